@@ -1,0 +1,111 @@
+// swift-tools-version: 6.0
+//
+// NoticeWatch: a batch pipeline from leaked notice and complaint exports to publishable figures.
+//
+// The module graph is the pipeline, and its arrows point one way:
+//
+//     noticewatch (executable, ArgumentParser)
+//        └── NoticeWatchPipeline ── NoticeWatchGenerator
+//              ├── NoticeWatchIngest   (CLibXML2, Yams)
+//              ├── NoticeWatchAnalysis
+//              └── NoticeWatchReport   (CSQLite)
+//                    └── NoticeWatchModel (no I/O, no dependencies)
+//
+// Ingest, analysis and report sit side by side above the model and never import each other.
+import PackageDescription
+
+let package = Package(
+    name: "NoticeWatch",
+    products: [
+        .executable(name: "noticewatch", targets: ["noticewatch"]),
+        .library(name: "NoticeWatchPipeline", targets: ["NoticeWatchPipeline"]),
+    ],
+    dependencies: [
+        // Command-line parsing for the thin executable only.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Structured logging of run progress (issue: reports for cron).
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // The sources file: YAML with line and column marks for every node, so mistakes point at the file.
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // System libraries: C headers found through pkg-config, installed by the Makefile when missing.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // The vocabulary of the whole pipeline: records, countries, civil dates, figures. No I/O.
+        .target(name: "NoticeWatchModel"),
+
+        // Readers, the sources file, field mapping, normalization, merging and quarantine.
+        .target(
+            name: "NoticeWatchIngest",
+            dependencies: [
+                "NoticeWatchModel",
+                "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Pure computation of every published figure from mergeable partial aggregates.
+        .target(name: "NoticeWatchAnalysis", dependencies: ["NoticeWatchModel"]),
+        // Markdown, CSV, SVG, SQLite and manifest writers.
+        .target(name: "NoticeWatchReport", dependencies: ["NoticeWatchModel", "CSQLite"]),
+        // The deterministic synthetic bundle with planted rates.
+        .target(name: "NoticeWatchGenerator", dependencies: ["NoticeWatchModel"]),
+        // One run: inputs -> records -> figures -> report folder.
+        .target(
+            name: "NoticeWatchPipeline",
+            dependencies: [
+                "NoticeWatchModel",
+                "NoticeWatchIngest",
+                "NoticeWatchAnalysis",
+                "NoticeWatchReport",
+                "NoticeWatchGenerator",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "noticewatch",
+            dependencies: [
+                "NoticeWatchPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(name: "NoticeWatchModelTests", dependencies: ["NoticeWatchModel"]),
+        .testTarget(
+            name: "NoticeWatchIngestTests",
+            dependencies: ["NoticeWatchIngest", "NoticeWatchModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "NoticeWatchAnalysisTests",
+            dependencies: ["NoticeWatchAnalysis", "NoticeWatchModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "NoticeWatchReportTests",
+            dependencies: ["NoticeWatchReport", "NoticeWatchModel"]
+        ),
+        .testTarget(
+            name: "NoticeWatchPipelineTests",
+            dependencies: ["NoticeWatchPipeline", "NoticeWatchGenerator", "NoticeWatchModel"]
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

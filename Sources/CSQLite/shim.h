@@ -1,0 +1,9 @@
+#ifndef NOTICEWATCH_CSQLITE_SHIM_H
+#define NOTICEWATCH_CSQLITE_SHIM_H
+
+#include <sqlite3.h>
+
+/// `SQLITE_TRANSIENT` is a macro over a cast function pointer that Swift cannot import: expose it as a function.
+static inline sqlite3_destructor_type csqlite_transient(void) { return SQLITE_TRANSIENT; }
+
+#endif

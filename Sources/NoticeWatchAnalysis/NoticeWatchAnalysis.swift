@@ -1,0 +1,1 @@
+// The NoticeWatchAnalysis module.

@@ -1,0 +1,132 @@
+/// A calendar day, month or year with no time zone: the only notion of time NoticeWatch has.
+///
+/// Exports give dates at different precisions. A value such as `2019` or `2019-03` stays partial:
+/// it orders and prints, but has no ``dayNumber`` and so never enters a day-level duration.
+/// Datetimes are reduced to their date by the readers before they get here.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// How much of the date is known.
+    public enum Precision: UInt8, Hashable, Comparable, Sendable {
+        case year = 1
+        case month = 2
+        case day = 3
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// The proleptic Gregorian year.
+    public let year: Int
+    /// 1...12, or 0 when only the year is known.
+    public let month: Int
+    /// 1...31, or 0 when the day is not known.
+    public let day: Int
+
+    /// A full date, or `nil` when the day does not exist (30 February, month 13, year 0).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            day >= 1, day <= CivilDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// A partial date with the month known, or `nil` when out of range.
+    public init?(year: Int, month: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = 0
+    }
+
+    /// A partial date with only the year known, or `nil` when out of range.
+    public init?(year: Int) {
+        guard (1...9999).contains(year) else { return nil }
+        self.year = year
+        self.month = 0
+        self.day = 0
+    }
+
+    /// The date `dayNumber` days after 1970-01-01 (negative numbers before it).
+    ///
+    /// - Complexity: O(1), Howard Hinnant's `civil_from_days`.
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    /// How much of this date is known.
+    public var precision: Precision {
+        if day != 0 { return .day }
+        if month != 0 { return .month }
+        return .year
+    }
+
+    /// Days since 1970-01-01 for a full date; `nil` for a partial one.
+    ///
+    /// - Complexity: O(1), Howard Hinnant's `days_from_civil`.
+    public var dayNumber: Int? {
+        guard day != 0 else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// ISO 8601 at the known precision: `2019-03-12`, `2019-03` or `2019`.
+    public var description: String {
+        var text = String(year)
+        while text.utf8.count < 4 { text = "0" + text }
+        if month != 0 { text += month < 10 ? "-0\(month)" : "-\(month)" }
+        if day != 0 { text += day < 10 ? "-0\(day)" : "-\(day)" }
+        return text
+    }
+
+    /// Orders by year, then month, then day; a partial date sorts before the full dates it covers.
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// Whether `year` is a leap year in the proleptic Gregorian calendar.
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// The number of days in `month` of `year`.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Parses ISO `yyyy-MM-dd`, `yyyy-MM` or `yyyy`; `nil` for anything else.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+            let year = Int(parts[0]), parts[0].count == 4
+        else { return nil }
+        if parts.count == 1 {
+            self.init(year: year)
+        } else if parts.count == 2 {
+            guard parts[1].count == 2, let month = Int(parts[1]) else { return nil }
+            self.init(year: year, month: month)
+        } else {
+            guard parts[1].count == 2, parts[2].count == 2, let month = Int(parts[1]), let day = Int(parts[2])
+            else { return nil }
+            self.init(year: year, month: month, day: day)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/// The table of Interpol member countries and every name NoticeWatch recognizes for each.
+///
+/// The data is in `CountryTable+Members.swift`, one line per member:
+/// `alpha2|alpha3|English|French|Spanish|alias;alias;…`. Every field after the codes is a name to recognize;
+/// the English field is the name reports print. The README documents the table and how to add a spelling.
+public enum CountryTable {
+    /// One member country's codes and names.
+    public struct Entry: Hashable, Sendable {
+        public let alpha2: String
+        public let alpha3: String
+        public let english: String
+        public let french: String
+        public let spanish: String
+        /// Other spellings: short names, former names, names in other orders (`Iran (Islamic Republic of)`).
+        public let aliases: [String]
+    }
+
+    /// Every member, sorted by alpha-2 code.
+    public static let members: [Entry] = parse(memberData)
+
+    /// Lookup keys (see ``key(_:)``) to member index. Keys that fit several members are left out.
+    static let indexByKey: [String: Int] = buildIndex(members).index
+
+    /// Keys that more than one member claims (`congo`): never resolved.
+    public static let ambiguousKeys: Set<String> = buildIndex(members).ambiguous
+
+    /// The index in ``members`` of the country that `text` names, or `nil`.
+    public static func index(forName text: some StringProtocol) -> Int? {
+        let folded = key(text)
+        guard !folded.isEmpty else { return nil }
+        return indexByKey[folded]
+    }
+
+    /// The lookup key of a name: letters and digits only, lower case, Latin diacritics removed
+    /// (`Türkiye` → `turkiye`, `Côte d'Ivoire` → `cotedivoire`, `Iran (Islamic Republic of)` →
+    /// `iranislamicrepublicof`). `&` counts as `and`.
+    public static func key(_ text: some StringProtocol) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x30...0x39, 0x61...0x7A: scalars.append(scalar)
+                case 0x41...0x5A: scalars.append(Unicode.Scalar(value + 0x20)!)
+                case 0x26: scalars.append(contentsOf: "and".unicodeScalars)
+                default: continue
+                }
+            } else if (0x300...0x36F).contains(value) {
+                continue  // combining diacritical marks
+            } else if let folded = latinFold[value] {
+                scalars.append(contentsOf: folded.unicodeScalars)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(scalars)
+    }
+
+    static func parse(_ data: String) -> [Entry] {
+        var entries: [Entry] = []
+        for line in data.split(separator: "\n") where !line.hasPrefix("#") && !line.allSatisfy(\.isWhitespace) {
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                String($0).trimmingSpaces()
+            }
+            precondition(fields.count == 6, "country table line has \(fields.count) fields: \(line)")
+            let aliases = fields[5].split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            entries.append(
+                Entry(
+                    alpha2: fields[0], alpha3: fields[1], english: fields[2], french: fields[3], spanish: fields[4],
+                    aliases: aliases
+                )
+            )
+        }
+        return entries.sorted { $0.alpha2 < $1.alpha2 }
+    }
+
+    static func buildIndex(_ entries: [Entry]) -> (index: [String: Int], ambiguous: Set<String>) {
+        var index: [String: Int] = [:]
+        var ambiguous: Set<String> = []
+        for (position, entry) in entries.enumerated() {
+            let names = [entry.alpha2, entry.alpha3, entry.english, entry.french, entry.spanish] + entry.aliases
+            for name in names {
+                let folded = key(name)
+                guard !folded.isEmpty, !ambiguous.contains(folded) else { continue }
+                if let other = index[folded], other != position {
+                    index[folded] = nil
+                    ambiguous.insert(folded)
+                } else {
+                    index[folded] = position
+                }
+            }
+        }
+        return (index, ambiguous)
+    }
+
+    /// Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A) to their base letters.
+    static let latinFold: [UInt32: String] = {
+        let groups: [(String, String)] = [
+            ("àáâãäåāăą", "a"), ("ÀÁÂÃÄÅĀĂĄ", "a"), ("æ", "ae"), ("Æ", "ae"), ("çćĉċč", "c"), ("ÇĆĈĊČ", "c"),
+            ("ďđð", "d"), ("ĎĐÐ", "d"), ("èéêëēĕėęě", "e"), ("ÈÉÊËĒĔĖĘĚ", "e"), ("ĝğġģ", "g"), ("ĜĞĠĢ", "g"),
+            ("ĥħ", "h"), ("ĤĦ", "h"), ("ìíîïĩīĭįı", "i"), ("ÌÍÎÏĨĪĬĮİ", "i"), ("ĵ", "j"), ("Ĵ", "j"),
+            ("ķ", "k"), ("Ķ", "k"), ("ĺļľŀł", "l"), ("ĹĻĽĿŁ", "l"), ("ñńņňŉ", "n"), ("ÑŃŅŇ", "n"),
+            ("òóôõöøōŏő", "o"), ("ÒÓÔÕÖØŌŎŐ", "o"), ("œ", "oe"), ("Œ", "oe"), ("ŕŗř", "r"), ("ŔŖŘ", "r"),
+            ("śŝşš", "s"), ("ŚŜŞŠ", "s"), ("ß", "ss"), ("ţťŧ", "t"), ("ŢŤŦ", "t"), ("ùúûüũūŭůűų", "u"),
+            ("ÙÚÛÜŨŪŬŮŰŲ", "u"), ("ŵ", "w"), ("Ŵ", "w"), ("ýÿŷ", "y"), ("ÝŶŸ", "y"), ("źżž", "z"), ("ŹŻŽ", "z"),
+            ("þ", "th"), ("Þ", "th"),
+        ]
+        var table: [UInt32: String] = [:]
+        for (letters, base) in groups {
+            for scalar in letters.unicodeScalars { table[scalar.value] = base }
+        }
+        return table
+    }()
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

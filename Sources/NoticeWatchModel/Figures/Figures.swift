@@ -1,0 +1,208 @@
+/// Every figure of one run, ready to render. All arrays are in a defined order (documented per property).
+public struct Figures: Sendable {
+    public var options: AnalysisOptions
+    public var volumes: ComplaintVolumes
+    public var overturnRates: OverturnRates
+    public var noticeCancellations: NoticeCancellations
+    /// Time from issue to cancellation of notices (overall first, then per country by country order).
+    public var noticeSurvival: [SurvivalSummary]
+    /// Time from filing to decision of complaints (overall first, then per country by country order).
+    public var complaintSurvival: [SurvivalSummary]
+    /// Records left out of a statistic, sorted by figure then reason.
+    public var exclusions: [Exclusion]
+    /// The definition of every figure, in the order the report presents them.
+    public var definitions: [FigureDefinition]
+
+    public init(
+        options: AnalysisOptions, volumes: ComplaintVolumes, overturnRates: OverturnRates,
+        noticeCancellations: NoticeCancellations, noticeSurvival: [SurvivalSummary],
+        complaintSurvival: [SurvivalSummary], exclusions: [Exclusion], definitions: [FigureDefinition]
+    ) {
+        self.options = options
+        self.volumes = volumes
+        self.overturnRates = overturnRates
+        self.noticeCancellations = noticeCancellations
+        self.noticeSurvival = noticeSurvival
+        self.complaintSurvival = complaintSurvival
+        self.exclusions = exclusions
+        self.definitions = definitions
+    }
+}
+
+/// Complaints per requesting country, over the period and per calendar year of filing.
+public struct ComplaintVolumes: Sendable {
+    /// One row per member country (all 196, zeros included), by rank then alpha-2 code.
+    public var rows: [Row]
+    /// The calendar years of filing covered, ascending.
+    public var years: [Int]
+    /// All complaints counted.
+    public var total: Int
+    /// Complaints per year over all countries, aligned with `years`.
+    public var totalByYear: [Int]
+    /// Complaints counted in `total` whose filing year is unknown (so in no year column).
+    public var unknownYear: Int
+
+    public struct Row: Hashable, Sendable {
+        public var country: Country
+        public var total: Int
+        /// 1 for the most complaints; equal totals share a rank (competition ranking 1, 2, 2, 4).
+        public var rank: Int
+        /// `total` / all complaints; 0 when there are none.
+        public var share: Double
+        /// Per year, aligned with ``ComplaintVolumes/years``.
+        public var byYear: [Int]
+        /// Complaints filed in the last year minus the year before; `nil` with fewer than two years.
+        public var changeFromPreviousYear: Int?
+
+        public init(country: Country, total: Int, rank: Int, share: Double, byYear: [Int], changeFromPreviousYear: Int?) {
+            self.country = country
+            self.total = total
+            self.rank = rank
+            self.share = share
+            self.byYear = byYear
+            self.changeFromPreviousYear = changeFromPreviousYear
+        }
+    }
+
+    public init(rows: [Row], years: [Int], total: Int, totalByYear: [Int], unknownYear: Int) {
+        self.rows = rows
+        self.years = years
+        self.total = total
+        self.totalByYear = totalByYear
+        self.unknownYear = unknownYear
+    }
+}
+
+/// Counts of complaint outcomes and the overturn rate with its Wilson score interval.
+public struct OutcomeTally: Hashable, Sendable {
+    public var overturned: Int
+    public var upheld: Int
+    public var partiallyOverturned: Int
+    public var inadmissible: Int
+    public var withdrawn: Int
+    public var pending: Int
+    /// overturned + upheld + partially overturned: the denominator.
+    public var decided: Int { overturned + upheld + partiallyOverturned }
+    /// The numerator under the run's option: overturned, plus partially overturned when it counts.
+    public var overturnedCounted: Int
+    /// `overturnedCounted / decided`; `nil` when nothing was decided.
+    public var rate: Double?
+    /// Wilson score interval at the run's confidence level; `nil` when nothing was decided.
+    public var interval: ConfidenceInterval?
+    /// Whether `decided` is under the run's minimum for ranking.
+    public var tooFewToRank: Bool
+
+    public init(
+        overturned: Int, upheld: Int, partiallyOverturned: Int, inadmissible: Int, withdrawn: Int, pending: Int,
+        overturnedCounted: Int, rate: Double?, interval: ConfidenceInterval?, tooFewToRank: Bool
+    ) {
+        self.overturned = overturned
+        self.upheld = upheld
+        self.partiallyOverturned = partiallyOverturned
+        self.inadmissible = inadmissible
+        self.withdrawn = withdrawn
+        self.pending = pending
+        self.overturnedCounted = overturnedCounted
+        self.rate = rate
+        self.interval = interval
+        self.tooFewToRank = tooFewToRank
+    }
+}
+
+/// Overturn rates: overall, per requesting country, per year of decision, and the persistent overturns.
+public struct OverturnRates: Sendable {
+    public var overall: OutcomeTally
+    /// One row per country with at least one complaint, by alpha-2 code.
+    public var byCountry: [CountryTally]
+    /// Per year of decision over all countries, ascending year; complaints with no decision year are in no row.
+    public var byYear: [YearTally]
+    /// Per country and year of decision, by country then year.
+    public var byCountryYear: [CountryYearTally]
+    /// Countries whose Wilson lower bound is above the overall rate, by lower bound descending then alpha-2.
+    public var persistent: [CountryTally]
+
+    public struct CountryTally: Hashable, Sendable {
+        public var country: Country
+        public var tally: OutcomeTally
+        public init(country: Country, tally: OutcomeTally) {
+            self.country = country
+            self.tally = tally
+        }
+    }
+
+    public struct YearTally: Hashable, Sendable {
+        public var year: Int
+        public var tally: OutcomeTally
+        public init(year: Int, tally: OutcomeTally) {
+            self.year = year
+            self.tally = tally
+        }
+    }
+
+    public struct CountryYearTally: Hashable, Sendable {
+        public var country: Country
+        public var year: Int
+        public var tally: OutcomeTally
+        public init(country: Country, year: Int, tally: OutcomeTally) {
+            self.country = country
+            self.year = year
+            self.tally = tally
+        }
+    }
+
+    public init(
+        overall: OutcomeTally, byCountry: [CountryTally], byYear: [YearTally], byCountryYear: [CountryYearTally],
+        persistent: [CountryTally]
+    ) {
+        self.overall = overall
+        self.byCountry = byCountry
+        self.byYear = byYear
+        self.byCountryYear = byCountryYear
+        self.persistent = persistent
+    }
+}
+
+/// For notices: the share of each country's notices that ended, and the share of cancellations due to the CCF.
+public struct NoticeCancellations: Sendable {
+    public var overall: Row
+    /// One row per country with at least one notice, by alpha-2 code.
+    public var byCountry: [Row]
+
+    public struct Row: Hashable, Sendable {
+        /// `nil` for the overall row.
+        public var country: Country?
+        public var notices: Int
+        /// Notices whose status is cancelled, withdrawn or expired.
+        public var cancelled: Int
+        public var cancelledShare: Double?
+        public var cancelledInterval: ConfidenceInterval?
+        /// Cancellations whose reason is known (not `unknown`).
+        public var withKnownReason: Int
+        /// Cancellations attributed to a CCF decision.
+        public var byCCF: Int
+        /// `byCCF / withKnownReason`.
+        public var ccfShare: Double?
+        public var ccfInterval: ConfidenceInterval?
+
+        public init(
+            country: Country?, notices: Int, cancelled: Int, cancelledShare: Double?,
+            cancelledInterval: ConfidenceInterval?, withKnownReason: Int, byCCF: Int, ccfShare: Double?,
+            ccfInterval: ConfidenceInterval?
+        ) {
+            self.country = country
+            self.notices = notices
+            self.cancelled = cancelled
+            self.cancelledShare = cancelledShare
+            self.cancelledInterval = cancelledInterval
+            self.withKnownReason = withKnownReason
+            self.byCCF = byCCF
+            self.ccfShare = ccfShare
+            self.ccfInterval = ccfInterval
+        }
+    }
+
+    public init(overall: Row, byCountry: [Row]) {
+        self.overall = overall
+        self.byCountry = byCountry
+    }
+}

@@ -1,0 +1,158 @@
+/// Why a row could not become a record: a stable kebab-case code and a one-line explanation.
+///
+/// Codes are part of the output format (`quarantine.csv`, `records.sqlite`): add new ones, never rename.
+public struct QuarantineReason: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Stable kebab-case code, such as `unknown-country`.
+    public let code: String
+    /// What was wrong, in words, naming the expectation (`expected 7 fields, found 9`).
+    public let message: String
+
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code): \(message)" }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.code, lhs.message) < (rhs.code, rhs.message) }
+}
+
+/// A row or record that did not become a normalized record, with everything needed to find and fix it.
+public struct QuarantinedRow: Hashable, Comparable, Sendable {
+    public var location: SourceLocation
+    /// The normalized field at fault (`requesting_country`), or `nil` when the whole row is at fault.
+    public var field: String?
+    /// The value as it was in the file (decoded text, or the raw line for a row that could not be split).
+    public var rawValue: String
+    public var reason: QuarantineReason
+
+    public init(location: SourceLocation, field: String?, rawValue: String, reason: QuarantineReason) {
+        self.location = location
+        self.field = field
+        self.rawValue = rawValue
+        self.reason = reason
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.location, lhs.field ?? "", lhs.reason) < (rhs.location, rhs.field ?? "", rhs.reason)
+    }
+}
+
+/// Two records with the same id that disagree on a field: the first (by source order) was kept.
+public struct DuplicateConflict: Hashable, Comparable, Sendable {
+    public var recordKind: RecordKind
+    public var id: String
+    /// The normalized field that differs (`status`).
+    public var field: String
+    public var keptValue: String
+    public var keptLocation: SourceLocation
+    public var discardedValue: String
+    public var discardedLocation: SourceLocation
+
+    public init(
+        recordKind: RecordKind, id: String, field: String, keptValue: String, keptLocation: SourceLocation,
+        discardedValue: String, discardedLocation: SourceLocation
+    ) {
+        self.recordKind = recordKind
+        self.id = id
+        self.field = field
+        self.keptValue = keptValue
+        self.keptLocation = keptLocation
+        self.discardedValue = discardedValue
+        self.discardedLocation = discardedLocation
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.recordKind.rawValue, lhs.id, lhs.field, lhs.discardedLocation)
+            < (rhs.recordKind.rawValue, rhs.id, rhs.field, rhs.discardedLocation)
+    }
+}
+
+/// One input file as read: its identity and what the reader decided about it.
+public struct InputFile: Hashable, Comparable, Sendable {
+    /// The source that lists the file.
+    public var source: String
+    /// The path relative to the dataset folder, with `/` separators.
+    public var path: String
+    /// Size in bytes.
+    public var size: Int
+    /// SHA-256 of the bytes, lower-case hex, computed before parsing.
+    public var sha256: String
+    /// Rows or records read from this file (header excluded).
+    public var rowsRead: Int
+    /// What the reader chose and whether it was detected or set (`encoding=windows-1252 (set)`,
+    /// `delimiter=";" (detected)`), sorted.
+    public var readerChoices: [String]
+
+    public init(source: String, path: String, size: Int, sha256: String, rowsRead: Int, readerChoices: [String]) {
+        self.source = source
+        self.path = path
+        self.size = size
+        self.sha256 = sha256
+        self.rowsRead = rowsRead
+        self.readerChoices = readerChoices
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.path, lhs.source) < (rhs.path, rhs.source) }
+}
+
+/// The accounting of one source: every row read ends as exactly one of kept, merged or quarantined.
+public struct SourceAccounting: Hashable, Comparable, Sendable {
+    public var source: String
+    public var recordKind: RecordKind
+    /// Rows or records read (header rows and blank lines not counted).
+    public var read: Int
+    /// Rows that became a new normalized record.
+    public var kept: Int
+    /// Rows merged into a record with the same id read earlier (identical or conflicting).
+    public var merged: Int
+    /// Rows rejected to the quarantine.
+    public var quarantined: Int
+    /// How fields were mapped: from the sources file, or inferred from headers (then listed here).
+    public var mapping: [String]
+
+    public init(
+        source: String, recordKind: RecordKind, read: Int, kept: Int, merged: Int, quarantined: Int,
+        mapping: [String]
+    ) {
+        self.source = source
+        self.recordKind = recordKind
+        self.read = read
+        self.kept = kept
+        self.merged = merged
+        self.quarantined = quarantined
+        self.mapping = mapping
+    }
+
+    /// Whether `read = kept + merged + quarantined` holds.
+    public var balances: Bool { read == kept + merged + quarantined }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.source < rhs.source }
+}
+
+/// Everything ingest produced: the records, and the full account of how the inputs became them.
+///
+/// Every array is sorted: records by id, the rest by their own order.
+public struct IngestResult: Sendable {
+    public var notices: [Notice]
+    public var complaints: [Complaint]
+    public var quarantine: [QuarantinedRow]
+    public var conflicts: [DuplicateConflict]
+    public var sources: [SourceAccounting]
+    public var inputFiles: [InputFile]
+    /// SHA-256 of the sources file, or `nil` when the mapping was inferred with no sources file.
+    public var sourcesFileSHA256: String?
+
+    public init(
+        notices: [Notice], complaints: [Complaint], quarantine: [QuarantinedRow], conflicts: [DuplicateConflict],
+        sources: [SourceAccounting], inputFiles: [InputFile], sourcesFileSHA256: String?
+    ) {
+        self.notices = notices
+        self.complaints = complaints
+        self.quarantine = quarantine
+        self.conflicts = conflicts
+        self.sources = sources
+        self.inputFiles = inputFiles
+        self.sourcesFileSHA256 = sourcesFileSHA256
+    }
+}

@@ -1,0 +1,113 @@
+/// What kind of record a source holds.
+public enum RecordKind: String, Hashable, Sendable, CaseIterable, Codable {
+    case notice
+    case complaint
+}
+
+/// The colour of an Interpol notice, or a diffusion.
+public enum NoticeKind: String, Hashable, Sendable, CaseIterable, Codable {
+    case redNotice = "red-notice"
+    case diffusion
+    case yellowNotice = "yellow-notice"
+    case blueNotice = "blue-notice"
+    case blackNotice = "black-notice"
+    case greenNotice = "green-notice"
+    case orangeNotice = "orange-notice"
+    case purpleNotice = "purple-notice"
+    case unSpecialNotice = "un-special-notice"
+    case unknown
+}
+
+/// Where a notice stands at the time of the export.
+public enum NoticeStatus: String, Hashable, Sendable, CaseIterable, Codable {
+    case active
+    case cancelled
+    case withdrawn
+    case expired
+    case unknown
+
+    /// Whether the notice has ended (cancelled, withdrawn or expired): an event for time-to-cancellation.
+    public var hasEnded: Bool { self == .cancelled || self == .withdrawn || self == .expired }
+}
+
+/// Why a notice was cancelled, as far as the data says.
+public enum CancellationReason: String, Hashable, Sendable, CaseIterable, Codable {
+    case ccfDecision = "ccf-decision"
+    case withdrawnByRequestingCountry = "withdrawn-by-requesting-country"
+    case generalSecretariatReview = "general-secretariat-review"
+    case subjectLocated = "subject-located"
+    case other
+    case unknown
+}
+
+/// The CCF's answer to a complaint.
+///
+/// `overturned` means the data was found not compliant and deleted; `upheld` means compliant;
+/// `partiallyOverturned` is "compliant subject to updates"; `withdrawn` covers data deleted by the NCB or the
+/// General Secretariat before a decision; `pending` covers requests under examination and precautionary blocks.
+public enum Outcome: String, Hashable, Sendable, CaseIterable, Codable {
+    case overturned
+    case upheld
+    case partiallyOverturned = "partially-overturned"
+    case inadmissible
+    case withdrawn
+    case pending
+}
+
+/// A notice or diffusion after normalization.
+public struct Notice: Hashable, Sendable {
+    /// The notice's id as the source gives it (`2019/12345`), trimmed.
+    public var id: String
+    public var kind: NoticeKind
+    public var requestingCountry: Country
+    public var issueDate: CivilDate?
+    public var status: NoticeStatus
+    public var cancellationDate: CivilDate?
+    public var cancellationReason: CancellationReason
+    /// Where the record was read (the first place, when duplicates were merged into it).
+    public var provenance: SourceLocation
+
+    public init(
+        id: String, kind: NoticeKind, requestingCountry: Country, issueDate: CivilDate?, status: NoticeStatus,
+        cancellationDate: CivilDate?, cancellationReason: CancellationReason, provenance: SourceLocation
+    ) {
+        self.id = id
+        self.kind = kind
+        self.requestingCountry = requestingCountry
+        self.issueDate = issueDate
+        self.status = status
+        self.cancellationDate = cancellationDate
+        self.cancellationReason = cancellationReason
+        self.provenance = provenance
+    }
+}
+
+/// A request to the CCF for correction or deletion of data about a notice or diffusion.
+public struct Complaint: Hashable, Sendable {
+    /// The complaint's id as the source gives it (`CCF/123/45`), trimmed.
+    public var id: String
+    /// The challenged notice's id when the source gives it.
+    public var noticeID: String?
+    /// The member country that requested the challenged notice or diffusion.
+    public var requestingCountry: Country
+    public var filedDate: CivilDate?
+    public var decisionDate: CivilDate?
+    public var outcome: Outcome
+    /// The outcome's wording in the source ("Not compliant", "Data deleted"), kept beside the category.
+    public var outcomeLabel: String
+    public var provenance: SourceLocation
+
+    public init(
+        id: String, noticeID: String?, requestingCountry: Country, filedDate: CivilDate?, decisionDate: CivilDate?,
+        outcome: Outcome, outcomeLabel: String, provenance: SourceLocation
+    ) {
+        self.id = id
+        self.noticeID = noticeID
+        self.requestingCountry = requestingCountry
+        self.filedDate = filedDate
+        self.decisionDate = decisionDate
+        self.outcome = outcome
+        self.outcomeLabel = outcomeLabel
+        self.provenance = provenance
+    }
+}

@@ -1,0 +1,1 @@
+// The NoticeWatchReport module.

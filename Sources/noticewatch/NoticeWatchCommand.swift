@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct NoticeWatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "noticewatch")
+}
