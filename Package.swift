@@ -95,6 +95,7 @@ let package = Package(
             name: "NoticeWatchReportTests",
             dependencies: ["NoticeWatchReport", "NoticeWatchModel"]
         ),
+        .testTarget(name: "NoticeWatchGeneratorTests", dependencies: ["NoticeWatchGenerator", "NoticeWatchModel"]),
         .testTarget(
             name: "NoticeWatchPipelineTests",
             dependencies: ["NoticeWatchPipeline", "NoticeWatchGenerator", "NoticeWatchModel"]

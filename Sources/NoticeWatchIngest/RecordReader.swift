@@ -1,0 +1,80 @@
+public import NoticeWatchModel
+
+/// One record as a reader found it, before any normalization: the text of each requested field.
+///
+/// Readers know nothing of notices or complaints. They are asked for a list of field paths (CSV column names or
+/// positions, JSON paths, XML paths) and return, per record, the decoded text at each path in the same order,
+/// or `nil` where the record has nothing at that path (missing key, JSON `null`, absent element).
+struct RawRecord: Sendable {
+    /// Physical line where the record starts (CSV, NDJSON, XML); `nil` for formats without meaningful lines.
+    var line: Int?
+    /// 1-based position of the record in its file (after any header).
+    var record: Int
+    /// Text per requested field path, aligned with the reader's `fieldPaths`.
+    var values: [String?]
+}
+
+/// A record that could not be read at all (broken JSON line, a CSV row with the wrong number of fields,
+/// invalid bytes for the encoding): it goes to quarantine whole.
+struct BrokenRecord: Sendable, Error {
+    var line: Int?
+    var record: Int?
+    /// The raw text of the record, as far as it could be decoded (invalid bytes shown as `\xNN`).
+    var rawText: String
+    /// The field at fault when one is (`requesting_country`), else `nil`.
+    var field: String?
+    var reason: QuarantineReason
+}
+
+/// What a reader yields for each record.
+enum ReadItem: Sendable {
+    case record(RawRecord)
+    case broken(BrokenRecord)
+}
+
+/// A streaming reader over one file: records come out one at a time, in file order, with bounded memory.
+protocol RecordReader {
+    /// The next record, a broken record, or `nil` at the end of the file.
+    ///
+    /// - Throws: ``IngestError`` only when the file cannot be read on at all (I/O error, libxml2 fatal error);
+    ///   everything recoverable comes out as `.broken`.
+    mutating func next() throws(IngestError) -> ReadItem?
+
+    /// What the reader chose and whether it was detected or set (`encoding=utf-8 (detected)`), for provenance.
+    var choices: [String] { get }
+}
+
+/// A problem that stops the run (as opposed to a bad row, which goes to quarantine).
+///
+/// `description` reads as one paragraph in a terminal: `sources.yml:12:5: error[unknown-key]: …`.
+public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Stable kebab-case code (`sources-file-unknown-key`, `dataset-not-found`, `file-unreadable`).
+    public var code: String
+    public var message: String
+    /// The file at fault, relative to the dataset folder when inside it.
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+
+    public init(code: String, message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// Whether the problem is with the configuration (sources file) rather than with reading inputs.
+    public var isConfigurationError: Bool { code.hasPrefix("sources-file") }
+
+    public var description: String {
+        var place = ""
+        if let file {
+            place = file
+            if let line { place += ":\(line)" }
+            if let column { place += ":\(column)" }
+            place += ": "
+        }
+        return "\(place)error[\(code)]: \(message)"
+    }
+}
