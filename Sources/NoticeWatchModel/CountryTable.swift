@@ -115,7 +115,9 @@ public enum CountryTable {
         return (index, ambiguous)
     }
 
-    /// Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A) to their base letters.
+    /// Latin letters with diacritics to their base letters: Latin-1 Supplement, Latin Extended-A, the
+    /// Romanian comma-below and Vietnamese horned letters of Latin Extended-B, and the Vietnamese block of
+    /// Latin Extended Additional (`Việt Nam` → `vietnam`), whether written precomposed or not.
     static let latinFold: [UInt32: String] = {
         let groups: [(String, String)] = [
             ("àáâãäåāăą", "a"), ("ÀÁÂÃÄÅĀĂĄ", "a"), ("æ", "ae"), ("Æ", "ae"), ("çćĉċč", "c"), ("ÇĆĈĊČ", "c"),
@@ -125,11 +127,19 @@ public enum CountryTable {
             ("òóôõöøōŏő", "o"), ("ÒÓÔÕÖØŌŎŐ", "o"), ("œ", "oe"), ("Œ", "oe"), ("ŕŗř", "r"), ("ŔŖŘ", "r"),
             ("śŝşš", "s"), ("ŚŜŞŠ", "s"), ("ß", "ss"), ("ţťŧ", "t"), ("ŢŤŦ", "t"), ("ùúûüũūŭůűų", "u"),
             ("ÙÚÛÜŨŪŬŮŰŲ", "u"), ("ŵ", "w"), ("Ŵ", "w"), ("ýÿŷ", "y"), ("ÝŶŸ", "y"), ("źżž", "z"), ("ŹŻŽ", "z"),
-            ("þ", "th"), ("Þ", "th"),
+            ("þ", "th"), ("Þ", "th"), ("șȘ", "s"), ("țȚ", "t"), ("ơƠ", "o"), ("ưƯ", "u"),
         ]
         var table: [UInt32: String] = [:]
         for (letters, base) in groups {
             for scalar in letters.unicodeScalars { table[scalar.value] = base }
+        }
+        // U+1EA0...U+1EF9 come in runs of upper/lower pairs over one base letter each: Ạạ…Ặặ, Ẹẹ…Ệệ, and so on.
+        let vietnamese: [(ClosedRange<UInt32>, String)] = [
+            (0x1EA0...0x1EB7, "a"), (0x1EB8...0x1EC7, "e"), (0x1EC8...0x1ECB, "i"), (0x1ECC...0x1EE3, "o"),
+            (0x1EE4...0x1EF1, "u"), (0x1EF2...0x1EF9, "y"),
+        ]
+        for (range, base) in vietnamese {
+            for value in range { table[value] = base }
         }
         return table
     }()

@@ -19,7 +19,8 @@ struct CountryTests {
             ("Ivory Coast", "CI"), ("South Korea", "KR"), ("Republic of Korea", "KR"), ("Korea, Republic of", "KR"),
             ("Bolivia (Plurinational State of)", "BO"), ("Venezuela (Bolivarian Republic of)", "VE"),
             ("United Republic of Tanzania", "TZ"), ("Tanzania", "TZ"), ("Vietnam", "VN"), ("Viet Nam", "VN"),
-            ("Laos", "LA"), ("Lao People's Democratic Republic", "LA"), ("Czechia", "CZ"), ("Czech Republic", "CZ"),
+            ("Laos", "LA"), ("Việt Nam", "VN"), ("Lao People's Democratic Republic", "LA"), ("Czechia", "CZ"),
+            ("Czech Republic", "CZ"),
             ("North Macedonia", "MK"), ("Macedonia", "MK"), ("FYROM", "MK"), ("Eswatini", "SZ"), ("Swaziland", "SZ"),
             ("Burma", "MM"), ("Zaire", "CD"), ("DR Congo", "CD"), ("DRC", "CD"),
             ("Democratic Republic of the Congo", "CD"), ("Republic of the Congo", "CG"), ("Congo-Brazzaville", "CG"),
@@ -132,7 +133,9 @@ struct CountryTests {
             ("Türkiye", "turkiye"), ("Tu\u{308}rkiye", "turkiye"), ("Côte d'Ivoire", "cotedivoire"),
             ("Iran (Islamic Republic of)", "iranislamicrepublicof"), ("St Kitts & Nevis", "stkittsandnevis"),
             ("Ísland", "island"), ("Česko", "cesko"), ("Österreich", "osterreich"), ("São Tomé", "saotome"),
-            ("  U.S.A. ", "usa"), ("", ""), ("-", ""), ("N/A", "na"),
+            ("  U.S.A. ", "usa"), ("Việt Nam", "vietnam"),
+            ("Vie\u{323}\u{302}t Nam", "vietnam"), ("Ơ Ư Ỵ Ỹ", "ouyy"), ("Țară și", "tarasi"), ("", ""), ("-", ""),
+            ("N/A", "na"),
         ])
     func key(text: String, folded: String) {
         #expect(CountryTable.key(text) == folded)
@@ -162,6 +165,8 @@ struct CountryTests {
         }
         let expected = CountryTable.members.map { "| \($0.alpha2) | \($0.alpha3) | \($0.english) |" }
         #expect(rows.count == 196)
-        #expect(rows == expected)
+        #expect(rows.count == expected.count)
+        let differences = zip(rows, expected).filter { $0 != $1 }.map { "\($0) should be \($1)" }
+        #expect(differences == [])
     }
 }

@@ -44,6 +44,23 @@ struct SourceLocationTests {
         #expect(!(nine < nine))
     }
 
+    @Test("On the same line, the record number breaks the tie; a missing line sorts before line 1")
+    func tieBreaks() {
+        let noLine = Location(source: "s", file: "f.xml", record: 5)
+        let lineOneRecordTwo = Location(source: "s", file: "f.xml", line: 1, record: 2)
+        let lineOneRecordOne = Location(source: "s", file: "f.xml", line: 1, record: 1)
+        #expect([lineOneRecordTwo, noLine, lineOneRecordOne].sorted() == [noLine, lineOneRecordOne, lineOneRecordTwo])
+    }
+
+    @Test("Equal locations are one location")
+    func hashing() {
+        let one = Location(source: "s", file: "f.csv", line: 3)
+        let same = Location(source: "s", file: "f.csv", line: 3)
+        let otherSource = Location(source: "t", file: "f.csv", line: 3)
+        #expect(Set([one, same, otherSource]).count == 2)
+        #expect(one < otherSource)
+    }
+
     @Test("Quarantined rows order by location, then field (whole-row problems first), then reason")
     func quarantineOrdering() {
         let first = Location(source: "ccf", file: "ccf.csv", line: 2)
