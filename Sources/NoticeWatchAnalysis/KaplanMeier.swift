@@ -1,6 +1,5 @@
-public import NoticeWatchModel
-
 import Foundation
+public import NoticeWatchModel
 
 /// The Kaplan–Meier estimator with right censoring, Greenwood variance and pointwise confidence intervals.
 public enum KaplanMeier {

@@ -69,7 +69,8 @@ public struct PartialAggregate: Hashable, Sendable {
     /// (`partial-cancellation-date`); cancellation before issue (`negative-duration`). An active notice is
     /// open (censored at the as-of date); an ended one is an event at its cancellation date.
     public mutating func add(_ notice: Notice) {
-        notices[NoticeKey(country: notice.requestingCountry, status: notice.status, reason: notice.cancellationReason),
+        notices[
+            NoticeKey(country: notice.requestingCountry, status: notice.status, reason: notice.cancellationReason),
             default: 0] += 1
         let figure = SurvivalFigure.noticeFigure
         guard let issue = notice.issueDate else { return exclude(figure, .missingIssueDate) }
@@ -102,7 +103,8 @@ public struct PartialAggregate: Hashable, Sendable {
     public mutating func add(_ complaint: Complaint) {
         let country = complaint.requestingCountry
         filings[FilingKey(country: country, year: complaint.filedDate?.year), default: 0] += 1
-        outcomes[OutcomeKey(country: country, year: complaint.decisionDate?.year, outcome: complaint.outcome),
+        outcomes[
+            OutcomeKey(country: country, year: complaint.decisionDate?.year, outcome: complaint.outcome),
             default: 0] += 1
         let figure = SurvivalFigure.complaintFigure
         guard let filed = complaint.filedDate else { return exclude(figure, .missingFilingDate) }

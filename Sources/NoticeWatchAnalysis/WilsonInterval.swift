@@ -1,6 +1,5 @@
-public import NoticeWatchModel
-
 import Foundation
+public import NoticeWatchModel
 
 /// The Wilson score interval for a binomial proportion.
 public enum WilsonInterval {

@@ -93,8 +93,10 @@ struct AnalysisExampleTests {
         let rates = Self.figures().overturnRates
         let overall = rates.overall
         #expect(
-            [overall.overturned, overall.upheld, overall.partiallyOverturned, overall.pending, overall.inadmissible,
-                overall.withdrawn] == [5, 4, 1, 2, 1, 1]
+            [
+                overall.overturned, overall.upheld, overall.partiallyOverturned, overall.pending, overall.inadmissible,
+                overall.withdrawn,
+            ] == [5, 4, 1, 2, 1, 1]
         )
         #expect(overall.decided == 10 && overall.overturnedCounted == 5 && overall.rate == 0.5)
         #expect(overall.tooFewToRank == false)
@@ -123,10 +125,13 @@ struct AnalysisExampleTests {
         var complaints: [Complaint] = []
         for number in 0..<50 {
             complaints.append(
-                Self.complaint(number, Self.ru, filed: "2023-01-01", decided: "2023-06-01", number < 40 ? .overturned : .upheld)
+                Self.complaint(
+                    number, Self.ru, filed: "2023-01-01", decided: "2023-06-01", number < 40 ? .overturned : .upheld)
             )
             complaints.append(
-                Self.complaint(100 + number, Self.tr, filed: "2023-01-01", decided: "2023-06-01", number < 5 ? .overturned : .upheld)
+                Self.complaint(
+                    100 + number, Self.tr, filed: "2023-01-01", decided: "2023-06-01",
+                    number < 5 ? .overturned : .upheld)
             )
         }
         complaints.append(Self.complaint(999, Self.cn, filed: "2023-01-01", decided: "2023-06-01", .overturned))
@@ -183,8 +188,11 @@ struct AnalysisExampleTests {
         #expect(overall.quantiles.map(\.probability) == [0.25, 0.5, 0.75])
         #expect(overall.quantiles[1].estimate == 289)
         #expect(overall.quantiles[2].estimate == 365)
-        #expect(overall.atRisk == [AtRisk(day: 365, count: 3), AtRisk(day: 730, count: 0),
-            AtRisk(day: 1826, count: 0), AtRisk(day: 3652, count: 0)])
+        #expect(
+            overall.atRisk == [
+                AtRisk(day: 365, count: 3), AtRisk(day: 730, count: 0),
+                AtRisk(day: 1826, count: 0), AtRisk(day: 3652, count: 0),
+            ])
         #expect(overall.observedQuantiles.map(\.days) == [182.5, 212, 296, 327.8])
         #expect(overall.histogram.map(\.count) == [1, 0, 0, 6, 0, 0, 0])
         #expect(survival.dropFirst().map(\.subjects) == [3, 5, 1])

@@ -121,7 +121,8 @@ struct AnalysisPropertyTests {
     func everyRecordIsUsedOrExcluded(seed: UInt64) {
         var source = SeededRecords(seed: seed)
         let records = source.records(notices: 400, complaints: 300)
-        let figures = Analysis.figures(notices: records.notices, complaints: records.complaints, options: Self.options())
+        let figures = Analysis.figures(
+            notices: records.notices, complaints: records.complaints, options: Self.options())
         func excluded(_ figure: String) -> Int {
             figures.exclusions.filter { $0.figure == figure }.reduce(0) { $0 + $1.count }
         }

@@ -111,9 +111,10 @@ struct KaplanMeierReferenceTests {
             KaplanMeier.Tally(time: $0, events: 1, censored: 1)
         }
         let buckets = ObservedDurations.histogram(of: tallies)
-        #expect(buckets.map(\.label) == [
-            "≤30 days", "31–90 days", "91–180 days", "181–365 days", "366–730 days", "731–1826 days", ">1826 days",
-        ])
+        #expect(
+            buckets.map(\.label) == [
+                "≤30 days", "31–90 days", "91–180 days", "181–365 days", "366–730 days", "731–1826 days", ">1826 days",
+            ])
         #expect(buckets.map(\.count) == [2, 2, 0, 1, 1, 1, 2])
         #expect(buckets.map(\.lowerExclusive) == [-1, 30, 90, 180, 365, 730, 1826])
         #expect(buckets.map(\.upperInclusive) == [30, 90, 180, 365, 730, 1826, nil])

@@ -79,8 +79,10 @@ enum ReferenceFixtures {
     }
 
     /// The case names of `km-durations.csv`, as the reference JSON lists them.
-    static let kmCases = ["all-end", "heavy-censoring", "no-censoring", "realistic", "single-event",
-        "ties-and-censoring", "zero-duration"]
+    static let kmCases = [
+        "all-end", "heavy-censoring", "no-censoring", "realistic", "single-event",
+        "ties-and-censoring", "zero-duration",
+    ]
 }
 
 /// `|actual − expected| ≤ 1e-9 · max(1, |expected|)`.

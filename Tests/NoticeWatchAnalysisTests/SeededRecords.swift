@@ -33,7 +33,8 @@ struct SeededRecords {
     mutating func date(after start: CivilDate? = nil) -> CivilDate? {
         if chance(0.05) { return nil }
         let base = start?.dayNumber ?? CivilDate(year: 2012, month: 1, day: 1)!.dayNumber!
-        let offset = start == nil ? Int.random(in: 0...4_700, using: &generator) : Int.random(in: -30...1_500, using: &generator)
+        let offset =
+            start == nil ? Int.random(in: 0...4_700, using: &generator) : Int.random(in: -30...1_500, using: &generator)
         let full = CivilDate(dayNumber: base + offset)
         if chance(0.04) { return CivilDate(year: full.year, month: full.month) }
         if chance(0.02) { return CivilDate(year: full.year) }
@@ -55,8 +56,10 @@ struct SeededRecords {
     mutating func complaint(_ number: Int) -> Complaint {
         let filed = date()
         let outcome = pick(
-            [.overturned, .overturned, .overturned, .upheld, .partiallyOverturned, .inadmissible, .withdrawn,
-                .pending] as [Outcome]
+            [
+                .overturned, .overturned, .overturned, .upheld, .partiallyOverturned, .inadmissible, .withdrawn,
+                .pending,
+            ] as [Outcome]
         )
         let decision = outcome == .pending ? (chance(0.1) ? date(after: filed) : nil) : date(after: filed)
         return Complaint(

@@ -54,7 +54,8 @@ public struct ComplaintVolumes: Hashable, Sendable {
         /// Complaints filed in the last year minus the year before; `nil` with fewer than two years.
         public var changeFromPreviousYear: Int?
 
-        public init(country: Country, total: Int, rank: Int, share: Double, byYear: [Int], changeFromPreviousYear: Int?) {
+        public init(country: Country, total: Int, rank: Int, share: Double, byYear: [Int], changeFromPreviousYear: Int?)
+        {
             self.country = country
             self.total = total
             self.rank = rank
