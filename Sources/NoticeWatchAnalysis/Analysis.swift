@@ -54,8 +54,13 @@ extension PartialAggregate {
     /// Rows are in the order each ``Figures`` property documents; exclusions are sorted by figure then reason
     /// and list only reasons with at least one record. A partial as-of date stands for its last day.
     ///
+    /// - Precondition: `options.confidenceLevel` is strictly between 0 and 1 (the command line checks it).
     /// - Complexity: O(k log k) in the number of keys.
     public func finish(options: AnalysisOptions) -> Figures {
+        precondition(
+            options.confidenceLevel > 0 && options.confidenceLevel < 1,
+            "confidence level \(options.confidenceLevel) outside (0, 1)"
+        )
         var exclusions = self.exclusions
         let noticeSurvival = SurvivalFigure.make(
             noticeSpans, figure: SurvivalFigure.noticeFigure, options: options, exclusions: &exclusions
