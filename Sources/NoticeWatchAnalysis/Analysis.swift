@@ -63,10 +63,10 @@ extension PartialAggregate {
         )
         var exclusions = self.exclusions
         let noticeSurvival = SurvivalFigure.make(
-            noticeSpans, figure: SurvivalFigure.noticeFigure, options: options, exclusions: &exclusions
+            noticeSpans, of: .notice, options: options, exclusions: &exclusions
         )
         let complaintSurvival = SurvivalFigure.make(
-            complaintSpans, figure: SurvivalFigure.complaintFigure, options: options, exclusions: &exclusions
+            complaintSpans, of: .complaint, options: options, exclusions: &exclusions
         )
         let excluded = exclusions.filter { $0.value > 0 }
             .map { Exclusion(figure: $0.key.figure, reason: $0.key.reason, count: $0.value) }
