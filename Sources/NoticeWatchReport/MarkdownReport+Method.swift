@@ -83,7 +83,7 @@ extension MarkdownReport {
                 }
                 reasons.append([code, FixedDecimal.count(rows.count), examples.joined(separator: "; ")])
             }
-            text += "\(FixedDecimal.count(ingest.quarantine.count)) rows, by reason:\n\n" + reasons.render()
+            text += "\(counted(ingest.quarantine.count, "row", "rows")), by reason:\n\n" + reasons.render()
         }
 
         text += "\n### Conflicts between duplicates\n\n"
@@ -99,7 +99,7 @@ extension MarkdownReport {
                     conflict.discardedLocation.description,
                 ])
             }
-            text += "The first record read was kept. \(FixedDecimal.count(sorted.count)) conflicts"
+            text += "The first record read was kept. \(counted(sorted.count, "conflict", "conflicts"))"
                 + (sorted.count > 20 ? " (the first 20 shown; all in `conflicts.csv`)" : "") + ":\n\n" + conflicts.render()
         }
         return text

@@ -10,8 +10,9 @@ extension MarkdownReport {
         let rest = nonZero.dropFirst(top)
         var text = heading(
             "Complaint volumes",
-            "Complaints per requesting country, by calendar year of filing. The \(shown.count) countries with "
-                + "the most complaints are listed; the other \(rest.count) with any are summed. All "
+            "Complaints per requesting country, by calendar year of filing. The "
+                + "\(counted(shown.count, "country", "countries")) with the most complaints are listed; "
+                + "\(counted(rest.count, "other country", "other countries")) with any are summed. All "
                 + "\(Country.allMembers.count) member countries are in `complaint_volumes.csv`. "
                 + "Chart: [charts/volumes.svg](charts/volumes.svg)."
         )

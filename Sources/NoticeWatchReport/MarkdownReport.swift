@@ -39,8 +39,8 @@ struct MarkdownReport {
         let volumes = figures.volumes
         let ranked = volumes.rows.filter { $0.total > 0 }
         lines.append(
-            "- \(FixedDecimal.count(volumes.total)) complaints were counted, about the notices of "
-                + "\(ranked.count) member countries."
+            "- \(counted(volumes.total, "complaint was", "complaints were")) counted, about the notices of "
+                + "\(counted(ranked.count, "member country", "member countries"))."
         )
         if let first = ranked.first {
             var sentence = "- The most complaints concern notices requested by \(first.country.name): "
@@ -53,11 +53,11 @@ struct MarkdownReport {
             }
             lines.append(sentence + ".")
         }
-        lines.append("- " + rateSentence(subject: "complaints", tally: figures.overturnRates.overall))
+        lines.append("- " + rateSentence(about: "", tally: figures.overturnRates.overall))
         let byCountry = Dictionary(uniqueKeysWithValues: figures.overturnRates.byCountry.map { ($0.country, $0.tally) })
         for row in ranked.prefix(3) {
             guard let tally = byCountry[row.country], tally.decided > 0 else { continue }
-            lines.append("- " + rateSentence(subject: "complaints about notices requested by \(row.country.name)", tally: tally))
+            lines.append("- " + rateSentence(about: " about notices requested by \(row.country.name)", tally: tally))
         }
         let persistent = figures.overturnRates.persistent.map(\.country.name)
         if persistent.isEmpty {
@@ -88,18 +88,26 @@ struct MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// "Of N decided complaints …, K were overturned (R%, 95% CI a–b)."
-    func rateSentence(subject: String, tally: OutcomeTally) -> String {
-        let verb = options.partialCountsAsOverturned ? "were overturned in full or in part" : "were overturned"
+    /// "Of N decided complaints about …, K were overturned (R%, 95% CI a–b)."
+    ///
+    /// - Parameter about: what the complaints are about, with a leading space, or empty for all.
+    func rateSentence(about: String, tally: OutcomeTally) -> String {
         guard tally.decided > 0, let rate = tally.rate else {
-            return "No \(subject) had been decided."
+            return "No complaint\(about) had been decided."
         }
-        var sentence = "Of \(FixedDecimal.count(tally.decided)) decided \(subject), "
-            + "\(FixedDecimal.count(tally.overturnedCounted)) \(verb) (\(FixedDecimal.percent(rate))%"
+        var sentence = "Of \(counted(tally.decided, "decided complaint", "decided complaints"))\(about), "
+            + "\(FixedDecimal.count(tally.overturnedCounted)) \(tally.overturnedCounted == 1 ? "was" : "were") overturned"
+            + (options.partialCountsAsOverturned ? " in full or in part" : "")
+            + " (\(FixedDecimal.percent(rate))%"
         if let interval = tally.interval { sentence += ", \(level) CI \(percentRange(interval))" }
         sentence += ")."
         if tally.tooFewToRank { sentence += " Too few decisions to rank." }
         return sentence
+    }
+
+    /// `1 complaint`, `2 complaints`, `1,204 complaints`.
+    func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(FixedDecimal.count(count)) \(count == 1 ? singular : plural)"
     }
 
     /// The Kaplan–Meier median in a sentence, or "not reached".
