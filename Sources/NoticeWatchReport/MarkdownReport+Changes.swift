@@ -5,10 +5,10 @@ extension MarkdownReport {
     func changesSection(_ changes: RunChanges) -> String {
         let text = heading(
             "Changes since the previous run",
-            "Compared with the previous report (\(FixedDecimal.count(changes.previousComplaints)) complaints, "
-                + "\(FixedDecimal.count(changes.previousNotices)) notices): "
-                + "\(FixedDecimal.count(changes.newComplaints)) new complaints and "
-                + "\(FixedDecimal.count(changes.newCancellations)) new cancellations. A cancellation is new when "
+            "Compared with the previous report (\(counted(changes.previousComplaints, "complaint", "complaints")), "
+                + "\(counted(changes.previousNotices, "notice", "notices"))): "
+                + "\(counted(changes.newComplaints, "new complaint", "new complaints")) and "
+                + "\(counted(changes.newCancellations, "new cancellation", "new cancellations")). A cancellation is new when "
                 + "the notice has ended now and was absent or still open before. Rates are compared at 4 decimals. "
                 + "Also in `changes_since_previous.csv`."
         )
