@@ -1,5 +1,5 @@
 /// Every figure of one run, ready to render. All arrays are in a defined order (documented per property).
-public struct Figures: Sendable {
+public struct Figures: Hashable, Sendable {
     public var options: AnalysisOptions
     public var volumes: ComplaintVolumes
     public var overturnRates: OverturnRates
@@ -30,7 +30,7 @@ public struct Figures: Sendable {
 }
 
 /// Complaints per requesting country, over the period and per calendar year of filing.
-public struct ComplaintVolumes: Sendable {
+public struct ComplaintVolumes: Hashable, Sendable {
     /// One row per member country (all 196, zeros included), by rank then alpha-2 code.
     public var rows: [Row]
     /// The calendar years of filing covered, ascending.
@@ -54,7 +54,8 @@ public struct ComplaintVolumes: Sendable {
         /// Complaints filed in the last year minus the year before; `nil` with fewer than two years.
         public var changeFromPreviousYear: Int?
 
-        public init(country: Country, total: Int, rank: Int, share: Double, byYear: [Int], changeFromPreviousYear: Int?) {
+        public init(country: Country, total: Int, rank: Int, share: Double, byYear: [Int], changeFromPreviousYear: Int?)
+        {
             self.country = country
             self.total = total
             self.rank = rank
@@ -110,7 +111,7 @@ public struct OutcomeTally: Hashable, Sendable {
 }
 
 /// Overturn rates: overall, per requesting country, per year of decision, and the persistent overturns.
-public struct OverturnRates: Sendable {
+public struct OverturnRates: Hashable, Sendable {
     public var overall: OutcomeTally
     /// One row per country with at least one complaint, by alpha-2 code.
     public var byCountry: [CountryTally]
@@ -163,7 +164,7 @@ public struct OverturnRates: Sendable {
 }
 
 /// For notices: the share of each country's notices that ended, and the share of cancellations due to the CCF.
-public struct NoticeCancellations: Sendable {
+public struct NoticeCancellations: Hashable, Sendable {
     public var overall: Row
     /// One row per country with at least one notice, by alpha-2 code.
     public var byCountry: [Row]

@@ -1,5 +1,5 @@
 /// A Kaplan–Meier analysis of one group of durations (days), with right censoring at the as-of date.
-public struct SurvivalSummary: Sendable {
+public struct SurvivalSummary: Hashable, Sendable {
     /// `nil` for all countries together.
     public var country: Country?
     /// Durations used (events + censored).
@@ -44,7 +44,7 @@ public struct SurvivalStep: Hashable, Sendable {
     public var censored: Int
     /// The estimated probability of not yet having ended after `time`.
     public var survival: Double
-    /// Pointwise interval; `nil` where undefined (survival 0 or 1 with the log-log transform).
+    /// Pointwise interval; `[1, 1]` where survival is 1 (every transform), `nil` where survival is 0 (undefined).
     public var interval: ConfidenceInterval?
 
     public init(time: Int, atRisk: Int, events: Int, censored: Int, survival: Double, interval: ConfidenceInterval?) {
