@@ -39,7 +39,8 @@ enum CSVTables {
             table.append(
                 [row.country.alpha2, row.country.alpha3, row.country.name, String(row.rank), String(row.total),
                  FixedDecimal.proportion(row.share)]
-                    + row.byYear.map(String.init)
+                    + (Array(row.byYear.prefix(volumes.years.count))
+                        + Array(repeating: 0, count: max(0, volumes.years.count - row.byYear.count))).map(String.init)
                     + [String(row.total - known), row.changeFromPreviousYear.map(String.init) ?? ""]
             )
         }

@@ -34,8 +34,9 @@ extension MarkdownReport {
             table.append(
                 [groupName(summary.country), FixedDecimal.count(summary.subjects), FixedDecimal.count(summary.events),
                  FixedDecimal.count(summary.censored)] + quartiles
-                    + summary.atRisk.map { FixedDecimal.count($0.count) }
-                    + Array(repeating: "—", count: max(0, days.count - summary.atRisk.count))
+                    + days.map { day in
+                        summary.atRisk.first { $0.day == day }.map { FixedDecimal.count($0.count) } ?? "—"
+                    }
             )
         }
         text += table.render()

@@ -26,13 +26,15 @@ extension MarkdownReport {
         for row in shown {
             table.append(
                 [String(row.rank), row.country.name, FixedDecimal.count(row.total), percent(row.share)]
-                    + row.byYear.map(FixedDecimal.count) + unknown(row.total, row.byYear)
+                    + aligned(row.byYear, to: volumes.years.count).map(FixedDecimal.count) + unknown(row.total, row.byYear)
                     + [row.changeFromPreviousYear.map(signed) ?? "—"]
             )
         }
         if !rest.isEmpty {
             let total = rest.reduce(0) { $0 + $1.total }
-            let byYear = volumes.years.indices.map { index in rest.reduce(0) { $0 + $1.byYear[index] } }
+            let byYear = volumes.years.indices.map { index in
+                rest.reduce(0) { $0 + (index < $1.byYear.count ? $1.byYear[index] : 0) }
+            }
             let share = volumes.total > 0 ? Double(total) / Double(volumes.total) : 0
             let change: String
             if volumes.years.count >= 2 {
@@ -53,7 +55,7 @@ extension MarkdownReport {
         }
         table.append(
             ["", "All countries", FixedDecimal.count(volumes.total), volumes.total > 0 ? "100.0%" : "—"]
-                + volumes.totalByYear.map(FixedDecimal.count)
+                + aligned(volumes.totalByYear, to: volumes.years.count).map(FixedDecimal.count)
                 + (volumes.unknownYear > 0 ? [FixedDecimal.count(volumes.unknownYear)] : []) + [totalChange]
         )
         text += "\n" + table.render()

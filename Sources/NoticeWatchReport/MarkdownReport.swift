@@ -54,7 +54,9 @@ struct MarkdownReport {
             lines.append(sentence + ".")
         }
         lines.append("- " + rateSentence(about: "", tally: figures.overturnRates.overall))
-        let byCountry = Dictionary(uniqueKeysWithValues: figures.overturnRates.byCountry.map { ($0.country, $0.tally) })
+        let byCountry = Dictionary(
+            figures.overturnRates.byCountry.map { ($0.country, $0.tally) }, uniquingKeysWith: { first, _ in first }
+        )
         for row in ranked.prefix(3) {
             guard let tally = byCountry[row.country], tally.decided > 0 else { continue }
             lines.append("- " + rateSentence(about: " about notices requested by \(row.country.name)", tally: tally))
@@ -140,6 +142,11 @@ struct MarkdownReport {
     func percent(_ value: Double?) -> String {
         guard let value else { return "—" }
         return FixedDecimal.percent(value) + "%"
+    }
+
+    /// `values` cut or padded with zeros to `count` entries, so a table row always fits its header.
+    func aligned(_ values: [Int], to count: Int) -> [Int] {
+        Array(values.prefix(count)) + Array(repeating: 0, count: max(0, count - values.count))
     }
 
     /// A section heading and an intro paragraph.

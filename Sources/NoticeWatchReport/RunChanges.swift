@@ -84,7 +84,8 @@ struct RunChanges: Equatable {
             if before?.hasEnded != true { newCancellations[notice.requestingCountry, default: 0] += 1 }
         }
         let current = Dictionary(
-            uniqueKeysWithValues: input.figures.overturnRates.byCountry.map { ($0.country.alpha2, $0.tally) }
+            input.figures.overturnRates.byCountry.map { ($0.country.alpha2, $0.tally) },
+            uniquingKeysWith: { first, _ in first }
         )
         var rows: [Row] = []
         for country in Country.allMembers {
