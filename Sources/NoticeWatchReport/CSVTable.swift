@@ -1,3 +1,5 @@
+import NoticeWatchModel
+
 /// A CSV table being built: a header and rows of cells, rendered as RFC 4180 text.
 ///
 /// Rendering rules:
@@ -145,5 +147,15 @@ extension String {
         }
         result += rest
         return result
+    }
+}
+
+extension [QuarantinedRow] {
+    /// The rows in the order every output lists them: the model's order (file, line, record, source, field,
+    /// reason), then the raw value, so that no tie is left to the sort algorithm.
+    ///
+    /// - Complexity: O(n log n).
+    var inReportOrder: [QuarantinedRow] {
+        sorted { ($0.location, $0.field ?? "", $0.reason, $0.rawValue) < ($1.location, $1.field ?? "", $1.reason, $1.rawValue) }
     }
 }

@@ -107,7 +107,7 @@ extension CSVTables {
     /// `quarantine.csv`: every rejected row with where it was, the field, the raw value and the reason.
     static func quarantine(_ rows: [QuarantinedRow]) -> CSVTable {
         var table = CSVTable(header: ["source", "file", "line", "record", "field", "raw_value", "reason_code", "reason"])
-        for row in rows.sorted() {
+        for row in rows.inReportOrder {
             table.append(
                 locationCells(row.location)
                     + [row.field ?? "", row.rawValue, row.reason.code, row.reason.message]

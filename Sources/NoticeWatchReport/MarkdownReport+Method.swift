@@ -74,7 +74,7 @@ extension MarkdownReport {
         if ingest.quarantine.isEmpty {
             text += "No row was quarantined.\n"
         } else {
-            let byReason = Dictionary(grouping: ingest.quarantine.sorted(), by: \.reason.code)
+            let byReason = Dictionary(grouping: ingest.quarantine.inReportOrder, by: \.reason.code)
             var reasons = MarkdownTable(header: ["Reason", "Rows", "Examples (file:line, field, raw value)"], right: [1])
             for code in byReason.keys.sorted() {
                 let rows = byReason[code] ?? []

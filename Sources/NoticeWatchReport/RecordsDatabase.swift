@@ -91,7 +91,7 @@ enum RecordsDatabase {
         )
         try database.insert(
             "INSERT INTO quarantine VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows: ingest.quarantine.sorted().enumerated().map { offset, row in
+            rows: ingest.quarantine.inReportOrder.enumerated().map { offset, row in
                 [.integer(offset + 1)] + location(row.location) + [
                     row.field.map(SQLiteDatabase.Value.text) ?? .null, .text(row.rawValue), .text(row.reason.code),
                     .text(row.reason.message),
