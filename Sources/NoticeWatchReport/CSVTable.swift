@@ -156,6 +156,10 @@ extension [QuarantinedRow] {
     ///
     /// - Complexity: O(n log n).
     var inReportOrder: [QuarantinedRow] {
-        sorted { ($0.location, $0.field ?? "", $0.reason, $0.rawValue) < ($1.location, $1.field ?? "", $1.reason, $1.rawValue) }
+        sorted {
+            ($0.location, $0.field ?? "", $0.reason, $0.rawValue) < (
+                $1.location, $1.field ?? "", $1.reason, $1.rawValue
+            )
+        }
     }
 }

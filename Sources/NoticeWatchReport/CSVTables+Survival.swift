@@ -27,7 +27,9 @@ extension CSVTables {
     /// `at_risk` (parameter: the day), `observed_quantile` (parameter: the probability; value in days with
     /// 1 decimal, events only, censoring ignored) or `histogram` (parameter: the bucket's label; value: events).
     static func survivalSummary(notices: [SurvivalSummary], complaints: [SurvivalSummary]) -> CSVTable {
-        var table = CSVTable(header: ["analysis", "group", "measure", "parameter", "value", "ci_lower", "ci_upper", "note"])
+        var table = CSVTable(header: [
+            "analysis", "group", "measure", "parameter", "value", "ci_lower", "ci_upper", "note",
+        ])
         for (analysis, summaries) in [("notices", notices), ("complaints", complaints)] {
             for summary in summaries {
                 let prefix = [analysis, group(summary.country)]
@@ -65,7 +67,9 @@ extension CSVTables {
 
     /// `accounting.csv`: per source, `read = kept + merged + quarantined`.
     static func accounting(_ sources: [SourceAccounting]) -> CSVTable {
-        var table = CSVTable(header: ["source", "record_kind", "read", "kept", "merged", "quarantined", "balances", "mapping"])
+        var table = CSVTable(header: [
+            "source", "record_kind", "read", "kept", "merged", "quarantined", "balances", "mapping",
+        ])
         for source in sources.sorted() {
             table.append([
                 source.source, source.recordKind.rawValue, String(source.read), String(source.kept),
@@ -106,7 +110,9 @@ extension CSVTables {
 
     /// `quarantine.csv`: every rejected row with where it was, the field, the raw value and the reason.
     static func quarantine(_ rows: [QuarantinedRow]) -> CSVTable {
-        var table = CSVTable(header: ["source", "file", "line", "record", "field", "raw_value", "reason_code", "reason"])
+        var table = CSVTable(header: [
+            "source", "file", "line", "record", "field", "raw_value", "reason_code", "reason",
+        ])
         for row in rows.inReportOrder {
             table.append(
                 locationCells(row.location)

@@ -18,7 +18,10 @@ enum CSVTables {
                 "survival_complaints.csv",
                 survivalCurves(figures.complaintSurvival, method: figures.options.survivalInterval)
             ),
-            ("survival_summary.csv", survivalSummary(notices: figures.noticeSurvival, complaints: figures.complaintSurvival)),
+            (
+                "survival_summary.csv",
+                survivalSummary(notices: figures.noticeSurvival, complaints: figures.complaintSurvival)
+            ),
             ("exclusions.csv", exclusions(figures.exclusions)),
             ("accounting.csv", accounting(input.ingest.sources)),
             ("input_files.csv", inputFiles(input.ingest.inputFiles)),
@@ -37,10 +40,12 @@ enum CSVTables {
         for row in volumes.rows {
             let known = row.byYear.reduce(0, +)
             table.append(
-                [row.country.alpha2, row.country.alpha3, row.country.name, String(row.rank), String(row.total),
-                 FixedDecimal.proportion(row.share)]
+                [
+                    row.country.alpha2, row.country.alpha3, row.country.name, String(row.rank), String(row.total),
+                    FixedDecimal.proportion(row.share),
+                ]
                     + (Array(row.byYear.prefix(volumes.years.count))
-                        + Array(repeating: 0, count: max(0, volumes.years.count - row.byYear.count))).map(String.init)
+                    + Array(repeating: 0, count: max(0, volumes.years.count - row.byYear.count))).map(String.init)
                     + [String(row.total - known), row.changeFromPreviousYear.map(String.init) ?? ""]
             )
         }
@@ -101,7 +106,8 @@ enum CSVTables {
                 String(row.notices), String(row.cancelled), FixedDecimal.proportion(row.cancelledShare),
                 FixedDecimal.proportion(row.cancelledInterval?.lower),
                 FixedDecimal.proportion(row.cancelledInterval?.upper), String(row.withKnownReason),
-                String(row.byCCF), FixedDecimal.proportion(row.ccfShare), FixedDecimal.proportion(row.ccfInterval?.lower),
+                String(row.byCCF), FixedDecimal.proportion(row.ccfShare),
+                FixedDecimal.proportion(row.ccfInterval?.lower),
                 FixedDecimal.proportion(row.ccfInterval?.upper),
             ])
         }

@@ -16,15 +16,17 @@ enum Manifest {
                 ("reader_choices", .array(file.readerChoices.map(JSONValue.string))),
             ])
         }
-        let sources = ingest.sources.sorted { ($0.source, $0.recordKind.rawValue) < ($1.source, $1.recordKind.rawValue) }
-            .map { source in
-                JSONValue.object([
-                    ("source", .string(source.source)), ("record_kind", .string(source.recordKind.rawValue)),
-                    ("read", .integer(source.read)), ("kept", .integer(source.kept)), ("merged", .integer(source.merged)),
-                    ("quarantined", .integer(source.quarantined)), ("balances", .bool(source.balances)),
-                    ("mapping", .array(source.mapping.map(JSONValue.string))),
-                ])
-            }
+        let sources = ingest.sources.sorted {
+            ($0.source, $0.recordKind.rawValue) < ($1.source, $1.recordKind.rawValue)
+        }
+        .map { source in
+            JSONValue.object([
+                ("source", .string(source.source)), ("record_kind", .string(source.recordKind.rawValue)),
+                ("read", .integer(source.read)), ("kept", .integer(source.kept)), ("merged", .integer(source.merged)),
+                ("quarantined", .integer(source.quarantined)), ("balances", .bool(source.balances)),
+                ("mapping", .array(source.mapping.map(JSONValue.string))),
+            ])
+        }
         let analysis = JSONValue.object([
             ("as_of", .string(options.asOf.description)), ("as_of_origin", .string(options.asOfOrigin)),
             ("minimum_decisions", .integer(options.minimumDecisions)),
@@ -40,7 +42,9 @@ enum Manifest {
             ("input_files", .integer(ingest.inputFiles.count)),
         ])
         let files = outputs.sorted { $0.path < $1.path }.map { file in
-            JSONValue.object([("path", .string(file.path)), ("size", .integer(file.size)), ("sha256", .string(file.sha256))])
+            JSONValue.object([
+                ("path", .string(file.path)), ("size", .integer(file.size)), ("sha256", .string(file.sha256)),
+            ])
         }
         return .object([
             ("format_version", .integer(formatVersion)),
@@ -50,7 +54,12 @@ enum Manifest {
             ("inputs", .array(inputs)),
             ("sources", .array(sources)),
             ("counts", counts),
-            ("options", .object([("analysis", analysis), ("run", .array(input.provenance.options.sorted().map(JSONValue.string)))])),
+            (
+                "options",
+                .object([
+                    ("analysis", analysis), ("run", .array(input.provenance.options.sorted().map(JSONValue.string))),
+                ])
+            ),
             ("outputs", .array(files)),
         ])
     }

@@ -14,7 +14,10 @@ extension MarkdownReport {
         )
         guard !changes.rows.isEmpty else { return text + "\nNothing changed.\n" }
         var table = MarkdownTable(
-            header: ["Country", "New complaints", "New cancellations", "Decided before", "Rate before", "Decided now", "Rate now", "Change"],
+            header: [
+                "Country", "New complaints", "New cancellations", "Decided before", "Rate before", "Decided now",
+                "Rate now", "Change",
+            ],
             right: [1, 2, 3, 4, 5, 6, 7]
         )
         for row in changes.rows {

@@ -9,7 +9,8 @@ extension MarkdownReport {
             "Every figure in this report is defined here exactly as it was computed."
         )
         for definition in figures.definitions {
-            text += "\n### \(MarkdownTable.escape(definition.title))\n\n"
+            text +=
+                "\n### \(MarkdownTable.escape(definition.title))\n\n"
                 + "`\(definition.id)`: \(MarkdownTable.escape(definition.text))\n"
         }
         text += "\n### Options\n\n"
@@ -63,7 +64,8 @@ extension MarkdownReport {
         )
         for source in ingest.sources.sorted() {
             accounting.append([
-                source.source, source.recordKind.rawValue, FixedDecimal.count(source.read), FixedDecimal.count(source.kept),
+                source.source, source.recordKind.rawValue, FixedDecimal.count(source.read),
+                FixedDecimal.count(source.kept),
                 FixedDecimal.count(source.merged), FixedDecimal.count(source.quarantined),
                 source.balances ? "yes" : "**no**",
             ])
@@ -75,7 +77,8 @@ extension MarkdownReport {
             text += "No row was quarantined.\n"
         } else {
             let byReason = Dictionary(grouping: ingest.quarantine.inReportOrder, by: \.reason.code)
-            var reasons = MarkdownTable(header: ["Reason", "Rows", "Examples (file:line, field, raw value)"], right: [1])
+            var reasons = MarkdownTable(
+                header: ["Reason", "Rows", "Examples (file:line, field, raw value)"], right: [1])
             for code in byReason.keys.sorted() {
                 let rows = byReason[code] ?? []
                 let examples = rows.prefix(3).map { row in
@@ -90,17 +93,22 @@ extension MarkdownReport {
         if ingest.conflicts.isEmpty {
             text += "No duplicate disagreed with the record it was merged into.\n"
         } else {
-            var conflicts = MarkdownTable(header: ["Record", "Id", "Field", "Kept", "Kept from", "Discarded", "Discarded from"])
+            var conflicts = MarkdownTable(header: [
+                "Record", "Id", "Field", "Kept", "Kept from", "Discarded", "Discarded from",
+            ])
             let sorted = ingest.conflicts.sorted()
             for conflict in sorted.prefix(20) {
                 conflicts.append([
-                    conflict.recordKind.rawValue, conflict.id, conflict.field, MarkdownTable.truncate(conflict.keptValue),
+                    conflict.recordKind.rawValue, conflict.id, conflict.field,
+                    MarkdownTable.truncate(conflict.keptValue),
                     conflict.keptLocation.description, MarkdownTable.truncate(conflict.discardedValue),
                     conflict.discardedLocation.description,
                 ])
             }
-            text += "The first record read was kept. \(counted(sorted.count, "conflict", "conflicts"))"
-                + (sorted.count > 20 ? " (the first 20 shown; all in `conflicts.csv`)" : "") + ":\n\n" + conflicts.render()
+            text +=
+                "The first record read was kept. \(counted(sorted.count, "conflict", "conflicts"))"
+                + (sorted.count > 20 ? " (the first 20 shown; all in `conflicts.csv`)" : "") + ":\n\n"
+                + conflicts.render()
         }
         return text
     }
@@ -115,7 +123,8 @@ extension MarkdownReport {
                 + "Sources file SHA-256: "
                 + (ingest.sourcesFileSHA256.map { "`\($0)`" } ?? "none (the mapping was inferred from headers)") + "."
         )
-        var files = MarkdownTable(header: ["File", "Source", "Bytes", "Rows", "SHA-256", "Reader choices"], right: [2, 3])
+        var files = MarkdownTable(
+            header: ["File", "Source", "Bytes", "Rows", "SHA-256", "Reader choices"], right: [2, 3])
         for file in ingest.inputFiles.sorted() {
             files.append([
                 file.path, file.source, FixedDecimal.count(file.size), FixedDecimal.count(file.rowsRead), file.sha256,

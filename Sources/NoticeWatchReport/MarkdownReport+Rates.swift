@@ -4,7 +4,8 @@ extension MarkdownReport {
     /// Overturn rates: overall, per country (ranked, then those with too few decisions), per year.
     func overturnSection() -> String {
         let rates = figures.overturnRates
-        let numerator = options.partialCountsAsOverturned
+        let numerator =
+            options.partialCountsAsOverturned
             ? "overturned plus partially overturned (\"compliant subject to updates\")"
             : "overturned (not compliant, data deleted); partial overturns are not counted"
         var text = heading(
@@ -15,7 +16,9 @@ extension MarkdownReport {
                 + "Chart: [charts/overturn-rates.svg](charts/overturn-rates.svg)."
         )
         var table = MarkdownTable(
-            header: ["Country", "Decided", "Overturned", "Upheld", "Partially overturned", "Rate", "\(level) CI", "Note"],
+            header: [
+                "Country", "Decided", "Overturned", "Upheld", "Partially overturned", "Rate", "\(level) CI", "Note",
+            ],
             right: [1, 2, 3, 4, 5, 6]
         )
         table.append(tallyRow("All countries", rates.overall, note: ""))
@@ -24,19 +27,26 @@ extension MarkdownReport {
         let unranked = rates.byCountry.filter { $0.tally.tooFewToRank || $0.tally.rate == nil }
         let persistent = Set(rates.persistent.map(\.country))
         for row in ranked {
-            table.append(tallyRow(row.country.name, row.tally, note: persistent.contains(row.country) ? "persistent" : ""))
+            table.append(
+                tallyRow(row.country.name, row.tally, note: persistent.contains(row.country) ? "persistent" : ""))
         }
         for row in unranked {
-            table.append(tallyRow(row.country.name, row.tally, note: row.tally.decided == 0 ? "no decisions" : "too few to rank"))
+            table.append(
+                tallyRow(row.country.name, row.tally, note: row.tally.decided == 0 ? "no decisions" : "too few to rank")
+            )
         }
         text += "\n" + table.render()
         if !rates.byYear.isEmpty {
             var years = MarkdownTable(
-                header: ["Year of decision", "Decided", "Overturned", "Upheld", "Partially overturned", "Rate", "\(level) CI", "Note"],
+                header: [
+                    "Year of decision", "Decided", "Overturned", "Upheld", "Partially overturned", "Rate",
+                    "\(level) CI", "Note",
+                ],
                 right: [0, 1, 2, 3, 4, 5, 6]
             )
             for row in rates.byYear {
-                years.append(tallyRow(String(row.year), row.tally, note: row.tally.tooFewToRank ? "too few decisions" : ""))
+                years.append(
+                    tallyRow(String(row.year), row.tally, note: row.tally.tooFewToRank ? "too few decisions" : ""))
             }
             text += "\nBy year of decision, all countries (complaints with no decision date are in no year):\n\n"
             text += years.render()
@@ -67,7 +77,10 @@ extension MarkdownReport {
             return text + "\nNo country meets this condition.\n"
         }
         var table = MarkdownTable(
-            header: ["Country", "Decided", "Overturned (counted)", "Rate", "Lower bound", "Overall rate", "Lower bound above overall by"],
+            header: [
+                "Country", "Decided", "Overturned (counted)", "Rate", "Lower bound", "Overall rate",
+                "Lower bound above overall by",
+            ],
             right: [1, 2, 3, 4, 5, 6]
         )
         for row in rates.persistent {
@@ -75,7 +88,8 @@ extension MarkdownReport {
                 FixedDecimal.format((lower - overall) * 100, decimals: 1) + " points"
             }
             table.append([
-                row.country.name, FixedDecimal.count(row.tally.decided), FixedDecimal.count(row.tally.overturnedCounted),
+                row.country.name, FixedDecimal.count(row.tally.decided),
+                FixedDecimal.count(row.tally.overturnedCounted),
                 percent(row.tally.rate), percent(row.tally.interval?.lower), percent(rates.overall.rate), margin ?? "—",
             ])
         }
@@ -92,13 +106,18 @@ extension MarkdownReport {
                 + "\(level) Wilson intervals."
         )
         var table = MarkdownTable(
-            header: ["Country", "Notices", "Ended", "Share ended", "\(level) CI", "Known reason", "After CCF decision", "CCF share", "\(level) CI"],
+            header: [
+                "Country", "Notices", "Ended", "Share ended", "\(level) CI", "Known reason", "After CCF decision",
+                "CCF share", "\(level) CI",
+            ],
             right: [1, 2, 3, 4, 5, 6, 7, 8]
         )
         for row in [figure.overall] + figure.byCountry {
             table.append([
-                row.country?.name ?? "All countries", FixedDecimal.count(row.notices), FixedDecimal.count(row.cancelled),
-                percent(row.cancelledShare), percentRange(row.cancelledInterval), FixedDecimal.count(row.withKnownReason),
+                row.country?.name ?? "All countries", FixedDecimal.count(row.notices),
+                FixedDecimal.count(row.cancelled),
+                percent(row.cancelledShare), percentRange(row.cancelledInterval),
+                FixedDecimal.count(row.withKnownReason),
                 FixedDecimal.count(row.byCCF), percent(row.ccfShare), percentRange(row.ccfInterval),
             ])
         }

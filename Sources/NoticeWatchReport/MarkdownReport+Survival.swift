@@ -32,8 +32,11 @@ extension MarkdownReport {
                 summary.quantiles.first { $0.probability == probability }.map(quantileText) ?? "—"
             }
             table.append(
-                [groupName(summary.country), FixedDecimal.count(summary.subjects), FixedDecimal.count(summary.events),
-                 FixedDecimal.count(summary.censored)] + quartiles
+                [
+                    groupName(summary.country), FixedDecimal.count(summary.subjects),
+                    FixedDecimal.count(summary.events),
+                    FixedDecimal.count(summary.censored),
+                ] + quartiles
                     + days.map { day in
                         summary.atRisk.first { $0.day == day }.map { FixedDecimal.count($0.count) } ?? "—"
                     }
@@ -43,7 +46,8 @@ extension MarkdownReport {
 
         let probabilities = first.observedQuantiles.map(\.probability)
         var observed = MarkdownTable(
-            header: ["Group", "Ended"] + probabilities.map { "Observed p\(FixedDecimal.format($0 * 100, decimals: 0))" },
+            header: ["Group", "Ended"]
+                + probabilities.map { "Observed p\(FixedDecimal.format($0 * 100, decimals: 0))" },
             right: Set(1..<(2 + probabilities.count))
         )
         for summary in summaries {
@@ -56,7 +60,8 @@ extension MarkdownReport {
                     }
             )
         }
-        text += "\n**Observed durations, not estimates.** Plain quantiles (days) of the durations that had ended, "
+        text +=
+            "\n**Observed durations, not estimates.** Plain quantiles (days) of the durations that had ended, "
             + "ignoring everything still open. They understate typical durations whenever many are censored; "
             + "use the Kaplan–Meier figures above.\n\n" + observed.render()
 

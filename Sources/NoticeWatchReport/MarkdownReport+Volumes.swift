@@ -26,7 +26,8 @@ extension MarkdownReport {
         for row in shown {
             table.append(
                 [String(row.rank), row.country.name, FixedDecimal.count(row.total), percent(row.share)]
-                    + aligned(row.byYear, to: volumes.years.count).map(FixedDecimal.count) + unknown(row.total, row.byYear)
+                    + aligned(row.byYear, to: volumes.years.count).map(FixedDecimal.count)
+                    + unknown(row.total, row.byYear)
                     + [row.changeFromPreviousYear.map(signed) ?? "—"]
             )
         }
@@ -49,7 +50,8 @@ extension MarkdownReport {
         }
         let totalChange: String
         if volumes.totalByYear.count >= 2 {
-            totalChange = signed(volumes.totalByYear[volumes.totalByYear.count - 1] - volumes.totalByYear[volumes.totalByYear.count - 2])
+            totalChange = signed(
+                volumes.totalByYear[volumes.totalByYear.count - 1] - volumes.totalByYear[volumes.totalByYear.count - 2])
         } else {
             totalChange = "—"
         }

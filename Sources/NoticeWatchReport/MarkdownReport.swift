@@ -43,12 +43,14 @@ struct MarkdownReport {
                 + "\(counted(ranked.count, "member country", "member countries"))."
         )
         if let first = ranked.first {
-            var sentence = "- The most complaints concern notices requested by \(first.country.name): "
+            var sentence =
+                "- The most complaints concern notices requested by \(first.country.name): "
                 + "\(FixedDecimal.count(first.total)) (\(FixedDecimal.percent(first.share))% of all)"
             if ranked.count > 1, ranked[1].total > 0 {
                 let second = ranked[1]
                 let ratio = Double(first.total) / Double(second.total)
-                sentence += ", \(FixedDecimal.format(ratio, decimals: 1)) times as many as for the next, "
+                sentence +=
+                    ", \(FixedDecimal.format(ratio, decimals: 1)) times as many as for the next, "
                     + "\(second.country.name) (\(FixedDecimal.count(second.total)))"
             }
             lines.append(sentence + ".")
@@ -97,7 +99,8 @@ struct MarkdownReport {
         guard tally.decided > 0, let rate = tally.rate else {
             return "No complaint\(about) had been decided."
         }
-        var sentence = "Of \(counted(tally.decided, "decided complaint", "decided complaints"))\(about), "
+        var sentence =
+            "Of \(counted(tally.decided, "decided complaint", "decided complaints"))\(about), "
             + "\(FixedDecimal.count(tally.overturnedCounted)) \(tally.overturnedCounted == 1 ? "was" : "were") overturned"
             + (options.partialCountsAsOverturned ? " in full or in part" : "")
             + " (\(FixedDecimal.percent(rate))%"

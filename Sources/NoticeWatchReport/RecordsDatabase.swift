@@ -102,7 +102,8 @@ enum RecordsDatabase {
             "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows: ingest.conflicts.sorted().enumerated().map { offset, conflict in
                 [
-                    .integer(offset + 1), .text(conflict.recordKind.rawValue), .text(conflict.id), .text(conflict.field),
+                    .integer(offset + 1), .text(conflict.recordKind.rawValue), .text(conflict.id),
+                    .text(conflict.field),
                     .text(conflict.keptValue),
                 ] + location(conflict.keptLocation) + [.text(conflict.discardedValue)]
                     + location(conflict.discardedLocation)
@@ -110,12 +111,13 @@ enum RecordsDatabase {
         )
         try database.insert(
             "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows: ingest.sources.sorted { ($0.source, $0.recordKind.rawValue) < ($1.source, $1.recordKind.rawValue) }.map {
-                [
-                    .text($0.source), .text($0.recordKind.rawValue), .integer($0.read), .integer($0.kept),
-                    .integer($0.merged), .integer($0.quarantined), .text($0.mapping.joined(separator: "; ")),
-                ]
-            }
+            rows: ingest.sources.sorted { ($0.source, $0.recordKind.rawValue) < ($1.source, $1.recordKind.rawValue) }
+                .map {
+                    [
+                        .text($0.source), .text($0.recordKind.rawValue), .integer($0.read), .integer($0.kept),
+                        .integer($0.merged), .integer($0.quarantined), .text($0.mapping.joined(separator: "; ")),
+                    ]
+                }
         )
         try database.insert(
             "INSERT INTO input_files VALUES (?, ?, ?, ?, ?, ?)",

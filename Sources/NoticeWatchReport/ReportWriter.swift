@@ -45,11 +45,13 @@ public enum ReportWriter {
         }
         let databasePath = directory + "/records.sqlite"
         if FileManager.default.fileExists(atPath: databasePath) {
-            throw ReportError(code: "output-not-writable", message: "the report folder is not empty", path: databasePath)
+            throw ReportError(
+                code: "output-not-writable", message: "the report folder is not empty", path: databasePath)
         }
         try RecordsDatabase.write(input, to: databasePath)
         outputs.append(try describe("records.sqlite", in: directory))
-        outputs.append(try writeText(MarkdownReport(input: input, changes: changes).render(), to: "report.md", in: directory))
+        outputs.append(
+            try writeText(MarkdownReport(input: input, changes: changes).render(), to: "report.md", in: directory))
         outputs.sort { $0.path < $1.path }
         let manifest = Manifest.build(input, outputs: outputs).render()
         outputs.append(try writeText(manifest, to: "manifest.json", in: directory))
@@ -63,7 +65,9 @@ public enum ReportWriter {
         do {
             try bytes.write(to: URL(fileURLWithPath: full), options: .withoutOverwriting)
         } catch {
-            throw ReportError(code: "output-not-writable", message: "cannot write the file: \(error.localizedDescription)", path: full)
+            throw ReportError(
+                code: "output-not-writable", message: "cannot write the file: \(error.localizedDescription)", path: full
+            )
         }
         return OutputFile(path: path, size: bytes.count, sha256: SHA256.hexDigest(of: bytes))
     }
@@ -81,7 +85,9 @@ public enum ReportWriter {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         } catch {
-            throw ReportError(code: "output-not-writable", message: "cannot create the folder: \(error.localizedDescription)", path: path)
+            throw ReportError(
+                code: "output-not-writable", message: "cannot create the folder: \(error.localizedDescription)",
+                path: path)
         }
     }
 }

@@ -44,12 +44,15 @@ struct RunChanges: Equatable {
     static func compare(_ input: ReportInput, previous folder: String) throws(ReportError) -> RunChanges {
         let databasePath = folder + "/records.sqlite"
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw ReportError(code: "previous-run-unreadable", message: "no records.sqlite in the previous report", path: databasePath)
+            throw ReportError(
+                code: "previous-run-unreadable", message: "no records.sqlite in the previous report", path: databasePath
+            )
         }
         let complaintRows: [[String?]]
         let noticeRows: [[String?]]
         do {
-            let database = try SQLiteDatabase(path: databasePath, readOnly: true, failureCode: "previous-run-unreadable")
+            let database = try SQLiteDatabase(
+                path: databasePath, readOnly: true, failureCode: "previous-run-unreadable")
             complaintRows = try database.query("SELECT id, country FROM complaints ORDER BY id")
             noticeRows = try database.query("SELECT id, status FROM notices ORDER BY id")
         } catch {
@@ -62,7 +65,8 @@ struct RunChanges: Equatable {
             let decided = parsed.header.firstIndex(of: "decided"), let rate = parsed.header.firstIndex(of: "rate")
         else {
             throw ReportError(
-                code: "previous-run-unreadable", message: "overturn_rates.csv is missing or has no scope, "
+                code: "previous-run-unreadable",
+                message: "overturn_rates.csv is missing or has no scope, "
                     + "country_code, decided and rate columns", path: ratesPath
             )
         }
@@ -94,7 +98,8 @@ struct RunChanges: Equatable {
             let row = Row(
                 countryCode: country.alpha2, countryName: country.name,
                 newComplaints: newComplaints[country] ?? 0, newCancellations: newCancellations[country] ?? 0,
-                previousDecided: before?.decided, previousRate: before?.rate, decided: now?.decided, rate: now?.rate.flatMap { Double(FixedDecimal.proportion($0)) }
+                previousDecided: before?.decided, previousRate: before?.rate, decided: now?.decided,
+                rate: now?.rate.flatMap { Double(FixedDecimal.proportion($0)) }
             )
             let moved = row.previousRate != row.rate || (row.previousDecided ?? 0) != (row.decided ?? 0)
             if row.newComplaints > 0 || row.newCancellations > 0 || moved { rows.append(row) }

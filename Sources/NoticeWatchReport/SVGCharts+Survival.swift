@@ -17,14 +17,18 @@ extension SVGCharts {
         let plotTop = 56.0
         let plotBottom = 356.0
         var svg = SVGDocument(width: chartWidth, height: plotBottom + 60, title: "Notices not yet cancelled")
-        svg.text("Share of notices not yet cancelled, by days since issue (Kaplan–Meier)", x: 16, y: 28, size: 16, bold: true)
+        svg.text(
+            "Share of notices not yet cancelled, by days since issue (Kaplan–Meier)", x: 16, y: 28, size: 16, bold: true
+        )
         let maxTime = groups.flatMap(\.curve).map(\.time).max() ?? 0
         let span = niceSpan(maxTime)
         func x(_ day: Int) -> Double { plotLeft + (plotRight - plotLeft) * Double(day) / Double(span.end) }
         func y(_ survival: Double) -> Double { plotBottom - (plotBottom - plotTop) * min(1, max(0, survival)) }
         for tick in [0.0, 0.25, 0.5, 0.75, 1.0] {
             svg.line(x1: plotLeft, y1: y(tick), x2: plotRight, y2: y(tick), stroke: "#dddddd")
-            svg.text(FixedDecimal.format(tick * 100, decimals: 0) + "%", x: plotLeft - 6, y: y(tick) + 4, anchor: "end", size: 11)
+            svg.text(
+                FixedDecimal.format(tick * 100, decimals: 0) + "%", x: plotLeft - 6, y: y(tick) + 4, anchor: "end",
+                size: 11)
         }
         for day in stride(from: 0, through: span.end, by: span.step) {
             svg.line(x1: x(day), y1: plotBottom, x2: x(day), y2: plotBottom + 4, stroke: "#555555")
@@ -61,8 +65,17 @@ extension SVGCharts {
     /// 30-day months, else days in tens.
     static func niceSpan(_ maxTime: Int) -> (end: Int, step: Int) {
         let step: Int
-        if maxTime > 3650 { step = 730 } else if maxTime > 730 { step = 365 } else if maxTime > 180 { step = 90 }
-        else if maxTime > 60 { step = 30 } else { step = 10 }
+        if maxTime > 3650 {
+            step = 730
+        } else if maxTime > 730 {
+            step = 365
+        } else if maxTime > 180 {
+            step = 90
+        } else if maxTime > 60 {
+            step = 30
+        } else {
+            step = 10
+        }
         let end = max(step, (maxTime + step - 1) / step * step)
         return (end, step)
     }

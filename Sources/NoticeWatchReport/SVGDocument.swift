@@ -32,8 +32,11 @@ struct SVGDocument {
             case "'": result += "&apos;"
             default:
                 // XML 1.0 forbids most control characters even as references.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { result += "\u{FFFD}" }
-                else { result.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result
@@ -46,7 +49,9 @@ struct SVGDocument {
         )
     }
 
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dashed: Bool = false) {
+    mutating func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dashed: Bool = false
+    ) {
         elements.append(
             "<line x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" y2=\"\(Self.number(y2))\" "
                 + "stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\""
@@ -55,20 +60,25 @@ struct SVGDocument {
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, fill: String) {
-        elements.append("<circle cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\" fill=\"\(fill)\"/>")
+        elements.append(
+            "<circle cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\" fill=\"\(fill)\"/>")
     }
 
     /// Text anchored at `x` (`start`, `middle` or `end`), baseline at `y`.
-    mutating func text(_ content: String, x: Double, y: Double, anchor: String = "start", size: Double = 12, bold: Bool = false) {
+    mutating func text(
+        _ content: String, x: Double, y: Double, anchor: String = "start", size: Double = 12, bold: Bool = false
+    ) {
         elements.append(
             "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" font-size=\"\(Self.number(size))\" "
-                + "text-anchor=\"\(anchor)\"" + (bold ? " font-weight=\"bold\"" : "") + ">\(Self.escape(content))</text>"
+                + "text-anchor=\"\(anchor)\"" + (bold ? " font-weight=\"bold\"" : "")
+                + ">\(Self.escape(content))</text>"
         )
     }
 
     /// A polyline path through `points` (`M` then `L`), unfilled.
     mutating func path(_ commands: String, stroke: String, width: Double = 2) {
-        elements.append("<path d=\"\(commands)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\"/>")
+        elements.append(
+            "<path d=\"\(commands)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\"/>")
     }
 
     /// The document's text.

@@ -1,5 +1,6 @@
-@testable import NoticeWatchReport
 import Testing
+
+@testable import NoticeWatchReport
 
 @Suite struct CSVTableTests {
     @Test(arguments: [

@@ -1,6 +1,7 @@
 import NoticeWatchModel
-@testable import NoticeWatchReport
 import Testing
+
+@testable import NoticeWatchReport
 
 @Suite struct EscapingTests {
     @Test(arguments: [
@@ -39,27 +40,31 @@ import Testing
             ("empty", .object([])),
             ("flag", .bool(false)),
         ])
-        #expect(value.render() == """
-            {
-              "alpha": "tab\\there \\"q\\" \\\\ \\u0001",
-              "empty": {},
-              "flag": false,
-              "zeta": [
-                1,
-                0.5000,
-                null
-              ]
-            }
+        #expect(
+            value.render() == """
+                {
+                  "alpha": "tab\\there \\"q\\" \\\\ \\u0001",
+                  "empty": {},
+                  "flag": false,
+                  "zeta": [
+                    1,
+                    0.5000,
+                    null
+                  ]
+                }
 
-            """)
+                """)
     }
 
     @Test func partialOverturnsCountedAreSaidSo() throws {
         var input = ReportFixture.input
         input.figures.options.partialCountsAsOverturned = true
         let text = MarkdownReport(input: input, changes: nil).render()
-        #expect(text.contains("- Of 3 decided complaints, 2 were overturned in full or in part (66.7%, 95% CI 20.8–93.9%)."))
-        #expect(text.contains("- Partially overturned complaints (\"compliant subject to updates\") count as overturned."))
+        #expect(
+            text.contains("- Of 3 decided complaints, 2 were overturned in full or in part (66.7%, 95% CI 20.8–93.9%).")
+        )
+        #expect(
+            text.contains("- Partially overturned complaints (\"compliant subject to updates\") count as overturned."))
     }
 
     @Test func survivalAxisStepsGrowWithTheSpan() {

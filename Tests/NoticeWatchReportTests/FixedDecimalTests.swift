@@ -36,7 +36,9 @@ import Testing
         #expect(FixedDecimal.level(level) == expected)
     }
 
-    @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (1_234_567, "1,234,567"), (-1000, "-1,000"), (-12, "-12")])
+    @Test(arguments: [
+        (0, "0"), (999, "999"), (1000, "1,000"), (1_234_567, "1,234,567"), (-1000, "-1,000"), (-12, "-12"),
+    ])
     func countsHaveThousandsSeparators(value: Int, expected: String) {
         #expect(FixedDecimal.count(value) == expected)
     }

@@ -31,15 +31,20 @@ import Testing
         input.ingest.complaints.append(
             Complaint(
                 id: "CCF/5/22", noticeID: nil, requestingCountry: ReportFixture.ru,
-                filedDate: CivilDate(year: 2022, month: 1, day: 3), decisionDate: CivilDate(year: 2022, month: 5, day: 1),
+                filedDate: CivilDate(year: 2022, month: 1, day: 3),
+                decisionDate: CivilDate(year: 2022, month: 5, day: 1),
                 outcome: .overturned, outcomeLabel: "Not compliant",
                 provenance: ReportFixture.location("ccf-2022", "ccf/2022.csv", line: 2)
             )
         )
         input.ingest.notices[1].status = .cancelled
-        let russia = ReportFixture.tally(overturned: 3, upheld: 0, rate: 1, interval: ReportFixture.interval(0.4385, 1), tooFew: false)
-        let turkey = ReportFixture.tally(overturned: 1, upheld: 1, rate: 0.5, interval: ReportFixture.interval(0.0945, 0.9055), tooFew: false)
-        input.figures.overturnRates.byCountry = [.init(country: ReportFixture.ru, tally: russia), .init(country: ReportFixture.tr, tally: turkey)]
+        let russia = ReportFixture.tally(
+            overturned: 3, upheld: 0, rate: 1, interval: ReportFixture.interval(0.4385, 1), tooFew: false)
+        let turkey = ReportFixture.tally(
+            overturned: 1, upheld: 1, rate: 0.5, interval: ReportFixture.interval(0.0945, 0.9055), tooFew: false)
+        input.figures.overturnRates.byCountry = [
+            .init(country: ReportFixture.ru, tally: russia), .init(country: ReportFixture.tr, tally: turkey),
+        ]
         return input
     }
 
@@ -57,9 +62,10 @@ import Testing
                 + "TR,Türkiye,0,0,1,0.0000,2,0.5000,50.00\r\n"
         )
         let report = readText(after, "report.md")
-        #expect(report.contains(
-            "Compared with the previous report (4 complaints, 3 notices): 1 new complaint and 1 new cancellation."
-        ))
+        #expect(
+            report.contains(
+                "Compared with the previous report (4 complaints, 3 notices): 1 new complaint and 1 new cancellation."
+            ))
         #expect(report.contains("| Russia | 1 | 1 | 2 | 100.0% | 3 | 100.0% | 0.0 points |"))
         #expect(report.contains("| Türkiye | 0 | 0 | 1 | 0.0% | 2 | 50.0% | +50.0 points |"))
     }
@@ -70,7 +76,9 @@ import Testing
         let (before, _) = try writeReport(in: temporary, name: "before")
         let (after, _) = try writeReport(in: temporary, name: "after", previous: before)
         #expect(readText(after, "report.md").contains("## Changes since the previous run\n"))
-        #expect(readText(after, "report.md").contains("0 new complaints and 0 new cancellations. A cancellation is new when"))
+        #expect(
+            readText(after, "report.md").contains(
+                "0 new complaints and 0 new cancellations. A cancellation is new when"))
         #expect(readText(after, "report.md").contains("\nNothing changed.\n"))
     }
 

@@ -33,42 +33,50 @@ import Testing
 
     @Test func volumeTableShowsTheTopCountriesAndSumsTheRest() throws {
         let text = try report()
-        #expect(text.contains("""
-            | Rank | Country | Complaints | Share | 2020 | 2021 | Change from previous year |
-            | ---: | --- | ---: | ---: | ---: | ---: | ---: |
-            | 1 | Russia | 3 | 60.0% | 1 | 2 | +1 |
-            |  | Other countries (1) | 2 | 40.0% | 2 | 0 | -2 |
-            |  | All countries | 5 | 100.0% | 3 | 2 | -1 |
-            """))
+        #expect(
+            text.contains(
+                """
+                | Rank | Country | Complaints | Share | 2020 | 2021 | Change from previous year |
+                | ---: | --- | ---: | ---: | ---: | ---: | ---: |
+                | 1 | Russia | 3 | 60.0% | 1 | 2 | +1 |
+                |  | Other countries (1) | 2 | 40.0% | 2 | 0 | -2 |
+                |  | All countries | 5 | 100.0% | 3 | 2 | -1 |
+                """))
         #expect(text.contains("All \(Country.allMembers.count) member countries are in `complaint_volumes.csv`."))
         #expect(text.contains("![Complaints per requesting country](charts/volumes.svg)"))
     }
 
     @Test func rateTablesMarkCountriesWithTooFewDecisions() throws {
         let text = try report()
-        #expect(text.contains("""
-            | All countries | 3 | 2 | 1 | 0 | 66.7% | 20.8–93.9% |  |
-            | Russia | 2 | 2 | 0 | 0 | 100.0% | 70.0–100.0% | persistent |
-            | Türkiye | 1 | 0 | 1 | 0 | 0.0% | 0.0–79.3% | too few to rank |
-            """))
+        #expect(
+            text.contains(
+                """
+                | All countries | 3 | 2 | 1 | 0 | 66.7% | 20.8–93.9% |  |
+                | Russia | 2 | 2 | 0 | 0 | 100.0% | 70.0–100.0% | persistent |
+                | Türkiye | 1 | 0 | 1 | 0 | 0.0% | 0.0–79.3% | too few to rank |
+                """))
         #expect(text.contains("| Russia | 2 | 2 | 100.0% | 70.0% | 66.7% | 3.3 points |"))
         #expect(text.contains("| Türkiye | 1 | 1 | 100.0% | 20.7–100.0% | 0 | 0 | — | — |"))
     }
 
     @Test func survivalTablesSayNotReachedAndLabelObservedQuantiles() throws {
         let text = try report()
-        #expect(text.contains(
-            "| All countries | 3 | 2 | 1 | 365 (365–not reached) | 500 (365–not reached) | not reached | 2 | 1 | 0 | 0 |"
-        ))
+        #expect(
+            text.contains(
+                "| All countries | 3 | 2 | 1 | 365 (365–not reached) | 500 (365–not reached) | not reached | 2 | 1 | 0 | 0 |"
+            ))
         #expect(text.contains("**Observed durations, not estimates.**"))
         #expect(text.contains("| All countries | 2 | 365.0 | 432.5 | — | — |"))
-        #expect(text.contains("| Group | ≤30 days | ≤90 days | ≤180 days | ≤1 year | ≤2 years | ≤5 years | \\>5 years |"))
+        #expect(
+            text.contains("| Group | ≤30 days | ≤90 days | ≤180 days | ≤1 year | ≤2 years | ≤5 years | \\>5 years |"))
     }
 
     @Test func methodPrintsEveryDefinitionOptionAndExclusion() throws {
         let text = try report()
-        #expect(text.contains("### Overturn rate\n\n`overturn-rate`: Overturned / decided, where decided = overturned + "
-            + "upheld + partially overturned.\n"))
+        #expect(
+            text.contains(
+                "### Overturn rate\n\n`overturn-rate`: Overturned / decided, where decided = overturned + "
+                    + "upheld + partially overturned.\n"))
         #expect(text.contains("- As-of date: 2022-06-30, from --as-of."))
         #expect(text.contains("- Minimum decided complaints to rank a country: 2."))
         #expect(text.contains("| notice-time-to-cancellation | missing-issue-date | 1 |"))
@@ -77,12 +85,16 @@ import Testing
     @Test func dataQualityAndProvenanceEscapeRawValues() throws {
         let text = try report()
         #expect(text.contains("| ccf-2021 | complaint | 6 | 4 | 1 | 1 | yes |"))
-        #expect(text.contains(
-            "| unknown-country | 1 | ccf/decisions.csv:7 requesting\\_country \"=cmd\\|' /C calc'!A0\" |"
-        ))
+        #expect(
+            text.contains(
+                "| unknown-country | 1 | ccf/decisions.csv:7 requesting\\_country \"=cmd\\|' /C calc'!A0\" |"
+            ))
         #expect(text.contains("The first record read was kept. 1 conflict:"))
         #expect(text.contains("Sources file SHA-256: `\(String(repeating: "c", count: 64))`."))
-        #expect(text.contains("| notices/red.json | notices-2021 | 2,048 | 4 | \(String(repeating: "b", count: 64)) | format=json (detected) |"))
+        #expect(
+            text.contains(
+                "| notices/red.json | notices-2021 | 2,048 | 4 | \(String(repeating: "b", count: 64)) | format=json (detected) |"
+            ))
         #expect(text.contains("- `as-of=2022-06-30`\n- `minimum-decisions=2`\n- `top-countries=1`\n"))
         #expect(!text.contains("Changes since the previous run"))
     }
@@ -103,7 +115,9 @@ import Testing
             noticeCancellations: NoticeCancellations(overall: noRow, byCountry: []), noticeSurvival: [],
             complaintSurvival: [], exclusions: [], definitions: []
         )
-        let ingest = IngestResult(notices: [], complaints: [], quarantine: [], conflicts: [], sources: [], inputFiles: [], sourcesFileSHA256: nil)
+        let ingest = IngestResult(
+            notices: [], complaints: [], quarantine: [], conflicts: [], sources: [], inputFiles: [],
+            sourcesFileSHA256: nil)
         let text = try report(ReportInput(ingest: ingest, figures: figures, provenance: ReportFixture.provenance))
         #expect(text.contains("- No complaint had been decided."))
         #expect(text.contains("- No country's overturn rate is above the overall rate beyond its 95% interval."))

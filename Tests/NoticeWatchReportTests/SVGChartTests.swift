@@ -12,7 +12,10 @@ final class SVGCollector: NSObject, XMLParserDelegate {
     var texts: [String] = []
     var error: (any Error)?
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         elements.append(name)
     }
 
@@ -52,8 +55,13 @@ final class SVGCollector: NSObject, XMLParserDelegate {
         let text = readText(folder, "charts/notice-survival.svg")
         // All countries: 1 → 2/3 at day 365, → 1/3 at day 500, flat to 1156; the axis ends at 1,460 (4 years),
         // x = 70 + 510·day/1460, y = 356 − 300·survival.
-        #expect(text.contains("<path d=\"M70.0 56.0 H197.5 V156.0 H244.7 V256.0 H473.8\" fill=\"none\" stroke=\"#1b4f72\" stroke-width=\"3.0\"/>"))
-        #expect(text.contains("<path d=\"M70.0 56.0 H197.5 V206.0 H473.8\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2.0\"/>"))
+        #expect(
+            text.contains(
+                "<path d=\"M70.0 56.0 H197.5 V156.0 H244.7 V256.0 H473.8\" fill=\"none\" stroke=\"#1b4f72\" stroke-width=\"3.0\"/>"
+            ))
+        #expect(
+            text.contains(
+                "<path d=\"M70.0 56.0 H197.5 V206.0 H473.8\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2.0\"/>"))
         #expect(text.contains(">All countries (3)</text>"))
         #expect(text.contains(">Russia (2)</text>"))
         #expect(text.contains(">1,460</text>"))
@@ -64,7 +72,9 @@ final class SVGCollector: NSObject, XMLParserDelegate {
         defer { temporary.remove() }
         let (folder, _) = try writeReport(in: temporary)
         let text = readText(folder, "charts/overturn-rates.svg")
-        #expect(text.contains("<line x1=\"561.0\" y1=\"68.0\" x2=\"720.0\" y2=\"68.0\" stroke=\"#1b4f72\" stroke-width=\"2.0\"/>"))
+        #expect(
+            text.contains(
+                "<line x1=\"561.0\" y1=\"68.0\" x2=\"720.0\" y2=\"68.0\" stroke=\"#1b4f72\" stroke-width=\"2.0\"/>"))
         #expect(text.contains("<circle cx=\"720.0\" cy=\"68.0\" r=\"4.0\" fill=\"#c0392b\"/>"))
         #expect(text.contains("stroke-dasharray=\"4 3\""))
         #expect(text.contains(">all countries 66.7%</text>"))

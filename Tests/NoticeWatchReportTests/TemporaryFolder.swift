@@ -33,7 +33,8 @@ func readText(_ folder: String, _ path: String) -> String {
 
 /// Writes the fixture (or `input`) into a new folder `name` and returns the folder and the outputs.
 func writeReport(
-    _ input: ReportInput = ReportFixture.input, in temporary: TemporaryFolder, name: String = "run", previous: String? = nil
+    _ input: ReportInput = ReportFixture.input, in temporary: TemporaryFolder, name: String = "run",
+    previous: String? = nil
 ) throws -> (folder: String, outputs: [OutputFile]) {
     let folder = try temporary.folder(name)
     let outputs = try ReportWriter.write(input, to: folder, previous: previous)
