@@ -96,6 +96,22 @@ import Testing
         )
     }
 
+    @Test func aPreviousRateTableWithoutItsColumnsIsAnError() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let (before, _) = try writeReport(in: temporary, name: "before")
+        try Data("scope,country\r\n".utf8).write(to: URL(fileURLWithPath: before + "/overturn_rates.csv"))
+        let output = try temporary.folder("run")
+        let error = #expect(throws: ReportError.self) {
+            try ReportWriter.write(ReportFixture.input, to: output, previous: before)
+        }
+        #expect(
+            error?.description
+                == "\(before)/overturn_rates.csv: error[previous-run-unreadable]: overturn_rates.csv is missing or has "
+                + "no scope, country_code, decided and rate columns"
+        )
+    }
+
     @Test func aFolderThatIsNotEmptyIsNotOverwritten() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }

@@ -100,25 +100,7 @@ import Testing
     }
 
     @Test func emptyFiguresRenderWithoutFailing() throws {
-        let empty = OutcomeTally(
-            overturned: 0, upheld: 0, partiallyOverturned: 0, inadmissible: 0, withdrawn: 0, pending: 0,
-            overturnedCounted: 0, rate: nil, interval: nil, tooFewToRank: true
-        )
-        let noRow = NoticeCancellations.Row(
-            country: nil, notices: 0, cancelled: 0, cancelledShare: nil, cancelledInterval: nil, withKnownReason: 0,
-            byCCF: 0, ccfShare: nil, ccfInterval: nil
-        )
-        let figures = Figures(
-            options: ReportFixture.options,
-            volumes: ComplaintVolumes(rows: [], years: [], total: 0, totalByYear: [], unknownYear: 0),
-            overturnRates: OverturnRates(overall: empty, byCountry: [], byYear: [], byCountryYear: [], persistent: []),
-            noticeCancellations: NoticeCancellations(overall: noRow, byCountry: []), noticeSurvival: [],
-            complaintSurvival: [], exclusions: [], definitions: []
-        )
-        let ingest = IngestResult(
-            notices: [], complaints: [], quarantine: [], conflicts: [], sources: [], inputFiles: [],
-            sourcesFileSHA256: nil)
-        let text = try report(ReportInput(ingest: ingest, figures: figures, provenance: ReportFixture.provenance))
+        let text = try report(ReportFixture.emptyInput)
         #expect(text.contains("- No complaint had been decided."))
         #expect(text.contains("- No country's overturn rate is above the overall rate beyond its 95% interval."))
         #expect(text.contains("No country meets this condition."))

@@ -274,4 +274,28 @@ enum ReportFixture {
     )
 
     static var input: ReportInput { ReportInput(ingest: ingest, figures: figures, provenance: provenance) }
+
+    /// A run with no records at all: every figure empty or undefined.
+    static var emptyInput: ReportInput {
+        let empty = OutcomeTally(
+            overturned: 0, upheld: 0, partiallyOverturned: 0, inadmissible: 0, withdrawn: 0, pending: 0,
+            overturnedCounted: 0, rate: nil, interval: nil, tooFewToRank: true
+        )
+        let noRow = NoticeCancellations.Row(
+            country: nil, notices: 0, cancelled: 0, cancelledShare: nil, cancelledInterval: nil, withKnownReason: 0,
+            byCCF: 0, ccfShare: nil, ccfInterval: nil
+        )
+        let figures = Figures(
+            options: options,
+            volumes: ComplaintVolumes(rows: [], years: [], total: 0, totalByYear: [], unknownYear: 0),
+            overturnRates: OverturnRates(overall: empty, byCountry: [], byYear: [], byCountryYear: [], persistent: []),
+            noticeCancellations: NoticeCancellations(overall: noRow, byCountry: []), noticeSurvival: [],
+            complaintSurvival: [], exclusions: [], definitions: []
+        )
+        let ingest = IngestResult(
+            notices: [], complaints: [], quarantine: [], conflicts: [], sources: [], inputFiles: [],
+            sourcesFileSHA256: nil
+        )
+        return ReportInput(ingest: ingest, figures: figures, provenance: provenance)
+    }
 }

@@ -48,6 +48,20 @@ final class SVGCollector: NSObject, XMLParserDelegate {
         #expect(!text.contains("<script"))
     }
 
+    @Test(arguments: ReportWriter.chartPaths)
+    func chartsOfAnEmptyRunAreWellFormedAndSaySo(path: String) throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let (folder, _) = try writeReport(ReportFixture.emptyInput, in: temporary)
+        let data = try #require(FileManager.default.contents(atPath: folder + "/" + path))
+        let collector = SVGCollector()
+        let parser = XMLParser(data: data)
+        parser.delegate = collector
+        #expect(parser.parse(), "\(path): \(String(describing: collector.error))")
+        let messages = ["No complaints.", "No country has enough decisions to rank.", "No notice durations."]
+        #expect(collector.texts.contains { messages.contains($0) })
+    }
+
     @Test func survivalChartDrawsStepCurvesAndALegend() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
