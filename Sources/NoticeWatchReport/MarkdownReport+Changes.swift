@@ -7,8 +7,8 @@ extension MarkdownReport {
             "Changes since the previous run",
             "Compared with the previous report (\(counted(changes.previousComplaints, "complaint", "complaints")), "
                 + "\(counted(changes.previousNotices, "notice", "notices"))): "
-                + "\(counted(changes.newComplaints, "new complaint", "new complaints")) and "
-                + "\(counted(changes.newCancellations, "new cancellation", "new cancellations")). A cancellation is new when "
+                + "\(counted(changes.overall.newComplaints, "new complaint", "new complaints")) and "
+                + "\(counted(changes.overall.newCancellations, "new cancellation", "new cancellations")). A cancellation is new when "
                 + "the notice has ended now and was absent or still open before. Rates are compared at 4 decimals. "
                 + "Also in `changes_since_previous.csv`."
         )
@@ -20,7 +20,7 @@ extension MarkdownReport {
             ],
             right: [1, 2, 3, 4, 5, 6, 7]
         )
-        for row in changes.rows {
+        for row in [changes.overall] + changes.rows {
             let change = row.rateChange.map { value in
                 (value > 0 ? "+" : "") + FixedDecimal.format(value, decimals: 1) + " points"
             }

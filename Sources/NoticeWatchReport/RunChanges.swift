@@ -30,9 +30,8 @@ struct RunChanges: Equatable {
     /// Complaints and notices the previous run had.
     var previousComplaints: Int
     var previousNotices: Int
-    /// All new complaints and new cancellations.
-    var newComplaints: Int
-    var newCancellations: Int
+    /// All countries together: every new complaint and cancellation, and the overall rate.
+    var overall: Row
     /// By alpha-2 code.
     var rows: [Row]
 
@@ -71,8 +70,10 @@ struct RunChanges: Equatable {
             )
         }
         var previousRates: [String: (decided: Int?, rate: Double?)] = [:]
-        for row in parsed.rows where row.count == parsed.header.count && row[scope] == "country" {
-            previousRates[row[code]] = (Int(row[decided]), Double(row[rate]))
+        var previousOverall: (decided: Int?, rate: Double?)?
+        for row in parsed.rows where row.count == parsed.header.count {
+            if row[scope] == "country" { previousRates[row[code]] = (Int(row[decided]), Double(row[rate])) }
+            if row[scope] == "overall" { previousOverall = (Int(row[decided]), Double(row[rate])) }
         }
         let previousComplaintIDs = Set(complaintRows.compactMap { $0[0] })
         var previousStatus: [String: String] = [:]
@@ -104,20 +105,27 @@ struct RunChanges: Equatable {
             let moved = row.previousRate != row.rate || (row.previousDecided ?? 0) != (row.decided ?? 0)
             if row.newComplaints > 0 || row.newCancellations > 0 || moved { rows.append(row) }
         }
+        let overall = input.figures.overturnRates.overall
+        let allCountries = Row(
+            countryCode: "", countryName: "All countries", newComplaints: newComplaints.values.reduce(0, +),
+            newCancellations: newCancellations.values.reduce(0, +), previousDecided: previousOverall?.decided,
+            previousRate: previousOverall?.rate, decided: overall.decided,
+            rate: overall.rate.flatMap { Double(FixedDecimal.proportion($0)) }
+        )
         return RunChanges(
-            previousComplaints: complaintRows.count, previousNotices: noticeRows.count,
-            newComplaints: newComplaints.values.reduce(0, +), newCancellations: newCancellations.values.reduce(0, +),
+            previousComplaints: complaintRows.count, previousNotices: noticeRows.count, overall: allCountries,
             rows: rows
         )
     }
 
-    /// `changes_since_previous.csv`: one row per country that changed, by alpha-2 code.
+    /// `changes_since_previous.csv`: the all-countries row (empty code) when anything changed, then one row
+    /// per country that changed, by alpha-2 code.
     func table() -> CSVTable {
         var table = CSVTable(header: [
             "country_code", "country_name", "new_complaints", "new_cancellations", "previous_decided",
             "previous_rate", "decided", "rate", "rate_change_points",
         ])
-        for row in rows {
+        for row in (rows.isEmpty ? [] : [overall]) + rows {
             table.append([
                 row.countryCode, row.countryName, String(row.newComplaints), String(row.newCancellations),
                 row.previousDecided.map(String.init) ?? "", FixedDecimal.proportion(row.previousRate),
