@@ -66,6 +66,16 @@ def kaplan_meier(durations, observed):
             "lower": crossing(q, lower),
             "upper": crossing(q, upper),
         })
+    log_band = pd.DataFrame({"lower": log_lower, "upper": log_upper}, index=survival.index)
+    log_quantiles = []
+    for share_ended in (0.25, 0.5, 0.75):
+        q = 1 - share_ended
+        log_quantiles.append({
+            "probability": share_ended,
+            "estimate": finite(qth_survival_times(q, kmf.survival_function_)),
+            "lower": crossing(q, log_band["lower"]),
+            "upper": crossing(q, log_band["upper"]),
+        })
     events_only = np.sort(np.asarray(durations)[np.asarray(observed) == 1])
     return {
         "times": [int(t) for t in survival.index],
@@ -82,6 +92,7 @@ def kaplan_meier(durations, observed):
         "median_lower": finite(median_band.iloc[0, 0]),
         "median_upper": finite(median_band.iloc[0, 1]),
         "quantiles": quantiles,
+        "log_quantiles": log_quantiles,
         "at_risk_on_day": {str(day): int((np.asarray(durations) >= day).sum()) for day in AT_RISK_DAYS},
         "observed_quantiles": [
             finite(np.quantile(events_only, p)) if len(events_only) else None for p in (0.25, 0.5, 0.75, 0.9)

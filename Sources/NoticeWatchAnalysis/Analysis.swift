@@ -54,14 +54,19 @@ extension PartialAggregate {
     /// Rows are in the order each ``Figures`` property documents; exclusions are sorted by figure then reason
     /// and list only reasons with at least one record. A partial as-of date stands for its last day.
     ///
+    /// - Precondition: `options.confidenceLevel` is strictly between 0 and 1 (the command line checks it).
     /// - Complexity: O(k log k) in the number of keys.
     public func finish(options: AnalysisOptions) -> Figures {
+        precondition(
+            options.confidenceLevel > 0 && options.confidenceLevel < 1,
+            "confidence level \(options.confidenceLevel) outside (0, 1)"
+        )
         var exclusions = self.exclusions
         let noticeSurvival = SurvivalFigure.make(
-            noticeSpans, figure: SurvivalFigure.noticeFigure, options: options, exclusions: &exclusions
+            noticeSpans, of: .notice, options: options, exclusions: &exclusions
         )
         let complaintSurvival = SurvivalFigure.make(
-            complaintSpans, figure: SurvivalFigure.complaintFigure, options: options, exclusions: &exclusions
+            complaintSpans, of: .complaint, options: options, exclusions: &exclusions
         )
         let excluded = exclusions.filter { $0.value > 0 }
             .map { Exclusion(figure: $0.key.figure, reason: $0.key.reason, count: $0.value) }

@@ -6,10 +6,14 @@ public enum KaplanMeier {
     /// The durations observed at one time: how many ended there (events) and how many were last seen there
     /// (censored).
     public struct Tally: Hashable, Sendable {
+        /// Days since the start.
         public var time: Int
+        /// Durations that ended at `time`.
         public var events: Int
+        /// Durations last seen at `time` (right-censored).
         public var censored: Int
 
+        /// Creates a tally.
         public init(time: Int, events: Int, censored: Int) {
             self.time = time
             self.events = events

@@ -11,12 +11,16 @@ enum OverturnFigure {
             options.partialCountsAsOverturned
             ? "complaints overturned (data found not compliant and deleted) plus those partially overturned "
                 + "(\"compliant subject to updates\")"
-            : "complaints overturned (data found not compliant and deleted); partially overturned complaints "
-                + "(\"compliant subject to updates\") are in the denominator only"
+            : "complaints overturned (data found not compliant and deleted)"
+        let partial =
+            options.partialCountsAsOverturned
+            ? "Partially overturned complaints count as overturned (a choice of this run). "
+            : "Partially overturned complaints (\"compliant subject to updates\") count in the denominator only. "
         return FigureDefinition(
             id: id, title: "Overturn rate",
             text: "Overturn rate = \(numerator), divided by complaints decided (overturned + upheld + partially "
-                + "overturned). Pending, inadmissible and withdrawn complaints (data deleted by the NCB or the "
+                + "overturned). " + partial
+                + "Pending, inadmissible and withdrawn complaints (data deleted by the NCB or the "
                 + "General Secretariat before a decision) are counted and shown but are not in the denominator. "
                 + "Given overall, per requesting country, per calendar year of decision and per country and year "
                 + "of decision; complaints with no decision date are in no year row. Interval: "

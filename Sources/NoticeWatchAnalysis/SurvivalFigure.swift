@@ -7,6 +7,19 @@ enum SurvivalFigure {
     static let observedID = "observed-duration-quantiles"
     static let histogramID = "duration-histogram"
 
+    /// What is timed: notices from issue to cancellation, or complaints from filing to decision.
+    enum Subject {
+        case notice
+        case complaint
+
+        /// The figure id exclusions are counted under.
+        var figure: String { self == .notice ? noticeFigure : complaintFigure }
+        /// The reason for a start date after the as-of date.
+        var startAfterAsOf: ExclusionReason { self == .notice ? .issueDateAfterAsOf : .filingDateAfterAsOf }
+        /// The reason for an end date after the as-of date.
+        var endAfterAsOf: ExclusionReason { self == .notice ? .cancellationDateAfterAsOf : .decisionDateAfterAsOf }
+    }
+
     /// The days at which ``SurvivalSummary/atRisk`` counts subjects.
     static let atRiskDays = [365, 730, 1826, 3652]
     /// The probabilities of ``SurvivalSummary/quantiles``.
@@ -26,8 +39,8 @@ enum SurvivalFigure {
         }
         return "Kaplan–Meier estimate with right censoring; \(level) pointwise CI, Greenwood variance, "
             + "\(transform). Where the curve is at 1 the interval is [1, 1]; where it is at 0 none is given. "
-            + "Median and quartiles: the first day the curve is at or below 50% (75%, 25%) still open; their "
-            + "interval is where the band crosses the same level (Brookmeyer–Crowley style, as lifelines' "
+            + "Median: the first day on which the estimated share still open is at or below 50%; first and "
+            + "third quartiles likewise at 75% and 25%. Their interval is where the band crosses the same level (Brookmeyer–Crowley style, as lifelines' "
             + "median_survival_times(confidence_interval_)); \"not reached\" when the curve or band never gets "
             + "that low. Number at risk at day d: durations (ended or censored) of at least d days. Overall, then "
             + "per requesting country with at least one usable duration, by ISO alpha-2 code."
@@ -84,23 +97,16 @@ enum SurvivalFigure {
     ///
     /// - Complexity: O(n log n) in the number of span keys.
     static func make(
-        _ spans: [PartialAggregate.SpanKey: Int], figure: String, options: AnalysisOptions,
+        _ spans: [PartialAggregate.SpanKey: Int], of subject: Subject, options: AnalysisOptions,
         exclusions: inout [PartialAggregate.ExclusionKey: Int]
     ) -> [SurvivalSummary] {
         let asOf = lastDay(of: options.asOf)
-        let (startAfter, endAfter): (ExclusionReason, ExclusionReason) =
-            figure == noticeFigure
-            ? (.issueDateAfterAsOf, .cancellationDateAfterAsOf) : (.filingDateAfterAsOf, .decisionDateAfterAsOf)
         var overall: [Int: KaplanMeier.Tally] = [:]
         var byCountry: [Country: [Int: KaplanMeier.Tally]] = [:]
         for (key, count) in spans {
-            if key.start > asOf {
-                exclusions[PartialAggregate.ExclusionKey(figure: figure, reason: startAfter.rawValue), default: 0] +=
-                    count
-                continue
-            }
-            if let end = key.end, end > asOf {
-                exclusions[PartialAggregate.ExclusionKey(figure: figure, reason: endAfter.rawValue), default: 0] +=
+            let late = key.start > asOf ? subject.startAfterAsOf : (key.end ?? asOf) > asOf ? subject.endAfterAsOf : nil
+            if let late {
+                exclusions[PartialAggregate.ExclusionKey(figure: subject.figure, reason: late.rawValue), default: 0] +=
                     count
                 continue
             }

@@ -92,6 +92,19 @@ struct KaplanMeierReferenceTests {
     }
 
     @Test(arguments: ReferenceFixtures.kmCases)
+    func quantilesOnTheLogBandMatchLifelinesCrossingRule(name: String) throws {
+        let reference = try #require(ReferenceFixtures.km.cases[name])
+        let steps = try fit(name, method: .log)
+        for expected in reference.log_quantiles {
+            let quantile = KaplanMeier.quantile(expected.probability, of: steps)
+            let label = "\(name) at \(expected.probability)"
+            #expect(quantile.estimate.map(Double.init) == expected.estimate, "\(label): estimate")
+            #expect(quantile.lower.map(Double.init) == expected.lower, "\(label): lower")
+            #expect(quantile.upper.map(Double.init) == expected.upper, "\(label): upper")
+        }
+    }
+
+    @Test(arguments: ReferenceFixtures.kmCases)
     func atRiskAndObservedQuantilesMatchNumpy(name: String) throws {
         let reference = try #require(ReferenceFixtures.km.cases[name])
         let tallies = KaplanMeier.tallies(durations: try ReferenceFixtures.durations(case: name))

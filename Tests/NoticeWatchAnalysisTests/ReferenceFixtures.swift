@@ -27,6 +27,7 @@ enum ReferenceFixtures {
         var median_lower: Double?
         var median_upper: Double?
         var quantiles: [Quantile]
+        var log_quantiles: [Quantile]
         var at_risk_on_day: [String: Int]
         var observed_quantiles: [Double?]
     }
