@@ -49,9 +49,10 @@ struct MarkdownReport {
             if ranked.count > 1, ranked[1].total > 0 {
                 let second = ranked[1]
                 let ratio = Double(first.total) / Double(second.total)
-                sentence +=
-                    ", \(FixedDecimal.format(ratio, decimals: 1)) times as many as for the next, "
-                    + "\(second.country.name) (\(FixedDecimal.count(second.total)))"
+                let comparison =
+                    first.total == second.total
+                    ? "as many as for" : "\(FixedDecimal.format(ratio, decimals: 1)) times as many as for the next,"
+                sentence += ", \(comparison) \(second.country.name) (\(FixedDecimal.count(second.total)))"
             }
             lines.append(sentence + ".")
         }
