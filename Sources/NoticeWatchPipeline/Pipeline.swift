@@ -62,9 +62,18 @@ public enum Pipeline {
         let staging = try publisher.makeStaging()
         let reportPath: String
         do {
-            let outputs = try ReportWriter.write(
-                ReportInput(ingest: ingested, figures: figures, provenance: provenance), to: staging,
-                previous: publisher.currentReport)
+            let input = ReportInput(ingest: ingested, figures: figures, provenance: provenance)
+            let previous = PreviousRun.comparable(
+                folder: publisher.currentReport, inputs: ingested.inputFiles,
+                sourcesFileSHA256: ingested.sourcesFileSHA256, options: provenance.options)
+            let outputs: [OutputFile]
+            do {
+                outputs = try ReportWriter.write(input, to: staging, previous: previous)
+            } catch let error where error.code == "previous-run-unreadable" {
+                // A damaged earlier report must not block every later run: say so, and write without the section.
+                logger.warning("\(error.description); the report leaves out the changes since the previous run")
+                outputs = try ReportWriter.write(input, to: staging, previous: nil)
+            }
             reportPath = try publisher.publish(staging: staging, runName: asOf.description)
             logger.info("report: \(outputs.count) files written to \(reportPath) in \(Self.seconds(since: reportClock))")
         } catch let error as ReportError {
