@@ -66,8 +66,8 @@ struct SampleWorld: Sendable {
         diffusions = SampleWorld.drawNotices(
             count: diffusionCount, kind: .diffusion, subjectBase: redCount, &diffusionRandom)
         var complaintRandom = SeededRandom(seed: seed, stream: 3)
-        var idsByCountry = Array(repeating: [String](), count: SampleCountry.all.count)
-        for notice in redNotices + diffusions { idsByCountry[notice.country].append(notice.id) }
+        var idsByCountry = Array(repeating: [(id: String, issue: CivilDate)](), count: SampleCountry.all.count)
+        for notice in redNotices + diffusions { idsByCountry[notice.country].append((notice.id, notice.issue)) }
         complaints = SampleWorld.drawComplaints(count: complaintCount, noticeIDs: idsByCountry, &complaintRandom)
     }
 
@@ -132,7 +132,7 @@ struct SampleWorld: Sendable {
     }
 
     private static func drawComplaints(
-        count: Int, noticeIDs: [[String]], _ random: inout SeededRandom
+        count: Int, noticeIDs: [[(id: String, issue: CivilDate)]], _ random: inout SeededRandom
     ) -> [SampleComplaint] {
         let asOfDay = asOf.dayNumber!
         var drawn: [(day: Int, order: Int, complaint: SampleComplaint)] = []
@@ -140,8 +140,12 @@ struct SampleWorld: Sendable {
         for order in 0..<count {
             let country = random.weighted(SampleCountry.complaintWeights)
             let filed = day(in: firstYear + random.weighted(complaintYearWeights), &random)
-            let noticeID = random.chance(perMille: 800) && !noticeIDs[country].isEmpty
-                ? random.pick(noticeIDs[country]) : nil
+            // Most complaints name the challenged notice: one of the country's, issued before the filing.
+            var noticeID: String?
+            if random.chance(perMille: 800) && !noticeIDs[country].isEmpty {
+                let challenged = random.pick(noticeIDs[country])
+                if challenged.issue < filed { noticeID = challenged.id }
+            }
             var complaint = SampleComplaint(
                 id: "", noticeID: noticeID, country: country, filed: filed, decision: nil, outcome: .pending,
                 requestType: random.weighted([70, 20, 10]))
