@@ -122,14 +122,16 @@ public struct BenchBundle {
             noticeID(index, into: &ndjson.buffer)
             ndjson.buffer.append("\",\"forename\":\"SAMPLE\",\"name\":\"PERSON ")
             ndjson.buffer.append(number: index + 1, width: 8)
-            ndjson.buffer.append("\",\"nationalities\":[\"" + code + "\"],\"arrest_warrants\":[{\"issuing_country_id\":\"")
+            ndjson.buffer.append(
+                "\",\"nationalities\":[\"" + code + "\"],\"arrest_warrants\":[{\"issuing_country_id\":\"")
             ndjson.buffer.append(code + "\",\"charge\":\"Fraud\"}],\"kind\":\"" + kind.rawValue + "\",\"status\":\"")
             ndjson.buffer.append(status.rawValue + "\",\"date_of_issue\":\"")
             ndjson.buffer.append(date: issue, .slashYearFirst)
             if let end {
                 ndjson.buffer.append("\",\"cancellation\":{\"date\":\"")
                 ndjson.buffer.append(date: end, .slashYearFirst)
-                ndjson.buffer.append(reason == .unknown ? "\",\"reason\":null}}\n" : "\",\"reason\":\"\(reason.rawValue)\"}}\n")
+                ndjson.buffer.append(
+                    reason == .unknown ? "\",\"reason\":null}}\n" : "\",\"reason\":\"\(reason.rawValue)\"}}\n")
             } else {
                 ndjson.buffer.append("\",\"cancellation\":null}\n")
             }
@@ -175,7 +177,8 @@ public struct BenchBundle {
                 decisionDay = filedDay + 20 + random.below(130)
                 outcome = .inadmissible
             } else {
-                decisionDay = random.chance(perMille: 850)
+                decisionDay =
+                    random.chance(perMille: 850)
                     ? filedDay + 100 + random.below(81) + random.below(81) + random.below(81)
                     : filedDay + 330 + random.below(600)
                 outcome = decided[random.weighted(SampleCountry.all[country].outcomePerMille)]

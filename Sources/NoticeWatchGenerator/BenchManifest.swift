@@ -45,10 +45,10 @@ public struct BenchManifest: Hashable, Sendable {
             overturned + upheld + partially overturned. The same notices are in `csv/notices.csv`,
             `ndjson/notices.ndjson` and `xml/notices.xml`; each folder has the same `complaints.csv`.
 
-            | Country | Notices | Cancelled | By CCF | Complaints | Overturned | Upheld | Partially | Inadmissible | Withdrawn | Pending | Decided |
-            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-
             """
+        text +=
+            "| Country | Notices | Cancelled | By CCF | Complaints | Overturned | Upheld | Partially | Inadmissible "
+        text += "| Withdrawn | Pending | Decided |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for row in byCountry + [total] {
             text += "| \(row.country?.alpha2 ?? "All") | \(row.notices) | \(row.cancelled) | \(row.byCCF) | "
             text += "\(row.complaints) | \(row.overturned) | \(row.upheld) | \(row.partiallyOverturned) | "

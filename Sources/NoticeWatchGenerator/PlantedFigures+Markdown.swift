@@ -21,7 +21,8 @@ extension PlantedFigures {
 
             """
         for source in sources {
-            let files = source.files.count == 1 ? source.files[0] : "\(source.files[0]) … (\(source.files.count) files)"
+            let first = source.files[0]
+            let files = source.files.count == 1 ? first : "\(first) … (\(source.files.count) files)"
             text += "| \(source.name) | \(source.recordKind.rawValue) | `\(files)` | \(source.rowsWritten) | "
             text += "\(source.kept) | \(source.merged) | \(source.quarantined) |\n"
         }
@@ -45,7 +46,8 @@ extension PlantedFigures {
         text += "|---|---:|---:|---:|---:|---:|---:|\n"
         for row in noticesByCountry + [noticeTotal] {
             text += "| \(row.country.map { "\($0.name) (\($0.alpha2))" } ?? "**All**") | \(row.notices) | "
-            text += "\(row.redNotices) | \(row.diffusions) | \(row.cancelled) | \(row.withKnownReason) | \(row.byCCF) |\n"
+            text +=
+                "\(row.redNotices) | \(row.diffusions) | \(row.cancelled) | \(row.withKnownReason) | \(row.byCCF) |\n"
         }
         text += "\n## Complaints per requesting country, by outcome\n\n"
         text += "Decided = overturned + upheld + partially overturned; the overturn rate is overturned / decided "

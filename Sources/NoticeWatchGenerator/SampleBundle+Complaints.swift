@@ -70,7 +70,8 @@ extension SampleBundle {
         let requestTypes = ["deletion", "access-deletion", "revision"]
         for (position, row) in rows.enumerated() {
             if position == truncatedAt {
-                let text = "{\"case_id\":\"CCF/9906/22\",\"notice_ref\":null,\"requesting_country\":\"TR\","
+                let text =
+                    "{\"case_id\":\"CCF/9906/22\",\"notice_ref\":null,\"requesting_country\":\"TR\","
                     + "\"request_type\":\"deletion\",\"filed_at\":\"2022-03-0"
                 rowIDs.append(nil)
                 broken.append(
@@ -80,7 +81,8 @@ extension SampleBundle {
                 out.append(text + "\n")
             }
             if position == unmappedAt {
-                let text = "{\"case_id\":\"CCF/9907/23\",\"notice_ref\":null,\"requesting_country\":\"RU\","
+                let text =
+                    "{\"case_id\":\"CCF/9907/23\",\"notice_ref\":null,\"requesting_country\":\"RU\","
                     + "\"request_type\":\"deletion\",\"filed_at\":\"2023-02-13T09:30:00Z\","
                     + "\"decision\":{\"date\":\"2023-11-20T15:05:00Z\",\"label\":\"\(SampleLabels.unmappedOutcome)\"}}"
                 rowIDs.append(nil)

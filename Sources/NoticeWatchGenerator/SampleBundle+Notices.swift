@@ -34,7 +34,8 @@ extension SampleBundle {
         let raggedAt = notices.count / 3 + random.below(max(1, notices.count / 3))
         for (position, notice) in notices.enumerated() {
             if position == raggedAt {
-                let line = "2020/99901,Red Notice,RUS,SAMPLE PERSON 9901,1975-04-02,2020-03-11,Active,,,"
+                let line =
+                    "2020/99901,Red Notice,RUS,SAMPLE PERSON 9901,1975-04-02,2020-03-11,Active,,,"
                     + "Fraud, large scale"
                 broken.append(
                     PlantedBrokenRow(
@@ -76,7 +77,8 @@ extension SampleBundle {
             let path = "api_pages/red_notices_p" + threeDigits(page) + ".json"
             let slice = items[((page - 1) * perPage)..<min(items.count, page * perPage)]
             var out = ByteBuffer()
-            out.append("{\n  \"total\": \(items.count),\n  \"query\": {\"page\": \(page), \"resultPerPage\": \(perPage)},")
+            out.append(
+                "{\n  \"total\": \(items.count),\n  \"query\": {\"page\": \(page), \"resultPerPage\": \(perPage)},")
             out.append("\n  \"_embedded\": {\n    \"notices\": [\n")
             var rowIDs: [String?] = []
             var broken: [PlantedBrokenRow] = []

@@ -95,7 +95,9 @@ public struct SampleBundle {
         }
         for notice in world.redNotices + world.diffusions {
             notices[notice.country].notices += 1
-            if notice.kind == .diffusion { notices[notice.country].diffusions += 1 } else {
+            if notice.kind == .diffusion {
+                notices[notice.country].diffusions += 1
+            } else {
                 notices[notice.country].redNotices += 1
             }
             if notice.status.hasEnded {

@@ -39,7 +39,9 @@ struct SampleCountry: Sendable {
         SampleCountry(
             alpha2: "RU", noticeWeight: 28, complaintWeight: 35, outcomePerMille: [450, 420, 40, 90],
             registerSpellings: ["RUS", "Russian Federation", "Russia", "RUS", " RUS "],
-            frenchSpellings: ["Fédération de Russie", "Russie", "Fédération de Russie", "Russian Federation", "RUS"],
+            frenchSpellings: [
+                "Fédération de Russie", "Russie", "Fédération de Russie", "Russian Federation", "RUS",
+            ],
             caseSystemSpellings: ["RU", "RU", "RU", "RUS"], exportName: "Russian Federation"),
         SampleCountry(
             alpha2: "TR", noticeWeight: 10, complaintWeight: 11, outcomePerMille: usualOutcomes,

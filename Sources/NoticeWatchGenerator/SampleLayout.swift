@@ -56,8 +56,10 @@ struct SampleLayout {
         var newer: [ComplaintRow] = []
         for complaint in world.complaints {
             if complaint.filed.year <= 2020 {
-                let labels = complaint.outcome != .pending && random.chance(perMille: 200)
-                    ? SampleLabels.caseSystemOutcome(complaint.outcome) : SampleLabels.registerOutcome(complaint.outcome)
+                let labels =
+                    complaint.outcome != .pending && random.chance(perMille: 200)
+                    ? SampleLabels.caseSystemOutcome(complaint.outcome)
+                    : SampleLabels.registerOutcome(complaint.outcome)
                 older.append(ComplaintRow(complaint: complaint, label: random.pick(labels)))
             } else {
                 var label = random.pick(SampleLabels.caseSystemOutcome(complaint.outcome))

@@ -12,8 +12,11 @@ import Testing
         #expect(manifest.total.notices == 3000 && manifest.total.complaints == 900)
 
         let notices = BundleScanning.csvRecords(try folder.text("csv/notices.csv"), delimiter: ",")
-        #expect(notices[0] == ["id", "kind", "country", "issue_date", "status", "cancellation_date",
-            "cancellation_reason"])
+        #expect(
+            notices[0] == [
+                "id", "kind", "country", "issue_date", "status", "cancellation_date",
+                "cancellation_reason",
+            ])
         var perCountry: [String: (notices: Int, cancelled: Int)] = [:]
         for row in notices.dropFirst() {
             var entry = perCountry[row[2]] ?? (0, 0)

@@ -31,13 +31,16 @@ import Testing
     @Test func brokenRowsAreInTheFilesExactlyAsListed() throws {
         let folder = try TemporaryFolder("broken")
         let figures = try SampleBundle.write(to: folder.path, seed: 20_250_630)
-        #expect(figures.brokenRows.map(\.source) == [
-            "notices-register", "interpol-api-pages", "diffusions-xml", "ccf-complaints-register",
-            "ccf-complaints-register", "ccf-case-system", "ccf-case-system",
-        ])
+        #expect(
+            figures.brokenRows.map(\.source) == [
+                "notices-register", "interpol-api-pages", "diffusions-xml", "ccf-complaints-register",
+                "ccf-complaints-register", "ccf-case-system", "ccf-case-system",
+            ])
         for row in figures.brokenRows {
             let bytes = try folder.bytes(row.file)
-            let text = row.file.hasPrefix("ccf_complaints") ? Windows1252.decode(bytes) : String(decoding: bytes, as: UTF8.self)
+            let text =
+                row.file.hasPrefix("ccf_complaints")
+                ? Windows1252.decode(bytes) : String(decoding: bytes, as: UTF8.self)
             // "\r\n" is one Character in Swift: split on both line ends.
             let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
             if let line = row.line {
@@ -81,7 +84,8 @@ import Testing
     @Test(arguments: SampleCountry.all.map(\.alpha2))
     func everySpellingResolvesToItsCountry(alpha2: String) {
         let country = SampleCountry.all.first { $0.alpha2 == alpha2 }!
-        let spellings = country.registerSpellings + country.frenchSpellings + country.caseSystemSpellings
+        let spellings =
+            country.registerSpellings + country.frenchSpellings + country.caseSystemSpellings
             + [country.exportName, country.alpha2.lowercased()]
         for spelling in spellings {
             #expect(Country(spelling) == Country(alpha2), "\(spelling)")
@@ -93,8 +97,10 @@ import Testing
         _ = try SampleBundle.write(to: folder.path, seed: 20_250_630)
         let yaml = try folder.text("sources.yml")
         let register = try folder.text("notices_register.csv").split(separator: "\n")[0]
-        for column in register.dropFirst().split(separator: ",").prefix(9) where column != "subject_name"
-            && column != "date_of_birth" {
+        for column in register.dropFirst().split(separator: ",").prefix(9)
+        where column != "subject_name"
+            && column != "date_of_birth"
+        {
             #expect(yaml.contains(": \(column)\n"), "\(column)")
         }
         let complaints = Windows1252.decode(try folder.bytes("ccf_complaints_register.csv")).split(separator: "\r\n")[0]

@@ -11,10 +11,11 @@ import Testing
         let folder = try TemporaryFolder("files")
         let figures = try SampleBundle.write(to: folder.path, seed: Self.seed)
         let pages = figures.source(named: "interpol-api-pages")!.files
-        let expected = [
-            "PLANTED.md", "ccf_case_system.ndjson", "ccf_complaints_register.csv", "diffusions_export.xml",
-            "notices_register.csv", "sources.yml",
-        ] + pages
+        let expected =
+            [
+                "PLANTED.md", "ccf_case_system.ndjson", "ccf_complaints_register.csv", "diffusions_export.xml",
+                "notices_register.csv", "sources.yml",
+            ] + pages
         #expect(folder.files() == expected.sorted())
         #expect(pages.first == "api_pages/red_notices_p001.json")
         #expect(figures.sources.map(\.name) == SampleBundle.sourceNames)
@@ -56,8 +57,9 @@ import Testing
             .filter { $0.contains("<nw:diffusion ") }.count
         #expect(diffusions == figures.source(named: "diffusions-xml")!.rowsWritten)
         let complaints = Windows1252.decode(try folder.bytes("ccf_complaints_register.csv"))
-        #expect(BundleScanning.csvRecords(complaints, delimiter: ";").count - 1
-            == figures.source(named: "ccf-complaints-register")!.rowsWritten)
+        #expect(
+            BundleScanning.csvRecords(complaints, delimiter: ";").count - 1
+                == figures.source(named: "ccf-complaints-register")!.rowsWritten)
         let caseLines = try folder.text("ccf_case_system.ndjson").split(separator: "\n")
         #expect(caseLines.count == figures.source(named: "ccf-case-system")!.rowsWritten)
 
@@ -82,9 +84,11 @@ import Testing
         func count(id: String, country: String, label: String) {
             guard !broken.contains(id), seen.insert(id).inserted else { return }
             let resolved = Country(country)!
-            var tally = tallies[resolved] ?? PlantedComplaintCount(
-                country: resolved, overturned: 0, upheld: 0, partiallyOverturned: 0, inadmissible: 0, withdrawn: 0,
-                pending: 0)
+            var tally =
+                tallies[resolved]
+                ?? PlantedComplaintCount(
+                    country: resolved, overturned: 0, upheld: 0, partiallyOverturned: 0, inadmissible: 0, withdrawn: 0,
+                    pending: 0)
             tally.add(labels[label]!)
             tallies[resolved] = tally
         }
@@ -125,7 +129,8 @@ import Testing
         var invalid = 0
         var total = 0
         for file in folder.files() where !file.hasSuffix(".md") && !file.hasSuffix(".yml") {
-            let text = file == "ccf_complaints_register.csv"
+            let text =
+                file == "ccf_complaints_register.csv"
                 ? Windows1252.decode(try folder.bytes(file)) : try folder.text(file)
             let found = BundleScanning.dates(in: text)
             invalid += found.invalid
