@@ -44,7 +44,7 @@ struct SampleCountry: Sendable {
             ],
             caseSystemSpellings: ["RU", "RU", "RU", "RUS"], exportName: "Russian Federation"),
         SampleCountry(
-            alpha2: "TR", noticeWeight: 10, complaintWeight: 11, outcomePerMille: usualOutcomes,
+            alpha2: "TR", noticeWeight: 10, complaintWeight: 10, outcomePerMille: usualOutcomes,
             registerSpellings: ["TUR", "Turkey", "Türkiye"],
             frenchSpellings: ["Turquie", "Turquie", "Türkiye", "Turkey"],
             caseSystemSpellings: ["TR", "TR", "TUR"], exportName: "Türkiye"),
