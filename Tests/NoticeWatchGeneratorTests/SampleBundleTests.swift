@@ -143,3 +143,18 @@ import Testing
         #expect(invalid == 1, "only the planted 31.02.2020 is no valid day")
     }
 }
+
+@Suite struct CommittedSampleTests {
+    /// `Datasets/sample/` in the repository, found from this file's path.
+    static let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Datasets/sample").path
+
+    @Test func committedSampleIsTheOutputOfItsSeed() throws {
+        let folder = try TemporaryFolder("committed")
+        _ = try SampleBundle.write(to: folder.path, seed: 20_250_630)
+        for file in folder.files() {
+            let committed = try Data(contentsOf: URL(fileURLWithPath: Self.committed + "/" + file))
+            #expect([UInt8](committed) == (try folder.bytes(file)), "Datasets/sample/\(file) is stale: run make sample")
+        }
+    }
+}
