@@ -1,0 +1,196 @@
+import NoticeWatchModel
+
+/// A streaming RFC 4180 reader over one CSV file, working on bytes.
+///
+/// - Quoted fields may hold delimiters, doubled quotes and line breaks. Line breaks are CRLF, LF or a lone CR;
+///   each counts as one physical line, inside quotes too, so messages name the line where a row starts.
+/// - A blank line is skipped and not counted as a row. A trailing delimiter makes a trailing empty field.
+/// - A row with another number of fields than the header (or the first row, without a header) comes out as
+///   `.broken` with reason `wrong-field-count`; a quote left open at the end of the file as `unterminated-quote`;
+///   text after a closing quote as `text-after-quote`; bytes invalid in the encoding, in a selected column, as
+///   `invalid-encoding` with the byte offset in the file and the column.
+/// - Only the selected columns are decoded to `String`; ASCII fields take a fast path.
+///
+/// Memory is bounded by the chunk size (1 MiB) and the longest row, whatever the file size.
+struct CSVReader: RecordReader {
+    let displayPath: String
+    let dialect: CSVDialect
+    /// The header's column names, trimmed; `nil` when the file has no header row (or is empty).
+    private(set) var header: [String]?
+    /// The 0-based column of each requested field path.
+    private(set) var selection: [Int] = []
+    let source: ByteSource
+    private let table: [UInt32]?
+    private var expectedFieldCount: Int?
+    /// Physical line (1-based) of the next unread byte.
+    private var line = 1
+    private var record = 0
+    var fields: [CSVFieldSlice] = []
+    private var scratch: [UInt8] = []
+
+    var choices: [String] { dialect.choices }
+
+    /// Opens `path` and, when the dialect has a header, reads it.
+    ///
+    /// - Throws: `file-unreadable` when the file cannot be opened or read.
+    init(path: String, displayPath: String, dialect: CSVDialect) throws(IngestError) {
+        self.displayPath = displayPath
+        self.dialect = dialect
+        let order: ByteSource.UTF16Order? =
+            switch dialect.encoding {
+            case .utf16LE: .little
+            case .utf16BE: .big
+            default: nil
+            }
+        self.source = try ByteSource(path: path, displayPath: displayPath, skip: dialect.bomLength, utf16: order)
+        self.table = dialect.encoding.singleByteTable
+        fields.reserveCapacity(32)
+        if dialect.hasHeader { try readHeader() }
+    }
+
+    /// Chooses which columns (0-based) to decode, in the order of the reader's field paths.
+    mutating func select(columns: [Int]) { selection = columns }
+
+    /// The column (0-based) a name denotes: exact match after trimming first, then case-insensitive.
+    static func column(named name: String, in header: [String]) -> Int? {
+        let wanted = TextFolding.trim(name)
+        if let exact = header.firstIndex(of: wanted) { return exact }
+        let folded = wanted.lowercased()
+        return header.firstIndex { $0.lowercased() == folded }
+    }
+
+    private mutating func readHeader() throws(IngestError) {
+        while true {
+            switch parseRow() {
+            case .needMore:
+                _ = try source.fill(displayPath: displayPath)
+            case .end:
+                return
+            case .row(let next, let contentEnd, let breaks, let terminated):
+                _ = contentEnd
+                line += breaks + (terminated ? 1 : 0)
+                if isBlankRow {
+                    source.consume(upTo: next)
+                    continue
+                }
+                header = fields.map { field in
+                    withFieldBytes(field) { TextFolding.trim(FieldDecoder.lossyText($0, table: table)) }
+                }
+                expectedFieldCount = fields.count
+                source.consume(upTo: next)
+                return
+            case .unterminated:
+                return
+            }
+        }
+    }
+
+    mutating func next() throws(IngestError) -> ReadItem? {
+        while true {
+            let rowStart = source.start
+            switch parseRow() {
+            case .needMore:
+                _ = try source.fill(displayPath: displayPath)
+            case .end:
+                return nil
+            case .row(let next, let contentEnd, let breaks, let terminated):
+                let rowLine = line
+                line += breaks + (terminated ? 1 : 0)
+                if isBlankRow {
+                    source.consume(upTo: next)
+                    continue
+                }
+                record += 1
+                let item = makeItem(rowStart: rowStart, contentEnd: contentEnd, line: rowLine)
+                source.consume(upTo: next)
+                return item
+            case .unterminated:
+                record += 1
+                let raw = rawText(from: rowStart, to: source.end)
+                let opened = line
+                source.consume(upTo: source.end)
+                return .broken(
+                    BrokenRecord(
+                        line: opened, record: record, rawText: raw, field: nil,
+                        reason: QuarantineReason(
+                            code: "unterminated-quote",
+                            message: "a quoted field opened on line \(opened) is not closed at the end of the file")))
+            }
+        }
+    }
+
+    private var isBlankRow: Bool {
+        fields.count == 1 && fields[0].start == fields[0].end && fields[0].flags & CSVFieldSlice.quoted == 0
+    }
+
+    private mutating func makeItem(rowStart: Int, contentEnd: Int, line rowLine: Int) -> ReadItem {
+        let expected = expectedFieldCount ?? fields.count
+        if expectedFieldCount == nil { expectedFieldCount = expected }
+        if fields.count != expected {
+            return broken(
+                rowStart, contentEnd, rowLine, code: "wrong-field-count",
+                message: "expected \(expected) fields, found \(fields.count)")
+        }
+        if let stray = fields.firstIndex(where: { $0.flags & CSVFieldSlice.strayText != 0 }) {
+            return broken(
+                rowStart, contentEnd, rowLine, code: "text-after-quote",
+                message: "text after the closing quote in \(columnName(stray))")
+        }
+        var values: [String?] = []
+        values.reserveCapacity(selection.count)
+        for column in selection {
+            let field = fields[column]
+            let decoded = decodeField(field)
+            switch decoded {
+            case .success(let text):
+                values.append(text)
+            case .failure(let invalid):
+                let offset = source.bufferOffset + field.start + invalid.offset
+                return broken(
+                    rowStart, contentEnd, rowLine, code: "invalid-encoding",
+                    message: "byte 0x\(FieldDecoder.hexEscape(invalid.byte).dropFirst(2)) at byte offset \(offset) "
+                        + "in \(columnName(column)) is not valid \(dialect.encoding.rawValue)")
+            }
+        }
+        return .record(RawRecord(line: rowLine, record: record, values: values))
+    }
+
+    private func columnName(_ column: Int) -> String {
+        if let header, column < header.count { return "column \(column + 1) \"\(header[column])\"" }
+        return "column \(column + 1)"
+    }
+
+    private func broken(_ rowStart: Int, _ contentEnd: Int, _ rowLine: Int, code: String, message: String)
+        -> ReadItem
+    {
+        .broken(
+            BrokenRecord(
+                line: rowLine, record: record, rawText: rawText(from: rowStart, to: contentEnd), field: nil,
+                reason: QuarantineReason(code: code, message: message)))
+    }
+
+    private func rawText(from start: Int, to end: Int) -> String {
+        FieldDecoder.lossyText(UnsafeRawBufferPointer(start: source.buffer + start, count: end - start), table: table)
+    }
+
+    private func withFieldBytes<R>(_ field: CSVFieldSlice, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        body(UnsafeRawBufferPointer(start: source.buffer + field.start, count: field.end - field.start))
+    }
+
+    private mutating func decodeField(_ field: CSVFieldSlice) -> Result<String, InvalidByte> {
+        let bytes = UnsafeRawBufferPointer(start: source.buffer + field.start, count: field.end - field.start)
+        if field.flags & CSVFieldSlice.doubledQuotes == 0 {
+            return FieldDecoder.decode(bytes, table: table)
+        }
+        // Validate on the raw bytes (true offsets), then collapse doubled quotes.
+        if case .failure(let invalid) = FieldDecoder.decode(bytes, table: table) { return .failure(invalid) }
+        scratch.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            scratch.append(byte)
+            index += byte == dialect.quote && index + 1 < bytes.count && bytes[index + 1] == dialect.quote ? 2 : 1
+        }
+        return scratch.withUnsafeBytes { FieldDecoder.decode($0, table: table) }
+    }
+}
