@@ -81,7 +81,7 @@ struct JSONRecordStream {
         return input.byte(at: position)
     }
 
-    private mutating func skipByteOrderMark() throws(IngestError) {
+    mutating func skipByteOrderMark() throws(IngestError) {
         var unused = 0
         while input.count < 3, try refill(keeping: 0, also: &unused) {}
         if input.count >= 3, input.byte(at: 0) == 0xEF, input.byte(at: 1) == 0xBB, input.byte(at: 2) == 0xBF {
