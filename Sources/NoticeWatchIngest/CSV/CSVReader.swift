@@ -30,6 +30,9 @@ struct CSVReader: RecordReader {
 
     var choices: [String] { dialect.choices }
 
+    /// Bytes of the file consumed so far (of the UTF-8 text, for a transcoded UTF-16 file).
+    var bytesConsumed: Int? { source.bufferOffset + source.start }
+
     /// Opens `path` and, when the dialect has a header, reads it.
     ///
     /// - Throws: `file-unreadable` when the file cannot be opened or read.
@@ -139,6 +142,10 @@ struct CSVReader: RecordReader {
         var values: [String?] = []
         values.reserveCapacity(selection.count)
         for column in selection {
+            guard column < fields.count else {
+                values.append(nil)
+                continue
+            }
             let field = fields[column]
             let decoded = decodeField(field)
             switch decoded {

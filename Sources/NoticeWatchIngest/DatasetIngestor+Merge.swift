@@ -1,0 +1,46 @@
+import NoticeWatchModel
+
+extension DatasetIngestor {
+    /// Merges the files' partial results in task order (sources in order, files by path, rows in file order)
+    /// and builds the accounting.
+    ///
+    /// - Complexity: O(n log n) in the records, for the final sorts.
+    static func merge(specs: [SourceSpec], partials: [FilePartial]) -> IngestResult {
+        var merger = RecordMerger()
+        var accounting: [Int: SourceAccounting] = [:]
+        var quarantine: [QuarantinedRow] = []
+        var inputFiles: [InputFile] = []
+        for partial in partials {
+            let task = partial.prepared.task
+            let spec = task.spec
+            var entry =
+                accounting[task.sourceIndex]
+                ?? SourceAccounting(
+                    source: spec.name, recordKind: partial.prepared.kind, read: 0, kept: 0, merged: 0,
+                    quarantined: 0, mapping: [])
+            if spec.inferred {
+                var inferred = spec
+                inferred.fields = partial.prepared.fields
+                entry.mapping = inferred.mappingDescription
+            }
+            entry.read += partial.read
+            entry.quarantined += partial.quarantine.count
+            for record in partial.records {
+                if merger.add(record) { entry.kept += 1 } else { entry.merged += 1 }
+            }
+            accounting[task.sourceIndex] = entry
+            quarantine.append(contentsOf: partial.quarantine)
+            inputFiles.append(
+                InputFile(
+                    source: spec.name, path: task.relativePath, size: partial.prepared.scan.size,
+                    sha256: partial.prepared.scan.sha256, rowsRead: partial.read,
+                    readerChoices: partial.choices.sorted()))
+        }
+        let sources = specs.indices.compactMap { accounting[$0] }
+        return IngestResult(
+            notices: merger.notices.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) },
+            complaints: merger.complaints.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) },
+            quarantine: quarantine.sorted(), conflicts: merger.conflicts.sorted(), sources: sources.sorted(),
+            inputFiles: inputFiles.sorted(), sourcesFileSHA256: nil)
+    }
+}
