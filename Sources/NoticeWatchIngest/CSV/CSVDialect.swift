@@ -14,6 +14,7 @@ struct CSVDialect: Hashable, Sendable {
     static func show(_ byte: UInt8) -> String {
         switch byte {
         case 0x09: return "\"\\t\""
+        case 0x22: return "\"\\\"\""
         default: return "\"" + String(decoding: [byte], as: UTF8.self) + "\""
         }
     }
