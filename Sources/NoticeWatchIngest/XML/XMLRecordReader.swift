@@ -1,0 +1,131 @@
+internal import CLibXML2
+import NoticeWatchModel
+
+/// Reads records from an XML file through libxml2's streaming reader: each element named `recordElement`
+/// (matched by namespace URI and local name, at any depth, not inside another record) is one record.
+///
+/// Per record it returns the trimmed text at each field path (all text and CDATA below the element), or `nil`
+/// when the record has nothing there; for an element that occurs twice, the first wins.
+///
+/// - Malformed XML: the records completed before the error come out, then one `malformed-xml` broken record
+///   with libxml2's message and line, and the file ends.
+/// - An entity reference inside a mapped field (entities are never substituted, so an external entity is never
+///   fetched and a billion-laughs document stays small) makes that record `xml-entity-not-expanded`.
+///
+/// Copies of a reader share one libxml2 reader: use one copy.
+struct XMLRecordReader: RecordReader {
+    let fieldPaths: [String]
+    let recordElement: String
+    let displayPath: String
+    private let recordName: XMLName
+    private let fields: [XMLFieldPath]
+    private let reader: XMLTextReader
+    private var walk: XMLRecordWalk
+    private var finished = false
+
+    /// Opens an XML file for reading.
+    ///
+    /// - Parameters:
+    ///   - path: the absolute path of the file.
+    ///   - displayPath: the path relative to the dataset folder, used in messages.
+    ///   - recordElement: the qualified name of the record element (`nw:case`).
+    ///   - namespaces: prefixes used in `recordElement` and the paths, to namespace URIs.
+    ///   - fieldPaths: paths relative to the record element (`nw:country`, `nw:decision/nw:date`, `@ref`,
+    ///     `nw:country/@code`).
+    /// - Throws: ``IngestError`` `file-unreadable`, `sources-file-invalid-field-path` or
+    ///   `sources-file-unknown-namespace-prefix`.
+    init(
+        path: String, displayPath: String, recordElement: String, namespaces: [String: String], fieldPaths: [String]
+    ) throws(IngestError) {
+        self.fieldPaths = fieldPaths
+        self.recordElement = recordElement
+        self.displayPath = displayPath
+        recordName = try XMLName.resolve(recordElement[...], namespaces: namespaces, path: recordElement)
+        var fields: [XMLFieldPath] = []
+        for fieldPath in fieldPaths {
+            fields.append(try XMLFieldPath(fieldPath, namespaces: namespaces))
+        }
+        self.fields = fields
+        walk = XMLRecordWalk(fields: fields)
+        reader = try XMLTextReader(path: path, displayPath: displayPath)
+    }
+
+    /// The record element read (`xml record=nw:case`).
+    var choices: [String] { ["xml record=\(recordElement)"] }
+
+    /// The next record or broken record, or `nil` at the end of the document.
+    ///
+    /// - Throws: nothing in practice; libxml2's errors come out as `malformed-xml` broken records.
+    /// - Complexity: O(nodes up to the end of the next record).
+    mutating func next() throws(IngestError) -> ReadItem? {
+        guard !finished else { return nil }
+        while true {
+            let status = reader.read()
+            if status == 0 {
+                finished = true
+                return nil
+            }
+            if status < 0 {
+                finished = true
+                return .broken(malformed())
+            }
+            let type = reader.nodeType
+            if walk.recordDepth < 0 {
+                if type == XMLNodeType.element,
+                    recordName.matches(localName: reader.localName, namespaceURI: reader.namespaceURI)
+                {
+                    walk.start(reader: reader, line: reader.line)
+                    if reader.isEmptyElement { return finishRecord() }
+                }
+                continue
+            }
+            switch type {
+            case XMLNodeType.element:
+                walk.enter(reader: reader)
+            case XMLNodeType.endElement:
+                let depth = Int(reader.depth)
+                if depth == walk.recordDepth { return finishRecord() }
+                walk.leave(depth: depth)
+            case XMLNodeType.text, XMLNodeType.cdata, XMLNodeType.significantWhitespace, XMLNodeType.whitespace:
+                walk.appendText(reader.value)
+            case XMLNodeType.entityReference:
+                walk.noteEntity(reader.name)
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func finishRecord() -> ReadItem {
+        let (line, record) = (walk.recordLine, walk.recordCount)
+        walk.recordDepth = -1
+        if let (entity, field) = walk.unexpandedEntity {
+            return .broken(BrokenRecord(
+                line: line,
+                record: record,
+                rawText: "&\(entity);",
+                field: fieldPaths[field],
+                reason: QuarantineReason(
+                    code: "xml-entity-not-expanded",
+                    message: "the entity reference `&\(entity);` in `\(fieldPaths[field])` is not expanded "
+                        + "(entities are never substituted)"
+                )
+            ))
+        }
+        return .record(RawRecord(line: line, record: record, values: walk.values))
+    }
+
+    private func malformed() -> BrokenRecord {
+        let problem = reader.fatal ?? XMLTextReader.Problem(message: "libxml2 stopped reading", line: reader.line)
+        return BrokenRecord(
+            line: problem.line,
+            record: walk.recordDepth >= 0 ? walk.recordCount : nil,
+            rawText: "",
+            field: nil,
+            reason: QuarantineReason(
+                code: "malformed-xml",
+                message: "malformed XML in \(displayPath) at line \(problem.line): \(problem.message)"
+            )
+        )
+    }
+}

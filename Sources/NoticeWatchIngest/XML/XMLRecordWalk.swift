@@ -1,0 +1,160 @@
+internal import CLibXML2
+
+/// The state of reading one record: which field paths the current element is on, and the text gathered.
+///
+/// Matching is kept as a stack of candidate field indexes per depth in one flat array, so walking elements
+/// allocates nothing once the buffers have grown.
+struct XMLRecordWalk {
+    let fields: [XMLFieldPath]
+    /// Depth of the record element in the document, or -1 outside a record.
+    var recordDepth = -1
+    var recordLine = 0
+    var recordCount = 0
+    var values: [String?]
+    /// The first entity reference met inside a mapped field, with that field.
+    var unexpandedEntity: (name: String, field: Int)?
+
+    /// Fields whose element steps all match the open elements, per depth below the record (flattened).
+    private var candidates: [Int] = []
+    /// Where each depth's candidates start in `candidates`.
+    private var levelStarts: [Int] = []
+    /// Per field: relative depth of the element whose text is being gathered, or 0.
+    private var captureDepth: [Int]
+    private var capturing: [Int] = []
+    private var buffers: [[UInt8]]
+    private var done: [Bool]
+    private let elementFields: [Int]
+
+    init(fields: [XMLFieldPath]) {
+        self.fields = fields
+        values = Array(repeating: nil, count: fields.count)
+        captureDepth = Array(repeating: 0, count: fields.count)
+        buffers = Array(repeating: [], count: fields.count)
+        done = Array(repeating: false, count: fields.count)
+        elementFields = fields.indices.filter { !fields[$0].elements.isEmpty }
+    }
+
+    /// Starts a record at the current (record) element: reads its attributes.
+    mutating func start(reader: XMLTextReader, line: Int) {
+        recordDepth = Int(reader.depth)
+        recordLine = line
+        recordCount += 1
+        unexpandedEntity = nil
+        candidates.removeAll(keepingCapacity: true)
+        levelStarts.removeAll(keepingCapacity: true)
+        capturing.removeAll(keepingCapacity: true)
+        for field in fields.indices {
+            values[field] = nil
+            done[field] = false
+            captureDepth[field] = 0
+        }
+        for field in fields.indices where fields[field].elements.isEmpty {
+            readAttribute(of: reader, field: field)
+        }
+    }
+
+    /// An element start inside the record.
+    mutating func enter(reader: XMLTextReader) {
+        let depth = Int(reader.depth) - recordDepth
+        let isEmpty = reader.isEmptyElement
+        // Every open element below the record has one level; a level is dropped when its element ends.
+        let parentRange = depth >= 2 && depth - 2 < levelStarts.count ? levelStarts[depth - 2]..<candidates.count : 0..<0
+        let start = candidates.count
+        levelStarts.append(start)
+        let localName = reader.localName
+        let namespaceURI = reader.namespaceURI
+        let parentCount = depth == 1 ? elementFields.count : parentRange.count
+        for offset in 0..<parentCount {
+            let field = depth == 1 ? elementFields[offset] : candidates[parentRange.lowerBound + offset]
+            guard fields[field].elements.count >= depth,
+                fields[field].elements[depth - 1].matches(localName: localName, namespaceURI: namespaceURI)
+            else { continue }
+            candidates.append(field)
+            guard fields[field].elements.count == depth, !done[field] else { continue }
+            if fields[field].attribute != nil {
+                readAttribute(of: reader, field: field)
+            } else if isEmpty {
+                done[field] = true
+                values[field] = ""
+            } else {
+                done[field] = true
+                captureDepth[field] = depth
+                buffers[field].removeAll(keepingCapacity: true)
+                capturing.append(field)
+            }
+        }
+        if isEmpty {
+            candidates.removeSubrange(start...)
+            levelStarts.removeLast()
+        }
+    }
+
+    /// An element end inside the record, at document depth `documentDepth`.
+    mutating func leave(depth documentDepth: Int) {
+        let depth = documentDepth - recordDepth
+        if !capturing.isEmpty {
+            capturing.removeAll { field in
+                guard captureDepth[field] == depth else { return false }
+                captureDepth[field] = 0
+                values[field] = Self.trimmedText(buffers[field])
+                return true
+            }
+        }
+        if levelStarts.count >= depth, depth >= 1 {
+            candidates.removeSubrange(levelStarts[depth - 1]...)
+            levelStarts.removeSubrange((depth - 1)...)
+        }
+    }
+
+    /// Text, CDATA or whitespace inside the record.
+    mutating func appendText(_ text: UnsafePointer<UInt8>?) {
+        guard !capturing.isEmpty, let text else { return }
+        let bytes = UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text)))
+        for field in capturing {
+            buffers[field].append(contentsOf: bytes)
+        }
+    }
+
+    /// An entity reference inside the record: it breaks the record when a field is being gathered.
+    mutating func noteEntity(_ name: String) {
+        guard let field = capturing.first, unexpandedEntity == nil else { return }
+        unexpandedEntity = (name, field)
+    }
+
+    /// Reads the field's attribute from the current element.
+    private mutating func readAttribute(of reader: XMLTextReader, field: Int) {
+        guard let wanted = fields[field].attribute else { return }
+        for attribute in reader.attributes {
+            let uri = attribute.pointee.ns?.pointee.href
+            guard wanted.matches(localName: attribute.pointee.name, namespaceURI: uri) else { continue }
+            var text: [UInt8] = []
+            var child = attribute.pointee.children
+            while let node = child {
+                if node.pointee.type == XML_ENTITY_REF_NODE {
+                    if unexpandedEntity == nil {
+                        unexpandedEntity = (node.pointee.name.map { String(cString: $0) } ?? "", field)
+                    }
+                } else if let content = node.pointee.content {
+                    text.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                }
+                child = node.pointee.next
+            }
+            done[field] = true
+            values[field] = Self.trimmedText(text)
+            return
+        }
+    }
+
+    /// Decoded text with leading and trailing spaces, tabs and line breaks removed.
+    static func trimmedText(_ bytes: [UInt8]) -> String {
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}
