@@ -1,4 +1,3 @@
-import Foundation
 public import NoticeWatchModel
 
 /// Reads a dataset folder into normalized notices and complaints, with the full account of how.
@@ -38,7 +37,7 @@ public struct DatasetIngestor: Sendable {
         var sourcesHash: String?
         if files.contains(sourcesFile) {
             let path = directory + "/" + sourcesFile
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let data = DatasetFiles.contents(of: path) else {
                 throw IngestError(code: "file-unreadable", message: "cannot read the sources file", file: sourcesFile)
             }
             sourcesHash = SHA256.hexDigest(of: data)

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The files of a dataset folder and the matching of sources-file paths and globs against them.
 enum DatasetFiles {
@@ -11,25 +15,53 @@ enum DatasetFiles {
     /// - Throws: `dataset-not-found` when the folder does not exist or cannot be listed.
     /// - Complexity: O(n log n) in the number of files.
     static func list(directory: String) throws(IngestError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
-            let enumerator = FileManager.default.enumerator(atPath: directory)
+        var status = stat()
+        guard stat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(directory, R_OK | X_OK) == 0
         else {
             throw IngestError(
-                code: "dataset-not-found", message: "the dataset folder does not exist or is not a folder",
+                code: "dataset-not-found", message: "the dataset folder does not exist, is not a folder or cannot be read",
                 file: directory)
         }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if name.hasPrefix(".") {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            if type == .typeRegular || type == .typeSymbolicLink { files.append(relative) }
-        }
+        walk(directory, prefix: "", into: &files)
         return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    private static func walk(_ folder: String, prefix: String, into files: inout [String]) {
+        guard let handle = opendir(folder) else { return }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        for name in names {
+            let path = folder + "/" + name
+            var status = stat()
+            guard stat(path, &status) == 0 else { continue }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                walk(path, prefix: prefix + name + "/", into: &files)
+            } else if status.st_mode & S_IFMT == S_IFREG {
+                files.append(prefix + name)
+            }
+        }
+    }
+
+    /// The whole content of a small file (the sources file), or `nil` when it cannot be read.
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count >= 0 else { return nil }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 
     /// Whether `path` matches `pattern`: `*` is any run of characters within one path step, `?` one character,
@@ -57,6 +89,8 @@ enum DatasetFiles {
 
     /// The extension of a path, lower case, without the dot.
     static func fileExtension(_ path: String) -> String {
-        (path as NSString).pathExtension.lowercased()
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
     }
 }

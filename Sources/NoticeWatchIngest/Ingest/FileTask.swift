@@ -17,6 +17,7 @@ struct FileTask: Sendable {
 enum ReaderSetup: Sendable {
     case csv(CSVDialect, columns: [Int])
     case json(JSONLayout)
+    case xml(recordElement: String, namespaces: [String: String])
 }
 
 /// A file after its first look (hash, dialect, header, mapping) and before its rows are read.
@@ -56,8 +57,7 @@ extension FileTask {
         case .json, .ndjson:
             return try prepareJSON(scan)
         case .xml:
-            throw IngestError(
-                code: "format-unsupported", message: "XML sources are not readable in this build", file: relativePath)
+            return try prepareXML(scan)
         }
     }
 
@@ -114,6 +114,21 @@ extension FileTask {
         return PreparedFile(
             task: self, scan: scan, kind: kind, fields: fields, setup: .json(layout ?? .ndjson),
             fieldPaths: FileTask.fieldPaths(fields), choices: choices)
+    }
+
+    private func prepareXML(_ scan: FileScan) throws(IngestError) -> PreparedFile {
+        guard let recordElement = spec.xmlRecord, !spec.inferred else {
+            throw IngestError(
+                code: "sources-file-missing-key",
+                message: "source \(TextFolding.quoted(spec.name)): an XML source needs `xml: record:` naming the "
+                    + "element that holds one record",
+                file: sourcesFile, line: spec.pathMark?.line, column: spec.pathMark?.column)
+        }
+        let (kind, fields) = try mapping(names: [])
+        return PreparedFile(
+            task: self, scan: scan, kind: kind, fields: fields,
+            setup: .xml(recordElement: recordElement, namespaces: spec.xmlNamespaces),
+            fieldPaths: FileTask.fieldPaths(fields), choices: ["record=\(recordElement) (set)"])
     }
 
     /// The kind and fields: the sources file's, or inferred from `names`.

@@ -70,6 +70,10 @@ extension PreparedFile {
         case .json(let layout):
             return try JSONRecordReader(
                 path: task.absolutePath, displayPath: task.relativePath, layout: layout, fieldPaths: paths)
+        case .xml(let recordElement, let namespaces):
+            return try XMLRecordReader(
+                path: task.absolutePath, displayPath: task.relativePath, recordElement: recordElement,
+                namespaces: namespaces, fieldPaths: paths)
         }
     }
 
