@@ -41,11 +41,10 @@ struct CSVOptions: Hashable, Sendable {
 struct CSVFieldSlice {
     var start: Int
     var end: Int
-    /// Bit 0: the field contains doubled quotes to collapse; bit 1: the field was quoted.
+    /// Bit 0: the field contains doubled quotes to collapse; bit 1: the field was quoted. (Text after a closing
+    /// quote is tracked per row by the reader.)
     var flags: UInt8
 
     static let doubledQuotes: UInt8 = 1
     static let quoted: UInt8 = 2
-    /// Text followed the closing quote (`"abc"def`): the row is broken.
-    static let strayText: UInt8 = 4
 }

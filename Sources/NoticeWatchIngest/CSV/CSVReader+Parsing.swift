@@ -18,6 +18,16 @@ extension CSVReader {
     /// from its start after the next chunk: this happens once per chunk at most.
     ///
     /// - Complexity: O(n) in the row's bytes.
+    @inline(__always)
+    private mutating func appendField(_ field: CSVFieldSlice) {
+        if fieldCount < fields.count {
+            fields[fieldCount] = field
+        } else {
+            fields.append(field)
+        }
+        fieldCount += 1
+    }
+
     mutating func parseRow() -> CSVRowStatus {
         let base = source.buffer
         let end = source.end
@@ -28,7 +38,8 @@ extension CSVReader {
         let quote = dialect.quote
         let lf: UInt8 = 0x0A
         let cr: UInt8 = 0x0D
-        fields.removeAll(keepingCapacity: true)
+        fieldCount = 0
+        strayField = nil
         var breaks = 0
         while true {
             var strayFrom: Int?
@@ -66,12 +77,12 @@ extension CSVReader {
                     }
                     break
                 }
-                fields.append(CSVFieldSlice(start: contentStart, end: cursor, flags: flags))
+                appendField(CSVFieldSlice(start: contentStart, end: cursor, flags: flags))
                 index = cursor + 1
                 if index < end {
                     let byte = base[index]
                     if byte != delimiter && byte != lf && byte != cr {
-                        fields[fields.count - 1].flags |= CSVFieldSlice.strayText
+                        if strayField == nil { strayField = fieldCount - 1 }
                         strayFrom = index
                     }
                 }
@@ -85,7 +96,7 @@ extension CSVReader {
                     cursor += 1
                 }
                 if cursor >= end && !eof { return .needMore }
-                if strayFrom == nil { fields.append(CSVFieldSlice(start: index, end: cursor, flags: 0)) }
+                if strayFrom == nil { appendField(CSVFieldSlice(start: index, end: cursor, flags: 0)) }
                 index = cursor
             }
             // `index` is at a delimiter, a line break or the end.

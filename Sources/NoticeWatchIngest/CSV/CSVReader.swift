@@ -25,7 +25,11 @@ struct CSVReader: RecordReader {
     /// Physical line (1-based) of the next unread byte.
     private var line = 1
     private var record = 0
+    /// Field slices of the current row: the first ``fieldCount`` are valid (the storage is reused).
     var fields: [CSVFieldSlice] = []
+    var fieldCount = 0
+    /// The first field of the current row with text after its closing quote.
+    var strayField: Int?
     private var scratch: [UInt8] = []
 
     var choices: [String] { dialect.choices }
@@ -76,10 +80,10 @@ struct CSVReader: RecordReader {
                     source.consume(upTo: next)
                     continue
                 }
-                header = fields.map { field in
+                header = fields[0..<fieldCount].map { field in
                     withFieldBytes(field) { TextFolding.trim(FieldDecoder.lossyText($0, table: table)) }
                 }
-                expectedFieldCount = fields.count
+                expectedFieldCount = fieldCount
                 source.consume(upTo: next)
                 return
             case .unterminated:
@@ -123,18 +127,18 @@ struct CSVReader: RecordReader {
     }
 
     private var isBlankRow: Bool {
-        fields.count == 1 && fields[0].start == fields[0].end && fields[0].flags & CSVFieldSlice.quoted == 0
+        fieldCount == 1 && fields[0].start == fields[0].end && fields[0].flags & CSVFieldSlice.quoted == 0
     }
 
     private mutating func makeItem(rowStart: Int, contentEnd: Int, line rowLine: Int) -> ReadItem {
-        let expected = expectedFieldCount ?? fields.count
+        let expected = expectedFieldCount ?? fieldCount
         if expectedFieldCount == nil { expectedFieldCount = expected }
-        if fields.count != expected {
+        if fieldCount != expected {
             return broken(
                 rowStart, contentEnd, rowLine, code: "wrong-field-count",
-                message: "expected \(expected) fields, found \(fields.count)")
+                message: "expected \(expected) fields, found \(fieldCount)")
         }
-        if let stray = fields.firstIndex(where: { $0.flags & CSVFieldSlice.strayText != 0 }) {
+        if let stray = strayField {
             return broken(
                 rowStart, contentEnd, rowLine, code: "text-after-quote",
                 message: "text after the closing quote in \(columnName(stray))")
@@ -142,7 +146,7 @@ struct CSVReader: RecordReader {
         var values: [String?] = []
         values.reserveCapacity(selection.count)
         for column in selection {
-            guard column < fields.count else {
+            guard column < fieldCount else {
                 values.append(nil)
                 continue
             }
