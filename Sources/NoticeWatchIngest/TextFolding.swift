@@ -8,10 +8,21 @@ enum TextFolding {
         guard let first = utf8.first, let last = utf8.last else { return text }
         if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return text }
         let scalars = text.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+            let end = scalars.lastIndex(where: { !isSpace($0) })
         else { return "" }
         return String(scalars[start...end])
+    }
+
+    /// Whether `scalar` is white space (Unicode `White_Space`), without a property-table lookup.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The lookup key of a label: trimmed, lower case, runs of white space, `_` and `-` as one space.

@@ -48,9 +48,23 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
         }
     }
 
-    /// Orders fields as ``fields(of:)`` lists them.
-    static func < (lhs: Self, rhs: Self) -> Bool {
-        let order = allCases
-        return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+    /// The field's position in `allCases`, for tables indexed by field.
+    var position: Int {
+        switch self {
+        case .id: 0
+        case .kind: 1
+        case .noticeID: 2
+        case .requestingCountry: 3
+        case .issueDate: 4
+        case .status: 5
+        case .cancellationDate: 6
+        case .cancellationReason: 7
+        case .filedDate: 8
+        case .decisionDate: 9
+        case .outcome: 10
+        }
     }
+
+    /// Orders fields as ``fields(of:)`` lists them.
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.position < rhs.position }
 }

@@ -23,12 +23,18 @@ enum NormalizedRecord: Sendable {
 /// distinct raw value (a cache, since exports repeat a few hundred spellings millions of times).
 struct RecordNormalizer {
     let kind: RecordKind
-    private let plans: [NormalizedField: FieldPlan]
+    /// Plans by ``NormalizedField`` position in `allCases` (an array, not a dictionary: this is the hot path).
+    private let plans: [FieldPlan?]
     private var countries: [String: Int] = [:]
+    /// Category raw value per field position and raw label, `""` for a label the vocabulary does not know.
+    private var categories: [[String: String]]
 
     init(kind: RecordKind, plans: [FieldPlan]) {
         self.kind = kind
-        self.plans = Dictionary(uniqueKeysWithValues: plans.map { ($0.field, $0) })
+        var table = [FieldPlan?](repeating: nil, count: NormalizedField.allCases.count)
+        for plan in plans { table[plan.field.position] = plan }
+        self.plans = table
+        self.categories = Array(repeating: [:], count: NormalizedField.allCases.count)
     }
 
     /// The record, or the rejection (quarantine entry) for the first field that cannot be normalized.
@@ -66,7 +72,7 @@ struct RecordNormalizer {
 
     /// The trimmed value of `field`, `nil` when unmapped, absent or empty.
     func text(_ field: NormalizedField, _ raw: RawRecord) -> String? {
-        guard let plan = plans[field] else { return nil }
+        guard let plan = plans[field.position] else { return nil }
         let value: String?
         if let constant = plan.constant {
             value = constant
@@ -107,7 +113,7 @@ struct RecordNormalizer {
     private func date(_ field: NormalizedField, _ raw: RawRecord, _ location: SourceLocation)
         throws(Rejection) -> CivilDate?
     {
-        guard let value = text(field, raw), let plan = plans[field] else { return nil }
+        guard let value = text(field, raw), let plan = plans[field.position] else { return nil }
         for format in plan.formats {
             if let date = format.parse(value) { return date }
         }
@@ -117,11 +123,18 @@ struct RecordNormalizer {
         throw Rejection(location, field, value, "invalid-date", "\(TextFolding.quoted(value)) is not a date: \(expected)")
     }
 
-    private func category<C: RawRepresentable<String>>(
+    private mutating func category<C: RawRepresentable<String>>(
         _ field: NormalizedField, _ raw: RawRecord, _ location: SourceLocation, default fallback: C
     ) throws(Rejection) -> C {
-        guard let value = text(field, raw), let plan = plans[field] else { return fallback }
-        guard let name = plan.vocabulary?.category(for: value), let category = C(rawValue: name) else {
+        guard let value = text(field, raw), let plan = plans[field.position] else { return fallback }
+        let name: String
+        if let cached = categories[field.position][value] {
+            name = cached
+        } else {
+            name = plan.vocabulary?.category(for: value) ?? ""
+            categories[field.position][value] = name
+        }
+        guard let category = C(rawValue: name) else {
             throw Rejection(
                 location, field, value, "unknown-value",
                 "\(TextFolding.quoted(value)) is not a known \(field.rawValue) label (map it under values:)")
