@@ -39,8 +39,9 @@ struct CSVReader: RecordReader {
 
     /// Opens `path` and, when the dialect has a header, reads it.
     ///
+    /// - Parameter chunkSize: bytes read at a time (1 MiB; tests use tiny chunks to cross every boundary).
     /// - Throws: `file-unreadable` when the file cannot be opened or read.
-    init(path: String, displayPath: String, dialect: CSVDialect) throws(IngestError) {
+    init(path: String, displayPath: String, dialect: CSVDialect, chunkSize: Int = 1 << 20) throws(IngestError) {
         self.displayPath = displayPath
         self.dialect = dialect
         let order: ByteSource.UTF16Order? =
@@ -49,7 +50,8 @@ struct CSVReader: RecordReader {
             case .utf16BE: .big
             default: nil
             }
-        self.source = try ByteSource(path: path, displayPath: displayPath, skip: dialect.bomLength, utf16: order)
+        self.source = try ByteSource(
+            path: path, displayPath: displayPath, skip: dialect.bomLength, utf16: order, chunkSize: chunkSize)
         self.table = dialect.encoding.singleByteTable
         fields.reserveCapacity(32)
         if dialect.hasHeader { try readHeader() }
