@@ -18,6 +18,8 @@ struct XMLRecordReader: RecordReader {
     let recordElement: String
     let displayPath: String
     private let recordName: XMLName
+    /// The record element's local name interned in the reader's dictionary (compared by pointer first).
+    private let recordLocalName: UnsafePointer<UInt8>?
     private let fields: [XMLFieldPath]
     private let reader: XMLTextReader
     private var walk: XMLRecordWalk
@@ -46,8 +48,10 @@ struct XMLRecordReader: RecordReader {
             fields.append(try XMLFieldPath(fieldPath, namespaces: namespaces))
         }
         self.fields = fields
-        walk = XMLRecordWalk(fields: fields)
-        reader = try XMLTextReader(path: path, displayPath: displayPath)
+        let reader = try XMLTextReader(path: path, displayPath: displayPath)
+        self.reader = reader
+        walk = XMLRecordWalk(fields: fields, reader: reader)
+        recordLocalName = reader.interned(recordName.localName)
     }
 
     /// The record element read (`xml record=nw:case`).
@@ -71,7 +75,7 @@ struct XMLRecordReader: RecordReader {
             }
             let type = reader.nodeType
             if walk.recordDepth < 0 {
-                if type == XMLNodeType.element,
+                if type == XMLNodeType.element, reader.localName == recordLocalName,
                     recordName.matches(localName: reader.localName, namespaceURI: reader.namespaceURI)
                 {
                     walk.start(reader: reader, line: reader.line)

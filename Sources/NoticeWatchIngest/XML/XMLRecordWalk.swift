@@ -24,9 +24,24 @@ struct XMLRecordWalk {
     private var buffers: [[UInt8]]
     private var done: [Bool]
     private let elementFields: [Int]
+    /// Per field, where its element steps start in `stepLocalNames`.
+    private let stepOffsets: [Int]
+    /// The local name of every element step, interned in the reader's dictionary: libxml2 interns element
+    /// names there too, so a name that differs by pointer is a different name and costs no byte comparison.
+    private let stepLocalNames: [UnsafePointer<UInt8>?]
 
-    init(fields: [XMLFieldPath]) {
+    init(fields: [XMLFieldPath], reader: XMLTextReader) {
         self.fields = fields
+        var offsets: [Int] = []
+        var names: [UnsafePointer<UInt8>?] = []
+        for field in fields {
+            offsets.append(names.count)
+            for step in field.elements {
+                names.append(reader.interned(step.localName))
+            }
+        }
+        stepOffsets = offsets
+        stepLocalNames = names
         values = Array(repeating: nil, count: fields.count)
         captureDepth = Array(repeating: 0, count: fields.count)
         buffers = Array(repeating: [], count: fields.count)
@@ -62,12 +77,12 @@ struct XMLRecordWalk {
         let start = candidates.count
         levelStarts.append(start)
         let localName = reader.localName
-        let namespaceURI = reader.namespaceURI
         let parentCount = depth == 1 ? elementFields.count : parentRange.count
         for offset in 0..<parentCount {
             let field = depth == 1 ? elementFields[offset] : candidates[parentRange.lowerBound + offset]
             guard fields[field].elements.count >= depth,
-                fields[field].elements[depth - 1].matches(localName: localName, namespaceURI: namespaceURI)
+                stepLocalNames[stepOffsets[field] + depth - 1] == localName,
+                fields[field].elements[depth - 1].matches(localName: localName, namespaceURI: reader.namespaceURI)
             else { continue }
             candidates.append(field)
             guard fields[field].elements.count == depth, !done[field] else { continue }

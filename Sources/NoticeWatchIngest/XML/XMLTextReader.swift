@@ -9,7 +9,7 @@ import Darwin
 /// A libxml2 streaming reader over one file, with its errors captured instead of printed.
 ///
 /// Options: `XML_PARSE_NONET` (nothing is fetched), `XML_PARSE_NOBLANKS`, `XML_PARSE_BIG_LINES` (true line
-/// numbers past 65535). Entities are never substituted and no DTD is loaded; libxml2's limits on huge
+/// numbers past 65535), `XML_PARSE_COMPACT` (small text kept inside its node: fewer allocations). Entities are never substituted and no DTD is loaded; libxml2's limits on huge
 /// documents stay on.
 ///
 /// A class because it owns the `xmlTextReaderPtr`, freed in `deinit`.
@@ -28,7 +28,10 @@ final class XMLTextReader {
     ///
     /// - Throws: ``IngestError`` `file-unreadable` when libxml2 cannot open the file.
     init(path: String, displayPath: String) throws(IngestError) {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue
+                | XML_PARSE_COMPACT.rawValue
+        )
         guard access(path, R_OK) == 0 else {
             throw IngestError(
                 code: "file-unreadable",
@@ -84,6 +87,11 @@ final class XMLTextReader {
     /// The text of a text, CDATA or whitespace node (not copied).
     @inline(__always)
     var value: UnsafePointer<xmlChar>? { xmlTextReaderConstValue(pointer) }
+
+    /// A NUL-terminated name as interned in the reader's dictionary, where libxml2 keeps element names.
+    func interned(_ name: [UInt8]) -> UnsafePointer<xmlChar>? {
+        name.withUnsafeBufferPointer { xmlTextReaderConstString(pointer, $0.baseAddress) }
+    }
 
     /// The qualified name of the current node (`nw:case`, or the entity's name for an entity reference).
     var name: String { xmlTextReaderConstName(pointer).map { String(cString: $0) } ?? "" }
