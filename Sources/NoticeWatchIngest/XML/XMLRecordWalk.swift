@@ -138,25 +138,13 @@ struct XMLRecordWalk {
 
     /// Reads the field's attribute from the current element.
     private mutating func readAttribute(of reader: XMLTextReader, field: Int) {
-        guard let wanted = fields[field].attribute else { return }
-        for attribute in reader.attributes {
-            let uri = attribute.pointee.ns?.pointee.href
-            guard wanted.matches(localName: attribute.pointee.name, namespaceURI: uri) else { continue }
-            var text: [UInt8] = []
-            var child = attribute.pointee.children
-            while let node = child {
-                if node.pointee.type == XML_ENTITY_REF_NODE {
-                    if unexpandedEntity == nil {
-                        unexpandedEntity = (node.pointee.name.map { String(cString: $0) } ?? "", field)
-                    }
-                } else if let content = node.pointee.content {
-                    text.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
-                }
-                child = node.pointee.next
-            }
-            done[field] = true
-            values[field] = Self.trimmedText(text)
-            return
+        guard let wanted = fields[field].attribute, let element = reader.currentNode,
+            let found = XMLTree.attribute(of: element, named: wanted)
+        else { return }
+        done[field] = true
+        values[field] = found.text
+        if let entity = found.entity, unexpandedEntity == nil {
+            unexpandedEntity = (entity, field)
         }
     }
 
