@@ -62,7 +62,8 @@ extension XMLRecordReader {
                 if !open.isEmpty { open[open.count - 1].hasElements = true }
                 for attribute in reader.attributes {
                     paths.insert(
-                        elementPath + "/@" + (try naming.name(attribute.pointee.name, attribute.pointee.ns?.pointee.href))
+                        elementPath + "/@"
+                            + (try naming.name(attribute.pointee.name, attribute.pointee.ns?.pointee.href))
                     )
                 }
                 if reader.isEmptyElement {
@@ -92,7 +93,8 @@ extension XMLRecordReader {
         while true {
             let status = reader.read()
             if status < 0, seen.isEmpty {
-                let problem = reader.fatal ?? XMLTextReader.Problem(message: "libxml2 stopped reading", line: reader.line)
+                let problem =
+                    reader.fatal ?? XMLTextReader.Problem(message: "libxml2 stopped reading", line: reader.line)
                 throw IngestError(
                     code: "malformed-xml",
                     message: "malformed XML before the first record: \(problem.message)",

@@ -137,7 +137,8 @@ struct XMLRecordReader: RecordReader {
         var node: xmlNodePtr? = root
         var recordNumber = walk.recordCount - (walk.recordDepth >= 0 ? 1 : 0)
         while let current = node {
-            let isRecord = current.pointee.type == XML_ELEMENT_NODE
+            let isRecord =
+                current.pointee.type == XML_ELEMENT_NODE
                 && recordName.matches(localName: current.pointee.name, namespaceURI: current.pointee.ns?.pointee.href)
             guard isRecord else {
                 node = XMLTree.next(after: current, within: nil, descending: true)

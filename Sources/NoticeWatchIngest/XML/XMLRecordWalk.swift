@@ -73,7 +73,8 @@ struct XMLRecordWalk {
         let depth = Int(reader.depth) - recordDepth
         let isEmpty = reader.isEmptyElement
         // Every open element below the record has one level; a level is dropped when its element ends.
-        let parentRange = depth >= 2 && depth - 2 < levelStarts.count ? levelStarts[depth - 2]..<candidates.count : 0..<0
+        let parentRange =
+            depth >= 2 && depth - 2 < levelStarts.count ? levelStarts[depth - 2]..<candidates.count : 0..<0
         let start = candidates.count
         levelStarts.append(start)
         let localName = reader.localName

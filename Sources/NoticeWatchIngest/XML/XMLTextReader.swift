@@ -1,16 +1,16 @@
 internal import CLibXML2
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A libxml2 streaming reader over one file, with its errors captured instead of printed.
 ///
 /// Options: `XML_PARSE_NONET` (nothing is fetched), `XML_PARSE_NOBLANKS`, `XML_PARSE_BIG_LINES` (true line
-/// numbers past 65535), `XML_PARSE_COMPACT` (small text kept inside its node: fewer allocations). Entities are never substituted and no DTD is loaded; libxml2's limits on huge
-/// documents stay on.
+/// numbers past 65535), `XML_PARSE_COMPACT` (small text kept inside its node: fewer allocations). Entities
+/// are never substituted and no DTD is loaded; libxml2's limits on huge documents stay on.
 ///
 /// A class because it owns the `xmlTextReaderPtr`, freed in `deinit`.
 final class XMLTextReader {
@@ -131,7 +131,9 @@ final class XMLTextReader {
 
     /// The line where the current node starts.
     var line: Int {
-        guard let node = xmlTextReaderCurrentNode(pointer) else { return Int(xmlTextReaderGetParserLineNumber(pointer)) }
+        guard let node = xmlTextReaderCurrentNode(pointer) else {
+            return Int(xmlTextReaderGetParserLineNumber(pointer))
+        }
         return Int(xmlGetLineNo(node))
     }
 
