@@ -225,3 +225,26 @@ func readJSON(_ name: String, _ layout: JSONLayout, _ paths: [String]) throws ->
         }
     }
 }
+
+@Suite struct JSONRecordReaderEncodingTests {
+    @Test func invalidUTF8InAReturnedValueNamesTheField() throws {
+        let results = try readJSON("invalid-utf8.ndjson", .ndjson, ["id"])
+        #expect(
+            results == [
+                .broken(
+                    line: 1, record: 1, rawText: #"{"id":"a\xFFb","note":"ok"}"#, field: "id", code: "invalid-utf8",
+                    message: #"the value of `id` is not valid UTF-8: a\xFFb at line 1, column 8"#),
+                .record(line: 2, record: 2, values: ["c"]),
+                .broken(
+                    line: 3, record: 3, rawText: "\u{FEFF}{\"id\":\"bom-inside\"}", field: nil, code: "malformed-json",
+                    message: "unexpected byte 0xEF where a value was expected at line 3, column 1"),
+            ])
+    }
+
+    @Test func byteOrderMarkAtTheStartIsSkipped() throws {
+        #expect(
+            try readJSON("bom.json", .array(recordsPath: ""), ["id"]) == [
+                .record(line: 1, record: 1, values: ["with-bom"])
+            ])
+    }
+}
