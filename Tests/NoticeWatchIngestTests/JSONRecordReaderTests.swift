@@ -151,6 +151,10 @@ func readJSON(_ name: String, _ layout: JSONLayout, _ paths: [String]) throws ->
         #expect(results == [expected])
     }
 
+    @Test func emptyRecordsArrayHasNoRecords() throws {
+        #expect(try readJSON("empty-page.json", .array(recordsPath: "_embedded.notices"), ["entity_id"]) == [])
+    }
+
     @Test func elementsThatAreNotObjectsAreBrokenAndSkipped() throws {
         let results = try readJSON("not-objects.json", .array(recordsPath: ""), ["entity_id"])
         #expect(

@@ -82,6 +82,20 @@ let noticeWatchNamespace = ["nw": "urn:example:noticewatch"]
             ])
     }
 
+    @Test func internalEntitiesInTextAndAttributesAreNotExpandedButCharacterReferencesAre() throws {
+        let results = try readXML("internal-entity.xml", record: "case", ["@ref", "body"])
+        #expect(
+            results == [
+                .broken(
+                    line: 6, record: 1, rawText: "&org;", field: "@ref", code: "xml-entity-not-expanded",
+                    message: "the entity reference `&org;` in `@ref` is not expanded (entities are never substituted)"),
+                .broken(
+                    line: 7, record: 2, rawText: "&org;", field: "body", code: "xml-entity-not-expanded",
+                    message: "the entity reference `&org;` in `body` is not expanded (entities are never substituted)"),
+                .record(line: 8, record: 3, values: ["3", "& é"]),
+            ])
+    }
+
     @Test(arguments: [
         (
             "@ref/x", "sources-file-invalid-field-path",
