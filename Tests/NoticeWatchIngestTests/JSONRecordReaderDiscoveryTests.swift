@@ -34,12 +34,18 @@ import Testing
         ),
         Case(
             file: "details.ndjson", given: .ndjson, sample: 1, layout: .ndjson,
-            paths: ["_embedded.links", "arrest_warrants[0].charge", "arrest_warrants[0].issuing_country_id", "entity_id"]
+            paths: [
+                "_embedded.links", "arrest_warrants[0].charge", "arrest_warrants[0].issuing_country_id", "entity_id",
+            ]
         ),
-        Case(file: "top-level.json", given: nil, sample: 10, layout: .array(recordsPath: ""), paths: ["entity_id", "name"]),
-        Case(file: "lines.ndjson", given: nil, sample: 10, layout: .ndjson, paths: [
-            "arrest_warrants[0].issuing_country_id", "arrest_warrants[1].issuing_country_id", "entity_id",
-        ]),
+        Case(
+            file: "top-level.json", given: nil, sample: 10, layout: .array(recordsPath: ""),
+            paths: ["entity_id", "name"]),
+        Case(
+            file: "lines.ndjson", given: nil, sample: 10, layout: .ndjson,
+            paths: [
+                "arrest_warrants[0].issuing_country_id", "arrest_warrants[1].issuing_country_id", "entity_id",
+            ]),
     ])
     func discoversLayoutAndPaths(_ testCase: Case) throws {
         let found = try JSONRecordReader.discoverFieldPaths(

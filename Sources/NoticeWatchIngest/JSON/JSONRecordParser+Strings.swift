@@ -35,7 +35,9 @@ extension JSONRecordParser {
     /// Checks the escape at the current position (on its backslash) and moves past it.
     private mutating func checkEscape() throws(JSONRecordFault) {
         let start = position
-        guard position + 1 < bytes.count else { throw .malformed("unexpected \(endName) inside a string", at: position + 1) }
+        guard position + 1 < bytes.count else {
+            throw .malformed("unexpected \(endName) inside a string", at: position + 1)
+        }
         switch bytes[position + 1] {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
@@ -45,7 +47,8 @@ extension JSONRecordParser {
                 throw .malformed("unexpected \(endName) inside a string", at: bytes.count)
             }
             guard hexValue(at: position + 2) != nil else {
-                throw .malformed("invalid escape `\(escapeText(at: start, length: 6))` (\\u needs four hex digits)", at: start)
+                throw .malformed(
+                    "invalid escape `\(escapeText(at: start, length: 6))` (\\u needs four hex digits)", at: start)
             }
             position += 6
         default:
@@ -105,7 +108,8 @@ extension JSONRecordParser {
                         bytes[index + 1] == UInt8(ascii: "u"), let low = hexValue(at: index + 2),
                         low >= 0xDC00 && low < 0xE000
                     else {
-                        throw .malformed("unpaired surrogate `\(escapeText(at: escapeStart, length: 6))`",
+                        throw .malformed(
+                            "unpaired surrogate `\(escapeText(at: escapeStart, length: 6))`",
                             at: escapeStart)
                     }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)

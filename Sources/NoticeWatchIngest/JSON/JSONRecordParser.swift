@@ -133,7 +133,8 @@ struct JSONRecordParser {
             let key = try scanString()
             skipWhitespace()
             guard try current() == UInt8(ascii: ":") else {
-                throw .malformed("expected ':' after an object key, found \(describeJSONByte(bytes[position]))",
+                throw .malformed(
+                    "expected ':' after an object key, found \(describeJSONByte(bytes[position]))",
                     at: position)
             }
             position += 1
@@ -155,7 +156,8 @@ struct JSONRecordParser {
                 position += 1
                 return
             case let other:
-                throw .malformed("expected ',' or '}' after an object member, found \(describeJSONByte(other))",
+                throw .malformed(
+                    "expected ',' or '}' after an object member, found \(describeJSONByte(other))",
                     at: position)
             }
         }
@@ -181,7 +183,8 @@ struct JSONRecordParser {
                 position += 1
                 return
             case let other:
-                throw .malformed("expected ',' or ']' after an array element, found \(describeJSONByte(other))",
+                throw .malformed(
+                    "expected ',' or ']' after an array element, found \(describeJSONByte(other))",
                     at: position)
             }
         }

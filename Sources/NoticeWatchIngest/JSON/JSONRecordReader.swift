@@ -63,8 +63,10 @@ struct JSONRecordReader: RecordReader {
                 if isArray && error.code == "malformed-json" {
                     stream.finish()
                 }
-                return .broken(broken(error, bytes: bytes, line: line, column: column, record: record,
-                    truncated: !complete))
+                return .broken(
+                    broken(
+                        error, bytes: bytes, line: line, column: column, record: record,
+                        truncated: !complete))
             }
         }
     }

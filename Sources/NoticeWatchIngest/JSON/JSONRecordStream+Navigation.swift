@@ -33,7 +33,8 @@ extension JSONRecordStream {
                 try skipWhitespace()
                 guard let colon = try peek() else { return endOfFile(expecting: "':'") }
                 guard colon == UInt8(ascii: ":") else {
-                    return problem("expected ':' after an object key, found \(describeJSONByte(colon))",
+                    return problem(
+                        "expected ':' after an object key, found \(describeJSONByte(colon))",
                         code: "malformed-json")
                 }
                 position += 1
@@ -49,7 +50,8 @@ extension JSONRecordStream {
                 if separator == UInt8(ascii: ",") {
                     position += 1
                 } else if separator != UInt8(ascii: "}") {
-                    return problem("expected ',' or '}' after an object member, found \(describeJSONByte(separator))",
+                    return problem(
+                        "expected ',' or '}' after an object member, found \(describeJSONByte(separator))",
                         code: "malformed-json")
                 }
             }

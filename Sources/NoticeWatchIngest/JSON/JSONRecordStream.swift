@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NoticeWatchModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Cuts a JSON file into the byte ranges of its records, reading in chunks: the lines of an NDJSON file, or the
 /// elements of the records array of a JSON document.
@@ -164,10 +165,11 @@ struct JSONRecordStream {
         if state == .nextElement {
             guard byte == UInt8(ascii: ",") else {
                 state = .finished
-                return .broken(problem(
-                    "expected ',' or ']' after record \(recordCount), found \(describeJSONByte(byte))",
-                    code: "malformed-json"
-                ))
+                return .broken(
+                    problem(
+                        "expected ',' or ']' after record \(recordCount), found \(describeJSONByte(byte))",
+                        code: "malformed-json"
+                    ))
             }
             position += 1
             try skipWhitespace()

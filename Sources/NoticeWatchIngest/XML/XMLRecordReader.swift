@@ -18,10 +18,14 @@ struct XMLRecordReader: RecordReader {
     let recordElement: String
     let displayPath: String
     private let recordName: XMLName
+    /// The record element's local name interned in the reader's dictionary (compared by pointer first).
+    private let recordLocalName: UnsafePointer<UInt8>?
     private let fields: [XMLFieldPath]
     private let reader: XMLTextReader
     private var walk: XMLRecordWalk
     private var finished = false
+    /// Items still to hand out after a fatal error: records recovered from the tree, then the error.
+    private var pending: [ReadItem] = []
 
     /// Opens an XML file for reading.
     ///
@@ -46,8 +50,10 @@ struct XMLRecordReader: RecordReader {
             fields.append(try XMLFieldPath(fieldPath, namespaces: namespaces))
         }
         self.fields = fields
-        walk = XMLRecordWalk(fields: fields)
-        reader = try XMLTextReader(path: path, displayPath: displayPath)
+        let reader = try XMLTextReader(path: path, displayPath: displayPath)
+        self.reader = reader
+        walk = XMLRecordWalk(fields: fields, reader: reader)
+        recordLocalName = reader.interned(recordName.localName)
     }
 
     /// The record element read (`xml record=nw:case`).
@@ -58,7 +64,7 @@ struct XMLRecordReader: RecordReader {
     /// - Throws: nothing in practice; libxml2's errors come out as `malformed-xml` broken records.
     /// - Complexity: O(nodes up to the end of the next record).
     mutating func next() throws(IngestError) -> ReadItem? {
-        guard !finished else { return nil }
+        guard !finished else { return pending.isEmpty ? nil : pending.removeFirst() }
         while true {
             let status = reader.read()
             if status == 0 {
@@ -67,11 +73,12 @@ struct XMLRecordReader: RecordReader {
             }
             if status < 0 {
                 finished = true
-                return .broken(malformed())
+                pending = recoveredRecords() + [.broken(malformed())]
+                return pending.removeFirst()
             }
             let type = reader.nodeType
             if walk.recordDepth < 0 {
-                if type == XMLNodeType.element,
+                if type == XMLNodeType.element, reader.localName == recordLocalName,
                     recordName.matches(localName: reader.localName, namespaceURI: reader.namespaceURI)
                 {
                     walk.start(reader: reader, line: reader.line)
@@ -99,27 +106,82 @@ struct XMLRecordReader: RecordReader {
     private mutating func finishRecord() -> ReadItem {
         let (line, record) = (walk.recordLine, walk.recordCount)
         walk.recordDepth = -1
+        reader.currentNode?.pointee._private = XMLTree.yieldedMark
         if let (entity, field) = walk.unexpandedEntity {
-            return .broken(BrokenRecord(
-                line: line,
-                record: record,
-                rawText: "&\(entity);",
-                field: fieldPaths[field],
-                reason: QuarantineReason(
-                    code: "xml-entity-not-expanded",
-                    message: "the entity reference `&\(entity);` in `\(fieldPaths[field])` is not expanded "
-                        + "(entities are never substituted)"
-                )
-            ))
+            return .broken(entityBroken(entity: entity, field: field, line: line, record: record))
         }
         return .record(RawRecord(line: line, record: record, values: walk.values))
+    }
+
+    private func entityBroken(entity: String, field: Int, line: Int, record: Int) -> BrokenRecord {
+        BrokenRecord(
+            line: line,
+            record: record,
+            rawText: "&\(entity);",
+            field: fieldPaths[field],
+            reason: QuarantineReason(
+                code: "xml-entity-not-expanded",
+                message: "the entity reference `&\(entity);` in `\(fieldPaths[field])` is not expanded "
+                    + "(entities are never substituted)"
+            )
+        )
+    }
+
+    /// The records that libxml2 parsed completely before its fatal error but did not hand out yet (it reads
+    /// ahead in chunks), taken from the tree in document order.
+    private mutating func recoveredRecords() -> [ReadItem] {
+        guard let (document, open) = reader.treeAtError(), let root = xmlDocGetRootElement(document) else {
+            return []
+        }
+        var items: [ReadItem] = []
+        var node: xmlNodePtr? = root
+        var recordNumber = walk.recordCount - (walk.recordDepth >= 0 ? 1 : 0)
+        while let current = node {
+            let isRecord =
+                current.pointee.type == XML_ELEMENT_NODE
+                && recordName.matches(localName: current.pointee.name, namespaceURI: current.pointee.ns?.pointee.href)
+            guard isRecord else {
+                node = XMLTree.next(after: current, within: nil, descending: true)
+                continue
+            }
+            node = XMLTree.next(after: current, within: nil, descending: false)
+            if current.pointee._private == XMLTree.yieldedMark
+                || XMLTree.isOpen(current, innermostOpen: open)
+            {
+                continue
+            }
+            recordNumber += 1
+            items.append(treeRecord(current, number: recordNumber))
+        }
+        walk.recordDepth = -1
+        return items
+    }
+
+    private func treeRecord(_ record: xmlNodePtr, number: Int) -> ReadItem {
+        var values: [String?] = Array(repeating: nil, count: fields.count)
+        let line = Int(xmlGetLineNo(record))
+        for (index, field) in fields.enumerated() {
+            guard let element = XMLTree.element(under: record, steps: field.elements[...]) else { continue }
+            let found: (text: String, entity: String?)?
+            if let attribute = field.attribute {
+                found = XMLTree.attribute(of: element, named: attribute)
+            } else {
+                found = XMLTree.text(of: element)
+            }
+            guard let found else { continue }
+            if let entity = found.entity {
+                return .broken(entityBroken(entity: entity, field: index, line: line, record: number))
+            }
+            values[index] = found.text
+        }
+        return .record(RawRecord(line: line, record: number, values: values))
     }
 
     private func malformed() -> BrokenRecord {
         let problem = reader.fatal ?? XMLTextReader.Problem(message: "libxml2 stopped reading", line: reader.line)
         return BrokenRecord(
             line: problem.line,
-            record: walk.recordDepth >= 0 ? walk.recordCount : nil,
+            record: nil,
             rawText: "",
             field: nil,
             reason: QuarantineReason(

@@ -24,9 +24,24 @@ struct XMLRecordWalk {
     private var buffers: [[UInt8]]
     private var done: [Bool]
     private let elementFields: [Int]
+    /// Per field, where its element steps start in `stepLocalNames`.
+    private let stepOffsets: [Int]
+    /// The local name of every element step, interned in the reader's dictionary: libxml2 interns element
+    /// names there too, so a name that differs by pointer is a different name and costs no byte comparison.
+    private let stepLocalNames: [UnsafePointer<UInt8>?]
 
-    init(fields: [XMLFieldPath]) {
+    init(fields: [XMLFieldPath], reader: XMLTextReader) {
         self.fields = fields
+        var offsets: [Int] = []
+        var names: [UnsafePointer<UInt8>?] = []
+        for field in fields {
+            offsets.append(names.count)
+            for step in field.elements {
+                names.append(reader.interned(step.localName))
+            }
+        }
+        stepOffsets = offsets
+        stepLocalNames = names
         values = Array(repeating: nil, count: fields.count)
         captureDepth = Array(repeating: 0, count: fields.count)
         buffers = Array(repeating: [], count: fields.count)
@@ -58,16 +73,17 @@ struct XMLRecordWalk {
         let depth = Int(reader.depth) - recordDepth
         let isEmpty = reader.isEmptyElement
         // Every open element below the record has one level; a level is dropped when its element ends.
-        let parentRange = depth >= 2 && depth - 2 < levelStarts.count ? levelStarts[depth - 2]..<candidates.count : 0..<0
+        let parentRange =
+            depth >= 2 && depth - 2 < levelStarts.count ? levelStarts[depth - 2]..<candidates.count : 0..<0
         let start = candidates.count
         levelStarts.append(start)
         let localName = reader.localName
-        let namespaceURI = reader.namespaceURI
         let parentCount = depth == 1 ? elementFields.count : parentRange.count
         for offset in 0..<parentCount {
             let field = depth == 1 ? elementFields[offset] : candidates[parentRange.lowerBound + offset]
             guard fields[field].elements.count >= depth,
-                fields[field].elements[depth - 1].matches(localName: localName, namespaceURI: namespaceURI)
+                stepLocalNames[stepOffsets[field] + depth - 1] == localName,
+                fields[field].elements[depth - 1].matches(localName: localName, namespaceURI: reader.namespaceURI)
             else { continue }
             candidates.append(field)
             guard fields[field].elements.count == depth, !done[field] else { continue }
@@ -123,25 +139,13 @@ struct XMLRecordWalk {
 
     /// Reads the field's attribute from the current element.
     private mutating func readAttribute(of reader: XMLTextReader, field: Int) {
-        guard let wanted = fields[field].attribute else { return }
-        for attribute in reader.attributes {
-            let uri = attribute.pointee.ns?.pointee.href
-            guard wanted.matches(localName: attribute.pointee.name, namespaceURI: uri) else { continue }
-            var text: [UInt8] = []
-            var child = attribute.pointee.children
-            while let node = child {
-                if node.pointee.type == XML_ENTITY_REF_NODE {
-                    if unexpandedEntity == nil {
-                        unexpandedEntity = (node.pointee.name.map { String(cString: $0) } ?? "", field)
-                    }
-                } else if let content = node.pointee.content {
-                    text.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
-                }
-                child = node.pointee.next
-            }
-            done[field] = true
-            values[field] = Self.trimmedText(text)
-            return
+        guard let wanted = fields[field].attribute, let element = reader.currentNode,
+            let found = XMLTree.attribute(of: element, named: wanted)
+        else { return }
+        done[field] = true
+        values[field] = found.text
+        if let entity = found.entity, unexpandedEntity == nil {
+            unexpandedEntity = (entity, field)
         }
     }
 

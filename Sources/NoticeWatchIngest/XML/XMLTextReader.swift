@@ -1,16 +1,16 @@
 internal import CLibXML2
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A libxml2 streaming reader over one file, with its errors captured instead of printed.
 ///
 /// Options: `XML_PARSE_NONET` (nothing is fetched), `XML_PARSE_NOBLANKS`, `XML_PARSE_BIG_LINES` (true line
-/// numbers past 65535). Entities are never substituted and no DTD is loaded; libxml2's limits on huge
-/// documents stay on.
+/// numbers past 65535), `XML_PARSE_COMPACT` (small text kept inside its node: fewer allocations). Entities
+/// are never substituted and no DTD is loaded; libxml2's limits on huge documents stay on.
 ///
 /// A class because it owns the `xmlTextReaderPtr`, freed in `deinit`.
 final class XMLTextReader {
@@ -23,12 +23,21 @@ final class XMLTextReader {
     let pointer: xmlTextReaderPtr
     /// The first fatal error libxml2 reported, if any.
     private(set) var fatal: Problem?
+    /// The parser context's innermost open element when the fatal error came. Only compared, never followed,
+    /// until it is found in the reader's tree: errors inside an entity's text come from a short-lived context
+    /// whose elements are already freed.
+    private var errorElement: xmlNodePtr?
+    /// The document taken from the reader after an error, freed in `deinit`.
+    private var ownedDocument: xmlDocPtr?
 
     /// Opens a file for streaming.
     ///
     /// - Throws: ``IngestError`` `file-unreadable` when libxml2 cannot open the file.
     init(path: String, displayPath: String) throws(IngestError) {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue
+                | XML_PARSE_COMPACT.rawValue
+        )
         guard access(path, R_OK) == 0 else {
             throw IngestError(
                 code: "file-unreadable",
@@ -53,6 +62,29 @@ final class XMLTextReader {
 
     deinit {
         xmlFreeTextReader(pointer)
+        if let ownedDocument { xmlFreeDoc(ownedDocument) }
+    }
+
+    /// After a fatal error: the document as parsed so far and its innermost element left open, or `nil`.
+    ///
+    /// When the error came from another context (inside an entity's replacement text), the open element is the
+    /// last element of the tree, and the error's line becomes that element's line (the entity's own line
+    /// numbers mean nothing in the file).
+    ///
+    /// - Complexity: O(depth of the tree).
+    func treeAtError() -> (document: xmlDocPtr, open: xmlNodePtr?)? {
+        if ownedDocument == nil { ownedDocument = xmlTextReaderCurrentDoc(pointer) }
+        guard let document = ownedDocument else { return nil }
+        // Open elements are always on the tree's last-child path; an error context's element that is not
+        // there belongs to a context that is gone.
+        var last = xmlDocGetRootElement(document)
+        while let element = last {
+            if element == errorElement { return (document, element) }
+            guard let child = xmlLastElementChild(element) else { break }
+            last = child
+        }
+        if let last { fatal?.line = Int(xmlGetLineNo(last)) }
+        return (document, last)
     }
 
     private func record(_ error: xmlError) {
@@ -60,6 +92,10 @@ final class XMLTextReader {
         var message = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         while let last = message.last, last.isWhitespace { message.removeLast() }
         fatal = Problem(message: message, line: Int(error.line))
+        if error.domain == Int32(XML_FROM_PARSER.rawValue), let context = error.ctxt {
+            let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            errorElement = parser.pointee.node
+        }
     }
 
     /// Moves to the next node: 1 on a node, 0 at the end of the document, -1 on an error.
@@ -85,12 +121,19 @@ final class XMLTextReader {
     @inline(__always)
     var value: UnsafePointer<xmlChar>? { xmlTextReaderConstValue(pointer) }
 
+    /// A NUL-terminated name as interned in the reader's dictionary, where libxml2 keeps element names.
+    func interned(_ name: [UInt8]) -> UnsafePointer<xmlChar>? {
+        name.withUnsafeBufferPointer { xmlTextReaderConstString(pointer, $0.baseAddress) }
+    }
+
     /// The qualified name of the current node (`nw:case`, or the entity's name for an entity reference).
     var name: String { xmlTextReaderConstName(pointer).map { String(cString: $0) } ?? "" }
 
     /// The line where the current node starts.
     var line: Int {
-        guard let node = xmlTextReaderCurrentNode(pointer) else { return Int(xmlTextReaderGetParserLineNumber(pointer)) }
+        guard let node = xmlTextReaderCurrentNode(pointer) else {
+            return Int(xmlTextReaderGetParserLineNumber(pointer))
+        }
         return Int(xmlGetLineNo(node))
     }
 
@@ -98,6 +141,9 @@ final class XMLTextReader {
     var attributes: XMLAttributeList {
         XMLAttributeList(first: xmlTextReaderCurrentNode(pointer)?.pointee.properties)
     }
+
+    /// The tree node of the current node (valid until the next `read()`).
+    var currentNode: xmlNodePtr? { xmlTextReaderCurrentNode(pointer) }
 }
 
 /// The attributes of an element as libxml2 holds them, walked without copying names.
