@@ -174,3 +174,28 @@ final class FinishedFiles: @unchecked Sendable {
         return names.sorted()
     }
 }
+
+@Suite("XML sources through the ingestor")
+struct XMLIngestTests {
+    @Test("an XML file without a sources file: record element and mapping inferred")
+    func inferredXML() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <cases>
+              <case><case_id>CCF/1/19</case_id><country>Russia</country><filed_date>2019-03-12</filed_date>
+                <decision>Not compliant</decision></case>
+              <case><case_id>CCF/2/19</case_id><country>Türkiye</country><filed_date>2019-04-01</filed_date>
+                <decision></decision></case>
+            </cases>
+            """
+        let folder = try IngestFixtures.temporaryFolder(text: ["ccf.xml": xml])
+        let result = try DatasetIngestor(directory: folder).ingest()
+        #expect(
+            IngestFixtures.lines(result) == [
+                "complaint CCF/1/19 - RU 2019-03-12 - overturned \"Not compliant\" @ccf.xml:3",
+                "complaint CCF/2/19 - TR 2019-04-01 - pending \"\" @ccf.xml:5",
+                "source ccf.xml complaint read=2 kept=2 merged=0 quarantined=0",
+            ])
+        #expect(result.inputFiles.first?.readerChoices.contains("record=case (detected)") == true)
+    }
+}

@@ -117,18 +117,24 @@ extension FileTask {
     }
 
     private func prepareXML(_ scan: FileScan) throws(IngestError) -> PreparedFile {
-        guard let recordElement = spec.xmlRecord, !spec.inferred else {
-            throw IngestError(
-                code: "sources-file-missing-key",
-                message: "source \(TextFolding.quoted(spec.name)): an XML source needs `xml: record:` naming the "
-                    + "element that holds one record",
-                file: sourcesFile, line: spec.pathMark?.line, column: spec.pathMark?.column)
+        var recordElement = spec.xmlRecord
+        var names: [String] = []
+        var choices: [String] = []
+        if recordElement == nil || spec.inferred {
+            let found = try XMLRecordReader.discoverFieldPaths(
+                path: absolutePath, displayPath: relativePath, recordElement: recordElement,
+                namespaces: spec.xmlNamespaces, sampleRecords: 100)
+            choices.append("record=\(found.recordElement) (\(recordElement == nil ? "detected" : "set"))")
+            recordElement = found.recordElement
+            names = found.paths
+        } else if let recordElement {
+            choices.append("record=\(recordElement) (set)")
         }
-        let (kind, fields) = try mapping(names: [])
+        let (kind, fields) = try mapping(names: names)
         return PreparedFile(
             task: self, scan: scan, kind: kind, fields: fields,
-            setup: .xml(recordElement: recordElement, namespaces: spec.xmlNamespaces),
-            fieldPaths: FileTask.fieldPaths(fields), choices: ["record=\(recordElement) (set)"])
+            setup: .xml(recordElement: recordElement ?? "", namespaces: spec.xmlNamespaces),
+            fieldPaths: FileTask.fieldPaths(fields), choices: choices)
     }
 
     /// The kind and fields: the sources file's, or inferred from `names`.
