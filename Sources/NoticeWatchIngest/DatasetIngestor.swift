@@ -48,12 +48,14 @@ public struct DatasetIngestor: Sendable {
             }
         }
         let tasks = try makeTasks(specs: specs, files: files.filter { $0 != sourcesFile })
-        let prepared = try DatasetIngestor.firstFailure(ConcurrentMap.map(tasks) { task throws(IngestError) in
-            try task.prepare()
-        })
-        let partials = try DatasetIngestor.firstFailure(ConcurrentMap.map(prepared) { file throws(IngestError) in
-            try file.read(progress: progress)
-        })
+        let prepared = try DatasetIngestor.firstFailure(
+            ConcurrentMap.map(tasks) { task throws(IngestError) in
+                try task.prepare()
+            })
+        let partials = try DatasetIngestor.firstFailure(
+            ConcurrentMap.map(prepared) { file throws(IngestError) in
+                try file.read(progress: progress)
+            })
         var result = DatasetIngestor.merge(specs: specs, partials: partials)
         result.sourcesFileSHA256 = sourcesHash
         guard partials.contains(where: { $0.read > 0 }) else {

@@ -1,9 +1,10 @@
+import NoticeWatchModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import NoticeWatchModel
 
 /// One pass over a file before it is parsed: its size and SHA-256, its first bytes for sniffing, and (when asked)
 /// whether the whole file is valid UTF-8.
@@ -58,7 +59,9 @@ struct FileScan: Sendable {
                     firstInvalid = size - carried + invalid
                 } else {
                     carried = available - cut
-                    if carried > 0 { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + cut, byteCount: carried) }
+                    if carried > 0 {
+                        buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + cut, byteCount: carried)
+                    }
                 }
             } else {
                 carried = 0

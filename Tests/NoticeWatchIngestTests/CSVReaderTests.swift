@@ -1,7 +1,8 @@
 import Foundation
-@testable import NoticeWatchIngest
 import NoticeWatchModel
 import Testing
+
+@testable import NoticeWatchIngest
 
 /// The CSV reader on its own: chunk boundaries, line numbers, encodings.
 @Suite("CSV reader")
@@ -55,8 +56,12 @@ struct CSVReaderTests {
         let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         let expected = ["2#1 1|\u{1F600}é", "3#2 2|ok"]
-        #expect(try Self.read(little, dialect: Self.dialect(.utf16LE, bom: 2), chunkSize: chunkSize, columns: [0, 1]) == expected)
-        #expect(try Self.read(big, dialect: Self.dialect(.utf16BE, bom: 2), chunkSize: chunkSize, columns: [0, 1]) == expected)
+        #expect(
+            try Self.read(little, dialect: Self.dialect(.utf16LE, bom: 2), chunkSize: chunkSize, columns: [0, 1])
+                == expected)
+        #expect(
+            try Self.read(big, dialect: Self.dialect(.utf16BE, bom: 2), chunkSize: chunkSize, columns: [0, 1])
+                == expected)
     }
 
     @Test(
@@ -67,14 +72,20 @@ struct CSVReaderTests {
             (.iso88591, [0x80, 0xE9], "\u{80}é"),
         ])
     func singleByte(encoding: TextEncoding, bytes: [UInt8], expected: String) throws {
-        let items = try Self.read(Array("v\n".utf8) + bytes + [0x0A], dialect: Self.dialect(encoding), chunkSize: 3, columns: [0])
+        let items = try Self.read(
+            Array("v\n".utf8) + bytes + [0x0A], dialect: Self.dialect(encoding), chunkSize: 3, columns: [0])
         #expect(items == ["2#1 " + expected])
     }
 
     @Test("a byte undefined in Windows-1252 breaks its row, naming the offset and column")
     func undefinedByte() throws {
-        let items = try Self.read(Array("v,w\nok,".utf8) + [0x81] + [0x0A], dialect: Self.dialect(.windows1252), chunkSize: 1 << 20, columns: [0, 1])
-        #expect(items == ["2#1 invalid-encoding: byte 0x81 at byte offset 7 in column 2 \"w\" is not valid windows-1252 raw=ok,\\x81"])
+        let items = try Self.read(
+            Array("v,w\nok,".utf8) + [0x81] + [0x0A], dialect: Self.dialect(.windows1252), chunkSize: 1 << 20,
+            columns: [0, 1])
+        #expect(
+            items == [
+                "2#1 invalid-encoding: byte 0x81 at byte offset 7 in column 2 \"w\" is not valid windows-1252 raw=ok,\\x81"
+            ])
     }
 
     @Test("sniffing finds the delimiter, the encoding and whether there is a header")

@@ -106,7 +106,8 @@ struct HostileCSVTests {
         #expect(IngestFixtures.balances(result))
     }
 
-    @Test("an empty file and a header-only file stop the run with no-records", arguments: ["empty-file", "header-only"])
+    @Test(
+        "an empty file and a header-only file stop the run with no-records", arguments: ["empty-file", "header-only"])
     func noRecords(_ folder: String) throws {
         let error = #expect(throws: IngestError.self) { try IngestFixtures.ingest("hostile/" + folder) }
         #expect(error?.code == "no-records")
@@ -120,7 +121,8 @@ struct HostileCSVTests {
         #expect(
             error?.description
                 == "a/empty.csv: error[mapping-not-inferred]: cannot tell whether a/empty.csv holds notices or "
-                + "complaints: no id and requesting country among its headers (found: none); describe it in sources.yml")
+                + "complaints: no id and requesting country among its headers (found: none); describe it in sources.yml"
+        )
     }
 
     @Test("reader choices record what was detected and what was set")

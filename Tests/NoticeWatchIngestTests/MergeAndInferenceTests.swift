@@ -29,22 +29,22 @@ struct MergeAndInferenceTests {
     static let files: [String: String] = [
         "sources.yml": sourcesYAML,
         "register.csv": """
-            Notice ID,Country,Status,Issued
-            2019/1,Russia,Active,12.03.2019
-            2019/2,Türkiye,CANCELLED,13.03.2019
-            2019/1,RU,active,12.03.2019
-            2019/3,France,Active,14.03.2019
+        Notice ID,Country,Status,Issued
+        2019/1,Russia,Active,12.03.2019
+        2019/2,Türkiye,CANCELLED,13.03.2019
+        2019/1,RU,active,12.03.2019
+        2019/3,France,Active,14.03.2019
 
-            """,
+        """,
         "pages/b.ndjson": """
-            {"entity_id": "2019/2", "arrest_warrants": [{"issuing_country_id": "TR"}]}
+        {"entity_id": "2019/2", "arrest_warrants": [{"issuing_country_id": "TR"}]}
 
-            """,
+        """,
         "pages/a.ndjson": """
-            {"entity_id": "2019/3", "arrest_warrants": [{"issuing_country_id": "RU"}]}
-            {"entity_id": "2020/9", "arrest_warrants": [{"issuing_country_id": "XX"}]}
+        {"entity_id": "2019/3", "arrest_warrants": [{"issuing_country_id": "RU"}]}
+        {"entity_id": "2020/9", "arrest_warrants": [{"issuing_country_id": "XX"}]}
 
-            """,
+        """,
     ]
 
     @Test("identical duplicates merge silently; differing ones keep the first and list every conflict")
@@ -65,15 +65,16 @@ struct MergeAndInferenceTests {
             "\($0.id) \($0.field): \($0.keptValue) @\($0.keptLocation) vs \($0.discardedValue) @\($0.discardedLocation)"
         }
         #expect(
-            conflicts == [
-                "2019/2 kind: unknown @register.csv:3 vs red-notice @pages/b.ndjson:1",
-                "2019/2 issue_date: 2019-03-13 @register.csv:3 vs  @pages/b.ndjson:1",
-                "2019/2 status: cancelled @register.csv:3 vs unknown @pages/b.ndjson:1",
-                "2019/3 kind: unknown @register.csv:5 vs red-notice @pages/a.ndjson:1",
-                "2019/3 requesting_country: FR @register.csv:5 vs RU @pages/a.ndjson:1",
-                "2019/3 issue_date: 2019-03-14 @register.csv:5 vs  @pages/a.ndjson:1",
-                "2019/3 status: active @register.csv:5 vs unknown @pages/a.ndjson:1",
-            ].sorted())
+            conflicts
+                == [
+                    "2019/2 kind: unknown @register.csv:3 vs red-notice @pages/b.ndjson:1",
+                    "2019/2 issue_date: 2019-03-13 @register.csv:3 vs  @pages/b.ndjson:1",
+                    "2019/2 status: cancelled @register.csv:3 vs unknown @pages/b.ndjson:1",
+                    "2019/3 kind: unknown @register.csv:5 vs red-notice @pages/a.ndjson:1",
+                    "2019/3 requesting_country: FR @register.csv:5 vs RU @pages/a.ndjson:1",
+                    "2019/3 issue_date: 2019-03-14 @register.csv:5 vs  @pages/a.ndjson:1",
+                    "2019/3 status: active @register.csv:5 vs unknown @pages/a.ndjson:1",
+                ].sorted())
         #expect(IngestFixtures.balances(result))
         #expect(result.inputFiles.map(\.path) == ["pages/a.ndjson", "pages/b.ndjson", "register.csv"])
         #expect(result.inputFiles.map(\.rowsRead) == [2, 1, 4])

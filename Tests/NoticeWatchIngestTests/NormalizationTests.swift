@@ -1,6 +1,7 @@
-@testable import NoticeWatchIngest
 import NoticeWatchModel
 import Testing
+
+@testable import NoticeWatchIngest
 
 /// Dates, vocabularies, countries and the quarantine reasons of normalization.
 @Suite("Normalization")
@@ -21,7 +22,8 @@ struct NormalizationTests {
         #expect(parsed.parse(value)?.description ?? "-" == expected)
     }
 
-    @Test("date format strings that are not patterns are refused", arguments: ["dd/mm/yy", "MM/yyyy/MM", "dd.yyyy", "x"])
+    @Test(
+        "date format strings that are not patterns are refused", arguments: ["dd/mm/yy", "MM/yyyy/MM", "dd.yyyy", "x"])
     func badFormats(_ text: String) {
         #expect(DateFormat(text) == nil)
     }
@@ -48,7 +50,8 @@ struct NormalizationTests {
         "default vocabularies map English and French wordings, case-insensitively",
         arguments: [
             (NormalizedField.outcome, "Not compliant", "overturned"), (.outcome, "DATA DELETED", "overturned"),
-            (.outcome, "non conforme", "overturned"), (.outcome, "Compliant", "upheld"), (.outcome, "conforme", "upheld"),
+            (.outcome, "non conforme", "overturned"), (.outcome, "Compliant", "upheld"),
+            (.outcome, "conforme", "upheld"),
             (.outcome, "Compliant subject to updates", "partially-overturned"),
             (.outcome, "not admissible", "inadmissible"), (.outcome, "Precautionary blocking", "pending"),
             (.outcome, "partially-overturned", "partially-overturned"), (.status, "CANCELLED", "cancelled"),

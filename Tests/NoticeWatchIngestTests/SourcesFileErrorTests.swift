@@ -30,7 +30,8 @@ struct SourcesFileErrorTests {
             expected: "sources.yml:7:7: error[sources-file-unknown-key]: unknown key \"delimter\" in csv "
                 + "(expected one of: delimiter, quote, encoding, header)"),
         Case(
-            name: "header not a boolean", yaml: source("    record: complaint\n    csv:\n      header: maybe\n" + fields),
+            name: "header not a boolean",
+            yaml: source("    record: complaint\n    csv:\n      header: maybe\n" + fields),
             expected: "sources.yml:7:15: error[sources-file-wrong-type]: \"header\" must be true or false"),
         Case(
             name: "unknown format", yaml: source("    format: xlsx\n    record: complaint\n" + fields),
@@ -41,7 +42,8 @@ struct SourcesFileErrorTests {
             expected: "sources.yml:5:13: error[sources-file-unknown-value]: unknown record \"person\" "
                 + "(expected one of: notice, complaint)"),
         Case(
-            name: "unknown encoding", yaml: source("    record: complaint\n    csv:\n      encoding: ebcdic\n" + fields),
+            name: "unknown encoding",
+            yaml: source("    record: complaint\n    csv:\n      encoding: ebcdic\n" + fields),
             expected: "sources.yml:7:17: error[sources-file-unknown-value]: unknown encoding \"ebcdic\" (expected "
                 + "one of: utf-8, utf-16, utf-16le, utf-16be, windows-1252, windows-1251, iso-8859-1)"),
         Case(
@@ -53,7 +55,9 @@ struct SourcesFileErrorTests {
                 + "(expected one of: overturned, upheld, partially-overturned, inadmissible, withdrawn, pending)"),
         Case(
             name: "bad date format",
-            yaml: source("    record: complaint\n" + fields + "      filed_date:\n        from: Filed\n        format: dd/mm/yy\n"),
+            yaml: source(
+                "    record: complaint\n" + fields
+                    + "      filed_date:\n        from: Filed\n        format: dd/mm/yy\n"),
             expected: "sources.yml:11:17: error[sources-file-bad-date-format]: bad date format \"dd/mm/yy\" "
                 + "(use yyyy, MM, dd and separators, such as dd.MM.yyyy, or iso)"),
         Case(

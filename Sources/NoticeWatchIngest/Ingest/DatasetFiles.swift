@@ -19,7 +19,8 @@ enum DatasetFiles {
         guard stat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(directory, R_OK | X_OK) == 0
         else {
             throw IngestError(
-                code: "dataset-not-found", message: "the dataset folder does not exist, is not a folder or cannot be read",
+                code: "dataset-not-found",
+                message: "the dataset folder does not exist, is not a folder or cannot be read",
                 file: directory)
         }
         var files: [String] = []

@@ -57,7 +57,8 @@ extension PreparedFile {
         }
         progress?(IngestProgress(source: name, file: file, rowsRead: read, bytesRead: scan.size, finished: true))
         return FilePartial(
-            prepared: self, records: records, quarantine: quarantine, read: read, choices: Array(Set(choices + reader.choices)).sorted())
+            prepared: self, records: records, quarantine: quarantine, read: read,
+            choices: Array(Set(choices + reader.choices)).sorted())
     }
 
     /// A reader over this file for `paths` (a subset of ``fieldPaths``), values in the order of `paths`.

@@ -18,7 +18,8 @@ struct RecordMerger {
         case .notice(let notice):
             if let index = noticeIndex[notice.id] {
                 let kept = notices[index]
-                compare(.notice, notice.id, RecordMerger.values(kept), kept.provenance, RecordMerger.values(notice),
+                compare(
+                    .notice, notice.id, RecordMerger.values(kept), kept.provenance, RecordMerger.values(notice),
                     notice.provenance)
                 return false
             }
@@ -28,7 +29,8 @@ struct RecordMerger {
         case .complaint(let complaint):
             if let index = complaintIndex[complaint.id] {
                 let kept = complaints[index]
-                compare(.complaint, complaint.id, RecordMerger.values(kept), kept.provenance,
+                compare(
+                    .complaint, complaint.id, RecordMerger.values(kept), kept.provenance,
                     RecordMerger.values(complaint), complaint.provenance)
                 return false
             }

@@ -120,7 +120,8 @@ struct RecordNormalizer {
         let expected =
             plan.formats.isEmpty
             ? "no date format fits the column" : "expected " + plan.formats.map(\.description).joined(separator: " or ")
-        throw Rejection(location, field, value, "invalid-date", "\(TextFolding.quoted(value)) is not a date: \(expected)")
+        throw Rejection(
+            location, field, value, "invalid-date", "\(TextFolding.quoted(value)) is not a date: \(expected)")
     }
 
     private mutating func category<C: RawRepresentable<String>>(

@@ -28,7 +28,9 @@ extension SourcesFileParser {
                 }
                 if let constant = value(detail, "value") {
                     let text = try string(constant, "value")
-                    if let categories = field.categories, Vocabulary(field: field, overrides: [:]).category(for: text) == nil {
+                    if let categories = field.categories,
+                        Vocabulary(field: field, overrides: [:]).category(for: text) == nil
+                    {
                         throw unknownCategory(text, field: field, categories: categories, constant)
                     }
                     spec.constant = text
@@ -127,7 +129,9 @@ extension SourcesFileParser {
     }
 
     func requiredNode(_ map: Node.Mapping, _ key: String, _ owner: Node) throws(IngestError) -> Node {
-        guard let node = value(map, key) else { throw failure("sources-file-missing-key", "missing key \"\(key)\"", owner) }
+        guard let node = value(map, key) else {
+            throw failure("sources-file-missing-key", "missing key \"\(key)\"", owner)
+        }
         return node
     }
 

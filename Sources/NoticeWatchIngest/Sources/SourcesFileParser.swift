@@ -57,7 +57,8 @@ struct SourcesFileParser {
 
     private func parseSource(_ node: Node) throws(IngestError) -> SourceSpec {
         let map = try mapping(node, "a source")
-        try checkKeys(map, allowed: ["name", "path", "format", "record", "csv", "json", "xml", "fields"], in: "a source")
+        try checkKeys(
+            map, allowed: ["name", "path", "format", "record", "csv", "json", "xml", "fields"], in: "a source")
         let name = try requiredString(map, "name", node)
         let pathNode = try requiredNode(map, "path", node)
         let path = try string(pathNode, "path")
