@@ -7,6 +7,9 @@ extension DatasetIngestor {
     /// - Complexity: O(n log n) in the records, for the final sorts.
     static func merge(specs: [SourceSpec], partials: [FilePartial]) -> IngestResult {
         var merger = RecordMerger()
+        let noticeCount = partials.filter { $0.prepared.kind == .notice }.reduce(0) { $0 + $1.records.count }
+        let complaintCount = partials.filter { $0.prepared.kind == .complaint }.reduce(0) { $0 + $1.records.count }
+        merger.reserve(notices: noticeCount, complaints: complaintCount)
         var accounting: [Int: SourceAccounting] = [:]
         var quarantine: [QuarantinedRow] = []
         var inputFiles: [InputFile] = []

@@ -12,6 +12,14 @@ struct RecordMerger {
     private var noticeIndex: [String: Int] = [:]
     private var complaintIndex: [String: Int] = [:]
 
+    /// Makes room for `count` more records, so adding them does not rehash or copy.
+    mutating func reserve(notices: Int, complaints: Int) {
+        self.notices.reserveCapacity(self.notices.count + notices)
+        noticeIndex.reserveCapacity(noticeIndex.count + notices)
+        self.complaints.reserveCapacity(self.complaints.count + complaints)
+        complaintIndex.reserveCapacity(complaintIndex.count + complaints)
+    }
+
     /// Adds `record`; returns `true` when it was kept as a new record, `false` when it merged into an earlier one.
     mutating func add(_ record: NormalizedRecord) -> Bool {
         switch record {
