@@ -50,6 +50,25 @@ struct CSVReaderTests {
         #expect(items == Self.trickyItems)
     }
 
+    @Test("a row longer than the limit is broken and reading goes on at its next line", arguments: [1, 4, 64])
+    func longRow(chunkSize: Int) throws {
+        let bytes = Array("a,b\n1,\"open\n2,x\n3,y\n".utf8)
+        let folder = try IngestFixtures.temporaryFolder(["file.csv": bytes])
+        var reader = try CSVReader(
+            path: folder + "/file.csv", displayPath: "file.csv", dialect: Self.dialect(), chunkSize: chunkSize,
+            maxRowBytes: 12)
+        reader.select(columns: [0, 1])
+        var items: [String] = []
+        while let item = try reader.next() {
+            switch item {
+            case .record(let raw):
+                items.append("\(raw.line ?? 0)#\(raw.record) " + raw.values.map { $0 ?? "" }.joined(separator: "|"))
+            case .broken(let broken): items.append("\(broken.line ?? 0)#\(broken.record ?? 0) \(broken.reason.code)")
+            }
+        }
+        #expect(items == ["2#1 row-too-long", "3#2 2|x", "4#3 3|y"])
+    }
+
     @Test("UTF-16 with surrogate pairs across chunk boundaries", arguments: [1, 2, 3, 4, 1 << 20])
     func utf16(chunkSize: Int) throws {
         let text = "id,name\n1,\u{1F600}é\n2,ok\n"

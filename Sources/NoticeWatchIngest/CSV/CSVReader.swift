@@ -11,7 +11,8 @@ import NoticeWatchModel
 ///   `invalid-encoding` with the byte offset in the file and the column.
 /// - Only the selected columns are decoded to `String`; ASCII fields take a fast path.
 ///
-/// Memory is bounded by the chunk size (1 MiB) and the longest row, whatever the file size.
+/// Memory is bounded by the chunk size (1 MiB) and the longest row kept whole (16 MiB; a longer row, usually a
+/// quote never closed, is broken as `row-too-long` and reading goes on at its second line), whatever the file size.
 struct CSVReader: RecordReader {
     let displayPath: String
     let dialect: CSVDialect
@@ -21,6 +22,7 @@ struct CSVReader: RecordReader {
     private(set) var selection: [Int] = []
     let source: ByteSource
     private let table: [UInt32]?
+    private let maxRowBytes: Int
     private var expectedFieldCount: Int?
     /// Physical line (1-based) of the next unread byte.
     private var line = 1
@@ -39,10 +41,15 @@ struct CSVReader: RecordReader {
 
     /// Opens `path` and, when the dialect has a header, reads it.
     ///
-    /// - Parameter chunkSize: bytes read at a time (1 MiB; tests use tiny chunks to cross every boundary).
+    /// - Parameters:
+    ///   - chunkSize: bytes read at a time (1 MiB; tests use tiny chunks to cross every boundary).
+    ///   - maxRowBytes: the longest row kept whole (16 MiB); a longer one is broken (`row-too-long`).
     /// - Throws: `file-unreadable` when the file cannot be opened or read.
-    init(path: String, displayPath: String, dialect: CSVDialect, chunkSize: Int = 1 << 20) throws(IngestError) {
+    init(
+        path: String, displayPath: String, dialect: CSVDialect, chunkSize: Int = 1 << 20, maxRowBytes: Int = 16 << 20
+    ) throws(IngestError) {
         self.displayPath = displayPath
+        self.maxRowBytes = maxRowBytes
         self.dialect = dialect
         let order: ByteSource.UTF16Order? =
             switch dialect.encoding {
@@ -99,6 +106,7 @@ struct CSVReader: RecordReader {
             let rowStart = source.start
             switch parseRow() {
             case .needMore:
+                if source.end - source.start >= maxRowBytes { return try skipLongRow() }
                 _ = try source.fill(displayPath: displayPath)
             case .end:
                 return nil
@@ -126,6 +134,35 @@ struct CSVReader: RecordReader {
                             message: "a quoted field opened on line \(opened) is not closed at the end of the file")))
             }
         }
+    }
+
+    /// A row longer than ``maxRowBytes`` (most often a quote that is never closed): the row is broken, and
+    /// reading resumes after the first line break of the row, so memory stays bounded and later rows are read.
+    private mutating func skipLongRow() throws(IngestError) -> ReadItem {
+        record += 1
+        let opened = line
+        let shown = min(source.end - source.start, 1024)
+        let raw = rawText(from: source.start, to: source.start + shown) + "…"
+        while true {
+            let base = source.buffer
+            var index = source.start
+            while index < source.end && base[index] != 0x0A && base[index] != 0x0D { index += 1 }
+            if index < source.end {
+                if base[index] == 0x0D && index + 1 < source.end && base[index + 1] == 0x0A { index += 1 }
+                source.consume(upTo: index + 1)
+                line += 1
+                break
+            }
+            source.consume(upTo: source.end)
+            guard try source.fill(displayPath: displayPath) else { break }
+        }
+        return .broken(
+            BrokenRecord(
+                line: opened, record: record, rawText: raw, field: nil,
+                reason: QuarantineReason(
+                    code: "row-too-long",
+                    message: "the row starting on line \(opened) is longer than \(maxRowBytes) bytes (a quote that "
+                        + "is never closed?); reading goes on at the next line")))
     }
 
     private var isBlankRow: Bool {
