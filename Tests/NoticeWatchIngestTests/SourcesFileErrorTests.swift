@@ -65,6 +65,9 @@ struct SourcesFileErrorTests {
             expected: "sources.yml:9:7: error[sources-file-unknown-field]: unknown complaint field \"colour\" "
                 + "(expected one of: id, notice_id, requesting_country, filed_date, decision_date, outcome)"),
         Case(
+            name: "field mapped twice", yaml: source("    record: complaint\n" + fields + "      id: Land\n"),
+            expected: "sources.yml:9:7: error[sources-file-duplicate-key]: key \"id\" appears twice in fields"),
+        Case(
             name: "required field unmapped", yaml: source("    record: complaint\n    fields:\n      id: Case ref\n"),
             expected: "sources.yml:7:7: error[sources-file-missing-field]: source \"cases\" does not map the "
                 + "required field \"requesting_country\""),

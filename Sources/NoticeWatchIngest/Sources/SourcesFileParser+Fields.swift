@@ -4,6 +4,7 @@ import Yams
 extension SourcesFileParser {
     func parseFields(_ node: Node, record: RecordKind) throws(IngestError) -> [FieldSpec] {
         let map = try mapping(node, "fields")
+        try checkKeys(map, allowed: nil, in: "fields")
         let allowed = NormalizedField.fields(of: record)
         var specs: [FieldSpec] = []
         for (keyNode, valueNode) in map {
@@ -139,15 +140,20 @@ extension SourcesFileParser {
         try string(try requiredNode(map, key, owner), key)
     }
 
-    func checkKeys(_ map: Node.Mapping, allowed: [String], in context: String) throws(IngestError) {
+    func checkKeys(_ map: Node.Mapping, allowed: [String]?, in context: String) throws(IngestError) {
+        var seen: Set<String> = []
         for (key, _) in map {
             let name = key.scalar?.string ?? "?"
-            guard allowed.contains(name) else {
+            if let allowed, !allowed.contains(name) {
                 throw failure(
                     "sources-file-unknown-key",
                     "unknown key \(TextFolding.quoted(name)) in \(context) (expected one of: "
                         + allowed.joined(separator: ", ") + ")",
                     key)
+            }
+            guard seen.insert(name).inserted else {
+                throw failure(
+                    "sources-file-duplicate-key", "key \(TextFolding.quoted(name)) appears twice in \(context)", key)
             }
         }
     }
