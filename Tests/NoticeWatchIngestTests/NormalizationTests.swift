@@ -142,3 +142,40 @@ struct NormalizationTests {
         #expect(result.inputFiles.first?.readerChoices.contains("issue_date format=dd/MM/yyyy (detected)") == true)
     }
 }
+
+@Suite("CSV options from the sources file")
+struct CSVOptionsTests {
+    @Test("no header: fields by position; encoding, delimiter and constants as set")
+    func positions() throws {
+        let yaml = """
+            version: 1
+            sources:
+              - name: ncb
+                path: "*.txt"
+                format: csv
+                record: notice
+                csv: { delimiter: "|", encoding: windows-1251, header: false }
+                fields:
+                  id: 1
+                  requesting_country: 2
+                  status: { from: 3, values: { "Аннулирован": cancelled } }
+                  kind: { value: diffusion }
+            """
+        let rows: [UInt8] =
+            Array("R-1|RU|".utf8) + [0xC0, 0xED, 0xED, 0xF3, 0xEB, 0xE8, 0xF0, 0xEE, 0xE2, 0xE0, 0xED]
+            + Array("\nR-2|TJ|active\n".utf8)
+        let folder = try IngestFixtures.temporaryFolder(["sources.yml": Array(yaml.utf8), "export.txt": rows])
+        let result = try DatasetIngestor(directory: folder).ingest()
+        #expect(
+            IngestFixtures.lines(result) == [
+                "notice R-1 diffusion RU - cancelled - @export.txt:1",
+                "notice R-2 diffusion TJ - active - @export.txt:2",
+                "source ncb notice read=2 kept=2 merged=0 quarantined=0",
+            ])
+        #expect(
+            result.inputFiles.first?.readerChoices == [
+                "delimiter=\"|\" (set)", "encoding=windows-1251 (set)", "header=false (set)",
+                "quote=\"\\\"\" (default)",
+            ])
+    }
+}
