@@ -1,4 +1,4 @@
-public import NoticeWatchModel
+import NoticeWatchModel
 
 /// One record as a reader found it, before any normalization: the text of each requested field.
 ///
