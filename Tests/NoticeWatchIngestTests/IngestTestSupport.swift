@@ -26,7 +26,7 @@ enum IngestFixtures {
             let path = folder + "/" + name
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
         }
         return folder
     }
