@@ -50,7 +50,7 @@ struct HostileCSVTests {
             expected: [
                 "notice N-1 unknown RU 2019-03-12 active - @notices.csv:2",
                 "notice N-3 unknown FR 2020-02-05 active - @notices.csv:4",
-                "quarantine notices.csv:3 #2 - invalid-encoding: byte 0xFF at byte offset 82 in column 2 "
+                "quarantine notices.csv:3 #2 requesting_country invalid-encoding: byte 0xFF at byte offset 82 in column 2 "
                     + "\"requesting_country\" is not valid utf-8 raw=\"N-2,Fr\\\\xFFnce,2020-01-05,Active\"",
                 "source leak notice read=3 kept=2 merged=0 quarantined=1",
             ]),

@@ -20,6 +20,8 @@ struct CSVReader: RecordReader {
     private(set) var header: [String]?
     /// The 0-based column of each requested field path.
     private(set) var selection: [Int] = []
+    /// The normalized field each selected column feeds, when known.
+    private var selectionFields: [String?] = []
     let source: ByteSource
     private let table: [UInt32]?
     private let maxRowBytes: Int
@@ -65,7 +67,12 @@ struct CSVReader: RecordReader {
     }
 
     /// Chooses which columns (0-based) to decode, in the order of the reader's field paths.
-    mutating func select(columns: [Int]) { selection = columns }
+    ///
+    /// - Parameter fields: the normalized field each column feeds, named in `invalid-encoding` entries.
+    mutating func select(columns: [Int], fields: [String?] = []) {
+        selection = columns
+        selectionFields = fields
+    }
 
     /// The column (0-based) a name denotes: exact match after trimming first, then case-insensitive.
     static func column(named name: String, in header: [String]) -> Int? {
@@ -184,7 +191,7 @@ struct CSVReader: RecordReader {
         }
         var values: [String?] = []
         values.reserveCapacity(selection.count)
-        for column in selection {
+        for (position, column) in selection.enumerated() {
             guard column < fieldCount else {
                 values.append(nil)
                 continue
@@ -199,7 +206,8 @@ struct CSVReader: RecordReader {
                 return broken(
                     rowStart, contentEnd, rowLine, code: "invalid-encoding",
                     message: "byte 0x\(FieldDecoder.hexEscape(invalid.byte).dropFirst(2)) at byte offset \(offset) "
-                        + "in \(columnName(column)) is not valid \(dialect.encoding.rawValue)")
+                        + "in \(columnName(column)) is not valid \(dialect.encoding.rawValue)",
+                    field: position < selectionFields.count ? selectionFields[position] : nil)
             }
         }
         return .record(RawRecord(line: rowLine, record: record, values: values))
@@ -210,12 +218,12 @@ struct CSVReader: RecordReader {
         return "column \(column + 1)"
     }
 
-    private func broken(_ rowStart: Int, _ contentEnd: Int, _ rowLine: Int, code: String, message: String)
-        -> ReadItem
-    {
+    private func broken(
+        _ rowStart: Int, _ contentEnd: Int, _ rowLine: Int, code: String, message: String, field: String? = nil
+    ) -> ReadItem {
         .broken(
             BrokenRecord(
-                line: rowLine, record: record, rawText: rawText(from: rowStart, to: contentEnd), field: nil,
+                line: rowLine, record: record, rawText: rawText(from: rowStart, to: contentEnd), field: field,
                 reason: QuarantineReason(code: code, message: message)))
     }
 

@@ -66,7 +66,9 @@ extension PreparedFile {
         switch setup {
         case .csv(let dialect, let columns):
             var reader = try CSVReader(path: task.absolutePath, displayPath: task.relativePath, dialect: dialect)
-            reader.select(columns: paths.map { path in columns[fieldPaths.firstIndex(of: path)!] })
+            reader.select(
+                columns: paths.map { path in columns[fieldPaths.firstIndex(of: path)!] },
+                fields: paths.map { path in fields.first { $0.from == path }?.field.rawValue })
             return reader
         case .json(let layout):
             return try JSONRecordReader(
