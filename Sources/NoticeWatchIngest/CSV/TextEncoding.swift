@@ -104,8 +104,9 @@ enum FieldDecoder {
             return .success(String(decoding: bytes, as: UTF8.self))
         }
         guard let table else {
-            if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
-            return .failure(InvalidByte(offset: firstInvalidUTF8(bytes), byte: bytes[firstInvalidUTF8(bytes)]))
+            let invalid = firstInvalidUTF8(bytes)
+            if invalid == bytes.count { return .success(String(decoding: bytes, as: UTF8.self)) }
+            return .failure(InvalidByte(offset: invalid, byte: bytes[invalid]))
         }
         var scalars = String.UnicodeScalarView()
         for (offset, byte) in bytes.enumerated() {
