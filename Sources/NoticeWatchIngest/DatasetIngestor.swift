@@ -73,7 +73,9 @@ public struct DatasetIngestor: Sendable {
     private func makeTasks(specs: [SourceSpec], files: [String]) throws(IngestError) -> [FileTask] {
         var tasks: [FileTask] = []
         for (index, spec) in specs.enumerated() {
-            let matched = files.filter { DatasetFiles.matches(pattern: spec.path, path: $0) }
+            // An inferred source is one file, named literally (its name may hold `*` or `?`).
+            let matched =
+                spec.inferred ? [spec.path] : files.filter { DatasetFiles.matches(pattern: spec.path, path: $0) }
             guard !matched.isEmpty else {
                 throw IngestError(
                     code: "path-not-found",
