@@ -126,3 +126,26 @@ struct CSVReaderTests {
         #expect(pipes.sha256 == SHA256.hexDigest(of: Array("1|2019-01-02|x\n2|2019-01-03|y\n".utf8)))
     }
 }
+
+@Suite("Dataset files")
+struct DatasetFilesTests {
+    @Test(
+        "globs: * and ? within a folder, ** across folders",
+        arguments: [
+            ("api_pages/*.json", "api_pages/page1.json", true), ("api_pages/*.json", "api_pages/sub/p.json", false),
+            ("api_pages/**/*.json", "api_pages/sub/p.json", true), ("**/*.json", "page.json", true),
+            ("page?.json", "page1.json", true), ("page?.json", "page10.json", false),
+            ("cases.csv", "cases.csv", true), ("cases.csv", "old/cases.csv", false),
+        ])
+    func globs(pattern: String, path: String, matches: Bool) {
+        #expect(DatasetFiles.matches(pattern: pattern, path: path) == matches)
+    }
+
+    @Test("listing is recursive, sorted by path, and skips hidden files and folders")
+    func listing() throws {
+        let folder = try IngestFixtures.temporaryFolder(text: [
+            "b.csv": "", "a/z.json": "", "a/b/c.xml": "", ".hidden/x.csv": "", ".DS_Store": "", "A.csv": "",
+        ])
+        #expect(try DatasetFiles.list(directory: folder) == ["A.csv", "a/b/c.xml", "a/z.json", "b.csv"])
+    }
+}
