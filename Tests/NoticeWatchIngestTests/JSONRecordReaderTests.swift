@@ -155,6 +155,38 @@ func readJSON(_ name: String, _ layout: JSONLayout, _ paths: [String]) throws ->
         #expect(try readJSON("empty-page.json", .array(recordsPath: "_embedded.notices"), ["entity_id"]) == [])
     }
 
+    @Test(arguments: [
+        (
+            "missing-comma.json", "",
+            [
+                ReadResult.record(line: 1, record: 1, values: ["1"]),
+                .broken(
+                    line: 2, record: nil, rawText: #"{"entity_id": "2"}]"#, field: nil, code: "malformed-json",
+                    message: "expected ',' or ']' after record 1, found '{' at line 2, column 2"),
+            ]
+        ),
+        (
+            "truncated-before-records.json", "_embedded.notices",
+            [
+                .broken(
+                    line: 1, record: nil, rawText: "", field: nil, code: "malformed-json",
+                    message: "unexpected end of file, expected the end of a key at line 1, column 33")
+            ]
+        ),
+        (
+            "truncated-after-record.json", "_embedded.notices",
+            [
+                .record(line: 1, record: 1, values: ["1"]),
+                .broken(
+                    line: 2, record: nil, rawText: "", field: nil, code: "malformed-json",
+                    message: "unexpected end of file inside the records array at line 2, column 1"),
+            ]
+        ),
+    ])
+    func documentErrorsOutsideRecordsEndTheFile(name: String, recordsPath: String, expected: [ReadResult]) throws {
+        #expect(try readJSON(name, .array(recordsPath: recordsPath), ["entity_id"]) == expected)
+    }
+
     @Test func elementsThatAreNotObjectsAreBrokenAndSkipped() throws {
         let results = try readJSON("not-objects.json", .array(recordsPath: ""), ["entity_id"])
         #expect(
