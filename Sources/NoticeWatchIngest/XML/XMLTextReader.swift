@@ -30,10 +30,15 @@ final class XMLTextReader {
     /// The document taken from the reader after an error, freed in `deinit`.
     private var ownedDocument: xmlDocPtr?
 
+    /// libxml2's one-time global setup, run before the first reader (Swift runs a static initializer once, even
+    /// when readers are opened from several threads at the same time).
+    private static let libraryInitialized: Void = xmlInitParser()
+
     /// Opens a file for streaming.
     ///
     /// - Throws: ``IngestError`` `file-unreadable` when libxml2 cannot open the file.
     init(path: String, displayPath: String) throws(IngestError) {
+        Self.libraryInitialized
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue
                 | XML_PARSE_COMPACT.rawValue
