@@ -8,9 +8,10 @@ internal import CLibXML2
 
 /// A libxml2 streaming reader over one file, with its errors captured instead of printed.
 ///
-/// Options: `XML_PARSE_NONET` (nothing is fetched), `XML_PARSE_NOBLANKS`, `XML_PARSE_BIG_LINES` (true line
-/// numbers past 65535), `XML_PARSE_COMPACT` (small text kept inside its node: fewer allocations). Entities
-/// are never substituted and no DTD is loaded; libxml2's limits on huge documents stay on.
+/// Options: `XML_PARSE_NONET` (nothing is fetched), `XML_PARSE_BIG_LINES` (true line numbers past 65535 on
+/// text nodes, which is why blank text is kept), `XML_PARSE_COMPACT` (small text kept inside its node: fewer
+/// allocations). Entities are never substituted and no DTD is loaded; libxml2's limits on huge documents stay
+/// on.
 ///
 /// A class because it owns the `xmlTextReaderPtr`, freed in `deinit`.
 final class XMLTextReader {
@@ -40,8 +41,7 @@ final class XMLTextReader {
     init(path: String, displayPath: String) throws(IngestError) {
         Self.libraryInitialized
         let options = Int32(
-            XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue
-                | XML_PARSE_COMPACT.rawValue
+            XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue
         )
         guard access(path, R_OK) == 0 else {
             throw IngestError(
