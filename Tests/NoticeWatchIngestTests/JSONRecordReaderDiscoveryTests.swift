@@ -49,7 +49,7 @@ import Testing
     ])
     func discoversLayoutAndPaths(_ testCase: Case) throws {
         let found = try JSONRecordReader.discoverFieldPaths(
-            path: fixturePath("json", testCase.file), displayPath: testCase.file, layout: testCase.given,
+            path: structuredFixturePath("json", testCase.file), displayPath: testCase.file, layout: testCase.given,
             sampleRecords: testCase.sample
         )
         #expect(found.layout == testCase.layout)

@@ -5,7 +5,7 @@ import Testing
 @testable import NoticeWatchIngest
 
 /// A read item flattened to a comparable value, so whole records and broken records are asserted.
-enum ReadResult: Equatable, CustomStringConvertible {
+enum ReaderOutcome: Equatable, CustomStringConvertible {
     case record(line: Int?, record: Int, values: [String?])
     case broken(line: Int?, record: Int?, rawText: String, field: String?, code: String, message: String)
 
@@ -32,23 +32,25 @@ enum ReadResult: Equatable, CustomStringConvertible {
 }
 
 /// The absolute path of a fixture file.
-func fixturePath(_ folder: String, _ name: String) -> String {
+func structuredFixturePath(_ folder: String, _ name: String) -> String {
     let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
     return fixtures.appendingPathComponent(folder).appendingPathComponent(name).path
 }
 
 /// Every item of a reader, flattened.
-func readAll(_ reader: some RecordReader) throws -> [ReadResult] {
+func drainReader(_ reader: some RecordReader) throws -> [ReaderOutcome] {
     var reader = reader
-    var results: [ReadResult] = []
+    var results: [ReaderOutcome] = []
     while let item = try reader.next() {
-        results.append(ReadResult(item))
+        results.append(ReaderOutcome(item))
     }
     return results
 }
 
-func readJSON(_ name: String, _ layout: JSONLayout, _ paths: [String]) throws -> [ReadResult] {
-    try readAll(JSONRecordReader(path: fixturePath("json", name), displayPath: name, layout: layout, fieldPaths: paths))
+func readJSON(_ name: String, _ layout: JSONLayout, _ paths: [String]) throws -> [ReaderOutcome] {
+    try drainReader(
+        JSONRecordReader(
+            path: structuredFixturePath("json", name), displayPath: name, layout: layout, fieldPaths: paths))
 }
 
 @Suite struct JSONRecordReaderTests {
@@ -133,26 +135,58 @@ func readJSON(_ name: String, _ layout: JSONLayout, _ paths: [String]) throws ->
     @Test(arguments: [
         (
             "not-an-array.json",
-            ReadResult.broken(
+            ReaderOutcome.broken(
                 line: 1, record: nil, rawText: #"{"entity_id": "2022/1"}}}"#, field: nil, code: "unexpected-json-shape",
                 message: "expected `_embedded.notices` to be an array of records, found an object at line 1, column 39"
             )
         ),
         (
             "no-records.json",
-            ReadResult.broken(
+            ReaderOutcome.broken(
                 line: 1, record: nil, rawText: "}", field: nil, code: "unexpected-json-shape",
                 message: "the document has no `_embedded` at line 1, column 26"
             )
         ),
     ])
-    func wrongShapedDocument(name: String, expected: ReadResult) throws {
+    func wrongShapedDocument(name: String, expected: ReaderOutcome) throws {
         let results = try readJSON(name, .array(recordsPath: "_embedded.notices"), ["entity_id"])
         #expect(results == [expected])
     }
 
     @Test func emptyRecordsArrayHasNoRecords() throws {
         #expect(try readJSON("empty-page.json", .array(recordsPath: "_embedded.notices"), ["entity_id"]) == [])
+    }
+
+    @Test(arguments: [
+        (
+            "missing-comma.json", "",
+            [
+                ReaderOutcome.record(line: 1, record: 1, values: ["1"]),
+                .broken(
+                    line: 2, record: nil, rawText: #"{"entity_id": "2"}]"#, field: nil, code: "malformed-json",
+                    message: "expected ',' or ']' after record 1, found '{' at line 2, column 2"),
+            ]
+        ),
+        (
+            "truncated-before-records.json", "_embedded.notices",
+            [
+                .broken(
+                    line: 1, record: nil, rawText: "", field: nil, code: "malformed-json",
+                    message: "unexpected end of file, expected the end of a key at line 1, column 33")
+            ]
+        ),
+        (
+            "truncated-after-record.json", "_embedded.notices",
+            [
+                .record(line: 1, record: 1, values: ["1"]),
+                .broken(
+                    line: 2, record: nil, rawText: "", field: nil, code: "malformed-json",
+                    message: "unexpected end of file inside the records array at line 2, column 1"),
+            ]
+        ),
+    ])
+    func documentErrorsOutsideRecordsEndTheFile(name: String, recordsPath: String, expected: [ReaderOutcome]) throws {
+        #expect(try readJSON(name, .array(recordsPath: recordsPath), ["entity_id"]) == expected)
     }
 
     @Test func elementsThatAreNotObjectsAreBrokenAndSkipped() throws {
@@ -211,7 +245,7 @@ func readJSON(_ name: String, _ layout: JSONLayout, _ paths: [String]) throws ->
             )
         ) {
             _ = try JSONRecordReader(
-                path: fixturePath("json", "values.ndjson"), displayPath: "values.ndjson", layout: .ndjson,
+                path: structuredFixturePath("json", "values.ndjson"), displayPath: "values.ndjson", layout: .ndjson,
                 fieldPaths: [path]
             )
         }

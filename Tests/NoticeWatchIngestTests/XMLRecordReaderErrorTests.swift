@@ -20,7 +20,9 @@ import Testing
 
     @Test func malformedLateInALongerFileKeepsEveryEarlierRecord() throws {
         let results = try readXML("malformed-late.xml", record: "case", ["@n", "country"])
-        let expectedRecords = (1...40).map { ReadResult.record(line: $0 + 2, record: $0, values: ["\($0)", "C\($0)"]) }
+        let expectedRecords = (1...40).map {
+            ReaderOutcome.record(line: $0 + 2, record: $0, values: ["\($0)", "C\($0)"])
+        }
         #expect(
             results == expectedRecords + [
                 .broken(
@@ -75,7 +77,8 @@ import Testing
     ])
     func discoversRecordElementAndPaths(_ testCase: DiscoveryCase) throws {
         let found = try XMLRecordReader.discoverFieldPaths(
-            path: fixturePath("xml", testCase.file), displayPath: testCase.file, recordElement: testCase.given,
+            path: structuredFixturePath("xml", testCase.file), displayPath: testCase.file,
+            recordElement: testCase.given,
             namespaces: ["nw": "urn:example:noticewatch", "o": "urn:example:other"], sampleRecords: 5
         )
         #expect(found.recordElement == testCase.element)
@@ -92,7 +95,7 @@ import Testing
             )
         ) {
             _ = try XMLRecordReader.discoverFieldPaths(
-                path: fixturePath("xml", "namespaced.xml"), displayPath: "namespaced.xml", recordElement: nil,
+                path: structuredFixturePath("xml", "namespaced.xml"), displayPath: "namespaced.xml", recordElement: nil,
                 namespaces: [:], sampleRecords: 5
             )
         }
@@ -108,7 +111,7 @@ import Testing
             )
         ) {
             _ = try XMLRecordReader.discoverFieldPaths(
-                path: fixturePath("xml", "malformed.xml"), displayPath: "malformed.xml", recordElement: nil,
+                path: structuredFixturePath("xml", "malformed.xml"), displayPath: "malformed.xml", recordElement: nil,
                 namespaces: [:], sampleRecords: 5
             )
         }

@@ -5,10 +5,10 @@ import Testing
 
 func readXML(
     _ name: String, record: String, namespaces: [String: String] = [:], _ paths: [String]
-) throws -> [ReadResult] {
-    try readAll(
+) throws -> [ReaderOutcome] {
+    try drainReader(
         XMLRecordReader(
-            path: fixturePath("xml", name), displayPath: name, recordElement: record, namespaces: namespaces,
+            path: structuredFixturePath("xml", name), displayPath: name, recordElement: record, namespaces: namespaces,
             fieldPaths: paths
         ))
 }
@@ -113,7 +113,7 @@ let noticeWatchNamespace = ["nw": "urn:example:noticewatch"]
     func invalidPathsAreRejected(path: String, code: String, message: String) {
         #expect(throws: IngestError(code: code, message: message)) {
             _ = try XMLRecordReader(
-                path: fixturePath("xml", "flat.xml"), displayPath: "flat.xml", recordElement: "case",
+                path: structuredFixturePath("xml", "flat.xml"), displayPath: "flat.xml", recordElement: "case",
                 namespaces: noticeWatchNamespace, fieldPaths: [path]
             )
         }

@@ -53,43 +53,6 @@ extension JSONRecordParser {
         }
     }
 
-    /// The path (dotted keys) of the first array, in document order, whose first element is an object, or
-    /// `nil` when the value at the current position holds none.
-    mutating func findRecordsArray(prefix: String) throws(JSONRecordFault) -> String? {
-        guard try current() == UInt8(ascii: "{") else { return nil }
-        position += 1
-        skipWhitespace()
-        if try current() == UInt8(ascii: "}") {
-            position += 1
-            return nil
-        }
-        while true {
-            let key = try keyText()
-            let child = prefix.isEmpty ? key : prefix + "." + key
-            let usable = !key.contains(".") && !key.contains("[") && !key.isEmpty
-            switch try current() {
-            case UInt8(ascii: "["):
-                let start = position
-                position += 1
-                skipWhitespace()
-                if usable, try current() == UInt8(ascii: "{") { return child }
-                position = start
-                try parseValue(node: nil, depth: 0)
-            case UInt8(ascii: "{") where usable:
-                if let found = try findRecordsArray(prefix: child) { return found }
-            default:
-                try parseValue(node: nil, depth: 0)
-            }
-            skipWhitespace()
-            guard try current() == UInt8(ascii: ",") else {
-                position += 1
-                return nil
-            }
-            position += 1
-            skipWhitespace()
-        }
-    }
-
     /// Reads a key and its colon, leaving the position on the value.
     private mutating func keyText() throws(JSONRecordFault) -> String {
         guard try current() == UInt8(ascii: "\"") else { throw .malformed("expected a string key", at: position) }

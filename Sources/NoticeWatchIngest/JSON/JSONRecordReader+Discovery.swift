@@ -14,7 +14,8 @@ extension JSONRecordReader {
     ///   object or array is a leaf).
     /// - Throws: ``IngestError`` `file-unreadable`, or `json-layout-undetected` when the file starts with
     ///   something other than `[` or `{`.
-    /// - Complexity: O(bytes of the first document or record, plus the sampled records).
+    /// - Complexity: O(bytes of the first document or record, plus the sampled records); memory stays bounded
+    ///   by the largest key or sampled record, not by the document.
     static func discoverFieldPaths(
         path: String, displayPath: String, layout: JSONLayout?, sampleRecords: Int
     ) throws(IngestError) -> (layout: JSONLayout, paths: [String]) {
@@ -70,21 +71,16 @@ extension JSONRecordReader {
                 file: displayPath, line: stream.line, column: stream.position - stream.lineStart + 1
             )
         }
-        let (start, end, complete) = try stream.frameValue(discarding: false)
-        let first = input.bytes(from: start, to: end)
-        var copy = Array(first)
+        let (_, _, complete) = try stream.frameValue(discarding: true)
         try stream.skipWhitespace()
         if complete, try stream.peek() != nil {
             return .ndjson
         }
-        return copy.withUnsafeMutableBytes { bytes in
-            let trie = try? JSONPathTrie(paths: [], displayPath: displayPath)
-            guard let trie else { return .ndjson }
-            var parser = JSONRecordParser(
-                bytes: UnsafeRawBufferPointer(bytes), trie: trie, fieldPaths: [], endName: "end of file"
-            )
-            guard let found = try? parser.findRecordsArray(prefix: "") else { return .ndjson }
-            return .array(recordsPath: found)
-        }
+        var document = JSONRecordStream(
+            input: try JSONInput(path: path, displayPath: displayPath), layout: .ndjson, displayPath: displayPath)
+        try document.skipByteOrderMark()
+        try document.skipWhitespace()
+        guard let found = try document.findRecordsArray(prefix: "") else { return .ndjson }
+        return .array(recordsPath: found)
     }
 }

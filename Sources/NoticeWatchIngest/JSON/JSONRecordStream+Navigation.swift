@@ -68,6 +68,76 @@ extension JSONRecordStream {
         return nil
     }
 
+    /// The dotted path of the first array, in document order, whose first element is an object, searched from
+    /// the object at the current position while reading on; `nil` when there is none or the JSON is broken.
+    ///
+    /// - Complexity: O(bytes up to the array found); only keys are kept in memory.
+    mutating func findRecordsArray(prefix: String) throws(IngestError) -> String? {
+        guard try peek() == UInt8(ascii: "{") else { return nil }
+        position += 1
+        while true {
+            try skipWhitespace()
+            guard let first = try peek(), first == UInt8(ascii: "\"") else { return nil }
+            let (start, end, complete) = try frameValue(discarding: false)
+            guard complete, let key = Self.decodedString(input.bytes(from: start, to: end)) else { return nil }
+            try skipWhitespace()
+            guard try peek() == UInt8(ascii: ":") else { return nil }
+            position += 1
+            try skipWhitespace()
+            let usable = !key.isEmpty && !key.contains(".") && !key.contains("[")
+            let path = prefix.isEmpty ? key : prefix + "." + key
+            switch try peek() {
+            case UInt8(ascii: "["):
+                position += 1
+                try skipWhitespace()
+                if usable, try peek() == UInt8(ascii: "{") { return path }
+                guard try skipArrayRest() else { return nil }
+            case UInt8(ascii: "{") where usable:
+                if let found = try findRecordsArray(prefix: path) { return found }
+            case nil:
+                return nil
+            default:
+                _ = try frameValue(discarding: true)
+            }
+            try skipWhitespace()
+            switch try peek() {
+            case UInt8(ascii: ","):
+                position += 1
+            case UInt8(ascii: "}"):
+                position += 1
+                return nil
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// Moves past the elements and the closing bracket of an array whose `[` was read.
+    private mutating func skipArrayRest() throws(IngestError) -> Bool {
+        while true {
+            try skipWhitespace()
+            guard let byte = try peek() else { return false }
+            if byte == UInt8(ascii: "]") {
+                position += 1
+                return true
+            }
+            if byte == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            let (_, _, complete) = try frameValue(discarding: true)
+            guard complete else { return false }
+        }
+    }
+
+    /// The text of a framed JSON string (with its quotes), or `nil` when it is not a valid string.
+    static func decodedString(_ quoted: UnsafeRawBufferPointer) -> String? {
+        guard let trie = try? JSONPathTrie(paths: [], displayPath: "") else { return nil }
+        var parser = JSONRecordParser(bytes: quoted, trie: trie, fieldPaths: [], endName: "end of file")
+        guard let span = try? parser.scanString(), (try? parser.unescape(span)) != nil else { return nil }
+        return String(validating: parser.scratch, as: UTF8.self)
+    }
+
     private func endOfFile(expecting: String) -> BrokenRecord {
         problem("unexpected end of file, expected \(expecting)", code: "malformed-json")
     }

@@ -173,6 +173,10 @@ struct JSONRecordStream {
             }
             position += 1
             try skipWhitespace()
+            guard try peek() != nil else {
+                state = .finished
+                return .broken(problem("unexpected end of file inside the records array", code: "malformed-json"))
+            }
         }
         state = .nextElement
         recordCount += 1

@@ -24,6 +24,8 @@ struct XMLRecordReader: RecordReader {
     private let reader: XMLTextReader
     private var walk: XMLRecordWalk
     private var finished = false
+    /// The line of the last text or whitespace outside any record (text nodes keep lines past 65535).
+    private var lineOfLastText = 0
     /// Items still to hand out after a fatal error: records recovered from the tree, then the error.
     private var pending: [ReadItem] = []
 
@@ -81,8 +83,12 @@ struct XMLRecordReader: RecordReader {
                 if type == XMLNodeType.element, reader.localName == recordLocalName,
                     recordName.matches(localName: reader.localName, namespaceURI: reader.namespaceURI)
                 {
-                    walk.start(reader: reader, line: reader.line)
+                    walk.start(reader: reader, line: recordStartLine())
                     if reader.isEmptyElement { return finishRecord() }
+                } else if type == XMLNodeType.significantWhitespace || type == XMLNodeType.whitespace
+                    || type == XMLNodeType.text
+                {
+                    lineOfLastText = reader.line
                 }
                 continue
             }
@@ -101,6 +107,15 @@ struct XMLRecordReader: RecordReader {
                 break
             }
         }
+    }
+
+    /// The line of the record element just started.
+    ///
+    /// libxml2 keeps element lines in 16 bits (65535 at most) and only text nodes carry larger lines; past that
+    /// line the record starts where the whitespace or text before it ends.
+    private func recordStartLine() -> Int {
+        let line = reader.line
+        return line < 65535 ? line : max(line, lineOfLastText)
     }
 
     private mutating func finishRecord() -> ReadItem {

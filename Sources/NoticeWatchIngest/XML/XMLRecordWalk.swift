@@ -16,8 +16,10 @@ struct XMLRecordWalk {
 
     /// Fields whose element steps all match the open elements, per depth below the record (flattened).
     private var candidates: [Int] = []
-    /// Where each depth's candidates start in `candidates`.
+    private var candidateCount = 0
+    /// Where each depth's candidates start in `candidates` (one level per open element below the record).
     private var levelStarts: [Int] = []
+    private var levelCount = 0
     /// Per field: relative depth of the element whose text is being gathered, or 0.
     private var captureDepth: [Int]
     private var capturing: [Int] = []
@@ -55,8 +57,8 @@ struct XMLRecordWalk {
         recordLine = line
         recordCount += 1
         unexpandedEntity = nil
-        candidates.removeAll(keepingCapacity: true)
-        levelStarts.removeAll(keepingCapacity: true)
+        candidateCount = 0
+        levelCount = 0
         capturing.removeAll(keepingCapacity: true)
         for field in fields.indices {
             values[field] = nil
@@ -72,20 +74,22 @@ struct XMLRecordWalk {
     mutating func enter(reader: XMLTextReader) {
         let depth = Int(reader.depth) - recordDepth
         let isEmpty = reader.isEmptyElement
-        // Every open element below the record has one level; a level is dropped when its element ends.
-        let parentRange =
-            depth >= 2 && depth - 2 < levelStarts.count ? levelStarts[depth - 2]..<candidates.count : 0..<0
-        let start = candidates.count
-        levelStarts.append(start)
+        truncate(toLevels: depth - 1)
+        let parentRange = depth >= 2 && levelCount == depth - 1 ? levelStarts[depth - 2]..<candidateCount : 0..<0
+        let start = candidateCount
+        push(start, onto: &levelStarts, count: &levelCount)
         let localName = reader.localName
         let parentCount = depth == 1 ? elementFields.count : parentRange.count
         for offset in 0..<parentCount {
             let field = depth == 1 ? elementFields[offset] : candidates[parentRange.lowerBound + offset]
+            // Names are interned, so a different pointer is a different local name; the namespace URI is only
+            // compared (from the node itself, without a dictionary lookup) when the local name matches.
             guard fields[field].elements.count >= depth,
                 stepLocalNames[stepOffsets[field] + depth - 1] == localName,
-                fields[field].elements[depth - 1].matches(localName: localName, namespaceURI: reader.namespaceURI)
+                fields[field].elements[depth - 1].matches(
+                    localName: localName, namespaceURI: reader.currentNode?.pointee.ns?.pointee.href)
             else { continue }
-            candidates.append(field)
+            push(field, onto: &candidates, count: &candidateCount)
             guard fields[field].elements.count == depth, !done[field] else { continue }
             if fields[field].attribute != nil {
                 readAttribute(of: reader, field: field)
@@ -100,8 +104,7 @@ struct XMLRecordWalk {
             }
         }
         if isEmpty {
-            candidates.removeSubrange(start...)
-            levelStarts.removeLast()
+            truncate(toLevels: depth - 1)
         }
     }
 
@@ -116,10 +119,26 @@ struct XMLRecordWalk {
                 return true
             }
         }
-        if levelStarts.count >= depth, depth >= 1 {
-            candidates.removeSubrange(levelStarts[depth - 1]...)
-            levelStarts.removeSubrange((depth - 1)...)
+        truncate(toLevels: depth - 1)
+    }
+
+    /// Drops the candidate levels of elements deeper than `levels` below the record.
+    @inline(__always)
+    private mutating func truncate(toLevels levels: Int) {
+        guard levelCount > levels, levels >= 0 else { return }
+        candidateCount = levelStarts[levels]
+        levelCount = levels
+    }
+
+    /// Appends to a buffer used as a stack, reusing its storage.
+    @inline(__always)
+    private func push(_ value: Int, onto buffer: inout [Int], count: inout Int) {
+        if count < buffer.count {
+            buffer[count] = value
+        } else {
+            buffer.append(value)
         }
+        count += 1
     }
 
     /// Text, CDATA or whitespace inside the record.

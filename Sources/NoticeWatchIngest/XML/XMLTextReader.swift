@@ -8,9 +8,10 @@ internal import CLibXML2
 
 /// A libxml2 streaming reader over one file, with its errors captured instead of printed.
 ///
-/// Options: `XML_PARSE_NONET` (nothing is fetched), `XML_PARSE_NOBLANKS`, `XML_PARSE_BIG_LINES` (true line
-/// numbers past 65535), `XML_PARSE_COMPACT` (small text kept inside its node: fewer allocations). Entities
-/// are never substituted and no DTD is loaded; libxml2's limits on huge documents stay on.
+/// Options: `XML_PARSE_NONET` (nothing is fetched), `XML_PARSE_BIG_LINES` (true line numbers past 65535 on
+/// text nodes, which is why blank text is kept), `XML_PARSE_COMPACT` (small text kept inside its node: fewer
+/// allocations). Entities are never substituted and no DTD is loaded; libxml2's limits on huge documents stay
+/// on.
 ///
 /// A class because it owns the `xmlTextReaderPtr`, freed in `deinit`.
 final class XMLTextReader {
@@ -30,13 +31,17 @@ final class XMLTextReader {
     /// The document taken from the reader after an error, freed in `deinit`.
     private var ownedDocument: xmlDocPtr?
 
+    /// libxml2's one-time global setup, run before the first reader (Swift runs a static initializer once, even
+    /// when readers are opened from several threads at the same time).
+    private static let libraryInitialized: Void = xmlInitParser()
+
     /// Opens a file for streaming.
     ///
     /// - Throws: ``IngestError`` `file-unreadable` when libxml2 cannot open the file.
     init(path: String, displayPath: String) throws(IngestError) {
+        Self.libraryInitialized
         let options = Int32(
-            XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue
-                | XML_PARSE_COMPACT.rawValue
+            XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue
         )
         guard access(path, R_OK) == 0 else {
             throw IngestError(
