@@ -200,3 +200,19 @@ struct XMLIngestTests {
         #expect(result.inputFiles.first?.readerChoices.contains("record=case (detected)") == true)
     }
 }
+
+@Suite("Inference without a header")
+struct InferenceWithoutHeaderTests {
+    @Test("a first row of values is still read as the header, and the error lists it")
+    func dataInFirstRow() throws {
+        let folder = try IngestFixtures.temporaryFolder(text: [
+            "rows.csv": "2019/1,RU,2019-03-12\n2019/2,FR,2019-03-13\n"
+        ])
+        let error = #expect(throws: IngestError.self) { try DatasetIngestor(directory: folder).ingest() }
+        #expect(
+            error?.description
+                == "rows.csv: error[mapping-not-inferred]: cannot tell whether rows.csv holds notices or complaints: "
+                + "no id and requesting country among its headers (found: \"2019/1\", \"RU\", \"2019-03-12\"); "
+                + "describe it in sources.yml")
+    }
+}

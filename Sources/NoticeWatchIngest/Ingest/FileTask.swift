@@ -62,7 +62,14 @@ extension FileTask {
     }
 
     private func prepareCSV(_ scan: FileScan) throws(IngestError) -> PreparedFile {
-        let dialect = CSVSniffer.dialect(for: spec.csv, scan: scan)
+        var dialect = CSVSniffer.dialect(for: spec.csv, scan: scan)
+        if spec.inferred && !dialect.hasHeader {
+            // Inference reads the mapping from the header: the first row is taken as one whatever it looks like.
+            dialect.hasHeader = true
+            dialect.choices = dialect.choices.map {
+                $0.hasPrefix("header=") ? "header=true (assumed: the mapping is inferred from it)" : $0
+            }
+        }
         let reader = try CSVReader(path: absolutePath, displayPath: relativePath, dialect: dialect)
         let header = reader.header
         let (kind, fields) = try mapping(names: header ?? [])
