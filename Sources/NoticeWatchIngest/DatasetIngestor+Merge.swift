@@ -1,6 +1,14 @@
 import NoticeWatchModel
 
 extension DatasetIngestor {
+    /// `records` sorted by id (ids are unique after merging), moving each record once.
+    ///
+    /// - Complexity: O(n log n).
+    static func sortedByID<Record>(_ records: [Record], _ id: KeyPath<Record, String>) -> [Record] {
+        let ids = records.map { $0[keyPath: id] }
+        return ids.indices.sorted { ids[$0] < ids[$1] }.map { records[$0] }
+    }
+
     /// Merges the files' partial results in task order (sources in order, files by path, rows in file order)
     /// and builds the accounting.
     ///
@@ -41,8 +49,7 @@ extension DatasetIngestor {
         }
         let sources = specs.indices.compactMap { accounting[$0] }
         return IngestResult(
-            notices: merger.notices.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) },
-            complaints: merger.complaints.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) },
+            notices: sortedByID(merger.notices, \.id), complaints: sortedByID(merger.complaints, \.id),
             quarantine: quarantine.sorted(), conflicts: merger.conflicts.sorted(), sources: sources.sorted(),
             inputFiles: inputFiles.sorted(), sourcesFileSHA256: nil)
     }

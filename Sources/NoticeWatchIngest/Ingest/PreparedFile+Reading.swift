@@ -29,6 +29,7 @@ extension PreparedFile {
         var normalizer = RecordNormalizer(kind: kind, plans: plans)
         var reader = try makeReader(paths: fieldPaths)
         var records: [NormalizedRecord] = []
+        records.reserveCapacity(estimatedRows)
         var quarantine: [QuarantinedRow] = []
         var read = 0
         let name = task.spec.name
@@ -59,6 +60,14 @@ extension PreparedFile {
         return FilePartial(
             prepared: self, records: records, quarantine: quarantine, read: read,
             choices: Array(Set(choices + reader.choices)).sorted())
+    }
+
+    /// About how many rows the file has, from the line breaks in its first bytes (capped, for the first
+    /// allocation only).
+    var estimatedRows: Int {
+        let breaks = scan.prefix.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        guard breaks > 0, !scan.prefix.isEmpty else { return 0 }
+        return min(scan.size / max(scan.prefix.count / breaks, 1) + 1, 1 << 22)
     }
 
     /// A reader over this file for `paths` (a subset of ``fieldPaths``), values in the order of `paths`.

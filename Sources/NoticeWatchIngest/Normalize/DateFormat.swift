@@ -81,11 +81,14 @@ enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     /// The date `value` (already trimmed) stands for in this format, or `nil`.
     func parse(_ value: String) -> CivilDate? {
         var copy = value
-        return copy.withUTF8 { bytes in
-            switch self {
-            case .iso: return DateFormat.parseISO(bytes)
-            case .pattern(_, let tokens): return DateFormat.parse(bytes, tokens: tokens)
-            }
+        return copy.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// The date the UTF-8 `bytes` stand for in this format, or `nil`.
+    func parse(bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        switch self {
+        case .iso: return DateFormat.parseISO(bytes)
+        case .pattern(_, let tokens): return DateFormat.parse(bytes, tokens: tokens)
         }
     }
 

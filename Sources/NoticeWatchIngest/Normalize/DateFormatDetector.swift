@@ -24,8 +24,11 @@ struct DateFormatDetector: Sendable {
         guard !value.isEmpty else { return }
         observed += 1
         if examples.count < 3 && !examples.contains(value) { examples.append(value) }
-        for (index, candidate) in DateFormat.candidates.enumerated() where candidate.parse(value) != nil {
-            counts[index] += 1
+        var copy = value
+        copy.withUTF8 { bytes in
+            for (index, candidate) in DateFormat.candidates.enumerated() where candidate.parse(bytes: bytes) != nil {
+                counts[index] += 1
+            }
         }
     }
 
