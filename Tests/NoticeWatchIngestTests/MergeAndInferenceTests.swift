@@ -216,3 +216,41 @@ struct InferenceWithoutHeaderTests {
                 + "describe it in sources.yml")
     }
 }
+
+@Suite("JSON sources from the sources file")
+struct JSONSourceTests {
+    @Test("records at a set path, dates in a list of formats tried in order")
+    func recordsPathAndFormats() throws {
+        let yaml = """
+            version: 1
+            sources:
+              - name: red
+                path: pages/*.json
+                record: notice
+                json: { records: _embedded.notices }
+                fields:
+                  id: entity_id
+                  requesting_country: arrest_warrants[0].issuing_country_id
+                  issue_date: { from: issued, format: [yyyy/MM/dd, yyyy] }
+                  kind: { value: red-notice }
+            """
+        let page = """
+            {"total": 3, "_embedded": {"notices": [
+              {"entity_id": "2019/12345", "issued": "2019/03/14", "arrest_warrants": [{"issuing_country_id": "RU"}]},
+              {"entity_id": "2020/1", "issued": "2020", "arrest_warrants": [{"issuing_country_id": "TJ"}]},
+              {"entity_id": "2021/7", "issued": "14.03.2021", "arrest_warrants": [{"issuing_country_id": "FR"}]}
+            ]}}
+            """
+        let folder = try IngestFixtures.temporaryFolder(text: ["sources.yml": yaml, "pages/p1.json": page])
+        let result = try DatasetIngestor(directory: folder).ingest()
+        #expect(
+            IngestFixtures.lines(result) == [
+                "notice 2019/12345 red-notice RU 2019-03-14 unknown - @pages/p1.json:2",
+                "notice 2020/1 red-notice TJ 2020 unknown - @pages/p1.json:3",
+                "quarantine pages/p1.json:4 #3 issue_date invalid-date: \"14.03.2021\" is not a date: expected "
+                    + "yyyy/MM/dd or yyyy raw=\"14.03.2021\"",
+                "source red notice read=3 kept=2 merged=0 quarantined=1",
+            ])
+        #expect(result.inputFiles.first?.readerChoices.contains("layout=records=_embedded.notices (set)") == true)
+    }
+}
