@@ -19,32 +19,3 @@ struct CSVDialect: Hashable, Sendable {
         }
     }
 }
-
-/// What the sources file sets about a CSV file; everything left `nil` is sniffed.
-struct CSVOptions: Hashable, Sendable {
-    var delimiter: UInt8?
-    var quote: UInt8?
-    var encoding: TextEncoding?
-    /// `encoding: utf-16` without a byte order: the BOM decides.
-    var utf16ByteOrderFromBOM = false
-    var header: Bool?
-
-    init(delimiter: UInt8? = nil, quote: UInt8? = nil, encoding: TextEncoding? = nil, header: Bool? = nil) {
-        self.delimiter = delimiter
-        self.quote = quote
-        self.encoding = encoding
-        self.header = header
-    }
-}
-
-/// One field of a parsed row: a byte range in the reader's buffer.
-struct CSVFieldSlice {
-    var start: Int
-    var end: Int
-    /// Bit 0: the field contains doubled quotes to collapse; bit 1: the field was quoted. (Text after a closing
-    /// quote is tracked per row by the reader.)
-    var flags: UInt8
-
-    static let doubledQuotes: UInt8 = 1
-    static let quoted: UInt8 = 2
-}
