@@ -59,33 +59,23 @@ public enum Pipeline {
             datasetPath: URL(fileURLWithPath: configuration.datasetDirectory).standardizedFileURL.lastPathComponent,
             options: configuration.provenanceOptions(asOf: asOf, asOfOrigin: origin))
         let reportClock = ContinuousClock.now
+        let input = ReportInput(ingest: ingested, figures: figures, provenance: provenance)
         let staging = try publisher.makeStaging()
-        let reportPath: String
+        let outputs: [OutputFile]
         do {
-            let input = ReportInput(ingest: ingested, figures: figures, provenance: provenance)
-            let previous = PreviousRun.comparable(
-                folder: publisher.currentReport, inputs: ingested.inputFiles,
-                sourcesFileSHA256: ingested.sourcesFileSHA256, options: provenance.options)
-            let outputs: [OutputFile]
-            do {
-                outputs = try ReportWriter.write(input, to: staging, previous: previous)
-            } catch let error where error.code == "previous-run-unreadable" {
-                // A damaged earlier report must not block every later run: say so, and write without the section.
-                logger.warning("\(error.description); the report leaves out the changes since the previous run")
-                outputs = try ReportWriter.write(input, to: staging, previous: nil)
-            }
-            reportPath = try publisher.publish(staging: staging, runName: asOf.description)
-            logger.info("report: \(outputs.count) files written to \(reportPath) in \(Self.seconds(since: reportClock))")
-        } catch let error as ReportError {
-            publisher.discard(staging: staging)
-            throw PipelineError(error)
-        } catch let error as PipelineError {
-            publisher.discard(staging: staging)
-            throw error
+            outputs = try writeReport(input, to: staging, publisher: publisher, logger: logger)
         } catch {
             publisher.discard(staging: staging)
-            throw PipelineError(code: "internal", message: "\(error)", exitStatus: .internalFailure)
+            throw PipelineError(error)
         }
+        let reportPath: String
+        do {
+            reportPath = try publisher.publish(staging: staging, runName: asOf.description)
+        } catch {
+            publisher.discard(staging: staging)
+            throw error
+        }
+        logger.info("report: \(outputs.count) files written to \(reportPath) in \(Self.seconds(since: reportClock))")
 
         let quarantined = ingested.quarantine.count
         var status = ExitStatus.success
@@ -99,6 +89,30 @@ public enum Pipeline {
         return Result(
             reportPath: reportPath, exitStatus: status, notices: ingested.notices.count,
             complaints: ingested.complaints.count, quarantined: quarantined, asOf: asOf, asOfOrigin: origin)
+    }
+
+    /// Writes the report into `staging`, with the changes since the run in place when it differs from this one.
+    /// A damaged earlier report must not block every later run: it is reported on `logger`, and the report is
+    /// written without the section.
+    private static func writeReport(
+        _ input: ReportInput, to staging: String, publisher: ReportPublisher, logger: Logger
+    ) throws(ReportError) -> [OutputFile] {
+        let previous = PreviousRun.comparable(
+            folder: publisher.currentReport, inputs: input.ingest.inputFiles,
+            sourcesFileSHA256: input.ingest.sourcesFileSHA256, options: input.provenance.options)
+        guard previous != nil else { return try ReportWriter.write(input, to: staging, previous: nil) }
+        let first = Swift.Result { () throws(ReportError) -> [OutputFile] in
+            try ReportWriter.write(input, to: staging, previous: previous)
+        }
+        switch first {
+        case .success(let outputs):
+            return outputs
+        case .failure(let error) where error.code == "previous-run-unreadable":
+            logger.warning("\(error.description); the report leaves out the changes since the previous run")
+            return try ReportWriter.write(input, to: staging, previous: nil)
+        case .failure(let error):
+            throw error
+        }
     }
 
     private static func ingest(_ configuration: RunConfiguration, logger: Logger) throws(PipelineError) -> IngestResult {
