@@ -98,7 +98,10 @@ let package = Package(
         .testTarget(name: "NoticeWatchGeneratorTests", dependencies: ["NoticeWatchGenerator", "NoticeWatchModel"]),
         .testTarget(
             name: "NoticeWatchPipelineTests",
-            dependencies: ["NoticeWatchPipeline", "NoticeWatchGenerator", "NoticeWatchModel"]
+            dependencies: [
+                "NoticeWatchPipeline", "NoticeWatchGenerator", "NoticeWatchIngest", "NoticeWatchAnalysis",
+                "NoticeWatchModel",
+            ]
         ),
     ]
 )
