@@ -9,27 +9,36 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
     public var code: String
     public var message: String
     public var exitStatus: ExitStatus
+    /// Where the problem is, `file:line:column` as far as known, or `nil`.
+    public var location: String?
 
-    public init(code: String, message: String, exitStatus: ExitStatus) {
+    public init(code: String, message: String, exitStatus: ExitStatus, location: String? = nil) {
         self.code = code
         self.message = message
         self.exitStatus = exitStatus
+        self.location = location
     }
 
-    public var description: String { "error[\(code)]: \(message)" }
+    /// `sources.yml:12:5: error[sources-file-unknown-key]: …`, or without the place when there is none.
+    public var description: String {
+        (location.map { "\($0): " } ?? "") + "error[\(code)]: \(message)"
+    }
 
     /// Maps an ingest failure to the exit status it means for cron: a missing or unreadable input is
     /// ``ExitStatus/unreadableInput``; everything else (the sources file, ambiguous dates, no records) is
     /// ``ExitStatus/badData``.
     init(_ error: IngestError) {
         let unreadable: Set<String> = ["dataset-not-found", "file-unreadable", "no-matching-files"]
+        let location = error.file.map { file in
+            [file, error.line.map(String.init), error.column.map(String.init)].compactMap { $0 }.joined(separator: ":")
+        }
         self.init(
-            code: error.code, message: error.description,
-            exitStatus: unreadable.contains(error.code) ? .unreadableInput : .badData)
+            code: error.code, message: error.message,
+            exitStatus: unreadable.contains(error.code) ? .unreadableInput : .badData, location: location)
     }
 
     /// Maps a report-writing failure.
     init(_ error: ReportError) {
-        self.init(code: error.code, message: error.description, exitStatus: .cannotWriteReport)
+        self.init(code: error.code, message: error.message, exitStatus: .cannotWriteReport, location: error.path)
     }
 }

@@ -16,7 +16,7 @@ struct Run: ParsableCommand {
             when it is a terminal (or with --verbose); the details are in the report.
 
             Exit status:
-            \(ExitStatus.allCases.map { "  \($0.rawValue)  \($0.meaning)" }.joined(separator: "\n"))
+            \(ExitStatus.allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0))\($0.meaning)" }.joined(separator: "\n"))
             """
     )
 
