@@ -11,7 +11,8 @@ public enum Generation {
         do {
             if bench {
                 _ = try BenchBundle.write(to: directory, notices: notices, complaints: complaints, seed: seed)
-                return "Benchmark bundle written to \(directory) (\(notices) notices, \(complaints) complaints, seed \(seed))"
+                return
+                    "Benchmark bundle written to \(directory) (\(notices) notices, \(complaints) complaints, seed \(seed))"
             }
             _ = try SampleBundle.write(to: directory, seed: seed)
             return "Sample bundle written to \(directory) (seed \(seed)); PLANTED.md lists the planted values"

@@ -115,13 +115,16 @@ public enum Pipeline {
         }
     }
 
-    private static func ingest(_ configuration: RunConfiguration, logger: Logger) throws(PipelineError) -> IngestResult {
+    private static func ingest(_ configuration: RunConfiguration, logger: Logger) throws(PipelineError) -> IngestResult
+    {
         let clock = ContinuousClock.now
         let ingested: IngestResult
         do {
             ingested = try DatasetIngestor(directory: configuration.datasetDirectory).ingest { progress in
                 guard progress.finished else { return }
-                logger.debug("read \(progress.file) (\(progress.source)): \(progress.rowsRead) rows, \(progress.bytesRead) bytes")
+                logger.debug(
+                    "read \(progress.file) (\(progress.source)): \(progress.rowsRead) rows, \(progress.bytesRead) bytes"
+                )
             }
         } catch {
             throw PipelineError(error)

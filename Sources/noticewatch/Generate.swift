@@ -15,7 +15,8 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "The seed of the generator: the same seed gives the same bytes.")
     var seed: UInt64 = 20_250_630
 
-    @Option(name: .long, help: ArgumentHelp("The folder to write (created; must be empty or absent).", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("The folder to write (created; must be empty or absent).", valueName: "dir"))
     var out: String
 
     @Flag(name: .long, help: "Write the benchmark bundle instead of the sample bundle.")
@@ -28,12 +29,15 @@ struct Generate: ParsableCommand {
     var complaints: Int = 300_000
 
     func validate() throws {
-        guard notices >= 1, complaints >= 1 else { throw ValidationError("--notices and --complaints must be at least 1.") }
+        guard notices >= 1, complaints >= 1 else {
+            throw ValidationError("--notices and --complaints must be at least 1.")
+        }
     }
 
     func run() throws {
         do {
-            let summary = try Generation.write(to: out, seed: seed, bench: bench, notices: notices, complaints: complaints)
+            let summary = try Generation.write(
+                to: out, seed: seed, bench: bench, notices: notices, complaints: complaints)
             print(summary)
         } catch {
             TerminalLogHandler.write("noticewatch: \(error)")

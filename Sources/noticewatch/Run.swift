@@ -88,7 +88,8 @@ struct Run: ParsableCommand {
             print("Report: \(result.reportPath)/report.md")
             print(
                 "\(result.notices) notices, \(result.complaints) complaints, \(result.quarantined) rows quarantined"
-                    + (result.quarantined > 0 ? " (see quarantine.csv)" : "") + "; as of \(result.asOf) (\(result.asOfOrigin))")
+                    + (result.quarantined > 0 ? " (see quarantine.csv)" : "")
+                    + "; as of \(result.asOf) (\(result.asOfOrigin))")
             if result.exitStatus != .success { throw ExitCode(result.exitStatus.rawValue) }
         } catch let error as PipelineError {
             TerminalLogHandler.write("noticewatch: \(error)")

@@ -48,7 +48,8 @@ struct AsOfDateTests {
         let (date, origin) = try AsOfDate.resolve(
             given: nil, sourceDateEpoch: nil,
             records: Self.records([
-                CivilDate(year: 2023, month: 2, day: 1), CivilDate(year: 2025), CivilDate(year: 2024, month: 11, day: 30), nil,
+                CivilDate(year: 2023, month: 2, day: 1), CivilDate(year: 2025),
+                CivilDate(year: 2024, month: 11, day: 30), nil,
             ]))
         #expect(date.description == "2024-11-30")
         #expect(origin == "latest date in the data")

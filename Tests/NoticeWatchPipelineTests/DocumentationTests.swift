@@ -4,7 +4,8 @@ import Testing
 /// The README documents what the code does: these tests keep the two from drifting apart.
 @Suite("The README")
 struct DocumentationTests {
-    static let readme = (try? String(contentsOfFile: PipelineTestSupport.packageRoot + "/README.md", encoding: .utf8)) ?? ""
+    static let readme =
+        (try? String(contentsOfFile: PipelineTestSupport.packageRoot + "/README.md", encoding: .utf8)) ?? ""
 
     @Test("Prints every figure's definition exactly as the sample report's Method section does")
     func definitionsMatchReport() throws {

@@ -43,12 +43,15 @@ enum PipelineTestSupport {
     /// The first difference between two text files, as "line N: expected … / found …", or `nil` when equal.
     static func firstDifference(expected: Data, found: Data) -> String? {
         guard expected != found else { return nil }
-        let expectedLines = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLines = String(decoding: expected, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let foundLines = String(decoding: found, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         for index in 0..<max(expectedLines.count, foundLines.count) {
             let old = index < expectedLines.count ? String(expectedLines[index]) : "<end of file>"
             let new = index < foundLines.count ? String(foundLines[index]) : "<end of file>"
-            if old != new { return "line \(index + 1):\n  expected: \(old.prefix(300))\n  found:    \(new.prefix(300))" }
+            if old != new {
+                return "line \(index + 1):\n  expected: \(old.prefix(300))\n  found:    \(new.prefix(300))"
+            }
         }
         return "the files differ in bytes that are not text (sizes \(expected.count) and \(found.count))"
     }
@@ -59,7 +62,8 @@ enum PipelineTestSupport {
         _ dataset: String, into output: String, maxQuarantined: Int? = nil, asOf: CivilDate? = sampleAsOf
     ) throws -> Pipeline.Result {
         try Pipeline.run(
-            RunConfiguration(datasetDirectory: dataset, outputDirectory: output, asOf: asOf, maxQuarantined: maxQuarantined),
+            RunConfiguration(
+                datasetDirectory: dataset, outputDirectory: output, asOf: asOf, maxQuarantined: maxQuarantined),
             logger: quietLogger)
     }
 }

@@ -41,9 +41,13 @@ struct PlantedFiguresTests {
                 $0.location.source == row.source && $0.location.file == row.file
                     && ($0.location.line == row.line || $0.location.record == row.record)
             }
-            #expect(match != nil, "no quarantined row for \(row.hazard) at \(row.file) line \(row.line ?? 0) record \(row.record)")
+            #expect(
+                match != nil,
+                "no quarantined row for \(row.hazard) at \(row.file) line \(row.line ?? 0) record \(row.record)")
             if let match, row.field != nil {
-                #expect(row.rawValue.isEmpty || match.rawValue.contains(row.rawValue), "\(row.hazard): raw value \(match.rawValue)")
+                #expect(
+                    row.rawValue.isEmpty || match.rawValue.contains(row.rawValue),
+                    "\(row.hazard): raw value \(match.rawValue)")
             }
         }
     }
@@ -88,7 +92,8 @@ struct PlantedFiguresTests {
         let russia = try #require(Country("RU"))
         let turkey = try #require(Country("TR"))
         #expect(figures.volumes.rows.first?.country == russia)
-        let ratio = Double(planted.complaints(of: russia)?.total ?? 0) / Double(planted.complaints(of: turkey)?.total ?? 1)
+        let ratio =
+            Double(planted.complaints(of: russia)?.total ?? 0) / Double(planted.complaints(of: turkey)?.total ?? 1)
         #expect((2.5...3.5).contains(ratio))
         let rate = try #require(figures.overturnRates.byCountry.first { $0.country == russia }?.tally.rate)
         #expect((0.45...0.55).contains(rate))

@@ -56,7 +56,9 @@ struct ReportPublisherTests {
         let fd = try first.acquireLock()
         defer { first.releaseLock(fd) }
         // flock locks belong to the open file description, so a second open in the same process conflicts too.
-        let error = #expect(throws: PipelineError.self) { _ = try ReportPublisher(target: target, keep: nil).acquireLock() }
+        let error = #expect(throws: PipelineError.self) {
+            _ = try ReportPublisher(target: target, keep: nil).acquireLock()
+        }
         #expect(error?.exitStatus == .locked)
         #expect(error?.code == "report-locked")
         #expect(error?.message.contains("pid \(getpid())") == true)
