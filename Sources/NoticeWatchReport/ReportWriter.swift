@@ -69,16 +69,36 @@ public enum ReportWriter {
                 code: "output-not-writable", message: "cannot write the file: \(error.localizedDescription)", path: full
             )
         }
-        return OutputFile(path: path, size: bytes.count, sha256: SHA256.hexDigest(of: bytes))
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update($0) }
+        return OutputFile(path: path, size: bytes.count, sha256: hasher.hexDigest())
     }
 
-    /// Reads a written file back and describes it.
+    /// Reads a written file back, a chunk at a time, and describes it.
+    ///
+    /// - Complexity: O(n) in the file's size, in constant memory.
     static func describe(_ path: String, in directory: String) throws(ReportError) -> OutputFile {
         let full = directory + "/" + path
-        guard let bytes = FileManager.default.contents(atPath: full) else {
+        guard let handle = FileHandle(forReadingAtPath: full) else {
             throw ReportError(code: "output-not-writable", message: "cannot read the file back", path: full)
         }
-        return OutputFile(path: path, size: bytes.count, sha256: SHA256.hexDigest(of: bytes))
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size = 0
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            } catch {
+                throw ReportError(
+                    code: "output-not-writable", message: "cannot read the file back: \(error.localizedDescription)",
+                    path: full)
+            }
+            if chunk.isEmpty { break }
+            size += chunk.count
+            chunk.withUnsafeBytes { hasher.update($0) }
+        }
+        return OutputFile(path: path, size: size, sha256: hasher.hexDigest())
     }
 
     private static func createFolder(_ path: String) throws(ReportError) {

@@ -103,4 +103,16 @@ import Testing
                 ]
         )
     }
+
+    struct Keyed {
+        var id: String
+    }
+
+    @Test(arguments: [
+        ([String](), [Int]()), (["a", "b", "c"], [0, 1, 2]), (["b", "a", "c"], [1, 0, 2]),
+        (["c", "b", "b", "a"], [3, 1, 2, 0]), (["2019/10", "2019/9", "2019/1"], [2, 0, 1]),
+    ])
+    func rowsAreInsertedInIdOrder(ids: [String], expected: [Int]) {
+        #expect(RecordsDatabase.idOrder(ids.map(Keyed.init(id:)), \.id) == expected)
+    }
 }
