@@ -83,13 +83,10 @@ enum RecordsDatabase {
     static let cacheKiB = 16384
 
     private static func insertNotices(_ notices: [Notice], into database: SQLiteDatabase) throws(ReportError) {
-        let statement = try SQLiteStatement(
-            "INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", on: database)
         let names = CountryNames()
-        var row = SQLiteRow()
-        for index in idOrder(notices, \.id) {
-            let notice = notices[index]
-            row.removeAll()
+        let order = idOrder(notices, \.id)
+        try insert(into: "notices", columns: 12, count: notices.count, on: database) { position, row in
+            let notice = notices[order[position]]
             row.append(notice.id)
             row.append(notice.kind.rawValue)
             row.append(utf8: names.alpha2[notice.requestingCountry.index])
@@ -99,18 +96,14 @@ enum RecordsDatabase {
             row.append(notice.cancellationDate)
             row.append(notice.cancellationReason.rawValue)
             row.append(notice.provenance)
-            try statement.run(row)
         }
     }
 
     private static func insertComplaints(_ complaints: [Complaint], into database: SQLiteDatabase) throws(ReportError) {
-        let statement = try SQLiteStatement(
-            "INSERT INTO complaints VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", on: database)
         let names = CountryNames()
-        var row = SQLiteRow()
-        for index in idOrder(complaints, \.id) {
-            let complaint = complaints[index]
-            row.removeAll()
+        let order = idOrder(complaints, \.id)
+        try insert(into: "complaints", columns: 12, count: complaints.count, on: database) { position, row in
+            let complaint = complaints[order[position]]
             row.append(complaint.id)
             row.append(complaint.noticeID)
             row.append(utf8: names.alpha2[complaint.requestingCountry.index])
@@ -120,7 +113,41 @@ enum RecordsDatabase {
             row.append(complaint.outcome.rawValue)
             row.append(complaint.outcomeLabel)
             row.append(complaint.provenance)
-            try statement.run(row)
+        }
+    }
+
+    /// How many rows one run of a bulk insert carries (SQLite 3.40 takes up to 500 terms in a `VALUES` list).
+    static let batchRows = 200
+
+    /// Inserts `count` rows into `table`, ``batchRows`` per run of one `INSERT … VALUES (…), (…), …`, in
+    /// order: the same inserts, in the same order, as one statement per row, but SQLite opens the table's and
+    /// its indexes' cursors once per batch instead of once per row.
+    ///
+    /// - Parameter cells: appends the cells of row `position` (0..<count) to the row buffer.
+    /// - Throws: `ReportError` `sqlite-failed` with SQLite's message and the one-row statement.
+    private static func insert(
+        into table: String, columns: Int, count: Int, on database: SQLiteDatabase,
+        cells: (_ position: Int, _ row: inout SQLiteRow) -> Void
+    ) throws(ReportError) {
+        let values = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        let shown = "INSERT INTO \(table) VALUES \(values)"
+        func statement(rows: Int) throws(ReportError) -> SQLiteStatement {
+            let sql = "INSERT INTO \(table) VALUES " + Array(repeating: values, count: rows).joined(separator: ", ")
+            return try SQLiteStatement(sql, on: database, shownAs: shown)
+        }
+        let full = count >= batchRows ? try statement(rows: batchRows) : nil
+        var row = SQLiteRow()
+        var start = 0
+        while start < count {
+            let size = min(batchRows, count - start)
+            row.removeAll()
+            for position in start..<(start + size) { cells(position, &row) }
+            if let full, size == batchRows {
+                try full.run(row)
+            } else {
+                try statement(rows: size).run(row)
+            }
+            start += size
         }
     }
 

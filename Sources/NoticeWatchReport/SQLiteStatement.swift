@@ -7,20 +7,22 @@ internal import CSQLite
 final class SQLiteStatement {
     private let handle: OpaquePointer
     private let database: SQLiteDatabase
-    /// The statement's text, for error messages.
+    /// The statement's text as error messages show it.
     let sql: String
 
     /// Prepares `sql` on `database`.
     ///
+    /// - Parameter shownAs: the statement as error messages show it, when `sql` is too long to read (a
+    ///   bulk insert shown as its one-row form); `sql` when `nil`.
     /// - Throws: `ReportError` `sqlite-failed` with SQLite's message and the statement.
-    init(_ sql: String, on database: SQLiteDatabase) throws(ReportError) {
+    init(_ sql: String, on database: SQLiteDatabase, shownAs: String? = nil) throws(ReportError) {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw database.failure(sql)
+            throw database.failure(shownAs ?? sql)
         }
         self.handle = statement
         self.database = database
-        self.sql = sql
+        self.sql = shownAs ?? sql
     }
 
     deinit {

@@ -115,4 +115,45 @@ import Testing
     func rowsAreInsertedInIdOrder(ids: [String], expected: [Int]) {
         #expect(RecordsDatabase.idOrder(ids.map(Keyed.init(id:)), \.id) == expected)
     }
+
+    /// Notices numbered `first...last` (more than one batch of inserts), in descending id order.
+    func manyNotices(_ numbers: ClosedRange<Int>) -> ReportInput {
+        var input = ReportFixture.input
+        let template = ReportFixture.notices[0]
+        input.ingest.notices = numbers.reversed().map { number in
+            var notice = template
+            notice.id = "N" + String(repeating: "0", count: 5 - String(number).count) + String(number)
+            notice.provenance.line = number
+            return notice
+        }
+        return input
+    }
+
+    @Test func bulkInsertsKeepEveryRowInIdOrder() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let count = 2 * RecordsDatabase.batchRows + 7
+        let path = try temporary.folder("run") + "/records.sqlite"
+        try RecordsDatabase.write(manyNotices(1...count), to: path)
+        let database = try SQLiteDatabase(path: path, readOnly: true)
+        let rows = try database.query("SELECT rowid, id, line FROM notices ORDER BY rowid")
+        #expect(rows.count == count)
+        #expect(rows.allSatisfy { $0[0] == $0[2] })
+        #expect(rows.first == ["1", "N00001", "1"])
+        #expect(rows.last == ["\(count)", "N00\(count)", "\(count)"])
+    }
+
+    @Test func aDuplicateIdNamesTheOneRowStatement() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        var input = manyNotices(1...(RecordsDatabase.batchRows + 1))
+        input.ingest.notices[3].id = input.ingest.notices[4].id
+        let path = try temporary.folder("run") + "/records.sqlite"
+        let error = #expect(throws: ReportError.self) { try RecordsDatabase.write(input, to: path) }
+        #expect(
+            error?.description
+                == "\(path): error[sqlite-failed]: UNIQUE constraint failed: notices.id - while executing "
+                + "INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )
+    }
 }
