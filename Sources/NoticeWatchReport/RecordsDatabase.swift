@@ -14,8 +14,8 @@ enum RecordsDatabase {
     /// The schema's version, incremented when a table or column changes.
     static let schemaVersion = 1
 
-    /// The schema, one statement per table and index.
-    static let schema = """
+    /// The tables, one statement each.
+    static let tables = """
         CREATE TABLE notices (
             id TEXT PRIMARY KEY, kind TEXT NOT NULL, country TEXT NOT NULL, country_name TEXT NOT NULL,
             issue_date TEXT, status TEXT NOT NULL, cancellation_date TEXT, cancellation_reason TEXT NOT NULL,
@@ -46,6 +46,11 @@ enum RecordsDatabase {
             rows_read INTEGER NOT NULL, reader_choices TEXT NOT NULL, PRIMARY KEY (path, source)
         ) STRICT;
         CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+        """
+
+    /// The indexes, created once the rows are in: SQLite then sorts each index's keys once and fills its
+    /// pages in order, instead of updating it row by row (faster, and a smaller file).
+    static let indexes = """
         CREATE INDEX notices_country ON notices (country);
         CREATE INDEX notices_status ON notices (status);
         CREATE INDEX complaints_country ON complaints (country);
@@ -72,10 +77,11 @@ enum RecordsDatabase {
                 + "PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -\(cacheKiB);"
         )
         try database.execute("BEGIN;")
-        try database.execute(schema)
+        try database.execute(tables)
         try insertNotices(input.ingest.notices, into: database)
         try insertComplaints(input.ingest.complaints, into: database)
         try insertAccounts(input, into: database)
+        try database.execute(indexes)
         try database.execute("COMMIT;")
     }
 
