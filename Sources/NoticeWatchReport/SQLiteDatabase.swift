@@ -67,6 +67,22 @@ final class SQLiteDatabase {
         return rows
     }
 
+    /// Runs a query and hands each row's first column to `body` as text (`nil` for NULL), without keeping
+    /// the rows.
+    ///
+    /// - Throws: `ReportError` `sqlite-failed` with SQLite's message and the statement.
+    /// - Complexity: O(rows).
+    func forEachText(_ sql: String, _ body: (String?) -> Void) throws(ReportError) {
+        let statement = try prepare(sql)
+        defer { sqlite3_finalize(statement) }
+        while true {
+            let status = sqlite3_step(statement)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else { throw failure(sql) }
+            body(sqlite3_column_text(statement, 0).map { String(cString: $0) })
+        }
+    }
+
     private func prepare(_ sql: String) throws(ReportError) -> OpaquePointer {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
