@@ -74,7 +74,7 @@ enum RecordsDatabase {
         try database.execute(
             "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA encoding = 'UTF-8'; "
                 + "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(schemaVersion); "
-                + "PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -\(cacheKiB);"
+                + "PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;"
         )
         try database.execute("BEGIN;")
         try database.execute(tables)
@@ -84,9 +84,6 @@ enum RecordsDatabase {
         try database.execute(indexes)
         try database.execute("COMMIT;")
     }
-
-    /// SQLite's page cache while writing, in KiB: enough for the pages that index inserts keep revisiting.
-    static let cacheKiB = 16384
 
     private static func insertNotices(_ notices: [Notice], into database: SQLiteDatabase) throws(ReportError) {
         let names = CountryNames()
