@@ -4,8 +4,8 @@ internal import Synchronization
 /// Work running on another thread, started at once, whose result is waited for.
 ///
 /// The report's outputs are independent files: `records.sqlite` (most of the report's time) is written on a
-/// second core while the text outputs are built and written on the caller's. The outputs' bytes do not
-/// depend on which finishes first.
+/// second core while the text outputs are built and written on the caller's, and its rows are encoded a
+/// chunk ahead of SQLite. The outputs' bytes do not depend on which finishes first.
 final class BackgroundWork<Value: Sendable>: Sendable {
     private let result = Mutex<Result<Value, ReportError>?>(nil)
     private let group = DispatchGroup()

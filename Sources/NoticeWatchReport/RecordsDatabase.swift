@@ -122,15 +122,19 @@ enum RecordsDatabase {
     /// How many rows one run of a bulk insert carries (SQLite 3.40 takes up to 500 terms in a `VALUES` list).
     static let batchRows = 200
 
+    /// How many batches one encoding task prepares.
+    static let chunkBatches = 50
+
     /// Inserts `count` rows into `table`, ``batchRows`` per run of one `INSERT … VALUES (…), (…), …`, in
     /// order: the same inserts, in the same order, as one statement per row, but SQLite opens the table's and
-    /// its indexes' cursors once per batch instead of once per row.
+    /// its indexes' cursors once per batch instead of once per row. The rows are encoded on another thread,
+    /// ``chunkBatches`` batches ahead of SQLite.
     ///
     /// - Parameter cells: appends the cells of row `position` (0..<count) to the row buffer.
     /// - Throws: `ReportError` `sqlite-failed` with SQLite's message and the one-row statement.
     private static func insert(
         into table: String, columns: Int, count: Int, on database: SQLiteDatabase,
-        cells: (_ position: Int, _ row: inout SQLiteRow) -> Void
+        cells: @escaping @Sendable (_ position: Int, _ row: inout SQLiteRow) -> Void
     ) throws(ReportError) {
         let values = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         let shown = "INSERT INTO \(table) VALUES \(values)"
@@ -138,19 +142,35 @@ enum RecordsDatabase {
             let sql = "INSERT INTO \(table) VALUES " + Array(repeating: values, count: rows).joined(separator: ", ")
             return try SQLiteStatement(sql, on: database, shownAs: shown)
         }
-        let full = count >= batchRows ? try statement(rows: batchRows) : nil
-        var row = SQLiteRow()
-        var start = 0
-        while start < count {
-            let size = min(batchRows, count - start)
-            row.removeAll()
-            for position in start..<(start + size) { cells(position, &row) }
-            if let full, size == batchRows {
-                try full.run(row)
-            } else {
-                try statement(rows: size).run(row)
+        let chunkRows = batchRows * chunkBatches
+        func encode(chunk: Int) -> BackgroundWork<[SQLiteRow]> {
+            BackgroundWork {
+                var batches: [SQLiteRow] = []
+                var start = chunk * chunkRows
+                let end = min(count, start + chunkRows)
+                while start < end {
+                    var row = SQLiteRow()
+                    for position in start..<min(end, start + batchRows) { cells(position, &row) }
+                    batches.append(row)
+                    start += batchRows
+                }
+                return batches
             }
-            start += size
+        }
+        let full = count >= batchRows ? try statement(rows: batchRows) : nil
+        var next = count > 0 ? encode(chunk: 0) : nil
+        var chunk = 0
+        while let current = next {
+            let batches = try current.value()
+            chunk += 1
+            next = chunk * chunkRows < count ? encode(chunk: chunk) : nil
+            for batch in batches {
+                if let full, batch.cells.count == batchRows * columns {
+                    try full.run(batch)
+                } else {
+                    try statement(rows: batch.cells.count / columns).run(batch)
+                }
+            }
         }
     }
 

@@ -116,13 +116,18 @@ import Testing
         #expect(RecordsDatabase.idOrder(ids.map(Keyed.init(id:)), \.id) == expected)
     }
 
-    /// Notices numbered `first...last` (more than one batch of inserts), in descending id order.
+    /// `N00042`: ids that sort as their numbers do.
+    func noticeID(_ number: Int) -> String {
+        "N" + String(repeating: "0", count: max(0, 5 - String(number).count)) + String(number)
+    }
+
+    /// Notices numbered `first...last`, in descending id order.
     func manyNotices(_ numbers: ClosedRange<Int>) -> ReportInput {
         var input = ReportFixture.input
         let template = ReportFixture.notices[0]
         input.ingest.notices = numbers.reversed().map { number in
             var notice = template
-            notice.id = "N" + String(repeating: "0", count: 5 - String(number).count) + String(number)
+            notice.id = noticeID(number)
             notice.provenance.line = number
             return notice
         }
@@ -132,7 +137,7 @@ import Testing
     @Test func bulkInsertsKeepEveryRowInIdOrder() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
-        let count = 2 * RecordsDatabase.batchRows + 7
+        let count = RecordsDatabase.batchRows * (RecordsDatabase.chunkBatches + 2) + 7
         let path = try temporary.folder("run") + "/records.sqlite"
         try RecordsDatabase.write(manyNotices(1...count), to: path)
         let database = try SQLiteDatabase(path: path, readOnly: true)
@@ -140,7 +145,7 @@ import Testing
         #expect(rows.count == count)
         #expect(rows.allSatisfy { $0[0] == $0[2] })
         #expect(rows.first == ["1", "N00001", "1"])
-        #expect(rows.last == ["\(count)", "N00\(count)", "\(count)"])
+        #expect(rows.last == ["\(count)", noticeID(count), "\(count)"])
     }
 
     @Test func aDuplicateIdNamesTheOneRowStatement() throws {
