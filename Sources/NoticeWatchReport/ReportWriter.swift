@@ -23,11 +23,55 @@ public enum ReportWriter {
     ///   SQLite refuses a statement, `previous-run-unreadable` when `previous` is given and its
     ///   `records.sqlite` or `overturn_rates.csv` cannot be read. Nothing is thrown for empty figures:
     ///   they render as empty tables and "no data" sentences.
-    /// - Complexity: O(n log n) in the records, rows and figure rows.
+    /// - Complexity: O(n log n) in the records, rows and figure rows. `records.sqlite` is written on another
+    ///   thread while the other files are written on the caller's.
     public static func write(_ input: ReportInput, to directory: String, previous: String?) throws(ReportError)
         -> [OutputFile]
     {
-        let changes = try previous.map { folder throws(ReportError) in try RunChanges.compare(input, previous: folder) }
+        // A folder that already has a database is refused once the other files have been tried, as when
+        // they are written one after the other.
+        let databasePath = directory + "/records.sqlite"
+        let database =
+            FileManager.default.fileExists(atPath: databasePath)
+            ? nil
+            : BackgroundWork { () throws(ReportError) -> OutputFile in
+                try RecordsDatabase.write(input, to: databasePath)
+                return try describe("records.sqlite", in: directory)
+            }
+        /// Waits for the database and removes it, when another output failed: the folder is left as it was
+        /// found apart from the files written before the failure, as when the files are written one after the
+        /// other (and a report refused for its changes section can be written again without it).
+        func abandonDatabase() {
+            guard let database else { return }
+            database.finish()
+            try? FileManager.default.removeItem(atPath: databasePath)
+        }
+        let changes: RunChanges?
+        var outputs: [OutputFile]
+        do {
+            changes = try previous.map { folder throws(ReportError) in try RunChanges.compare(input, previous: folder) }
+            outputs = try writeTextOutputs(input, changes: changes, to: directory)
+        } catch {
+            abandonDatabase()
+            throw error
+        }
+        guard let database else {
+            throw ReportError(
+                code: "output-not-writable", message: "the report folder is not empty", path: databasePath)
+        }
+        outputs.append(try database.value())
+        outputs.append(
+            try writeText(MarkdownReport(input: input, changes: changes).render(), to: "report.md", in: directory))
+        outputs.sort { $0.path < $1.path }
+        let manifest = Manifest.build(input, outputs: outputs).render()
+        outputs.append(try writeText(manifest, to: "manifest.json", in: directory))
+        return outputs
+    }
+
+    /// Writes the CSV tables and the charts.
+    private static func writeTextOutputs(
+        _ input: ReportInput, changes: RunChanges?, to directory: String
+    ) throws(ReportError) -> [OutputFile] {
         var outputs: [OutputFile] = []
         for (name, table) in CSVTables.all(input) {
             outputs.append(try writeText(table.render(), to: name, in: directory))
@@ -43,18 +87,6 @@ public enum ReportWriter {
         for (path, chart) in zip(chartPaths, charts) {
             outputs.append(try writeText(chart, to: path, in: directory))
         }
-        let databasePath = directory + "/records.sqlite"
-        if FileManager.default.fileExists(atPath: databasePath) {
-            throw ReportError(
-                code: "output-not-writable", message: "the report folder is not empty", path: databasePath)
-        }
-        try RecordsDatabase.write(input, to: databasePath)
-        outputs.append(try describe("records.sqlite", in: directory))
-        outputs.append(
-            try writeText(MarkdownReport(input: input, changes: changes).render(), to: "report.md", in: directory))
-        outputs.sort { $0.path < $1.path }
-        let manifest = Manifest.build(input, outputs: outputs).render()
-        outputs.append(try writeText(manifest, to: "manifest.json", in: directory))
         return outputs
     }
 
@@ -69,16 +101,36 @@ public enum ReportWriter {
                 code: "output-not-writable", message: "cannot write the file: \(error.localizedDescription)", path: full
             )
         }
-        return OutputFile(path: path, size: bytes.count, sha256: SHA256.hexDigest(of: bytes))
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update($0) }
+        return OutputFile(path: path, size: bytes.count, sha256: hasher.hexDigest())
     }
 
-    /// Reads a written file back and describes it.
+    /// Reads a written file back, a chunk at a time, and describes it.
+    ///
+    /// - Complexity: O(n) in the file's size, in constant memory.
     static func describe(_ path: String, in directory: String) throws(ReportError) -> OutputFile {
         let full = directory + "/" + path
-        guard let bytes = FileManager.default.contents(atPath: full) else {
+        guard let handle = FileHandle(forReadingAtPath: full) else {
             throw ReportError(code: "output-not-writable", message: "cannot read the file back", path: full)
         }
-        return OutputFile(path: path, size: bytes.count, sha256: SHA256.hexDigest(of: bytes))
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size = 0
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            } catch {
+                throw ReportError(
+                    code: "output-not-writable", message: "cannot read the file back: \(error.localizedDescription)",
+                    path: full)
+            }
+            if chunk.isEmpty { break }
+            size += chunk.count
+            chunk.withUnsafeBytes { hasher.update($0) }
+        }
+        return OutputFile(path: path, size: size, sha256: hasher.hexDigest())
     }
 
     private static func createFolder(_ path: String) throws(ReportError) {

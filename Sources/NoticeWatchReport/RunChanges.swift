@@ -47,13 +47,26 @@ struct RunChanges: Equatable {
                 code: "previous-run-unreadable", message: "no records.sqlite in the previous report", path: databasePath
             )
         }
-        let complaintRows: [[String?]]
-        let noticeRows: [[String?]]
+        // Only what the comparison needs, streamed: every complaint id, and the ids of the notices that had
+        // ended (a status that parses to an ended one; anything else counts as not ended).
+        var previousComplaintIDs = Set<String>()
+        var previousEndedNotices = Set<String>()
+        var previousNotices = 0
+        var previousComplaints = 0
+        let ended = NoticeStatus.allCases.filter(\.hasEnded).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         do {
             let database = try SQLiteDatabase(
                 path: databasePath, readOnly: true, failureCode: "previous-run-unreadable")
-            complaintRows = try database.query("SELECT id, country FROM complaints ORDER BY id")
-            noticeRows = try database.query("SELECT id, status FROM notices ORDER BY id")
+            try database.forEachText("SELECT id FROM complaints") { id in
+                previousComplaints += 1
+                if let id { previousComplaintIDs.insert(id) }
+            }
+            try database.forEachText("SELECT count(*) FROM notices") { count in
+                previousNotices = count.flatMap { Int($0) } ?? 0
+            }
+            try database.forEachText("SELECT id FROM notices WHERE status IN (\(ended))") { id in
+                if let id { previousEndedNotices.insert(id) }
+            }
         } catch {
             throw ReportError(code: "previous-run-unreadable", message: error.message, path: databasePath)
         }
@@ -75,18 +88,14 @@ struct RunChanges: Equatable {
             if row[scope] == "country" { previousRates[row[code]] = (Int(row[decided]), Double(row[rate])) }
             if row[scope] == "overall" { previousOverall = (Int(row[decided]), Double(row[rate])) }
         }
-        let previousComplaintIDs = Set(complaintRows.compactMap { $0[0] })
-        var previousStatus: [String: String] = [:]
-        for row in noticeRows { if let id = row[0] { previousStatus[id] = row[1] ?? "" } }
 
         var newComplaints: [Country: Int] = [:]
         for complaint in input.ingest.complaints where !previousComplaintIDs.contains(complaint.id) {
             newComplaints[complaint.requestingCountry, default: 0] += 1
         }
         var newCancellations: [Country: Int] = [:]
-        for notice in input.ingest.notices where notice.status.hasEnded {
-            let before = previousStatus[notice.id].flatMap(NoticeStatus.init(rawValue:))
-            if before?.hasEnded != true { newCancellations[notice.requestingCountry, default: 0] += 1 }
+        for notice in input.ingest.notices where notice.status.hasEnded && !previousEndedNotices.contains(notice.id) {
+            newCancellations[notice.requestingCountry, default: 0] += 1
         }
         let current = Dictionary(
             input.figures.overturnRates.byCountry.map { ($0.country.alpha2, $0.tally) },
@@ -113,7 +122,7 @@ struct RunChanges: Equatable {
             rate: overall.rate.flatMap { Double(FixedDecimal.proportion($0)) }
         )
         return RunChanges(
-            previousComplaints: complaintRows.count, previousNotices: noticeRows.count, overall: allCountries,
+            previousComplaints: previousComplaints, previousNotices: previousNotices, overall: allCountries,
             rows: rows
         )
     }

@@ -5,7 +5,8 @@ internal import CSQLite
 /// A class because it owns a C resource (`sqlite3 *`), freed in `deinit`. Not `Sendable`: one writer
 /// uses it on one thread and then lets it go.
 final class SQLiteDatabase {
-    private let handle: OpaquePointer
+    /// The connection, for the statements prepared on it.
+    let handle: OpaquePointer
     /// The file, for error messages.
     let path: String
 
@@ -14,7 +15,9 @@ final class SQLiteDatabase {
     /// - Throws: `ReportError` with `failureCode` when SQLite cannot open the file.
     init(path: String, readOnly: Bool = false, failureCode: String = "sqlite-failed") throws(ReportError) {
         var pointer: OpaquePointer?
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        // One connection is used by one thread at a time: SQLite need not lock it on every call.
+        let flags =
+            (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &pointer, flags, nil)
         guard status == SQLITE_OK, let pointer else {
             let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
@@ -42,36 +45,6 @@ final class SQLiteDatabase {
         }
     }
 
-    /// A value bound to a statement parameter.
-    enum Value {
-        case text(String)
-        case integer(Int)
-        case null
-    }
-
-    /// Prepares `sql` once and runs it for every row of parameters, in order.
-    ///
-    /// - Throws: `ReportError` `sqlite-failed` with SQLite's message and the statement.
-    /// - Complexity: O(rows).
-    func insert(_ sql: String, rows: [[Value]]) throws(ReportError) {
-        let statement = try prepare(sql)
-        defer { sqlite3_finalize(statement) }
-        for row in rows {
-            sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
-            for (offset, value) in row.enumerated() {
-                let index = Int32(offset + 1)
-                switch value {
-                case .text(let text): sqlite3_bind_text(statement, index, text, -1, csqlite_transient())
-                case .integer(let number): sqlite3_bind_int64(statement, index, Int64(number))
-                case .null: sqlite3_bind_null(statement, index)
-                }
-            }
-            let status = sqlite3_step(statement)
-            guard status == SQLITE_DONE else { throw failure(sql) }
-        }
-    }
-
     /// Runs a query and returns every row's columns as text (`nil` for NULL).
     ///
     /// - Throws: `ReportError` `sqlite-failed` with SQLite's message and the statement.
@@ -94,6 +67,22 @@ final class SQLiteDatabase {
         return rows
     }
 
+    /// Runs a query and hands each row's first column to `body` as text (`nil` for NULL), without keeping
+    /// the rows.
+    ///
+    /// - Throws: `ReportError` `sqlite-failed` with SQLite's message and the statement.
+    /// - Complexity: O(rows).
+    func forEachText(_ sql: String, _ body: (String?) -> Void) throws(ReportError) {
+        let statement = try prepare(sql)
+        defer { sqlite3_finalize(statement) }
+        while true {
+            let status = sqlite3_step(statement)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else { throw failure(sql) }
+            body(sqlite3_column_text(statement, 0).map { String(cString: $0) })
+        }
+    }
+
     private func prepare(_ sql: String) throws(ReportError) -> OpaquePointer {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
@@ -102,7 +91,8 @@ final class SQLiteDatabase {
         return statement
     }
 
-    private func failure(_ sql: String) -> ReportError {
+    /// The error for `sql` that SQLite refused, with SQLite's latest message on this connection.
+    func failure(_ sql: String) -> ReportError {
         ReportError(
             code: "sqlite-failed", message: "\(String(cString: sqlite3_errmsg(handle))) - while executing \(sql)",
             path: path

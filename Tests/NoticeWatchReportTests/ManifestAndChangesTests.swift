@@ -126,4 +126,19 @@ import Testing
         #expect(error?.code == "output-not-writable")
         #expect(error?.path == folder + "/complaint_volumes.csv")
     }
+
+    @Test func aReportRefusedForItsPreviousRunLeavesTheFolderEmptyForAnotherTry() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let (before, _) = try writeReport(in: temporary, name: "before")
+        try Data("scope,country\r\n".utf8).write(to: URL(fileURLWithPath: before + "/overturn_rates.csv"))
+        let output = try temporary.folder("run")
+        let error = #expect(throws: ReportError.self) {
+            try ReportWriter.write(ReportFixture.input, to: output, previous: before)
+        }
+        #expect(error?.code == "previous-run-unreadable")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output) == [])
+        let outputs = try ReportWriter.write(ReportFixture.input, to: output, previous: nil)
+        #expect(outputs == (try writeReport(in: temporary, name: "again")).outputs)
+    }
 }

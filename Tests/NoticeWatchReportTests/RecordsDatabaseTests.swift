@@ -103,4 +103,62 @@ import Testing
                 ]
         )
     }
+
+    struct Keyed {
+        var id: String
+    }
+
+    @Test(arguments: [
+        ([String](), [Int]()), (["a", "b", "c"], [0, 1, 2]), (["b", "a", "c"], [1, 0, 2]),
+        (["c", "b", "b", "a"], [3, 1, 2, 0]), (["2019/10", "2019/9", "2019/1"], [2, 0, 1]),
+    ])
+    func rowsAreInsertedInIdOrder(ids: [String], expected: [Int]) {
+        #expect(RecordsDatabase.idOrder(ids.map(Keyed.init(id:)), \.id) == expected)
+    }
+
+    /// `N00042`: ids that sort as their numbers do.
+    func noticeID(_ number: Int) -> String {
+        "N" + String(repeating: "0", count: max(0, 5 - String(number).count)) + String(number)
+    }
+
+    /// Notices numbered `first...last`, in descending id order.
+    func manyNotices(_ numbers: ClosedRange<Int>) -> ReportInput {
+        var input = ReportFixture.input
+        let template = ReportFixture.notices[0]
+        input.ingest.notices = numbers.reversed().map { number in
+            var notice = template
+            notice.id = noticeID(number)
+            notice.provenance.line = number
+            return notice
+        }
+        return input
+    }
+
+    @Test func bulkInsertsKeepEveryRowInIdOrder() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let count = RecordsDatabase.batchRows * (RecordsDatabase.chunkBatches + 2) + 7
+        let path = try temporary.folder("run") + "/records.sqlite"
+        try RecordsDatabase.write(manyNotices(1...count), to: path)
+        let database = try SQLiteDatabase(path: path, readOnly: true)
+        let rows = try database.query("SELECT rowid, id, line FROM notices ORDER BY rowid")
+        #expect(rows.count == count)
+        #expect(rows.allSatisfy { $0[0] == $0[2] })
+        #expect(rows.first == ["1", "N00001", "1"])
+        #expect(rows.last == ["\(count)", noticeID(count), "\(count)"])
+    }
+
+    @Test func aDuplicateIdNamesTheOneRowStatement() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        var input = manyNotices(1...(RecordsDatabase.batchRows + 1))
+        input.ingest.notices[3].id = input.ingest.notices[4].id
+        let path = try temporary.folder("run") + "/records.sqlite"
+        let error = #expect(throws: ReportError.self) { try RecordsDatabase.write(input, to: path) }
+        #expect(
+            error?.description
+                == "\(path): error[sqlite-failed]: UNIQUE constraint failed: notices.id - while executing "
+                + "INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )
+    }
 }
