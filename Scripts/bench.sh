@@ -6,7 +6,9 @@
 #
 # Settings (environment): N, REPS (measured runs, default 3), WARMUP (default 1), SEED (default 20250630),
 # ENGINES (engine:format pairs, comma separated; default all but pandas:xml), BENCH_WORK (scratch folder,
-# default .build/bench), PYTHON (the interpreter that makes the virtual environment, default python3).
+# default .build/bench), PYTHON (the interpreter that makes the virtual environment, default python3),
+# NOTICEWATCH (an executable to measure instead of building one), BUNDLE (an existing bundle folder with
+# csv/, ndjson/ and xml/ to use instead of generating one; N must then say how many notices it has).
 # Exit status: non-zero when a step fails or the engines' figures differ; missed targets only print FAIL.
 set -euo pipefail
 
@@ -28,12 +30,19 @@ started=$(date +%s)
 case "$N" in '' | *[!0-9]*) say "N must be a whole number, not '$N'" >&2; exit 2 ;; esac
 case "$REPS" in '' | *[!0-9]* | 0) say "REPS must be a whole number ≥ 1, not '$REPS'" >&2; exit 2 ;; esac
 
-say "building noticewatch (release)"
-swift build -c release --product noticewatch
-BIN="$(swift build -c release --show-bin-path)/noticewatch"
+if [ -n "${NOTICEWATCH:-}" ]; then
+    BIN="$NOTICEWATCH"
+    say "measuring $BIN (not built here)"
+else
+    say "building noticewatch (release)"
+    build_started=$(date +%s)
+    swift build -c release --product noticewatch
+    BIN="$(swift build -c release --show-bin-path)/noticewatch"
+    say "built in $(($(date +%s) - build_started)) s"
+fi
 
 # The peers live in their own virtual environment, made once and reused; the product never needs them.
-if ! "$VENV/bin/python" -c "import ${PEERS[*]// /, }" 2>/dev/null; then
+if ! "$VENV/bin/python" -c "import $(IFS=,; echo "${PEERS[*]}")" 2>/dev/null; then
     say "installing ${PEERS[*]} into $VENV"
     if ! "${PYTHON:-python3}" -m venv "$VENV"; then
         say "cannot make a virtual environment; on Debian: apt-get install -y python3-venv" >&2
@@ -44,22 +53,32 @@ if ! "$VENV/bin/python" -c "import ${PEERS[*]// /, }" 2>/dev/null; then
 fi
 
 # The bundle is made again only when N, the seed or the executable changed.
-BUNDLE="$WORK/bundle-N$N"
-stamp="n=$N complaints=$COMPLAINTS seed=$SEED noticewatch=$(sha256sum "$BIN" | cut -d' ' -f1)"
-if [ "$(cat "$BUNDLE/.stamp" 2>/dev/null)" != "$stamp" ]; then
+generate() {
+    local stamp
+    stamp="n=$N complaints=$COMPLAINTS seed=$SEED noticewatch=$(sha256sum "$BIN" | cut -d' ' -f1)"
+    if [ "$(cat "$BUNDLE/.stamp" 2>/dev/null)" = "$stamp" ]; then
+        say "reusing $BUNDLE"
+        return
+    fi
     say "generating $N notices and $COMPLAINTS complaints into $BUNDLE"
     rm -rf "$BUNDLE"
     mkdir -p "$WORK"
+    local gen_started
     gen_started=$(date +%s)
     "$BIN" generate --bench --seed "$SEED" --notices "$N" --complaints "$COMPLAINTS" --out "$BUNDLE"
     printf '%s\n' "$stamp" >"$BUNDLE/.stamp"
     say "generated in $(($(date +%s) - gen_started)) s"
+}
+if [ -n "${BUNDLE:-}" ]; then
+    say "using the bundle $BUNDLE"
 else
-    say "reusing $BUNDLE"
+    BUNDLE="$WORK/bundle-N$N"
+    generate
 fi
 for fmt in csv ndjson xml; do
-    ls -l "$BUNDLE/$fmt"
+    [ -d "$BUNDLE/$fmt" ] || { say "the bundle has no $fmt/ folder: $BUNDLE" >&2; exit 1; }
 done
+du -sh "$BUNDLE"/csv "$BUNDLE"/ndjson "$BUNDLE"/xml
 
 command="make bench N=$N"
 [ "$REPS" = 3 ] || command="$command REPS=$REPS"
@@ -67,7 +86,7 @@ command="make bench N=$N"
 status=0
 "$VENV/bin/python" Scripts/bench/run.py \
     --bundle "$BUNDLE" --n "$N" --complaints "$COMPLAINTS" --seed "$SEED" --noticewatch "$BIN" \
-    --reps "$REPS" --warmup "$WARMUP" --engines "$ENGINES" --work "$WORK/runs" --reports Reports/bench \
+    --reps "$REPS" --warmup "$WARMUP" --engines "$ENGINES" --work "$WORK/runs" --reports "${REPORTS:-Reports/bench}" \
     --command "$command" || status=$?
 say "done in $(($(date +%s) - started)) s (build, bundle and runs)"
 exit "$status"
