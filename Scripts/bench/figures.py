@@ -11,12 +11,23 @@ Definitions (all engines, NoticeWatch included):
 - time to cancellation: days from issue to cancellation for ended notices (events), from issue to the as-of
   date for active ones (censored). The Kaplan–Meier median is the smallest time t with S(t) <= 0.5 (within
   1e-12, so that a curve landing on one half by rounding has reached it); None when S never gets there.
+  Because a bundle where few notices end never reaches one half, the check also compares S(d) at the days
+  of CHECK_DAYS (the curve's value after the last time <= d, 1 before the first), at 4 decimals as
+  NoticeWatch prints it, and the subjects still at risk at those days (duration >= d), exactly.
 """
 
+import decimal
 import json
 
 # A curve that lands on the level up to rounding has reached it (NoticeWatch uses the same tolerance).
 CROSSING_TOLERANCE = 1e-12
+# The days at which survival and at-risk numbers are compared (those of NoticeWatch's survival_summary.csv).
+CHECK_DAYS = (365, 730, 1826, 3652)
+
+
+def proportion(value: float) -> str:
+    """4 decimals, half away from zero on the binary value, as NoticeWatch prints proportions."""
+    return str(decimal.Decimal(value).quantize(decimal.Decimal("0.0001"), rounding=decimal.ROUND_HALF_UP))
 
 
 def tally(overturned: int, upheld: int, partial: int) -> dict:
@@ -31,11 +42,13 @@ def tally(overturned: int, upheld: int, partial: int) -> dict:
     }
 
 
-def make(volumes, tallies, notices_total, cancelled, active, subjects, events, median_days) -> dict:
+def make(volumes, tallies, notices_total, cancelled, active, subjects, events, median_days, survival_at,
+         at_risk) -> dict:
     """Packs one engine's results.
 
     volumes: {country code: complaints}; tallies: {country code: (overturned, upheld, partial)};
-    the notice counts; the survival subjects and events; the KM median in days or None.
+    the notice counts; the survival subjects and events; the KM median in days or None;
+    survival_at: {day: S(day) as a float}; at_risk: {day: subjects with duration >= day}, for CHECK_DAYS.
     """
     volumes = {str(k).strip().upper(): int(v) for k, v in volumes.items() if int(v) > 0}
     by_country = {str(k).strip().upper(): tally(*v) for k, v in tallies.items()}
@@ -49,6 +62,8 @@ def make(volumes, tallies, notices_total, cancelled, active, subjects, events, m
             "events": int(events),
             "censored": int(subjects) - int(events),
             "median_days": None if median_days is None else int(median_days),
+            "survival_at": {str(d): proportion(float(survival_at[d])) for d in CHECK_DAYS},
+            "at_risk": {str(d): int(at_risk[d]) for d in CHECK_DAYS},
         },
     }
 
@@ -65,11 +80,15 @@ def flatten(figures: dict, prefix: str = "") -> dict:
     return out
 
 
-def differences(reference: dict, other: dict) -> list:
-    """[(figure path, reference value, other value)] where two figures dicts disagree, sorted by path."""
+def differences(reference: dict, other: dict, reference_keys_only: bool = False) -> list:
+    """[(figure path, reference value, other value)] where two figures dicts disagree, sorted by path.
+
+    With reference_keys_only, figures that the reference does not have are not compared (for a partial
+    reference such as the generator's EXPECTED.md).
+    """
     a, b = flatten(reference), flatten(other)
     out = []
-    for path in sorted(set(a) | set(b)):
+    for path in sorted(set(a) if reference_keys_only else set(a) | set(b)):
         x, y = a.get(path, "<missing>"), b.get(path, "<missing>")
         if path.endswith(".rate") and isinstance(x, float) and isinstance(y, float):
             if abs(x - y) <= 1e-9:
@@ -90,7 +109,8 @@ def summary(figures: dict) -> str:
     return (
         f"complaints={figures['complaints']['total']} top={top} overturn={o['overturned']}/{o['decided']}={rate} "
         f"notices={n['total']} cancelled={n['cancelled']} active={n['active']} "
-        f"km: subjects={s['subjects']} events={s['events']} median={s['median_days']}"
+        f"km: subjects={s['subjects']} events={s['events']} median={s['median_days']} "
+        f"S(365/730/1826/3652)={'/'.join(s['survival_at'].values())}"
     )
 
 

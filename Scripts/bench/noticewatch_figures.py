@@ -4,7 +4,10 @@ Tables read (see Sources/NoticeWatchReport/OUTPUTS.md):
 - complaint_volumes.csv: country_code, complaints (one row per member country, zeros included)
 - overturn_rates.csv: rows with scope `overall` and `country`: overturned, upheld, partially_overturned, rate
 - notice_cancellations.csv: the `overall` row: notices, cancelled
-- survival_summary.csv: analysis `notices`, group `all`: subjects, events, censored, km_quantile 0.50
+- survival_summary.csv: analysis `notices`, group `all`: subjects, events, censored, km_quantile 0.50, at_risk
+- survival_notices.csv: group `all`: the curve (time, survival), for S at figures.CHECK_DAYS
+
+"Active" notices are notices minus cancelled: the bench bundle's statuses are active or ended.
 """
 
 import csv
@@ -71,12 +74,29 @@ def read(folder: str) -> dict:
     survival = {}
     for r in _rows(folder, "survival_summary.csv", ["analysis", "group", "measure", "parameter", "value"]):
         if r["analysis"] == "notices" and r["group"] == "all":
-            key = r["measure"] if r["measure"] != "km_quantile" else "km_" + r["parameter"]
+            key = r["measure"] if not r["parameter"] else r["measure"] + "_" + r["parameter"]
             survival[key] = r["value"]
-    for key in ("subjects", "events", "censored", "km_0.50"):
+    for key in ("subjects", "events", "censored", "km_quantile_0.50"):
         if key not in survival:
             raise OutputError(f"survival_summary.csv: no {key} for notices/all")
-    median = survival["km_0.50"].strip()
+    median = survival["km_quantile_0.50"].strip()
+    at_risk = {}
+    for day in figures.CHECK_DAYS:
+        if f"at_risk_{day}" not in survival:
+            raise OutputError(f"survival_summary.csv: no at_risk {day} for notices/all")
+        at_risk[day] = int(survival[f"at_risk_{day}"])
+    survival_at = {day: 1.0 for day in figures.CHECK_DAYS}
+    last_time = -1
+    for r in _rows(folder, "survival_notices.csv", ["group", "time", "survival"]):
+        if r["group"] != "all":
+            continue
+        time = int(r["time"])
+        if time < last_time:
+            raise OutputError(f"survival_notices.csv: time {time} after {last_time}")
+        last_time = time
+        for day in figures.CHECK_DAYS:
+            if time <= day:
+                survival_at[day] = float(r["survival"])
     return figures.make(
         volumes,
         tallies,
@@ -86,4 +106,6 @@ def read(folder: str) -> dict:
         int(survival["subjects"]),
         int(survival["events"]),
         int(median) if median else None,
+        survival_at,
+        at_risk,
     )

@@ -41,7 +41,7 @@ def _load(con, bundle: str, fmt: str) -> None:
                   upper(trim({j['warrants']}[1].{j['warrant_country']})) AS country,
                   {_date(j['issue_date'], schema.JSON_DATE_FORMAT)} AS issue_date,
                   {schema.sql_case(j['status'], schema.STATUS_CATEGORY)} AS status,
-                  {_date(j['cancellation_date'], schema.JSON_DATE_FORMAT)} AS cancellation_date
+                  {_date(j['cancellation'] + '.' + j['cancellation_date'], schema.JSON_DATE_FORMAT)} AS cancellation_date
                 FROM read_json('{notices}', format = 'newline_delimited')"""
         )
     k = schema.CSV_COMPLAINT
@@ -71,7 +71,12 @@ def _analyses(con) -> dict:
         f"""SELECT count(*), count(*) FILTER (WHERE status IN ({ended})),
                    count(*) FILTER (WHERE status = 'active') FROM notices"""
     ).fetchone()
-    subjects, events, median = con.execute(
+    checks = ", ".join(
+        f"coalesce((SELECT s FROM curve WHERE t <= {d} ORDER BY t DESC LIMIT 1), 1.0), "
+        f"(SELECT count(*) FROM valid WHERE t >= {d})"
+        for d in figures.CHECK_DAYS
+    )
+    row = con.execute(
         f"""WITH flagged AS (
               SELECT issue_date, cancellation_date, coalesce(status IN ({ended}), false) AS ended FROM notices),
             durations AS (
@@ -94,9 +99,16 @@ def _analyses(con) -> dict:
                                OVER (ORDER BY t ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) END AS s
               FROM risk)
             SELECT (SELECT count(*) FROM valid), (SELECT coalesce(sum(e), 0) FROM valid),
-                   (SELECT min(t) FROM curve WHERE s <= 0.5 + {figures.CROSSING_TOLERANCE})"""
+                   (SELECT min(t) FROM curve WHERE s <= 0.5 + {figures.CROSSING_TOLERANCE}),
+                   {checks}"""
     ).fetchone()
-    return figures.make(volumes, tallies, total, cancelled, active, subjects, events, median)
+    subjects, events, median = row[:3]
+    days = figures.CHECK_DAYS
+    survival_at = {d: row[3 + 2 * i] for i, d in enumerate(days)}
+    at_risk = {d: row[4 + 2 * i] for i, d in enumerate(days)}
+    return figures.make(
+        volumes, tallies, total, cancelled, active, subjects, events, median, survival_at, at_risk
+    )
 
 
 def run(bundle: str, fmt: str) -> dict:

@@ -97,18 +97,27 @@ def _notices(bundle: str):
     return total, cancelled, active, durations
 
 
-def _median(durations: dict):
+def _kaplan_meier(durations: dict):
+    """Subjects, events, the median, S at the check days and the subjects at risk there."""
     n = sum(c for _, c in durations.values())
     subjects, events = n, sum(d for d, _ in durations.values())
     s, median = 1.0, None
+    survival_at = {day: 1.0 for day in figures.CHECK_DAYS}
+    at_risk = {day: 0 for day in figures.CHECK_DAYS}
     for t in sorted(durations):
         d, c = durations[t]
+        for day in figures.CHECK_DAYS:
+            if t >= day:
+                at_risk[day] += c
         if d:
             s *= 1.0 - d / n
             if median is None and s <= 0.5 + figures.CROSSING_TOLERANCE:
                 median = t
+        for day in figures.CHECK_DAYS:
+            if t <= day:
+                survival_at[day] = s
         n -= c
-    return subjects, events, median
+    return subjects, events, median, survival_at, at_risk
 
 
 def run(bundle: str, fmt: str) -> dict:
@@ -116,7 +125,8 @@ def run(bundle: str, fmt: str) -> dict:
         raise ValueError(f"lxml reads only xml, not {fmt}")
     volumes, tallies = _complaints(bundle, fmt)
     total, cancelled, active, durations = _notices(bundle)
-    subjects, events, median = _median(durations)
+    subjects, events, median, survival_at, at_risk = _kaplan_meier(durations)
     return figures.make(
-        volumes, {k: tuple(v) for k, v in tallies.items()}, total, cancelled, active, subjects, events, median
+        volumes, {k: tuple(v) for k, v in tallies.items()}, total, cancelled, active, subjects, events, median,
+        survival_at, at_risk,
     )

@@ -31,6 +31,7 @@ def _notices(bundle: str, fmt: str) -> pd.DataFrame:
         fields = [c["country"], c["issue_date"], c["status"], c["cancellation_date"]]
         raw = pd.read_csv(path, usecols=fields, dtype=str, engine="pyarrow")
         country = raw[c["country"]]
+        cancellation = raw[c["cancellation_date"]]
         date_format = schema.CSV_DATE_FORMAT
     elif fmt == "ndjson":
         c = schema.JSON_NOTICE
@@ -38,19 +39,21 @@ def _notices(bundle: str, fmt: str) -> pd.DataFrame:
         # 40 s and 4 GiB per million notices, and would not fit 5 million in memory.
         raw = pd.read_json(path, lines=True, engine="pyarrow", dtype_backend="pyarrow")
         country = raw[c["warrants"]].list[0].struct.field(c["warrant_country"])
+        cancellation = raw[c["cancellation"]].struct.field(c["cancellation_date"])
         date_format = schema.JSON_DATE_FORMAT
     else:
         c = schema.XML_NOTICE
         fields = [c["id"], c["country"], c["issue_date"], c["status"], c["cancellation_date"]]
         raw = pd.read_xml(path, parser="lxml", iterparse={schema.XML_RECORD: fields}, dtype=str)
         country = raw[c["country"]]
+        cancellation = raw[c["cancellation_date"]]
         date_format = schema.XML_DATE_FORMAT
     return pd.DataFrame(
         {
             "country": country.astype("string").str.strip().str.upper(),
             "issue_date": _date(raw[c["issue_date"]], date_format),
             "status": _category(raw[c["status"]], schema.STATUS_CATEGORY),
-            "cancellation_date": _date(raw[c["cancellation_date"]], date_format),
+            "cancellation_date": _date(cancellation, date_format),
         }
     )
 
@@ -83,7 +86,12 @@ def _survival(notices: pd.DataFrame):
     s = (1.0 - grouped["d"] / n).cumprod()
     reached = s.index[s <= 0.5 + figures.CROSSING_TOLERANCE]
     median = int(reached.min()) if len(reached) else None
-    return len(frame), int(frame["e"].sum()), median
+    survival_at, at_risk = {}, {}
+    for d in figures.CHECK_DAYS:
+        before = s[s.index <= d]
+        survival_at[d] = float(before.iloc[-1]) if len(before) else 1.0
+        at_risk[d] = int(grouped["c"][grouped.index >= d].sum())
+    return len(frame), int(frame["e"].sum()), median, survival_at, at_risk
 
 
 def run(bundle: str, fmt: str) -> dict:
@@ -109,5 +117,7 @@ def run(bundle: str, fmt: str) -> dict:
     status = notices["status"]
     cancelled = int(status.isin(schema.ENDED_STATUSES).sum())
     active = int((status == "active").fillna(False).sum())
-    subjects, events, median = _survival(notices)
-    return figures.make(volumes, tallies, len(notices), cancelled, active, subjects, events, median)
+    subjects, events, median, survival_at, at_risk = _survival(notices)
+    return figures.make(
+        volumes, tallies, len(notices), cancelled, active, subjects, events, median, survival_at, at_risk
+    )

@@ -31,17 +31,19 @@ def _notices(bundle: str, fmt: str) -> pl.LazyFrame:
         c = schema.CSV_NOTICE
         frame = pl.scan_csv(path, infer_schema=False)
         country = pl.col(c["country"])
+        cancellation = pl.col(c["cancellation_date"])
         date_format = schema.CSV_DATE_FORMAT
     else:
         c = schema.JSON_NOTICE
         frame = pl.scan_ndjson(path)
         country = pl.col(c["warrants"]).list.first().struct.field(c["warrant_country"])
+        cancellation = pl.col(c["cancellation"]).struct.field(c["cancellation_date"])
         date_format = schema.JSON_DATE_FORMAT
     return frame.select(
         country.cast(pl.Utf8).str.strip_chars().str.to_uppercase().alias("country"),
         _date(pl.col(c["issue_date"]), date_format).alias("issue_date"),
         _category(pl.col(c["status"]), schema.STATUS_CATEGORY).alias("status"),
-        _date(pl.col(c["cancellation_date"]), date_format).alias("cancellation_date"),
+        _date(cancellation, date_format).alias("cancellation_date"),
     )
 
 
@@ -77,10 +79,15 @@ def _survival(notices: pl.LazyFrame) -> pl.LazyFrame:
     curve = grouped.with_columns(pl.col("c").cum_sum(reverse=True).alias("n")).with_columns(
         (1.0 - pl.col("d") / pl.col("n")).cum_prod().alias("s")
     )
+    checks = []
+    for d in figures.CHECK_DAYS:
+        checks.append(pl.col("s").filter(pl.col("t") <= d).last().fill_null(1.0).alias(f"s{d}"))
+        checks.append(pl.col("c").filter(pl.col("t") >= d).sum().alias(f"n{d}"))
     return curve.select(
         pl.col("c").sum().alias("subjects"),
         pl.col("d").sum().alias("events"),
         pl.col("t").filter(pl.col("s") <= 0.5 + figures.CROSSING_TOLERANCE).min().alias("median"),
+        *checks,
     )
 
 
@@ -106,5 +113,6 @@ def run(bundle: str, fmt: str) -> dict:
     c = counts.row(0, named=True)
     s = survival.row(0, named=True)
     return figures.make(
-        volumes, tallies, c["total"], c["cancelled"], c["active"], s["subjects"] or 0, s["events"] or 0, s["median"]
+        volumes, tallies, c["total"], c["cancelled"], c["active"], s["subjects"] or 0, s["events"] or 0,
+        s["median"], {d: s[f"s{d}"] for d in figures.CHECK_DAYS}, {d: s[f"n{d}"] for d in figures.CHECK_DAYS},
     )

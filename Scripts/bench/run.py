@@ -23,6 +23,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import expected  # noqa: E402
 import figures  # noqa: E402
 import noticewatch_figures  # noqa: E402
 import schema  # noqa: E402
@@ -141,18 +142,27 @@ def run_one(engine, fmt, args):
     }
 
 
-def check(results):
-    """Compares every engine's figures with the first one's; returns printable difference lines."""
+def check(results, bundle):
+    """Compares every engine's figures with the first one's, and every engine's counts with the generator's
+    EXPECTED.md when the bundle has one; returns (printable difference lines, whether EXPECTED.md was used)."""
     done = [r for r in results if "figures" in r]
     if not done:
-        return ["no engine produced figures"]
+        return ["no engine produced figures"], False
     reference = done[0]
     lines = []
     for other in done[1:]:
         for path, want, got in figures.differences(reference["figures"], other["figures"]):
             lines.append(f"{other['engine']}/{other['format']} {path}: {got!r} but "
                          f"{reference['engine']}/{reference['format']} {want!r}")
-    return lines
+    try:
+        truth = expected.read(bundle)
+    except (OSError, ValueError) as error:
+        return lines + [f"cannot read the generator's {expected.NAME}: {error}"], False
+    if truth is not None:
+        for other in done:
+            for path, want, got in figures.differences(truth, other["figures"], reference_keys_only=True):
+                lines.append(f"{other['engine']}/{other['format']} {path}: {got!r} but {expected.NAME} {want!r}")
+    return lines, truth is not None
 
 
 def machine():
@@ -294,7 +304,11 @@ def markdown(rows, info, target_lines, check_lines):
     m = info["machine"]
     w(f"- Machine: {m['nproc']} CPUs, {m['memory']} memory, {m['cpu']}, {m['os']}\n")
     w("- Versions: " + "; ".join(f"{k} {v}" for k, v in info["versions"].items()) + "\n")
-    w(f"- Figures agree across engines: {'yes' if not check_lines else 'NO'}\n\n")
+    against = " and with the generator's EXPECTED.md" if info["expected"] else ""
+    w(f"- Figures agree across engines{against}: {'yes' if not check_lines else 'NO'}\n")
+    if info.get("figures"):
+        w(f"- Figures: {info['figures']}\n")
+    w("\n")
     w("| " + " | ".join(HEADINGS) + " |\n")
     w("|" + "|".join("---" if c in ("engine", "format", "note") else "---:" for c in COLUMNS) + "|\n")
     for row in rows:
@@ -330,14 +344,13 @@ def main(argv):
     failures = [r for r in results if "error" in r]
     for r in failures:
         r["note"] = "FAILED"
-    check_lines = check(results)
+    check_lines, used_expected = check(results, args.bundle)
     done = [r for r in results if "figures" in r]
-    if done:
-        print("\nfigures (" + f"{done[0]['engine']}/{done[0]['format']}): " + figures.summary(done[0]["figures"]))
     info = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "command": args.command, "n": args.n, "complaints": args.complaints, "seed": args.seed,
-        "reps": args.reps, "warmup": args.warmup, "machine": machine(), "versions": versions(args, plan),
+        "reps": args.reps, "warmup": args.warmup, "expected": used_expected, "machine": machine(),
+        "versions": versions(args, plan), "figures": figures.summary(done[0]["figures"]) if done else "",
     }
     rows = table_rows(results)
     target_lines = targets(results, args.reports, args.n)

@@ -2,7 +2,10 @@
 
 Every peer reads the same files through these names, so a change of the generator's layout is a change here
 only. The vocabularies (outcome and status labels to categories) are the generator's: the peers must put
-every raw label in the same category as NoticeWatch does, or the figures will not agree.
+every raw label in the same category as NoticeWatch does, or the figures will not agree. The bench bundle
+(Sources/NoticeWatchGenerator/BenchBundle.swift) writes the category names themselves (`active`,
+`partially-overturned`, …) and maps each to itself in its sources.yml; the wider vocabulary below is the
+sample bundle's (SampleLabels.swift), so that other generated bundles read the same way.
 """
 
 import os
@@ -15,8 +18,8 @@ COMPLAINTS_FILE = "complaints.csv"
 
 # notices.csv: header names of the fields the analyses use.
 CSV_NOTICE = {
-    "id": "notice_id",
-    "country": "requesting_country",
+    "id": "id",
+    "country": "country",
     "issue_date": "issue_date",
     "status": "status",
     "cancellation_date": "cancellation_date",
@@ -25,31 +28,33 @@ CSV_DATE_FORMAT = "%Y-%m-%d"
 
 # complaints.csv (all three formats).
 CSV_COMPLAINT = {
-    "id": "complaint_id",
-    "country": "requesting_country",
+    "id": "id",
+    "country": "country",
     "outcome": "outcome",
 }
 
 # notices.ndjson: one Interpol-API-shaped object per line. The requesting country is the first arrest
-# warrant's issuing country.
+# warrant's issuing country; the cancellation is an object {"date": …, "reason": …} or null.
 JSON_NOTICE = {
     "id": "entity_id",
     "warrants": "arrest_warrants",
     "warrant_country": "issuing_country_id",
     "issue_date": "date_of_issue",
     "status": "status",
-    "cancellation_date": "cancellation_date",
+    "cancellation": "cancellation",
+    "cancellation_date": "date",
 }
 JSON_DATE_FORMAT = "%Y/%m/%d"
 
-# notices.xml: <notices><notice><id/>…</notice>…</notices>, one child element per field, no namespace.
+# notices.xml: <notices><notice><id/><kind/><country/><issued/><status/>[<cancelled/><reason/>]</notice>…
+# one child element per field, no namespace; <cancelled> only on ended notices.
 XML_RECORD = "notice"
 XML_NOTICE = {
     "id": "id",
-    "country": "requesting_country",
-    "issue_date": "issue_date",
+    "country": "country",
+    "issue_date": "issued",
     "status": "status",
-    "cancellation_date": "cancellation_date",
+    "cancellation_date": "cancelled",
 }
 XML_DATE_FORMAT = "%Y-%m-%d"
 
