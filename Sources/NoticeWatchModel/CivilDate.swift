@@ -115,7 +115,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses ISO `yyyy-MM-dd`, `yyyy-MM` or `yyyy`; `nil` for anything else.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+        guard (1...3).contains(parts.count),
+            parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
             let year = Int(parts[0]), parts[0].count == 4
         else { return nil }
         if parts.count == 1 {

@@ -30,7 +30,8 @@ public struct Country: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static var allMembers: [Country] { CountryTable.members.indices.map(Country.init(index:)) }
 
     /// The member country that `text` names: an ISO alpha-2 or alpha-3 code, an English, French or Spanish
-    /// name, a common short name or a former name. Case, spaces, punctuation and diacritics are ignored.
+    /// name, a common short name or a former name. Case, spaces, punctuation and diacritics are ignored in
+    /// names; a code must stand alone (`ru`, ` RUS `), so `N/A` is not Namibia's `NA`.
     ///
     /// Returns `nil` for anything not in the table and for names that fit more than one member (`Congo`):
     /// a country is never guessed.

@@ -2,7 +2,8 @@
 ///
 /// The data is in `CountryTable+Members.swift`, one line per member:
 /// `alpha2|alpha3|English|French|Spanish|alias;alias;…`. Every field after the codes is a name to recognize;
-/// the English field is the name reports print. The README documents the table and how to add a spelling.
+/// the English field is the name reports print. `Datasets/COUNTRIES.md` documents the table and how to add a
+/// spelling.
 public enum CountryTable {
     /// One member country's codes and names.
     public struct Entry: Hashable, Sendable {
@@ -18,15 +19,36 @@ public enum CountryTable {
     /// Every member, sorted by alpha-2 code.
     public static let members: [Entry] = parse(memberData)
 
-    /// Lookup keys (see ``key(_:)``) to member index. Keys that fit several members are left out.
+    /// Lookup keys (see ``key(_:)``) of names to member index. Keys that fit several members are left out.
     static let indexByKey: [String: Int] = buildIndex(members).index
 
-    /// Keys that more than one member claims (`congo`): never resolved.
+    /// Upper-case alpha-2 and alpha-3 codes to member index.
+    static let indexByCode: [String: Int] = {
+        var index: [String: Int] = [:]
+        for (position, entry) in members.enumerated() {
+            index[entry.alpha2] = position
+            index[entry.alpha3] = position
+        }
+        return index
+    }()
+
+    /// Name keys that more than one member claims (`congo`): never resolved.
     public static let ambiguousKeys: Set<String> = buildIndex(members).ambiguous
 
     /// The index in ``members`` of the country that `text` names, or `nil`.
+    ///
+    /// A code matches only when the text, spaces trimmed, is the two or three letters alone in any case
+    /// (`RU`, `rus`): `N/A` or `n.a.` is not Namibia's `NA`. Any other text matches a name by its ``key(_:)``.
+    /// Empty text, text with no letters or digits, unknown names and ambiguous names give `nil`.
     public static func index(forName text: some StringProtocol) -> Int? {
-        let folded = key(text)
+        let trimmed = String(text).trimmingSpaces()
+        if (2...3).contains(trimmed.utf8.count),
+            trimmed.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }),
+            let position = indexByCode[trimmed.uppercased()]
+        {
+            return position
+        }
+        let folded = key(trimmed)
         guard !folded.isEmpty else { return nil }
         return indexByKey[folded]
     }
@@ -78,7 +100,7 @@ public enum CountryTable {
         var index: [String: Int] = [:]
         var ambiguous: Set<String> = []
         for (position, entry) in entries.enumerated() {
-            let names = [entry.alpha2, entry.alpha3, entry.english, entry.french, entry.spanish] + entry.aliases
+            let names = [entry.english, entry.french, entry.spanish] + entry.aliases
             for name in names {
                 let folded = key(name)
                 guard !folded.isEmpty, !ambiguous.contains(folded) else { continue }
@@ -93,7 +115,9 @@ public enum CountryTable {
         return (index, ambiguous)
     }
 
-    /// Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A) to their base letters.
+    /// Latin letters with diacritics to their base letters: Latin-1 Supplement, Latin Extended-A, the
+    /// Romanian comma-below and Vietnamese horned letters of Latin Extended-B, and the Vietnamese block of
+    /// Latin Extended Additional (`Việt Nam` → `vietnam`), whether written precomposed or not.
     static let latinFold: [UInt32: String] = {
         let groups: [(String, String)] = [
             ("àáâãäåāăą", "a"), ("ÀÁÂÃÄÅĀĂĄ", "a"), ("æ", "ae"), ("Æ", "ae"), ("çćĉċč", "c"), ("ÇĆĈĊČ", "c"),
@@ -103,11 +127,19 @@ public enum CountryTable {
             ("òóôõöøōŏő", "o"), ("ÒÓÔÕÖØŌŎŐ", "o"), ("œ", "oe"), ("Œ", "oe"), ("ŕŗř", "r"), ("ŔŖŘ", "r"),
             ("śŝşš", "s"), ("ŚŜŞŠ", "s"), ("ß", "ss"), ("ţťŧ", "t"), ("ŢŤŦ", "t"), ("ùúûüũūŭůűų", "u"),
             ("ÙÚÛÜŨŪŬŮŰŲ", "u"), ("ŵ", "w"), ("Ŵ", "w"), ("ýÿŷ", "y"), ("ÝŶŸ", "y"), ("źżž", "z"), ("ŹŻŽ", "z"),
-            ("þ", "th"), ("Þ", "th"),
+            ("þ", "th"), ("Þ", "th"), ("șȘ", "s"), ("țȚ", "t"), ("ơƠ", "o"), ("ưƯ", "u"),
         ]
         var table: [UInt32: String] = [:]
         for (letters, base) in groups {
             for scalar in letters.unicodeScalars { table[scalar.value] = base }
+        }
+        // U+1EA0...U+1EF9 come in runs of upper/lower pairs over one base letter each: Ạạ…Ặặ, Ẹẹ…Ệệ, and so on.
+        let vietnamese: [(ClosedRange<UInt32>, String)] = [
+            (0x1EA0...0x1EB7, "a"), (0x1EB8...0x1EC7, "e"), (0x1EC8...0x1ECB, "i"), (0x1ECC...0x1EE3, "o"),
+            (0x1EE4...0x1EF1, "u"), (0x1EF2...0x1EF9, "y"),
+        ]
+        for (range, base) in vietnamese {
+            for value in range { table[value] = base }
         }
         return table
     }()

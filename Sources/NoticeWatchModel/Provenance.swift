@@ -34,7 +34,8 @@ public struct QuarantinedRow: Hashable, Comparable, Sendable {
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        (lhs.location, lhs.field ?? "", lhs.reason) < (rhs.location, rhs.field ?? "", rhs.reason)
+        (lhs.location, lhs.field ?? "", lhs.reason, lhs.rawValue)
+            < (rhs.location, rhs.field ?? "", rhs.reason, rhs.rawValue)
     }
 }
 

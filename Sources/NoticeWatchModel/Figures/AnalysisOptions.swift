@@ -15,6 +15,8 @@ public struct AnalysisOptions: Hashable, Sendable {
     /// The transform for Kaplan–Meier pointwise intervals.
     public var survivalInterval: SurvivalIntervalMethod
 
+    /// Creates options; every default is the published method's (minimum 10 decisions, partial not overturned,
+    /// top 20 countries, 95% intervals, log(−log) Kaplan–Meier intervals).
     public init(
         asOf: CivilDate, asOfOrigin: String, minimumDecisions: Int = 10, partialCountsAsOverturned: Bool = false,
         topCountries: Int = 20, confidenceLevel: Double = 0.95, survivalInterval: SurvivalIntervalMethod = .logLog
@@ -44,10 +46,12 @@ public enum SurvivalIntervalMethod: String, Hashable, Sendable, CaseIterable {
 public struct FigureDefinition: Hashable, Sendable {
     /// Stable identifier (`overturn-rate`).
     public let id: String
+    /// The heading the report prints (`Overturn rate`).
     public let title: String
     /// One or more sentences: what is counted, the denominator, what is excluded, the method.
     public let text: String
 
+    /// Creates a definition.
     public init(id: String, title: String, text: String) {
         self.id = id
         self.title = title
@@ -57,14 +61,18 @@ public struct FigureDefinition: Hashable, Sendable {
 
 /// A closed interval of real numbers, `lower ≤ upper`.
 public struct ConfidenceInterval: Hashable, Sendable {
+    /// The lower bound.
     public let lower: Double
+    /// The upper bound.
     public let upper: Double
 
+    /// Creates the interval `[lower, upper]`.
     public init(lower: Double, upper: Double) {
         self.lower = lower
         self.upper = upper
     }
 
+    /// Whether `value` lies in the closed interval.
     public func contains(_ value: Double) -> Bool { lower <= value && value <= upper }
 }
 
@@ -74,13 +82,16 @@ public struct Exclusion: Hashable, Comparable, Sendable {
     public let figure: String
     /// Stable kebab-case reason.
     public let reason: String
+    /// How many records were left out for this reason; at least 1 in ``Figures/exclusions``.
     public let count: Int
 
+    /// Creates an exclusion count.
     public init(figure: String, reason: String, count: Int) {
         self.figure = figure
         self.reason = reason
         self.count = count
     }
 
+    /// Orders by figure, then reason.
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.figure, lhs.reason) < (rhs.figure, rhs.reason) }
 }

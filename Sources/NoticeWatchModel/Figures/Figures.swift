@@ -1,8 +1,12 @@
 /// Every figure of one run, ready to render. All arrays are in a defined order (documented per property).
-public struct Figures: Sendable {
+public struct Figures: Hashable, Sendable {
+    /// The options the figures were computed under.
     public var options: AnalysisOptions
+    /// Complaints per requesting country.
     public var volumes: ComplaintVolumes
+    /// Overturn rates with Wilson intervals.
     public var overturnRates: OverturnRates
+    /// Shares of notices cancelled and of cancellations due to the CCF.
     public var noticeCancellations: NoticeCancellations
     /// Time from issue to cancellation of notices (overall first, then per country by country order).
     public var noticeSurvival: [SurvivalSummary]
@@ -13,6 +17,7 @@ public struct Figures: Sendable {
     /// The definition of every figure, in the order the report presents them.
     public var definitions: [FigureDefinition]
 
+    /// Creates the figures of a run.
     public init(
         options: AnalysisOptions, volumes: ComplaintVolumes, overturnRates: OverturnRates,
         noticeCancellations: NoticeCancellations, noticeSurvival: [SurvivalSummary],
@@ -30,10 +35,11 @@ public struct Figures: Sendable {
 }
 
 /// Complaints per requesting country, over the period and per calendar year of filing.
-public struct ComplaintVolumes: Sendable {
+public struct ComplaintVolumes: Hashable, Sendable {
     /// One row per member country (all 196, zeros included), by rank then alpha-2 code.
     public var rows: [Row]
-    /// The calendar years of filing covered, ascending.
+    /// The calendar years of filing covered, ascending and without gaps from the first year seen to the last;
+    /// empty when no complaint has a filing date.
     public var years: [Int]
     /// All complaints counted.
     public var total: Int
@@ -42,8 +48,11 @@ public struct ComplaintVolumes: Sendable {
     /// Complaints counted in `total` whose filing year is unknown (so in no year column).
     public var unknownYear: Int
 
+    /// One member country's complaints.
     public struct Row: Hashable, Sendable {
+        /// The requesting country.
         public var country: Country
+        /// All of the country's complaints, including those with no filing year.
         public var total: Int
         /// 1 for the most complaints; equal totals share a rank (competition ranking 1, 2, 2, 4).
         public var rank: Int
@@ -54,7 +63,9 @@ public struct ComplaintVolumes: Sendable {
         /// Complaints filed in the last year minus the year before; `nil` with fewer than two years.
         public var changeFromPreviousYear: Int?
 
-        public init(country: Country, total: Int, rank: Int, share: Double, byYear: [Int], changeFromPreviousYear: Int?) {
+        /// Creates a row.
+        public init(country: Country, total: Int, rank: Int, share: Double, byYear: [Int], changeFromPreviousYear: Int?)
+        {
             self.country = country
             self.total = total
             self.rank = rank
@@ -64,6 +75,7 @@ public struct ComplaintVolumes: Sendable {
         }
     }
 
+    /// Creates the volume table.
     public init(rows: [Row], years: [Int], total: Int, totalByYear: [Int], unknownYear: Int) {
         self.rows = rows
         self.years = years
@@ -75,11 +87,18 @@ public struct ComplaintVolumes: Sendable {
 
 /// Counts of complaint outcomes and the overturn rate with its Wilson score interval.
 public struct OutcomeTally: Hashable, Sendable {
+    /// Complaints whose data was found not compliant and deleted.
     public var overturned: Int
+    /// Complaints whose data was found compliant.
     public var upheld: Int
+    /// Complaints found "compliant subject to updates".
     public var partiallyOverturned: Int
+    /// Complaints declared inadmissible: counted, not decided.
     public var inadmissible: Int
+    /// Complaints whose data was deleted by the NCB or the General Secretariat before a decision: counted, not
+    /// decided.
     public var withdrawn: Int
+    /// Complaints under examination or under a precautionary block: counted, not decided.
     public var pending: Int
     /// overturned + upheld + partially overturned: the denominator.
     public var decided: Int { overturned + upheld + partiallyOverturned }
@@ -92,6 +111,7 @@ public struct OutcomeTally: Hashable, Sendable {
     /// Whether `decided` is under the run's minimum for ranking.
     public var tooFewToRank: Bool
 
+    /// Creates a tally.
     public init(
         overturned: Int, upheld: Int, partiallyOverturned: Int, inadmissible: Int, withdrawn: Int, pending: Int,
         overturnedCounted: Int, rate: Double?, interval: ConfidenceInterval?, tooFewToRank: Bool
@@ -110,7 +130,8 @@ public struct OutcomeTally: Hashable, Sendable {
 }
 
 /// Overturn rates: overall, per requesting country, per year of decision, and the persistent overturns.
-public struct OverturnRates: Sendable {
+public struct OverturnRates: Hashable, Sendable {
+    /// Every complaint, all countries and years.
     public var overall: OutcomeTally
     /// One row per country with at least one complaint, by alpha-2 code.
     public var byCountry: [CountryTally]
@@ -121,28 +142,41 @@ public struct OverturnRates: Sendable {
     /// Countries whose Wilson lower bound is above the overall rate, by lower bound descending then alpha-2.
     public var persistent: [CountryTally]
 
+    /// One requesting country's tally.
     public struct CountryTally: Hashable, Sendable {
+        /// The requesting country.
         public var country: Country
+        /// Its complaints' outcomes and rate.
         public var tally: OutcomeTally
+        /// Creates a row.
         public init(country: Country, tally: OutcomeTally) {
             self.country = country
             self.tally = tally
         }
     }
 
+    /// One calendar year of decision's tally, over all countries.
     public struct YearTally: Hashable, Sendable {
+        /// The calendar year of the decision.
         public var year: Int
+        /// The outcomes of complaints decided that year, and their rate.
         public var tally: OutcomeTally
+        /// Creates a row.
         public init(year: Int, tally: OutcomeTally) {
             self.year = year
             self.tally = tally
         }
     }
 
+    /// One requesting country's tally for one calendar year of decision.
     public struct CountryYearTally: Hashable, Sendable {
+        /// The requesting country.
         public var country: Country
+        /// The calendar year of the decision.
         public var year: Int
+        /// The outcomes of the country's complaints decided that year, and their rate.
         public var tally: OutcomeTally
+        /// Creates a row.
         public init(country: Country, year: Int, tally: OutcomeTally) {
             self.country = country
             self.year = year
@@ -150,6 +184,7 @@ public struct OverturnRates: Sendable {
         }
     }
 
+    /// Creates the overturn rates.
     public init(
         overall: OutcomeTally, byCountry: [CountryTally], byYear: [YearTally], byCountryYear: [CountryYearTally],
         persistent: [CountryTally]
@@ -163,18 +198,23 @@ public struct OverturnRates: Sendable {
 }
 
 /// For notices: the share of each country's notices that ended, and the share of cancellations due to the CCF.
-public struct NoticeCancellations: Sendable {
+public struct NoticeCancellations: Hashable, Sendable {
+    /// All notices, all countries.
     public var overall: Row
     /// One row per country with at least one notice, by alpha-2 code.
     public var byCountry: [Row]
 
+    /// The cancellation counts and shares of one country or of all.
     public struct Row: Hashable, Sendable {
         /// `nil` for the overall row.
         public var country: Country?
+        /// All notices and diffusions, whatever their status.
         public var notices: Int
         /// Notices whose status is cancelled, withdrawn or expired.
         public var cancelled: Int
+        /// `cancelled / notices`; `nil` when there are no notices.
         public var cancelledShare: Double?
+        /// Wilson score interval of `cancelledShare`; `nil` when there are no notices.
         public var cancelledInterval: ConfidenceInterval?
         /// Cancellations whose reason is known (not `unknown`).
         public var withKnownReason: Int
@@ -182,8 +222,10 @@ public struct NoticeCancellations: Sendable {
         public var byCCF: Int
         /// `byCCF / withKnownReason`.
         public var ccfShare: Double?
+        /// Wilson score interval of `ccfShare`; `nil` when no cancellation has a known reason.
         public var ccfInterval: ConfidenceInterval?
 
+        /// Creates a row.
         public init(
             country: Country?, notices: Int, cancelled: Int, cancelledShare: Double?,
             cancelledInterval: ConfidenceInterval?, withKnownReason: Int, byCCF: Int, ccfShare: Double?,
@@ -201,6 +243,7 @@ public struct NoticeCancellations: Sendable {
         }
     }
 
+    /// Creates the cancellation shares.
     public init(overall: Row, byCountry: [Row]) {
         self.overall = overall
         self.byCountry = byCountry

@@ -1,10 +1,12 @@
 /// A Kaplan–Meier analysis of one group of durations (days), with right censoring at the as-of date.
-public struct SurvivalSummary: Sendable {
+public struct SurvivalSummary: Hashable, Sendable {
     /// `nil` for all countries together.
     public var country: Country?
     /// Durations used (events + censored).
     public var subjects: Int
+    /// Durations that ended (cancellation or decision).
     public var events: Int
+    /// Durations still open at the as-of date.
     public var censored: Int
     /// One step per distinct time with an event or a censoring, ascending.
     public var curve: [SurvivalStep]
@@ -17,6 +19,7 @@ public struct SurvivalSummary: Sendable {
     /// Durations in fixed buckets (≤30 days, ≤90, ≤180, ≤365, ≤730, ≤1826, >1826), events only.
     public var histogram: [HistogramBucket]
 
+    /// Creates a summary.
     public init(
         country: Country?, subjects: Int, events: Int, censored: Int, curve: [SurvivalStep],
         quantiles: [SurvivalQuantile], atRisk: [AtRisk], observedQuantiles: [ObservedQuantile],
@@ -40,13 +43,16 @@ public struct SurvivalStep: Hashable, Sendable {
     public var time: Int
     /// Subjects at risk just before `time`.
     public var atRisk: Int
+    /// Subjects that ended at `time`.
     public var events: Int
+    /// Subjects last seen at `time` (censored).
     public var censored: Int
     /// The estimated probability of not yet having ended after `time`.
     public var survival: Double
-    /// Pointwise interval; `nil` where undefined (survival 0 or 1 with the log-log transform).
+    /// Pointwise interval; `[1, 1]` where survival is 1 (every transform), `nil` where survival is 0 (undefined).
     public var interval: ConfidenceInterval?
 
+    /// Creates a step.
     public init(time: Int, atRisk: Int, events: Int, censored: Int, survival: Double, interval: ConfidenceInterval?) {
         self.time = time
         self.atRisk = atRisk
@@ -61,10 +67,14 @@ public struct SurvivalStep: Hashable, Sendable {
 public struct SurvivalQuantile: Hashable, Sendable {
     /// 0.25, 0.5 or 0.75: the share that has ended.
     public var probability: Double
+    /// The first day the curve is at or below `1 − probability`.
     public var estimate: Int?
+    /// The first day the lower band is at or below `1 − probability`.
     public var lower: Int?
+    /// The first day the upper band is at or below `1 − probability`.
     public var upper: Int?
 
+    /// Creates a quantile.
     public init(probability: Double, estimate: Int?, lower: Int?, upper: Int?) {
         self.probability = probability
         self.estimate = estimate
@@ -75,8 +85,11 @@ public struct SurvivalQuantile: Hashable, Sendable {
 
 /// How many subjects are still at risk at a given day.
 public struct AtRisk: Hashable, Sendable {
+    /// Days since the start.
     public var day: Int
+    /// Subjects whose duration is at least `day`.
     public var count: Int
+    /// Creates an at-risk count.
     public init(day: Int, count: Int) {
         self.day = day
         self.count = count
@@ -85,8 +98,11 @@ public struct AtRisk: Hashable, Sendable {
 
 /// A plain quantile of observed (uncensored) durations; `nil` when there are none.
 public struct ObservedQuantile: Hashable, Sendable {
+    /// 0.25, 0.5, 0.75 or 0.9.
     public var probability: Double
+    /// The quantile in days (linear interpolation, type 7); `nil` with no events.
     public var days: Double?
+    /// Creates a quantile.
     public init(probability: Double, days: Double?) {
         self.probability = probability
         self.days = days
@@ -97,10 +113,14 @@ public struct ObservedQuantile: Hashable, Sendable {
 public struct HistogramBucket: Hashable, Sendable {
     /// The label printed (`≤30 days`, `>5 years`).
     public var label: String
+    /// The bucket's lower bound, excluded (−1 for the first bucket).
     public var lowerExclusive: Int
+    /// The bucket's upper bound, included; `nil` for the open last bucket.
     public var upperInclusive: Int?
+    /// Events in the bucket.
     public var count: Int
 
+    /// Creates a bucket.
     public init(label: String, lowerExclusive: Int, upperInclusive: Int?, count: Int) {
         self.label = label
         self.lowerExclusive = lowerExclusive

@@ -1,0 +1,85 @@
+public import NoticeWatchModel
+
+/// Every published figure, computed from notices and complaints.
+///
+/// The computation goes through ``PartialAggregate``: records are counted into option-free aggregates, which
+/// merge, and ``PartialAggregate/finish(options:)`` turns the counts into ``Figures``. Results never depend on
+/// the order of the records.
+public enum Analysis {
+    /// Every figure of a run.
+    ///
+    /// - Parameters:
+    ///   - notices: normalized notices and diffusions.
+    ///   - complaints: normalized complaints.
+    ///   - options: the as-of date, confidence level, interval transform and the other choices.
+    /// - Returns: the figures, with their definitions and the records excluded from each statistic.
+    /// - Complexity: O(n log n) in the number of records.
+    public static func figures(notices: [Notice], complaints: [Complaint], options: AnalysisOptions) -> Figures {
+        PartialAggregate(notices: notices, complaints: complaints).finish(options: options)
+    }
+
+    /// The identifier of the exclusions definition.
+    static let exclusionsID = "exclusions"
+
+    /// Every figure's definition under `options`, in the order the report presents them.
+    ///
+    /// Ids: `complaint-volume`, `overturn-rate`, `persistent-overturns`, `notice-cancelled-share`,
+    /// `notice-ccf-share`, `notice-time-to-cancellation`, `complaint-time-to-decision`,
+    /// `observed-duration-quantiles`, `duration-histogram`, `exclusions`.
+    public static func definitions(options: AnalysisOptions) -> [FigureDefinition] {
+        [
+            VolumeFigure.definition(options: options),
+            OverturnFigure.definition(options: options),
+            OverturnFigure.persistentDefinition(options: options),
+            CancellationFigure.cancelledDefinition(options: options),
+            CancellationFigure.ccfDefinition(options: options),
+            SurvivalFigure.noticeDefinition(options: options),
+            SurvivalFigure.complaintDefinition(options: options),
+            SurvivalFigure.observedDefinition(options: options),
+            SurvivalFigure.histogramDefinition(options: options),
+            FigureDefinition(
+                id: exclusionsID, title: "Records left out",
+                text: "A record whose dates cannot give a duration is left out of the time-to-event figures only, "
+                    + "and counted under the figure and a reason code (for example negative-duration: the end "
+                    + "date is before the start date). It still counts in volumes, rates and shares. Every "
+                    + "reason with at least one record is listed, by figure then reason."
+            ),
+        ]
+    }
+}
+
+extension PartialAggregate {
+    /// The figures from these counts under `options`.
+    ///
+    /// Rows are in the order each ``Figures`` property documents; exclusions are sorted by figure then reason
+    /// and list only reasons with at least one record. A partial as-of date stands for its last day.
+    ///
+    /// - Precondition: `options.confidenceLevel` is strictly between 0 and 1 (the command line checks it).
+    /// - Complexity: O(k log k) in the number of keys.
+    public func finish(options: AnalysisOptions) -> Figures {
+        precondition(
+            options.confidenceLevel > 0 && options.confidenceLevel < 1,
+            "confidence level \(options.confidenceLevel) outside (0, 1)"
+        )
+        var exclusions = self.exclusions
+        let noticeSurvival = SurvivalFigure.make(
+            noticeSpans, of: .notice, options: options, exclusions: &exclusions
+        )
+        let complaintSurvival = SurvivalFigure.make(
+            complaintSpans, of: .complaint, options: options, exclusions: &exclusions
+        )
+        let excluded = exclusions.filter { $0.value > 0 }
+            .map { Exclusion(figure: $0.key.figure, reason: $0.key.reason, count: $0.value) }
+            .sorted()
+        return Figures(
+            options: options,
+            volumes: VolumeFigure.make(filings),
+            overturnRates: OverturnFigure.make(outcomes, options: options),
+            noticeCancellations: CancellationFigure.make(notices, options: options),
+            noticeSurvival: noticeSurvival,
+            complaintSurvival: complaintSurvival,
+            exclusions: excluded,
+            definitions: Analysis.definitions(options: options)
+        )
+    }
+}

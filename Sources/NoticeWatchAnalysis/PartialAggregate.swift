@@ -1,0 +1,165 @@
+public import NoticeWatchModel
+
+/// Counts from one shard of records, from which every figure is computed.
+///
+/// A partial aggregate holds only counts keyed by country, year, outcome, status and day numbers, and depends
+/// on no option: the as-of date, the confidence level and the other ``AnalysisOptions`` apply in
+/// ``finish(options:)``. ``merge(_:)`` adds counts key by key, so it is associative and commutative, and any
+/// split of the records into shards merges back to exactly the aggregate of the whole.
+public struct PartialAggregate: Hashable, Sendable {
+    /// Complaints by requesting country and calendar year of filing (`nil`: filing date missing).
+    struct FilingKey: Hashable, Sendable {
+        var country: Country
+        var year: Int?
+    }
+
+    /// Complaints by requesting country, calendar year of decision (`nil`: no decision date) and outcome.
+    struct OutcomeKey: Hashable, Sendable {
+        var country: Country
+        var year: Int?
+        var outcome: Outcome
+    }
+
+    /// Notices by requesting country, status and cancellation reason.
+    struct NoticeKey: Hashable, Sendable {
+        var country: Country
+        var status: NoticeStatus
+        var reason: CancellationReason
+    }
+
+    /// A usable duration: start and end day numbers (days since 1970-01-01); `end == nil` means still open,
+    /// to be censored at the as-of date.
+    struct SpanKey: Hashable, Sendable {
+        var country: Country
+        var start: Int
+        var end: Int?
+    }
+
+    /// Records left out of a duration statistic, by figure and reason.
+    struct ExclusionKey: Hashable, Sendable {
+        var figure: String
+        var reason: String
+    }
+
+    var filings: [FilingKey: Int] = [:]
+    var outcomes: [OutcomeKey: Int] = [:]
+    var notices: [NoticeKey: Int] = [:]
+    var noticeSpans: [SpanKey: Int] = [:]
+    var complaintSpans: [SpanKey: Int] = [:]
+    var exclusions: [ExclusionKey: Int] = [:]
+
+    /// The empty aggregate: the identity of ``merge(_:)``.
+    public init() {}
+
+    /// The aggregate of `notices` and `complaints`.
+    ///
+    /// - Complexity: O(n) in the number of records (expected, hashing).
+    public init(notices: some Sequence<Notice>, complaints: some Sequence<Complaint>) {
+        for notice in notices { add(notice) }
+        for complaint in complaints { add(complaint) }
+    }
+
+    /// Counts one notice: its country, status and reason, and its duration from issue to cancellation.
+    ///
+    /// The duration is checked in this order, and the first failure excludes it (the notice still counts in
+    /// the cancellation shares): a missing issue date (`missing-issue-date`); an issue date without its day
+    /// (`partial-issue-date`); status unknown (`unknown-status`); status active with a cancellation date
+    /// (`active-with-cancellation-date`); status ended without a cancellation date
+    /// (`ended-without-cancellation-date`: it cannot be placed in time); a cancellation date without its day
+    /// (`partial-cancellation-date`); cancellation before issue (`negative-duration`). An active notice is
+    /// open (censored at the as-of date); an ended one is an event at its cancellation date.
+    public mutating func add(_ notice: Notice) {
+        notices[
+            NoticeKey(country: notice.requestingCountry, status: notice.status, reason: notice.cancellationReason),
+            default: 0] += 1
+        let figure = SurvivalFigure.noticeFigure
+        guard let issue = notice.issueDate else { return exclude(figure, .missingIssueDate) }
+        guard let start = issue.dayNumber else { return exclude(figure, .partialIssueDate) }
+        switch notice.status {
+        case .unknown:
+            exclude(figure, .unknownStatus)
+        case .active:
+            guard notice.cancellationDate == nil else { return exclude(figure, .activeWithCancellationDate) }
+            noticeSpans[SpanKey(country: notice.requestingCountry, start: start, end: nil), default: 0] += 1
+        case .cancelled, .withdrawn, .expired:
+            guard let cancellation = notice.cancellationDate else {
+                return exclude(figure, .endedWithoutCancellationDate)
+            }
+            guard let end = cancellation.dayNumber else { return exclude(figure, .partialCancellationDate) }
+            guard end >= start else { return exclude(figure, .negativeDuration) }
+            noticeSpans[SpanKey(country: notice.requestingCountry, start: start, end: end), default: 0] += 1
+        }
+    }
+
+    /// Counts one complaint: its country, filing year, decision year and outcome, and its duration from filing
+    /// to decision.
+    ///
+    /// The duration is checked in this order, and the first failure excludes it (the complaint still counts
+    /// in volumes and rates): a missing filing date (`missing-filing-date`); a filing date without its day
+    /// (`partial-filing-date`). A pending complaint is open (censored at the as-of date) whatever its decision
+    /// date says (interim measures such as precautionary blocks are not decisions). Any other outcome is an
+    /// event at its decision date, excluded when that is missing (`missing-decision-date`), has no day
+    /// (`partial-decision-date`) or is before filing (`negative-duration`).
+    public mutating func add(_ complaint: Complaint) {
+        let country = complaint.requestingCountry
+        filings[FilingKey(country: country, year: complaint.filedDate?.year), default: 0] += 1
+        outcomes[
+            OutcomeKey(country: country, year: complaint.decisionDate?.year, outcome: complaint.outcome),
+            default: 0] += 1
+        let figure = SurvivalFigure.complaintFigure
+        guard let filed = complaint.filedDate else { return exclude(figure, .missingFilingDate) }
+        guard let start = filed.dayNumber else { return exclude(figure, .partialFilingDate) }
+        guard complaint.outcome != .pending else {
+            complaintSpans[SpanKey(country: country, start: start, end: nil), default: 0] += 1
+            return
+        }
+        guard let decision = complaint.decisionDate else { return exclude(figure, .missingDecisionDate) }
+        guard let end = decision.dayNumber else { return exclude(figure, .partialDecisionDate) }
+        guard end >= start else { return exclude(figure, .negativeDuration) }
+        complaintSpans[SpanKey(country: country, start: start, end: end), default: 0] += 1
+    }
+
+    /// Adds `other`'s counts to this aggregate.
+    ///
+    /// - Complexity: O(m) in the number of keys of `other`.
+    public mutating func merge(_ other: PartialAggregate) {
+        filings.merge(other.filings, uniquingKeysWith: +)
+        outcomes.merge(other.outcomes, uniquingKeysWith: +)
+        notices.merge(other.notices, uniquingKeysWith: +)
+        noticeSpans.merge(other.noticeSpans, uniquingKeysWith: +)
+        complaintSpans.merge(other.complaintSpans, uniquingKeysWith: +)
+        exclusions.merge(other.exclusions, uniquingKeysWith: +)
+    }
+
+    /// This aggregate with `other`'s counts added.
+    ///
+    /// - Complexity: O(m) in the number of keys of `other`.
+    public func merged(with other: PartialAggregate) -> PartialAggregate {
+        var result = self
+        result.merge(other)
+        return result
+    }
+
+    mutating func exclude(_ figure: String, _ reason: ExclusionReason) {
+        exclusions[ExclusionKey(figure: figure, reason: reason.rawValue), default: 0] += 1
+    }
+}
+
+/// Why a record's duration is left out of a time-to-event statistic.
+enum ExclusionReason: String, CaseIterable {
+    case missingIssueDate = "missing-issue-date"
+    case partialIssueDate = "partial-issue-date"
+    case unknownStatus = "unknown-status"
+    case activeWithCancellationDate = "active-with-cancellation-date"
+    case endedWithoutCancellationDate = "ended-without-cancellation-date"
+    case partialCancellationDate = "partial-cancellation-date"
+    case issueDateAfterAsOf = "issue-date-after-as-of"
+    case cancellationDateAfterAsOf = "cancellation-date-after-as-of"
+    case missingFilingDate = "missing-filing-date"
+    case partialFilingDate = "partial-filing-date"
+    case missingDecisionDate = "missing-decision-date"
+    case partialDecisionDate = "partial-decision-date"
+    case filingDateAfterAsOf = "filing-date-after-as-of"
+    case decisionDateAfterAsOf = "decision-date-after-as-of"
+    case negativeDuration = "negative-duration"
+}

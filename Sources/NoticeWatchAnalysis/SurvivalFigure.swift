@@ -1,0 +1,158 @@
+import NoticeWatchModel
+
+/// Time to cancellation and time to decision: the Kaplan–Meier summaries and their definitions.
+enum SurvivalFigure {
+    static let noticeFigure = "notice-time-to-cancellation"
+    static let complaintFigure = "complaint-time-to-decision"
+    static let observedID = "observed-duration-quantiles"
+    static let histogramID = "duration-histogram"
+
+    /// What is timed: notices from issue to cancellation, or complaints from filing to decision.
+    enum Subject {
+        case notice
+        case complaint
+
+        /// The figure id exclusions are counted under.
+        var figure: String { self == .notice ? noticeFigure : complaintFigure }
+        /// The reason for a start date after the as-of date.
+        var startAfterAsOf: ExclusionReason { self == .notice ? .issueDateAfterAsOf : .filingDateAfterAsOf }
+        /// The reason for an end date after the as-of date.
+        var endAfterAsOf: ExclusionReason { self == .notice ? .cancellationDateAfterAsOf : .decisionDateAfterAsOf }
+    }
+
+    /// The days at which ``SurvivalSummary/atRisk`` counts subjects.
+    static let atRiskDays = [365, 730, 1826, 3652]
+    /// The probabilities of ``SurvivalSummary/quantiles``.
+    static let quantileProbabilities = [0.25, 0.5, 0.75]
+
+    /// The method sentence shared by both time-to-event definitions.
+    static func methodText(options: AnalysisOptions) -> String {
+        let level = Percent.level(options.confidenceLevel)
+        let transform: String
+        switch options.survivalInterval {
+        case .logLog:
+            transform = "log(−log) transform (= lifelines default; R survfit default is conf.type='log')"
+        case .log:
+            transform = "log transform (= R survfit default conf.type='log'; lifelines uses log(−log))"
+        case .plain:
+            transform = "no transform, S ± z·se clamped to [0, 1] (R survfit conf.type='plain')"
+        }
+        return "Kaplan–Meier estimate with right censoring; \(level) pointwise CI, Greenwood variance, "
+            + "\(transform). Where the curve is at 1 the interval is [1, 1]; where it is at 0 none is given. "
+            + "Median: the first day on which the estimated share still open is at or below 50%; first and "
+            + "third quartiles likewise at 75% and 25%. Their interval is where the band crosses the same level (Brookmeyer–Crowley style, as lifelines' "
+            + "median_survival_times(confidence_interval_)); \"not reached\" when the curve or band never gets "
+            + "that low. Number at risk at day d: durations (ended or censored) of at least d days. Overall, then "
+            + "per requesting country with at least one usable duration, by ISO alpha-2 code."
+    }
+
+    /// The definition of time to cancellation the report prints.
+    static func noticeDefinition(options: AnalysisOptions) -> FigureDefinition {
+        FigureDefinition(
+            id: noticeFigure, title: "Time from issue to cancellation of notices",
+            text: "Days from a notice's issue date to its cancellation date. Event: status cancelled, withdrawn or "
+                + "expired, with a cancellation date. Censored: status active, at the as-of date "
+                + "\(options.asOf) (\(options.asOfOrigin)). Excluded, counted per reason: missing or partial "
+                + "(year or month only) issue or cancellation dates, status unknown, active with a cancellation "
+                + "date, ended without a cancellation date (cannot be placed in time), cancellation before issue, "
+                + "issue or cancellation after the as-of date. " + methodText(options: options)
+        )
+    }
+
+    /// The definition of time to decision the report prints.
+    static func complaintDefinition(options: AnalysisOptions) -> FigureDefinition {
+        FigureDefinition(
+            id: complaintFigure, title: "Time from filing to decision of complaints",
+            text: "Days from a complaint's filing date to its decision date (from filing, not admissibility, "
+                + "which the data does not give). Event: any outcome but pending, with a decision date "
+                + "(inadmissible and withdrawn end the process too). Censored: pending, at the as-of date "
+                + "\(options.asOf) (\(options.asOfOrigin)), whatever decision date it carries. Excluded, counted "
+                + "per reason: missing or partial filing or decision dates, decision before filing, filing or "
+                + "decision after the as-of date. " + methodText(options: options)
+        )
+    }
+
+    /// The definition of the plain quantiles the report prints.
+    static func observedDefinition(options: AnalysisOptions) -> FigureDefinition {
+        FigureDefinition(
+            id: observedID, title: "Observed durations",
+            text: "The 25th, 50th, 75th and 90th percentiles of the durations of events only (censored durations "
+                + "left out, so these understate long durations when many are still open; the Kaplan–Meier "
+                + "quantiles do not). Linear interpolation between order statistics (Hyndman–Fan type 7, the "
+                + "default of numpy, pandas and R). Same records as the Kaplan–Meier figures."
+        )
+    }
+
+    /// The definition of the histogram the report prints.
+    static func histogramDefinition(options: AnalysisOptions) -> FigureDefinition {
+        FigureDefinition(
+            id: histogramID, title: "Durations by bucket",
+            text: "Events only, counted by duration in days in the buckets ≤30, 31–90, 91–180, 181–365, 366–730, "
+                + "731–1826 and more than 1826 (five years). Same records as the Kaplan–Meier figures."
+        )
+    }
+
+    /// The summaries (overall first, then per country by country order) of `spans` at `options.asOf`,
+    /// adding the as-of exclusions to `exclusions`.
+    ///
+    /// - Complexity: O(n log n) in the number of span keys.
+    static func make(
+        _ spans: [PartialAggregate.SpanKey: Int], of subject: Subject, options: AnalysisOptions,
+        exclusions: inout [PartialAggregate.ExclusionKey: Int]
+    ) -> [SurvivalSummary] {
+        let asOf = lastDay(of: options.asOf)
+        var overall: [Int: KaplanMeier.Tally] = [:]
+        var byCountry: [Country: [Int: KaplanMeier.Tally]] = [:]
+        for (key, count) in spans {
+            let late = key.start > asOf ? subject.startAfterAsOf : (key.end ?? asOf) > asOf ? subject.endAfterAsOf : nil
+            if let late {
+                exclusions[PartialAggregate.ExclusionKey(figure: subject.figure, reason: late.rawValue), default: 0] +=
+                    count
+                continue
+            }
+            let time = (key.end ?? asOf) - key.start
+            let ended = key.end != nil
+            add(time: time, ended: ended, count: count, to: &overall)
+            add(time: time, ended: ended, count: count, to: &byCountry[key.country, default: [:]])
+        }
+        var summaries: [SurvivalSummary] = []
+        if !overall.isEmpty { summaries.append(summary(country: nil, overall, options: options)) }
+        for country in byCountry.keys.sorted() {
+            summaries.append(summary(country: country, byCountry[country]!, options: options))
+        }
+        return summaries
+    }
+
+    /// The day number of `date`, or of the last day of its month or year when it is partial.
+    static func lastDay(of date: CivilDate) -> Int {
+        if let day = date.dayNumber { return day }
+        let month = date.month == 0 ? 12 : date.month
+        let full = CivilDate(year: date.year, month: month, day: CivilDate.daysIn(month: month, year: date.year))
+        return full!.dayNumber!
+    }
+
+    static func add(time: Int, ended: Bool, count: Int, to table: inout [Int: KaplanMeier.Tally]) {
+        var tally = table[time] ?? KaplanMeier.Tally(time: time, events: 0, censored: 0)
+        if ended { tally.events += count } else { tally.censored += count }
+        table[time] = tally
+    }
+
+    /// The summary of one group's tallies keyed by time.
+    static func summary(
+        country: Country?, _ table: [Int: KaplanMeier.Tally], options: AnalysisOptions
+    ) -> SurvivalSummary {
+        let tallies = table.keys.sorted().map { table[$0]! }
+        let curve = KaplanMeier.curve(
+            tallies, method: options.survivalInterval, confidenceLevel: options.confidenceLevel
+        )
+        let events = tallies.reduce(0) { $0 + $1.events }
+        let censored = tallies.reduce(0) { $0 + $1.censored }
+        return SurvivalSummary(
+            country: country, subjects: events + censored, events: events, censored: censored, curve: curve,
+            quantiles: quantileProbabilities.map { KaplanMeier.quantile($0, of: curve) },
+            atRisk: atRiskDays.map { AtRisk(day: $0, count: KaplanMeier.atRisk(day: $0, of: curve)) },
+            observedQuantiles: ObservedDurations.quantiles(of: tallies),
+            histogram: ObservedDurations.histogram(of: tallies)
+        )
+    }
+}
