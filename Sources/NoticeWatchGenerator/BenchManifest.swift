@@ -1,0 +1,108 @@
+public import NoticeWatchModel
+
+/// The exact figures of a benchmark bundle, so every engine's numbers can be checked against them.
+///
+/// Every record of the bundle is clean: nothing is quarantined or merged, so the figures count every row.
+public struct BenchManifest: Hashable, Sendable {
+    public var seed: UInt64
+    /// The snapshot date: nothing in the bundle is dated after it.
+    public var asOf: CivilDate
+    /// Notices written (in each of the three notice files).
+    public var notices: Int
+    /// Complaints written (one `complaints.csv`, linked or copied into each folder).
+    public var complaints: Int
+    /// The files written, relative to the bundle folder, sorted.
+    public var files: [String]
+    /// Per requesting country with at least one notice or complaint, by alpha-2 code.
+    public var byCountry: [BenchCountryFigures]
+    /// Over all countries (`country` is `nil`).
+    public var total: BenchCountryFigures
+
+    /// Creates the manifest; the generator is the only intended caller.
+    public init(
+        seed: UInt64, asOf: CivilDate, notices: Int, complaints: Int, files: [String],
+        byCountry: [BenchCountryFigures], total: BenchCountryFigures
+    ) {
+        self.seed = seed
+        self.asOf = asOf
+        self.notices = notices
+        self.complaints = complaints
+        self.files = files
+        self.byCountry = byCountry
+        self.total = total
+    }
+
+    /// The figures as `EXPECTED.md`: one table per country and the overall row, for the benchmark script
+    /// and for a reader.
+    ///
+    /// - Complexity: O(n) in the number of countries.
+    public var markdown: String {
+        var text = """
+            # Expected figures of the benchmark bundle
+
+            Seed \(seed); snapshot (as-of) date \(asOf); \(notices) notices and \(complaints) complaints, all clean
+            (nothing quarantined, no duplicates). Cancelled = status cancelled, withdrawn or expired. Decided =
+            overturned + upheld + partially overturned. The same notices are in `csv/notices.csv`,
+            `ndjson/notices.ndjson` and `xml/notices.xml`; each folder has the same `complaints.csv`.
+
+            """
+        text +=
+            "| Country | Notices | Cancelled | By CCF | Complaints | Overturned | Upheld | Partially | Inadmissible "
+        text += "| Withdrawn | Pending | Decided |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        for row in byCountry + [total] {
+            text += "| \(row.country?.alpha2 ?? "All") | \(row.notices) | \(row.cancelled) | \(row.byCCF) | "
+            text += "\(row.complaints) | \(row.overturned) | \(row.upheld) | \(row.partiallyOverturned) | "
+            text += "\(row.inadmissible) | \(row.withdrawn) | \(row.pending) | \(row.decided) |\n"
+        }
+        return text
+    }
+}
+
+/// Notice and complaint counts of one requesting country in a benchmark bundle, or of all (`country == nil`).
+public struct BenchCountryFigures: Hashable, Sendable {
+    public var country: Country?
+    public var notices = 0
+    /// Notices whose status is cancelled, withdrawn or expired.
+    public var cancelled = 0
+    /// Of `cancelled`, those cancelled after a CCF decision.
+    public var byCCF = 0
+    public var overturned = 0
+    public var upheld = 0
+    public var partiallyOverturned = 0
+    public var inadmissible = 0
+    public var withdrawn = 0
+    public var pending = 0
+
+    /// Zero counts for `country`.
+    public init(country: Country?) { self.country = country }
+
+    /// Complaints of every outcome.
+    public var complaints: Int { overturned + upheld + partiallyOverturned + inadmissible + withdrawn + pending }
+    /// overturned + upheld + partially overturned.
+    public var decided: Int { overturned + upheld + partiallyOverturned }
+
+    /// Adds one complaint with `outcome`.
+    mutating func add(_ outcome: Outcome) {
+        switch outcome {
+        case .overturned: overturned += 1
+        case .upheld: upheld += 1
+        case .partiallyOverturned: partiallyOverturned += 1
+        case .inadmissible: inadmissible += 1
+        case .withdrawn: withdrawn += 1
+        case .pending: pending += 1
+        }
+    }
+
+    /// Adds `other`'s counts (the country stays).
+    mutating func add(_ other: BenchCountryFigures) {
+        notices += other.notices
+        cancelled += other.cancelled
+        byCCF += other.byCCF
+        overturned += other.overturned
+        upheld += other.upheld
+        partiallyOverturned += other.partiallyOverturned
+        inadmissible += other.inadmissible
+        withdrawn += other.withdrawn
+        pending += other.pending
+    }
+}

@@ -1,0 +1,85 @@
+import NoticeWatchModel
+
+/// A requesting country as the sample bundle uses it: how often it appears, how its complaints end, and how
+/// each export spells it.
+///
+/// The weights follow /Datasets/README.md "Planted rates": Russia requests the most notices and draws about
+/// three times as many complaints as Türkiye, the next; about half of the decided complaints about Russia are
+/// overturned, against about seven in ten elsewhere. Every spelling is one the model's country table resolves.
+struct SampleCountry: Sendable {
+    /// ISO alpha-2 code.
+    let alpha2: String
+    /// Relative weight among notices (valid Red Notices by requesting country, September 2024, in shape).
+    let noticeWeight: Int
+    /// Relative weight among complaints.
+    let complaintWeight: Int
+    /// Per mille among admissible complaints that reach a decision: overturned, upheld, partially
+    /// overturned, withdrawn (summing to 1000).
+    let outcomePerMille: [Int]
+    /// Spellings in the UTF-8 notices register: alpha-3 codes and English names.
+    let registerSpellings: [String]
+    /// Spellings in the French Windows-1252 complaints register.
+    let frenchSpellings: [String]
+    /// Spellings in the case-system NDJSON: mostly alpha-2, some alpha-3.
+    let caseSystemSpellings: [String]
+    /// The English name the diffusions export writes beside the code.
+    let exportName: String
+
+    /// The country in the model's table.
+    var country: Country {
+        guard let country = Country(alpha2) else { preconditionFailure("\(alpha2) is not in the country table") }
+        return country
+    }
+
+    /// The outcome weights most countries get: 69% overturned, 18% upheld, 4% partially, 9% withdrawn.
+    static let usualOutcomes = [690, 180, 40, 90]
+
+    /// The countries of the sample bundle, in a fixed order (the order of draws, not of reports).
+    static let all: [SampleCountry] = [
+        SampleCountry(
+            alpha2: "RU", noticeWeight: 28, complaintWeight: 35, outcomePerMille: [450, 420, 40, 90],
+            registerSpellings: ["RUS", "Russian Federation", "Russia", "RUS", " RUS "],
+            frenchSpellings: [
+                "Fédération de Russie", "Russie", "Fédération de Russie", "Russian Federation", "RUS",
+            ],
+            caseSystemSpellings: ["RU", "RU", "RU", "RUS"], exportName: "Russian Federation"),
+        SampleCountry(
+            alpha2: "TR", noticeWeight: 10, complaintWeight: 10, outcomePerMille: usualOutcomes,
+            registerSpellings: ["TUR", "Turkey", "Türkiye"],
+            frenchSpellings: ["Turquie", "Turquie", "Türkiye", "Turkey"],
+            caseSystemSpellings: ["TR", "TR", "TUR"], exportName: "Türkiye"),
+        SampleCountry(
+            alpha2: "TJ", noticeWeight: 18, complaintWeight: 9, outcomePerMille: usualOutcomes,
+            registerSpellings: ["TJK", "Tajikistan"], frenchSpellings: ["Tadjikistan", "Tajikistan"],
+            caseSystemSpellings: ["TJ", "TJK"], exportName: "Tajikistan"),
+        SampleCountry(
+            alpha2: "CN", noticeWeight: 9, complaintWeight: 8, outcomePerMille: usualOutcomes,
+            registerSpellings: ["CHN", "China", "People's Republic of China"], frenchSpellings: ["Chine", "China"],
+            caseSystemSpellings: ["CN", "CHN"], exportName: "China"),
+        SampleCountry(
+            alpha2: "IR", noticeWeight: 6, complaintWeight: 7, outcomePerMille: usualOutcomes,
+            registerSpellings: ["IRN", "Iran (Islamic Republic of)"], frenchSpellings: ["Iran", "Iran"],
+            caseSystemSpellings: ["IR", "IRN"], exportName: "Iran"),
+        SampleCountry(
+            alpha2: "MD", noticeWeight: 6, complaintWeight: 6, outcomePerMille: usualOutcomes,
+            registerSpellings: ["MDA", "Republic of Moldova"], frenchSpellings: ["Moldavie", "Moldova"],
+            caseSystemSpellings: ["MD", "MDA"], exportName: "Moldova"),
+        SampleCountry(
+            alpha2: "FR", noticeWeight: 12, complaintWeight: 3, outcomePerMille: [610, 260, 40, 90],
+            registerSpellings: ["FRA", "France"], frenchSpellings: ["France"],
+            caseSystemSpellings: ["FR", "FRA"], exportName: "France"),
+        SampleCountry(
+            alpha2: "US", noticeWeight: 6, complaintWeight: 4, outcomePerMille: [610, 260, 40, 90],
+            registerSpellings: ["USA", "United States of America"], frenchSpellings: ["États-Unis", "USA"],
+            caseSystemSpellings: ["US", "USA"], exportName: "United States"),
+        SampleCountry(
+            alpha2: "GB", noticeWeight: 5, complaintWeight: 3, outcomePerMille: [610, 260, 40, 90],
+            registerSpellings: ["GBR", "United Kingdom"], frenchSpellings: ["Royaume-Uni", "UK"],
+            caseSystemSpellings: ["GB", "GBR"], exportName: "United Kingdom"),
+    ]
+
+    /// Notice weights of ``all``, aligned.
+    static let noticeWeights = all.map(\.noticeWeight)
+    /// Complaint weights of ``all``, aligned.
+    static let complaintWeights = all.map(\.complaintWeight)
+}

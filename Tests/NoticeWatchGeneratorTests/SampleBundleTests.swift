@@ -1,0 +1,145 @@
+import Foundation
+import NoticeWatchModel
+import Testing
+
+@testable import NoticeWatchGenerator
+
+@Suite(.serialized) struct SampleBundleTests {
+    static let seed: UInt64 = 20_250_630
+
+    @Test func writesEveryFileOfTheBundle() throws {
+        let folder = try TemporaryFolder("files")
+        let figures = try SampleBundle.write(to: folder.path, seed: Self.seed)
+        let pages = figures.source(named: "interpol-api-pages")!.files
+        let expected =
+            [
+                "PLANTED.md", "ccf_case_system.ndjson", "ccf_complaints_register.csv", "diffusions_export.xml",
+                "notices_register.csv", "sources.yml",
+            ] + pages
+        #expect(folder.files() == expected.sorted())
+        #expect(pages.first == "api_pages/red_notices_p001.json")
+        #expect(figures.sources.map(\.name) == SampleBundle.sourceNames)
+        #expect(try folder.text("PLANTED.md") == figures.markdown)
+    }
+
+    @Test func sameSeedGivesIdenticalBytesAndAnotherSeedDoesNot() throws {
+        let first = try TemporaryFolder("same-a")
+        let second = try TemporaryFolder("same-b")
+        let other = try TemporaryFolder("other")
+        let figuresA = try SampleBundle.write(to: first.path, seed: Self.seed)
+        let figuresB = try SampleBundle.write(to: second.path, seed: Self.seed)
+        _ = try SampleBundle.write(to: other.path, seed: Self.seed + 1)
+        #expect(figuresA == figuresB)
+        #expect(first.files() == second.files())
+        for file in first.files() {
+            #expect(try first.bytes(file) == second.bytes(file), "\(file) differs between two runs")
+        }
+        for file in ["notices_register.csv", "ccf_complaints_register.csv", "ccf_case_system.ndjson"] {
+            #expect(try first.bytes(file) != other.bytes(file), "\(file) is the same for another seed")
+        }
+    }
+
+    @Test func sourcesBalanceAndMatchTheRowsInTheFiles() throws {
+        let folder = try TemporaryFolder("rows")
+        let figures = try SampleBundle.write(to: folder.path, seed: Self.seed)
+        for source in figures.sources {
+            #expect(source.rowsWritten == source.kept + source.merged + source.quarantined, "\(source.name)")
+            #expect(source.quarantined == figures.brokenRows.filter { $0.source == source.name }.count)
+        }
+        let register = BundleScanning.csvRecords(try folder.text("notices_register.csv"), delimiter: ",")
+        #expect(register.count - 1 == figures.source(named: "notices-register")!.rowsWritten)
+        var pageRecords = 0
+        for page in figures.source(named: "interpol-api-pages")!.files {
+            pageRecords += try folder.text(page).split(separator: "\n").filter { $0.contains("\"entity_id\"") }.count
+        }
+        #expect(pageRecords == figures.source(named: "interpol-api-pages")!.rowsWritten)
+        let diffusions = try folder.text("diffusions_export.xml").split(separator: "\n")
+            .filter { $0.contains("<nw:diffusion ") }.count
+        #expect(diffusions == figures.source(named: "diffusions-xml")!.rowsWritten)
+        let complaints = Windows1252.decode(try folder.bytes("ccf_complaints_register.csv"))
+        #expect(
+            BundleScanning.csvRecords(complaints, delimiter: ";").count - 1
+                == figures.source(named: "ccf-complaints-register")!.rowsWritten)
+        let caseLines = try folder.text("ccf_case_system.ndjson").split(separator: "\n")
+        #expect(caseLines.count == figures.source(named: "ccf-case-system")!.rowsWritten)
+
+        let kept = figures.sources.filter { $0.recordKind == .notice }.map(\.kept).reduce(0, +)
+        #expect(kept == figures.noticeTotal.notices)
+        let keptComplaints = figures.sources.filter { $0.recordKind == .complaint }.map(\.kept).reduce(0, +)
+        #expect(keptComplaints == figures.complaintTotal.total)
+    }
+
+    @Test func complaintCountsPerCountryAndOutcomeMatchTheFiles() throws {
+        let folder = try TemporaryFolder("complaints")
+        let figures = try SampleBundle.write(to: folder.path, seed: Self.seed)
+        var labels: [String: Outcome] = ["": .pending]
+        for outcome in Outcome.allCases {
+            for label in SampleLabels.registerOutcome(outcome) + SampleLabels.caseSystemOutcome(outcome) {
+                labels[label] = outcome
+            }
+        }
+        let broken = Set(["CCF/9904/18", "CCF/9905/20", "CCF/9906/22", "CCF/9907/23"])
+        var seen: Set<String> = []
+        var tallies: [Country: PlantedComplaintCount] = [:]
+        func count(id: String, country: String, label: String) {
+            guard !broken.contains(id), seen.insert(id).inserted else { return }
+            let resolved = Country(country)!
+            var tally =
+                tallies[resolved]
+                ?? PlantedComplaintCount(
+                    country: resolved, overturned: 0, upheld: 0, partiallyOverturned: 0, inadmissible: 0, withdrawn: 0,
+                    pending: 0)
+            tally.add(labels[label]!)
+            tallies[resolved] = tally
+        }
+        let register = Windows1252.decode(try folder.bytes("ccf_complaints_register.csv"))
+        for fields in BundleScanning.csvRecords(register, delimiter: ";").dropFirst() {
+            count(id: fields[0], country: fields[2], label: fields[5])
+        }
+        for line in try folder.text("ccf_case_system.ndjson").split(separator: "\n") where line.hasSuffix("}") {
+            let id = BundleScanning.jsonValue("case_id", in: line)!
+            let label = line.contains("\"decision\":null") ? "" : BundleScanning.jsonValue("label", in: line) ?? ""
+            count(id: id, country: BundleScanning.jsonValue("requesting_country", in: line)!, label: label)
+        }
+        #expect(tallies.values.sorted { $0.country! < $1.country! } == figures.complaintsByCountry)
+    }
+
+    @Test func plantedRatesAreRealistic() throws {
+        let folder = try TemporaryFolder("rates")
+        let figures = try SampleBundle.write(to: folder.path, seed: Self.seed)
+        let russia = figures.complaints(of: Country("RU")!)!
+        let turkey = figures.complaints(of: Country("TR")!)!
+        let ranked = figures.complaintsByCountry.sorted { $0.total > $1.total }
+        #expect(ranked[0].country == Country("RU") && ranked[1].country == Country("TR"))
+        #expect(russia.total * 10 >= turkey.total * 25 && russia.total * 10 <= turkey.total * 35)
+        #expect(russia.overturned * 100 >= russia.decided * 44 && russia.overturned * 100 <= russia.decided * 56)
+        let all = figures.complaintTotal
+        let admissibleDecided = all.decided + all.withdrawn
+        #expect(all.overturned * 100 >= admissibleDecided * 54 && all.overturned * 100 <= admissibleDecided * 66)
+        #expect(all.inadmissible * 100 >= all.total * 25 && all.inadmissible * 100 <= all.total * 35)
+        #expect((180...245).contains(figures.medianDaysToDecision))
+        #expect(figures.decisionsAfterMoreThanAYear > 0)
+        #expect(figures.noticeTotal.cancelled * 4 < figures.noticeTotal.notices)
+        #expect(figures.noticeTotal.byCCF > 0)
+    }
+
+    @Test func nothingIsDatedAfterTheSnapshot() throws {
+        let folder = try TemporaryFolder("dates")
+        _ = try SampleBundle.write(to: folder.path, seed: Self.seed)
+        var invalid = 0
+        var total = 0
+        for file in folder.files() where !file.hasSuffix(".md") && !file.hasSuffix(".yml") {
+            let text =
+                file == "ccf_complaints_register.csv"
+                ? Windows1252.decode(try folder.bytes(file)) : try folder.text(file)
+            let found = BundleScanning.dates(in: text)
+            invalid += found.invalid
+            total += found.dates.count
+            let late = found.dates.filter { $0 > SampleWorld.asOf }
+            #expect(late.isEmpty, "\(file) has dates after 2025-06-30: \(late.prefix(3))")
+            #expect(found.dates.allSatisfy { $0.year >= 1950 }, "\(file)")
+        }
+        #expect(total > 5000)
+        #expect(invalid == 1, "only the planted 31.02.2020 is no valid day")
+    }
+}
