@@ -196,6 +196,12 @@ def versions(args, plan):
         out["noticewatch"] = f"commit {commit.stdout.strip()}{' (modified)' if dirty else ''}, release build"
     except (OSError, subprocess.CalledProcessError):
         out["noticewatch"] = "release build"
+    try:
+        reported = subprocess.run([args.noticewatch, "--version"], capture_output=True, text=True, timeout=30)
+        if reported.returncode == 0 and reported.stdout.strip():
+            out["noticewatch"] = reported.stdout.strip().splitlines()[0] + " (" + out["noticewatch"] + ")"
+    except (OSError, subprocess.TimeoutExpired):
+        pass
     modules = {"duckdb": "peer_duckdb", "polars": "peer_polars", "pandas": "peer_pandas", "lxml": "peer_lxml"}
     for engine in sorted({e for e, _ in plan if e != "noticewatch"}):
         probe = f"import sys; sys.path.insert(0, {HERE!r}); import {modules[engine]} as m; print(m.version())"
