@@ -56,7 +56,7 @@ let package = Package(
         // Pure computation of every published figure from mergeable partial aggregates.
         .target(name: "NoticeWatchAnalysis", dependencies: ["NoticeWatchModel"]),
         // Markdown, CSV, SVG, SQLite and manifest writers.
-        .target(name: "NoticeWatchReport", dependencies: ["NoticeWatchModel", "CSQLite"]),
+        .target(name: "NoticeWatchReport", dependencies: ["NoticeWatchModel", "CSQLite"], exclude: ["OUTPUTS.md"]),
         // The deterministic synthetic bundle with planted rates.
         .target(name: "NoticeWatchGenerator", dependencies: ["NoticeWatchModel"]),
         // One run: inputs -> records -> figures -> report folder.

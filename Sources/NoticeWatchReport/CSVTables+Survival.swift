@@ -1,0 +1,129 @@
+import NoticeWatchModel
+
+extension CSVTables {
+    /// `survival_notices.csv` / `survival_complaints.csv`: the Kaplan–Meier table of every group, in the
+    /// figures' order (all first, then countries), steps by ascending time.
+    static func survivalCurves(_ summaries: [SurvivalSummary], method: SurvivalIntervalMethod) -> CSVTable {
+        var table = CSVTable(header: [
+            "group", "time", "at_risk", "events", "censored", "survival", "ci_lower", "ci_upper", "ci_method",
+        ])
+        for summary in summaries {
+            for step in summary.curve {
+                table.append([
+                    group(summary.country), String(step.time), String(step.atRisk), String(step.events),
+                    String(step.censored), FixedDecimal.proportion(step.survival),
+                    FixedDecimal.proportion(step.interval?.lower), FixedDecimal.proportion(step.interval?.upper),
+                    method.rawValue,
+                ])
+            }
+        }
+        return table
+    }
+
+    /// `survival_summary.csv`: one row per measure of every group, in long form.
+    ///
+    /// `measure` is `subjects`, `events`, `censored` (no parameter), `km_quantile` (parameter: the share
+    /// ended, `0.25`/`0.50`/`0.75`; value in days; note `not-reached` when the curve never gets there),
+    /// `at_risk` (parameter: the day), `observed_quantile` (parameter: the probability; value in days with
+    /// 1 decimal, events only, censoring ignored) or `histogram` (parameter: the bucket's label; value: events).
+    static func survivalSummary(notices: [SurvivalSummary], complaints: [SurvivalSummary]) -> CSVTable {
+        var table = CSVTable(header: [
+            "analysis", "group", "measure", "parameter", "value", "ci_lower", "ci_upper", "note",
+        ])
+        for (analysis, summaries) in [("notices", notices), ("complaints", complaints)] {
+            for summary in summaries {
+                let prefix = [analysis, group(summary.country)]
+                table.append(prefix + ["subjects", "", String(summary.subjects), "", "", ""])
+                table.append(prefix + ["events", "", String(summary.events), "", "", ""])
+                table.append(prefix + ["censored", "", String(summary.censored), "", "", ""])
+                for quantile in summary.quantiles {
+                    table.append(
+                        prefix + [
+                            "km_quantile", FixedDecimal.format(quantile.probability, decimals: 2),
+                            quantile.estimate.map(String.init) ?? "", quantile.lower.map(String.init) ?? "",
+                            quantile.upper.map(String.init) ?? "", quantile.estimate == nil ? "not-reached" : "",
+                        ]
+                    )
+                }
+                for atRisk in summary.atRisk {
+                    table.append(prefix + ["at_risk", String(atRisk.day), String(atRisk.count), "", "", ""])
+                }
+                for quantile in summary.observedQuantiles {
+                    table.append(
+                        prefix + [
+                            "observed_quantile", FixedDecimal.format(quantile.probability, decimals: 2),
+                            quantile.days.map { FixedDecimal.format($0, decimals: 1) } ?? "", "", "",
+                            quantile.days == nil ? "no-events" : "",
+                        ]
+                    )
+                }
+                for bucket in summary.histogram {
+                    table.append(prefix + ["histogram", bucket.label, String(bucket.count), "", "", ""])
+                }
+            }
+        }
+        return table
+    }
+
+    /// `accounting.csv`: per source, `read = kept + merged + quarantined`.
+    static func accounting(_ sources: [SourceAccounting]) -> CSVTable {
+        var table = CSVTable(header: [
+            "source", "record_kind", "read", "kept", "merged", "quarantined", "balances", "mapping",
+        ])
+        for source in sources.sorted() {
+            table.append([
+                source.source, source.recordKind.rawValue, String(source.read), String(source.kept),
+                String(source.merged), String(source.quarantined), String(source.balances),
+                source.mapping.joined(separator: "; "),
+            ])
+        }
+        return table
+    }
+
+    /// `input_files.csv`: every input file with its hash and the reader's choices.
+    static func inputFiles(_ files: [InputFile]) -> CSVTable {
+        var table = CSVTable(header: ["path", "source", "size", "sha256", "rows_read", "reader_choices"])
+        for file in files.sorted() {
+            table.append([
+                file.path, file.source, String(file.size), file.sha256, String(file.rowsRead),
+                file.readerChoices.joined(separator: "; "),
+            ])
+        }
+        return table
+    }
+
+    /// `conflicts.csv`: duplicates that disagreed, with both values and where each was read.
+    static func conflicts(_ conflicts: [DuplicateConflict]) -> CSVTable {
+        var table = CSVTable(header: [
+            "record_kind", "id", "field", "kept_value", "kept_source", "kept_file", "kept_line", "kept_record",
+            "discarded_value", "discarded_source", "discarded_file", "discarded_line", "discarded_record",
+        ])
+        for conflict in conflicts.sorted() {
+            table.append(
+                [conflict.recordKind.rawValue, conflict.id, conflict.field, conflict.keptValue]
+                    + locationCells(conflict.keptLocation) + [conflict.discardedValue]
+                    + locationCells(conflict.discardedLocation)
+            )
+        }
+        return table
+    }
+
+    /// `quarantine.csv`: every rejected row with where it was, the field, the raw value and the reason.
+    static func quarantine(_ rows: [QuarantinedRow]) -> CSVTable {
+        var table = CSVTable(header: [
+            "source", "file", "line", "record", "field", "raw_value", "reason_code", "reason",
+        ])
+        for row in rows.inReportOrder {
+            table.append(
+                locationCells(row.location)
+                    + [row.field ?? "", row.rawValue, row.reason.code, row.reason.message]
+            )
+        }
+        return table
+    }
+
+    /// source, file, line, record.
+    static func locationCells(_ location: SourceLocation) -> [String] {
+        [location.source, location.file, location.line.map(String.init) ?? "", location.record.map(String.init) ?? ""]
+    }
+}

@@ -1,0 +1,128 @@
+import NoticeWatchModel
+
+/// Builds every CSV table of a report from its input. Column names are stable and documented in OUTPUTS.md.
+///
+/// Common conventions: `country_code` is the ISO alpha-2 code and `country_name` the English short name;
+/// dates are ISO 8601 at their known precision; proportions have 4 decimals (``FixedDecimal/proportion(_:)``);
+/// a missing value is an empty cell; booleans are `true`/`false`.
+enum CSVTables {
+    /// Every table, in the order they are written, with its file name.
+    static func all(_ input: ReportInput) -> [(name: String, table: CSVTable)] {
+        let figures = input.figures
+        return [
+            ("complaint_volumes.csv", volumes(figures.volumes)),
+            ("overturn_rates.csv", overturnRates(figures.overturnRates)),
+            ("notice_cancellations.csv", cancellations(figures.noticeCancellations)),
+            ("survival_notices.csv", survivalCurves(figures.noticeSurvival, method: figures.options.survivalInterval)),
+            (
+                "survival_complaints.csv",
+                survivalCurves(figures.complaintSurvival, method: figures.options.survivalInterval)
+            ),
+            (
+                "survival_summary.csv",
+                survivalSummary(notices: figures.noticeSurvival, complaints: figures.complaintSurvival)
+            ),
+            ("exclusions.csv", exclusions(figures.exclusions)),
+            ("accounting.csv", accounting(input.ingest.sources)),
+            ("input_files.csv", inputFiles(input.ingest.inputFiles)),
+            ("conflicts.csv", conflicts(input.ingest.conflicts)),
+            ("quarantine.csv", quarantine(input.ingest.quarantine)),
+        ]
+    }
+
+    /// `complaint_volumes.csv`: one row per member country, in the figures' order (rank, then code).
+    static func volumes(_ volumes: ComplaintVolumes) -> CSVTable {
+        var table = CSVTable(
+            header: ["country_code", "country_alpha3", "country_name", "rank", "complaints", "share"]
+                + volumes.years.map { "complaints_\($0)" }
+                + ["complaints_unknown_year", "change_from_previous_year"]
+        )
+        for row in volumes.rows {
+            let known = row.byYear.reduce(0, +)
+            table.append(
+                [
+                    row.country.alpha2, row.country.alpha3, row.country.name, String(row.rank), String(row.total),
+                    FixedDecimal.proportion(row.share),
+                ]
+                    + (Array(row.byYear.prefix(volumes.years.count))
+                    + Array(repeating: 0, count: max(0, volumes.years.count - row.byYear.count))).map(String.init)
+                    + [String(row.total - known), row.changeFromPreviousYear.map(String.init) ?? ""]
+            )
+        }
+        return table
+    }
+
+    /// The tally columns shared by `overturn_rates.csv` rows.
+    static let tallyHeader = [
+        "decided", "overturned", "upheld", "partially_overturned", "inadmissible", "withdrawn", "pending",
+        "overturned_counted", "rate", "ci_lower", "ci_upper", "too_few_to_rank",
+    ]
+
+    static func tallyCells(_ tally: OutcomeTally) -> [String] {
+        [
+            String(tally.decided), String(tally.overturned), String(tally.upheld), String(tally.partiallyOverturned),
+            String(tally.inadmissible), String(tally.withdrawn), String(tally.pending),
+            String(tally.overturnedCounted), FixedDecimal.proportion(tally.rate),
+            FixedDecimal.proportion(tally.interval?.lower), FixedDecimal.proportion(tally.interval?.upper),
+            String(tally.tooFewToRank),
+        ]
+    }
+
+    /// `overturn_rates.csv`: the overall row, then per country, per year, per country and year.
+    ///
+    /// `scope` is `overall`, `country`, `year` or `country-year`; `persistent` is `true` for countries in the
+    /// persistent-overturn list, empty for rows that are not per country.
+    static func overturnRates(_ rates: OverturnRates) -> CSVTable {
+        var table = CSVTable(header: ["scope", "country_code", "country_name", "year"] + tallyHeader + ["persistent"])
+        let persistent = Set(rates.persistent.map(\.country))
+        table.append(["overall", "", "", ""] + tallyCells(rates.overall) + [""])
+        for row in rates.byCountry {
+            table.append(
+                ["country", row.country.alpha2, row.country.name, ""] + tallyCells(row.tally)
+                    + [String(persistent.contains(row.country))]
+            )
+        }
+        for row in rates.byYear {
+            table.append(["year", "", "", String(row.year)] + tallyCells(row.tally) + [""])
+        }
+        for row in rates.byCountryYear {
+            table.append(
+                ["country-year", row.country.alpha2, row.country.name, String(row.year)] + tallyCells(row.tally) + [""]
+            )
+        }
+        return table
+    }
+
+    /// `notice_cancellations.csv`: the overall row, then one row per country with notices.
+    static func cancellations(_ figure: NoticeCancellations) -> CSVTable {
+        var table = CSVTable(header: [
+            "scope", "country_code", "country_name", "notices", "cancelled", "cancelled_share", "cancelled_ci_lower",
+            "cancelled_ci_upper", "cancelled_with_known_reason", "cancelled_by_ccf", "ccf_share", "ccf_ci_lower",
+            "ccf_ci_upper",
+        ])
+        for row in [figure.overall] + figure.byCountry {
+            table.append([
+                row.country == nil ? "overall" : "country", row.country?.alpha2 ?? "", row.country?.name ?? "",
+                String(row.notices), String(row.cancelled), FixedDecimal.proportion(row.cancelledShare),
+                FixedDecimal.proportion(row.cancelledInterval?.lower),
+                FixedDecimal.proportion(row.cancelledInterval?.upper), String(row.withKnownReason),
+                String(row.byCCF), FixedDecimal.proportion(row.ccfShare),
+                FixedDecimal.proportion(row.ccfInterval?.lower),
+                FixedDecimal.proportion(row.ccfInterval?.upper),
+            ])
+        }
+        return table
+    }
+
+    /// `exclusions.csv`: records left out of a figure, by figure then reason.
+    static func exclusions(_ exclusions: [Exclusion]) -> CSVTable {
+        var table = CSVTable(header: ["figure", "reason", "count"])
+        for exclusion in exclusions.sorted() {
+            table.append([exclusion.figure, exclusion.reason, String(exclusion.count)])
+        }
+        return table
+    }
+
+    /// The group label of a survival summary: `all`, or the country's alpha-2 code.
+    static func group(_ country: Country?) -> String { country?.alpha2 ?? "all" }
+}

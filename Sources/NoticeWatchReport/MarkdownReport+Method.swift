@@ -1,0 +1,141 @@
+import NoticeWatchModel
+
+extension MarkdownReport {
+    /// Method: every figure definition, the as-of date and its origin, the options, interval methods and
+    /// exclusions.
+    func methodSection() -> String {
+        var text = heading(
+            "Method",
+            "Every figure in this report is defined here exactly as it was computed."
+        )
+        for definition in figures.definitions {
+            text +=
+                "\n### \(MarkdownTable.escape(definition.title))\n\n"
+                + "`\(definition.id)`: \(MarkdownTable.escape(definition.text))\n"
+        }
+        text += "\n### Options\n\n"
+        let lines = [
+            "As-of date: \(options.asOf), from \(options.asOfOrigin). Notices still active and complaints still "
+                + "pending are censored on this day.",
+            "Confidence level: \(level) for every interval.",
+            "Proportions: Wilson score intervals.",
+            "Kaplan–Meier: Greenwood variance, pointwise intervals on the \(options.survivalInterval.rawValue) "
+                + "scale (\(intervalExplanation)); quartile intervals where the interval curve crosses the level.",
+            "Minimum decided complaints to rank a country: \(options.minimumDecisions).",
+            "Partially overturned complaints (\"compliant subject to updates\") "
+                + (options.partialCountsAsOverturned ? "count" : "do not count") + " as overturned.",
+            "Withdrawn, inadmissible and pending complaints are not decisions: they are in no rate's denominator.",
+            "Countries shown in the volume table: \(options.topCountries).",
+        ]
+        text += lines.map { "- \($0)" }.joined(separator: "\n") + "\n"
+        text += "\n### Exclusions\n\n"
+        if figures.exclusions.isEmpty {
+            text += "No record was left out of any figure.\n"
+        } else {
+            var table = MarkdownTable(header: ["Figure", "Reason", "Records"], right: [2])
+            for exclusion in figures.exclusions.sorted() {
+                table.append([exclusion.figure, exclusion.reason, FixedDecimal.count(exclusion.count)])
+            }
+            text += "Records left out of a figure, with the reason (also in `exclusions.csv`):\n\n" + table.render()
+        }
+        return text
+    }
+
+    /// What the survival interval transform means, in words.
+    var intervalExplanation: String {
+        switch options.survivalInterval {
+        case .logLog: "log(−log S), as lifelines and SAS PROC LIFETEST"
+        case .log: "log S, as R's survfit default"
+        case .plain: "S ± z·se, clamped to 0–1"
+        }
+    }
+
+    /// Data quality: accounting per source, quarantine by reason with examples, conflicts.
+    func dataQualitySection() -> String {
+        let ingest = input.ingest
+        var text = heading(
+            "Data quality",
+            "Every row read ends as exactly one of: kept (a new record), merged (a duplicate of a record read "
+                + "earlier) or quarantined (rejected, with a reason). Full lists: `accounting.csv`, "
+                + "`quarantine.csv`, `conflicts.csv`, and the tables of `records.sqlite`."
+        )
+        var accounting = MarkdownTable(
+            header: ["Source", "Records", "Read", "Kept", "Merged", "Quarantined", "Balances"], right: [2, 3, 4, 5]
+        )
+        for source in ingest.sources.sorted() {
+            accounting.append([
+                source.source, source.recordKind.rawValue, FixedDecimal.count(source.read),
+                FixedDecimal.count(source.kept),
+                FixedDecimal.count(source.merged), FixedDecimal.count(source.quarantined),
+                source.balances ? "yes" : "**no**",
+            ])
+        }
+        text += "\n" + accounting.render()
+
+        text += "\n### Quarantined rows\n\n"
+        if ingest.quarantine.isEmpty {
+            text += "No row was quarantined.\n"
+        } else {
+            let byReason = Dictionary(grouping: ingest.quarantine.inReportOrder, by: \.reason.code)
+            var reasons = MarkdownTable(
+                header: ["Reason", "Rows", "Examples (file:line, field, raw value)"], right: [1])
+            for code in byReason.keys.sorted() {
+                let rows = byReason[code] ?? []
+                let examples = rows.prefix(3).map { row in
+                    "\(row.location) \(row.field ?? "(row)") \"\(MarkdownTable.truncate(row.rawValue))\""
+                }
+                reasons.append([code, FixedDecimal.count(rows.count), examples.joined(separator: "; ")])
+            }
+            text += "\(counted(ingest.quarantine.count, "row", "rows")), by reason:\n\n" + reasons.render()
+        }
+
+        text += "\n### Conflicts between duplicates\n\n"
+        if ingest.conflicts.isEmpty {
+            text += "No duplicate disagreed with the record it was merged into.\n"
+        } else {
+            var conflicts = MarkdownTable(header: [
+                "Record", "Id", "Field", "Kept", "Kept from", "Discarded", "Discarded from",
+            ])
+            let sorted = ingest.conflicts.sorted()
+            for conflict in sorted.prefix(20) {
+                conflicts.append([
+                    conflict.recordKind.rawValue, conflict.id, conflict.field,
+                    MarkdownTable.truncate(conflict.keptValue),
+                    conflict.keptLocation.description, MarkdownTable.truncate(conflict.discardedValue),
+                    conflict.discardedLocation.description,
+                ])
+            }
+            text +=
+                "The first record read was kept. \(counted(sorted.count, "conflict", "conflicts"))"
+                + (sorted.count > 20 ? " (the first 20 shown; all in `conflicts.csv`)" : "") + ":\n\n"
+                + conflicts.render()
+        }
+        return text
+    }
+
+    /// Provenance: every input file with its hash, the sources file, the version and the options.
+    func provenanceSection() -> String {
+        let ingest = input.ingest
+        let provenance = input.provenance
+        var text = heading(
+            "Provenance",
+            "NoticeWatch \(provenance.toolVersion), dataset `\(provenance.datasetPath.replacingAll("`", with: "'"))`. "
+                + "Sources file SHA-256: "
+                + (ingest.sourcesFileSHA256.map { "`\($0)`" } ?? "none (the mapping was inferred from headers)") + "."
+        )
+        var files = MarkdownTable(
+            header: ["File", "Source", "Bytes", "Rows", "SHA-256", "Reader choices"], right: [2, 3])
+        for file in ingest.inputFiles.sorted() {
+            files.append([
+                file.path, file.source, FixedDecimal.count(file.size), FixedDecimal.count(file.rowsRead), file.sha256,
+                file.readerChoices.joined(separator: "; "),
+            ])
+        }
+        text += "\n" + files.render()
+        text += "\nOptions of this run:\n\n"
+        text += provenance.options.sorted().map { "- `\($0.replacingAll("`", with: "'"))`" }.joined(separator: "\n")
+        if provenance.options.isEmpty { text += "- none" }
+        text += "\n\nEvery output file's SHA-256 is in `manifest.json`.\n"
+        return text
+    }
+}

@@ -1,0 +1,132 @@
+import NoticeWatchModel
+
+extension MarkdownReport {
+    /// Overturn rates: overall, per country (ranked, then those with too few decisions), per year.
+    func overturnSection() -> String {
+        let rates = figures.overturnRates
+        let numerator =
+            options.partialCountsAsOverturned
+            ? "overturned plus partially overturned (\"compliant subject to updates\")"
+            : "overturned (not compliant, data deleted); partial overturns are not counted"
+        var text = heading(
+            "Overturn rates",
+            "The share of decided complaints (overturned, upheld or partially overturned) that were \(numerator), "
+                + "with \(level) Wilson score intervals. Countries with fewer than \(options.minimumDecisions) "
+                + "decided complaints are listed but marked *too few to rank*. "
+                + "Chart: [charts/overturn-rates.svg](charts/overturn-rates.svg)."
+        )
+        var table = MarkdownTable(
+            header: [
+                "Country", "Decided", "Overturned", "Upheld", "Partially overturned", "Rate", "\(level) CI", "Note",
+            ],
+            right: [1, 2, 3, 4, 5, 6]
+        )
+        table.append(tallyRow("All countries", rates.overall, note: ""))
+        let ranked = rates.byCountry.filter { !$0.tally.tooFewToRank && $0.tally.rate != nil }
+            .sorted { ($0.tally.rate ?? 0, $1.country) > ($1.tally.rate ?? 0, $0.country) }
+        let unranked = rates.byCountry.filter { $0.tally.tooFewToRank || $0.tally.rate == nil }
+        let persistent = Set(rates.persistent.map(\.country))
+        for row in ranked {
+            table.append(
+                tallyRow(row.country.name, row.tally, note: persistent.contains(row.country) ? "persistent" : ""))
+        }
+        for row in unranked {
+            table.append(
+                tallyRow(row.country.name, row.tally, note: row.tally.decided == 0 ? "no decisions" : "too few to rank")
+            )
+        }
+        text += "\n" + table.render()
+        if !rates.byYear.isEmpty {
+            var years = MarkdownTable(
+                header: [
+                    "Year of decision", "Decided", "Overturned", "Upheld", "Partially overturned", "Rate",
+                    "\(level) CI", "Note",
+                ],
+                right: [0, 1, 2, 3, 4, 5, 6]
+            )
+            for row in rates.byYear {
+                years.append(
+                    tallyRow(String(row.year), row.tally, note: row.tally.tooFewToRank ? "too few decisions" : ""))
+            }
+            text += "\nBy year of decision, all countries (complaints with no decision date are in no year):\n\n"
+            text += years.render()
+        }
+        text += "\n![Overturn rates with intervals](charts/overturn-rates.svg)\n"
+        return text
+    }
+
+    /// One row of an overturn-rate table.
+    func tallyRow(_ label: String, _ tally: OutcomeTally, note: String) -> [String] {
+        [
+            label, FixedDecimal.count(tally.decided), FixedDecimal.count(tally.overturned),
+            FixedDecimal.count(tally.upheld), FixedDecimal.count(tally.partiallyOverturned), percent(tally.rate),
+            percentRange(tally.interval), note,
+        ]
+    }
+
+    /// Persistent overturns: the countries whose interval's lower bound is above the overall rate.
+    func persistentSection() -> String {
+        let rates = figures.overturnRates
+        let text = heading(
+            "Persistent overturns",
+            "Countries whose overturn rate is above the overall rate (\(percent(rates.overall.rate))) even at "
+                + "the lower bound of its \(level) Wilson interval, so the difference is unlikely to be chance "
+                + "alone. Countries with too few decisions are never listed."
+        )
+        guard !rates.persistent.isEmpty else {
+            return text + "\nNo country meets this condition.\n"
+        }
+        var table = MarkdownTable(
+            header: [
+                "Country", "Decided", "Overturned (counted)", "Rate", "Lower bound", "Overall rate",
+                "Lower bound above overall by",
+            ],
+            right: [1, 2, 3, 4, 5, 6]
+        )
+        for row in rates.persistent {
+            let margin = both(row.tally.interval?.lower, rates.overall.rate).map { lower, overall in
+                FixedDecimal.format((lower - overall) * 100, decimals: 1) + " points"
+            }
+            table.append([
+                row.country.name, FixedDecimal.count(row.tally.decided),
+                FixedDecimal.count(row.tally.overturnedCounted),
+                percent(row.tally.rate), percent(row.tally.interval?.lower), percent(rates.overall.rate), margin ?? "—",
+            ])
+        }
+        return text + "\n" + table.render()
+    }
+
+    /// Notice cancellations: the share ended and the share of known-reason cancellations due to the CCF.
+    func cancellationsSection() -> String {
+        let figure = figures.noticeCancellations
+        let text = heading(
+            "Notice cancellations",
+            "Per requesting country: notices that had ended (cancelled, withdrawn or expired) by \(options.asOf), "
+                + "and among cancellations with a known reason, those that followed a CCF decision; "
+                + "\(level) Wilson intervals."
+        )
+        var table = MarkdownTable(
+            header: [
+                "Country", "Notices", "Ended", "Share ended", "\(level) CI", "Known reason", "After CCF decision",
+                "CCF share", "\(level) CI",
+            ],
+            right: [1, 2, 3, 4, 5, 6, 7, 8]
+        )
+        for row in [figure.overall] + figure.byCountry {
+            table.append([
+                row.country?.name ?? "All countries", FixedDecimal.count(row.notices),
+                FixedDecimal.count(row.cancelled),
+                percent(row.cancelledShare), percentRange(row.cancelledInterval),
+                FixedDecimal.count(row.withKnownReason),
+                FixedDecimal.count(row.byCCF), percent(row.ccfShare), percentRange(row.ccfInterval),
+            ])
+        }
+        return text + "\n" + table.render()
+    }
+}
+
+/// Both values, or `nil` when either is missing.
+private func both<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

@@ -1,0 +1,91 @@
+import NoticeWatchModel
+
+extension MarkdownReport {
+    /// Time to cancellation of notices and time to decision of complaints (Kaplan–Meier).
+    func survivalSection() -> String {
+        var text = heading(
+            "Time to cancellation and to decision",
+            "Kaplan–Meier estimates, in days: for notices from issue to cancellation, for complaints from filing "
+                + "to decision. Notices still active and complaints still pending on \(options.asOf) are censored "
+                + "there, not dropped. Quartiles are the days by which 25%, 50% and 75% had ended, with \(level) "
+                + "intervals (\(options.survivalInterval.rawValue) transform); *not reached* means the curve "
+                + "never fell that far. Chart: [charts/notice-survival.svg](charts/notice-survival.svg)."
+        )
+        text += survivalGroup("Notices: issue to cancellation", figures.noticeSurvival)
+        text += "\n![Notices not yet cancelled, by days since issue](charts/notice-survival.svg)\n"
+        text += survivalGroup("Complaints: filing to decision", figures.complaintSurvival)
+        return text
+    }
+
+    /// The tables of one analysis: quartiles and at-risk numbers, observed quantiles, histogram.
+    func survivalGroup(_ title: String, _ summaries: [SurvivalSummary]) -> String {
+        var text = "\n### \(title)\n\n"
+        guard let first = summaries.first else { return text + "No durations.\n" }
+        let days = first.atRisk.map(\.day)
+        var table = MarkdownTable(
+            header: ["Group", "Subjects", "Ended", "Censored", "25% ended by", "Median", "75% ended by"]
+                + days.map { "At risk day \(FixedDecimal.count($0))" },
+            right: Set(1..<(7 + days.count))
+        )
+        for summary in summaries {
+            let quartiles = [0.25, 0.5, 0.75].map { probability in
+                summary.quantiles.first { $0.probability == probability }.map(quantileText) ?? "—"
+            }
+            table.append(
+                [
+                    groupName(summary.country), FixedDecimal.count(summary.subjects),
+                    FixedDecimal.count(summary.events),
+                    FixedDecimal.count(summary.censored),
+                ] + quartiles
+                    + days.map { day in
+                        summary.atRisk.first { $0.day == day }.map { FixedDecimal.count($0.count) } ?? "—"
+                    }
+            )
+        }
+        text += table.render()
+
+        let probabilities = first.observedQuantiles.map(\.probability)
+        var observed = MarkdownTable(
+            header: ["Group", "Ended"]
+                + probabilities.map { "Observed p\(FixedDecimal.format($0 * 100, decimals: 0))" },
+            right: Set(1..<(2 + probabilities.count))
+        )
+        for summary in summaries {
+            observed.append(
+                [groupName(summary.country), FixedDecimal.count(summary.events)]
+                    + probabilities.map { probability in
+                        guard let days = summary.observedQuantiles.first(where: { $0.probability == probability })?.days
+                        else { return "—" }
+                        return FixedDecimal.format(days, decimals: 1)
+                    }
+            )
+        }
+        text +=
+            "\n**Observed durations, not estimates.** Plain quantiles (days) of the durations that had ended, "
+            + "ignoring everything still open. They understate typical durations whenever many are censored; "
+            + "use the Kaplan–Meier figures above.\n\n" + observed.render()
+
+        let labels = first.histogram.map(\.label)
+        var histogram = MarkdownTable(header: ["Group"] + labels, right: Set(1..<(1 + labels.count)))
+        for summary in summaries {
+            histogram.append(
+                [groupName(summary.country)]
+                    + labels.map { label in
+                        FixedDecimal.count(summary.histogram.first { $0.label == label }?.count ?? 0)
+                    }
+            )
+        }
+        text += "\nEnded durations by bucket (observed, censored ones not counted):\n\n" + histogram.render()
+        return text
+    }
+
+    /// `412 (380–455)`, `not reached`, or `412 (380–not reached)`.
+    func quantileText(_ quantile: SurvivalQuantile) -> String {
+        guard let estimate = quantile.estimate else { return "not reached" }
+        let range = dayRange(quantile)
+        return range == "—" ? FixedDecimal.count(estimate) : "\(FixedDecimal.count(estimate)) (\(range))"
+    }
+
+    /// The country's name, or `All countries`.
+    func groupName(_ country: Country?) -> String { country?.name ?? "All countries" }
+}

@@ -1,0 +1,65 @@
+/// A GitHub-flavoured Markdown table: a header row, an alignment row and body rows, cells escaped.
+struct MarkdownTable {
+    /// Column alignment in the delimiter row.
+    enum Alignment {
+        case left
+        case right
+    }
+
+    let header: [String]
+    let alignments: [Alignment]
+    private(set) var rows: [[String]] = []
+
+    /// A table with `header`; numeric columns are named in `right` (by position) and aligned right.
+    init(header: [String], right: Set<Int> = []) {
+        self.header = header
+        self.alignments = header.indices.map { right.contains($0) ? .right : .left }
+    }
+
+    /// Appends a row of cells, already formatted; they are escaped when rendered.
+    mutating func append(_ row: [String]) {
+        precondition(row.count == header.count, "row has \(row.count) cells, header \(header.count)")
+        rows.append(row)
+    }
+
+    /// Whether the table has no body rows.
+    var isEmpty: Bool { rows.isEmpty }
+
+    /// The table's text, each line ending with a line feed.
+    func render() -> String {
+        var lines = ["| " + header.map(MarkdownTable.escape).joined(separator: " | ") + " |"]
+        lines.append("|" + alignments.map { $0 == .right ? " ---: " : " --- " }.joined(separator: "|") + "|")
+        for row in rows {
+            lines.append("| " + row.map(MarkdownTable.escape).joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text safe in a table cell and in running text: Markdown and HTML punctuation backslash-escaped, line
+    /// breaks and tabs shown as spaces, so a raw value from a file can neither break the table nor format.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "|", "`", "*", "_", "<", ">", "[", "]", "#", "~":
+                result.unicodeScalars.append("\\")
+                result.unicodeScalars.append(scalar)
+            case "\n", "\r", "\t":
+                result.unicodeScalars.append(" ")
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result.unicodeScalars.append("\u{FFFD}")
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    /// `text` cut to `limit` characters with an ellipsis, for examples of raw values.
+    static func truncate(_ text: String, limit: Int = 60) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit - 1)) + "…"
+    }
+}

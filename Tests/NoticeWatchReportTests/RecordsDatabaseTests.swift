@@ -1,0 +1,106 @@
+import Foundation
+import NoticeWatchModel
+import Testing
+
+@testable import NoticeWatchReport
+
+@Suite struct RecordsDatabaseTests {
+    func query(_ sql: String) throws -> [[String?]] {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let (folder, _) = try writeReport(in: temporary)
+        let database = try SQLiteDatabase(path: folder + "/records.sqlite", readOnly: true)
+        return try database.query(sql)
+    }
+
+    @Test func recordsKeepIdsDatesAndProvenanceAsText() throws {
+        #expect(
+            try query(
+                "SELECT id, kind, country, issue_date, status, cancellation_date, cancellation_reason, source, file, line, record FROM notices"
+            )
+                == [
+                    [
+                        "2019/1", "red-notice", "RU", "2019-01-10", "cancelled", "2020-01-10", "ccf-decision",
+                        "notices-2021", "notices/red.json", nil, "1",
+                    ],
+                    [
+                        "2019/2", "red-notice", "RU", "2019-05-01", "active", nil, "unknown", "notices-2021",
+                        "notices/red.json", nil, "2",
+                    ],
+                    [
+                        "2020/7", "diffusion", "TR", "2020", "withdrawn", nil, "unknown", "notices-2021",
+                        "notices/red.json", nil, "4",
+                    ],
+                ]
+        )
+        #expect(
+            try query(
+                "SELECT id, notice_id, country, country_name, filed_date, decision_date, outcome, outcome_label, line FROM complaints WHERE country = 'TR'"
+            )
+                == [
+                    [
+                        "CCF/3/21", "2020/7", "TR", "Türkiye", "2020-06-01", "2021-02-01", "upheld",
+                        "=HYPERLINK(\"http://evil.example\",\"Compliant\")", "4",
+                    ],
+                    ["CCF/4/21", nil, "TR", "Türkiye", "2020", nil, "pending", "Under examination", "6"],
+                ]
+        )
+        #expect(try query("SELECT typeof(id), typeof(line) FROM complaints LIMIT 1") == [["text", "integer"]])
+    }
+
+    @Test func tablesAreStrictAndIndexed() throws {
+        #expect(
+            try query("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name")
+                == [["complaints"], ["conflicts"], ["input_files"], ["notices"], ["quarantine"], ["run"], ["sources"]]
+        )
+        #expect(
+            try query(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name"
+            )
+                == [
+                    ["complaints_country"], ["complaints_notice_id"], ["complaints_outcome"], ["notices_country"],
+                    ["notices_status"], ["quarantine_reason_code"],
+                ]
+        )
+        #expect(try query("PRAGMA page_size") == [["4096"]])
+        #expect(try query("PRAGMA application_id") == [[String(RecordsDatabase.applicationID)]])
+    }
+
+    @Test func dataQualityAndRunTablesAreComplete() throws {
+        #expect(
+            try query("SELECT id, source, file, line, record, field, raw_value, reason_code, reason FROM quarantine")
+                == [
+                    [
+                        "1", "ccf-2021", "ccf/decisions.csv", "7", nil, "requesting_country", "=cmd|' /C calc'!A0",
+                        "unknown-country", "not a member country",
+                    ],
+                    [
+                        "2", "notices-2021", "notices/red.json", nil, "3", nil, "{\"entity_id\": null}", "missing-id",
+                        "the record has no id",
+                    ],
+                ]
+        )
+        #expect(
+            try query(
+                "SELECT record_kind, record_id, field, kept_value, kept_line, discarded_value, discarded_line FROM conflicts"
+            )
+                == [["complaint", "CCF/2/20", "outcome", "Data deleted", "3", "-compliant", "5"]]
+        )
+        #expect(
+            try query("SELECT source, record_kind, read, kept, merged, quarantined FROM sources")
+                == [["ccf-2021", "complaint", "6", "4", "1", "1"], ["notices-2021", "notice", "4", "3", "0", "1"]]
+        )
+        #expect(
+            try query("SELECT path, rows_read FROM input_files") == [
+                ["ccf/decisions.csv", "6"], ["notices/red.json", "4"],
+            ])
+        #expect(
+            try query("SELECT key, value FROM run ORDER BY key")
+                == [
+                    ["as_of", "2022-06-30"], ["as_of_origin", "--as-of"], ["dataset_path", "Datasets/sample"],
+                    ["option.as-of", "2022-06-30"], ["option.minimum-decisions", "2"], ["option.top-countries", "1"],
+                    ["sources_file_sha256", String(repeating: "c", count: 64)], ["tool_version", "0.1.0"],
+                ]
+        )
+    }
+}
