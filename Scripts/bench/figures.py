@@ -8,8 +8,11 @@ Definitions (all engines, NoticeWatch included):
 - complaints per requesting country: every complaint row, grouped by its requesting country code.
 - overturn rate: overturned / (overturned + upheld + partially overturned), per country and overall; the
   raw outcome labels are put in categories with schema.OUTCOME_CATEGORY.
-- time to cancellation: days from issue to cancellation for ended notices (events), from issue to the as-of
-  date for active ones (censored). The Kaplan–Meier median is the smallest time t with S(t) <= 0.5 (within
+- time to cancellation: days from issue to cancellation for ended notices (events: status cancelled,
+  withdrawn or expired, with a cancellation date), from issue to the as-of date for active ones (censored:
+  status active, no cancellation date). Left out, as NoticeWatch does: no issue date, other statuses, an
+  active notice with a cancellation date, an ended one without, cancellation before issue, issue or
+  cancellation after the as-of date. The Kaplan–Meier median is the smallest time t with S(t) <= 0.5 (within
   1e-12, so that a curve landing on one half by rounding has reached it); None when S never gets there.
   Because a bundle where few notices end never reaches one half, the check also compares S(d) at the days
   of CHECK_DAYS (the curve's value after the last time <= d, 1 before the first), at 4 decimals as
@@ -110,7 +113,7 @@ def summary(figures: dict) -> str:
         f"complaints={figures['complaints']['total']} top={top} overturn={o['overturned']}/{o['decided']}={rate} "
         f"notices={n['total']} cancelled={n['cancelled']} active={n['active']} "
         f"km: subjects={s['subjects']} events={s['events']} median={s['median_days']} "
-        f"S(365/730/1826/3652)={'/'.join(s['survival_at'].values())}"
+        f"S({'/'.join(str(d) for d in CHECK_DAYS)})={'/'.join(s['survival_at'][str(d)] for d in CHECK_DAYS)}"
     )
 
 

@@ -78,14 +78,16 @@ def _analyses(con) -> dict:
     )
     row = con.execute(
         f"""WITH flagged AS (
-              SELECT issue_date, cancellation_date, coalesce(status IN ({ended}), false) AS ended FROM notices),
+              SELECT issue_date, cancellation_date, coalesce(status IN ({ended}), false) AS ended,
+                     coalesce(status = 'active', false) AS active FROM notices),
             durations AS (
               SELECT CASE WHEN ended THEN cancellation_date - issue_date
                           ELSE DATE '{schema.AS_OF}' - issue_date END AS t,
                      CASE WHEN ended THEN 1 ELSE 0 END AS e
               FROM flagged
               WHERE issue_date IS NOT NULL AND issue_date <= DATE '{schema.AS_OF}'
-                AND (NOT ended OR cancellation_date IS NOT NULL)),
+                AND ((ended AND cancellation_date IS NOT NULL AND cancellation_date <= DATE '{schema.AS_OF}')
+                     OR (active AND cancellation_date IS NULL))),
             valid AS (SELECT * FROM durations WHERE t >= 0),
             grouped AS (SELECT t, sum(e) AS d, count(*) AS c FROM valid GROUP BY t),
             risk AS (

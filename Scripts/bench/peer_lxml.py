@@ -80,12 +80,14 @@ def _notices(bundle: str):
         issue = _day(values.get("issue"), schema.XML_DATE_FORMAT)
         if issue is None or issue > as_of:
             continue
+        end = _day(values.get("cancel"), schema.XML_DATE_FORMAT)
         if ended:
-            end = _day(values.get("cancel"), schema.XML_DATE_FORMAT)
-            if end is None:
+            if end is None or end > as_of:
                 continue
-        else:
+        elif status == "active" and end is None:
             end = as_of
+        else:
+            continue
         t = end - issue
         if t < 0:
             continue

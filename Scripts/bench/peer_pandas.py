@@ -74,8 +74,13 @@ def _complaints(bundle: str, fmt: str) -> pd.DataFrame:
 def _survival(notices: pd.DataFrame):
     as_of = pd.Timestamp(schema.AS_OF)
     ended = notices["status"].isin(schema.ENDED_STATUSES).fillna(False).astype(bool)
-    issue = notices["issue_date"]
-    keep = issue.notna() & (issue <= as_of) & (~ended | notices["cancellation_date"].notna())
+    active = (notices["status"] == "active").fillna(False).astype(bool)
+    issue, cancellation = notices["issue_date"], notices["cancellation_date"]
+    keep = (
+        issue.notna()
+        & (issue <= as_of)
+        & ((ended & cancellation.notna() & (cancellation <= as_of)) | (active & cancellation.isna()))
+    )
     end = notices["cancellation_date"].where(ended, as_of)
     t = (end - issue)[keep].dt.days
     e = ended[keep].astype("int64")

@@ -58,12 +58,17 @@ def _complaints(bundle: str, fmt: str) -> pl.LazyFrame:
 def _survival(notices: pl.LazyFrame) -> pl.LazyFrame:
     as_of = datetime.date.fromisoformat(schema.AS_OF)
     ended = pl.col("status").is_in(list(schema.ENDED_STATUSES)).fill_null(False)
+    active = (pl.col("status") == "active").fill_null(False)
+    cancellation = pl.col("cancellation_date")
     durations = (
         notices.with_columns(ended.alias("ended"))
         .filter(
             pl.col("issue_date").is_not_null()
             & (pl.col("issue_date") <= as_of)
-            & (~pl.col("ended") | pl.col("cancellation_date").is_not_null())
+            & (
+                (pl.col("ended") & cancellation.is_not_null() & (cancellation <= as_of))
+                | (active & cancellation.is_null())
+            )
         )
         .select(
             pl.when(pl.col("ended"))
