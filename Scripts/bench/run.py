@@ -231,6 +231,7 @@ def table_rows(results):
             "peak_rss_mib": fmt_num(r["peak"] / 2**20, 1),
             "work_s": fmt_num(r["work"], 3),
             "input_mb": fmt_num(r["bytes"] / 1e6, 1),
+            "runs_s": " ".join(fmt_num(w, 3) for w in r["walls"]),
         })
         mine = nw.get(r["format"])
         if mine and r["engine"] != "noticewatch":
@@ -329,9 +330,10 @@ def markdown(rows, info, target_lines, check_lines):
 def write_csv(path, rows, info):
     with open(path, "w", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["n", "complaints", "reps"] + COLUMNS)
+        writer.writerow(["n", "complaints", "reps"] + COLUMNS + ["runs_s"])
         for row in rows:
-            writer.writerow([info["n"], info["complaints"], info["reps"]] + [row.get(c, "") for c in COLUMNS])
+            cells = [row.get(c, "") for c in COLUMNS + ["runs_s"]]
+            writer.writerow([info["n"], info["complaints"], info["reps"]] + cells)
 
 
 def main(argv):
