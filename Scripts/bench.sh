@@ -44,9 +44,17 @@ fi
 # The peers live in their own virtual environment, made once and reused; the product never needs them.
 if ! "$VENV/bin/python" -c "import $(IFS=,; echo "${PEERS[*]}")" 2>/dev/null; then
     say "installing ${PEERS[*]} into $VENV"
+    rm -rf "$VENV"
     if ! "${PYTHON:-python3}" -m venv "$VENV"; then
-        say "cannot make a virtual environment; on Debian: apt-get install -y python3-venv" >&2
-        exit 1
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            say "installing python3-venv"
+            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+            rm -rf "$VENV"
+            "${PYTHON:-python3}" -m venv "$VENV"
+        else
+            say "cannot make a virtual environment; on Debian: sudo apt-get install -y python3-venv" >&2
+            exit 1
+        fi
     fi
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
     "$VENV/bin/python" -m pip install --quiet "${PEERS[@]}"
