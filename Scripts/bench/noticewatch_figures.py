@@ -8,6 +8,7 @@ Tables read (see Sources/NoticeWatchReport/OUTPUTS.md):
 - survival_notices.csv: group `all`: the curve (time, survival), for S at figures.CHECK_DAYS
 
 "Active" notices are notices minus cancelled: the bench bundle's statuses are active or ended.
+accounting.csv is read for warnings only: a clean bundle should have nothing quarantined or merged.
 """
 
 import csv
@@ -109,3 +110,19 @@ def read(folder: str) -> dict:
         survival_at,
         at_risk,
     )
+
+
+def accounting_warnings(folder: str) -> list:
+    """Lines about rows NoticeWatch did not keep (quarantined or merged), from accounting.csv; [] when clean."""
+    try:
+        rows = _rows(folder, "accounting.csv", ["source", "record_kind", "read", "kept", "merged", "quarantined"])
+    except OutputError as error:
+        return [str(error)]
+    lines = []
+    for r in rows:
+        if int(r["quarantined"]) or int(r["merged"]):
+            lines.append(
+                f"source {r['source']} ({r['record_kind']}): read {r['read']}, kept {r['kept']}, merged {r['merged']}, "
+                f"quarantined {r['quarantined']} (see {os.path.join(folder, 'quarantine.csv')})"
+            )
+    return lines

@@ -119,9 +119,13 @@ def run_one(engine, fmt, args):
                 work.append(timing.get("work_seconds"))
         print(f"  {tag:<18} {'run' if measured else 'warm-up'} {index + 1 - (args.warmup if measured else 0)}: "
               f"{wall:7.2f} s  {peak / 2**20:8.1f} MiB", flush=True)
+    warnings = []
     try:
         if engine == "noticewatch":
             got = noticewatch_figures.read(out_dir)
+            warnings = noticewatch_figures.accounting_warnings(out_dir)
+            for line in warnings:
+                print(f"  {tag}: {line}", flush=True)
         else:
             got = figures.load(result_path)
             got.pop("timing", None)
@@ -133,6 +137,7 @@ def run_one(engine, fmt, args):
         "engine": engine,
         "format": fmt,
         "figures": got,
+        "warnings": warnings,
         "wall": wall,
         "walls": walls,
         "peak": max(peaks),
@@ -372,6 +377,9 @@ def main(argv):
               file=sys.stderr)
         for line in check_lines:
             print("  " + line, file=sys.stderr)
+        for r in results:
+            for line in r.get("warnings", []):
+                print(f"  {r['engine']}/{r['format']}: {line}", file=sys.stderr)
         return 1
     os.makedirs(args.reports, exist_ok=True)
     with open(os.path.join(args.reports, "results.md"), "w") as f:
