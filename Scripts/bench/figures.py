@@ -103,17 +103,19 @@ def differences(reference: dict, other: dict, reference_keys_only: bool = False)
 
 
 def summary(figures: dict) -> str:
-    """One line with the headline figures, for the log."""
+    """One line with the headline figures, for the log and the results."""
     o = figures["overturn"]["overall"]
     s = figures["survival"]
     n = figures["notices"]
     top = sorted(figures["complaints"]["by_country"].items(), key=lambda kv: (-kv[1], kv[0]))[:3]
     rate = "n/a" if o["rate"] is None else f"{o['rate']:.4f}"
+    median = "not reached" if s["median_days"] is None else f"{s['median_days']} days"
     return (
-        f"complaints={figures['complaints']['total']} top={top} overturn={o['overturned']}/{o['decided']}={rate} "
-        f"notices={n['total']} cancelled={n['cancelled']} active={n['active']} "
-        f"km: subjects={s['subjects']} events={s['events']} median={s['median_days']} "
-        f"S({'/'.join(str(d) for d in CHECK_DAYS)})={'/'.join(s['survival_at'][str(d)] for d in CHECK_DAYS)}"
+        f"{figures['complaints']['total']:,} complaints (most: {', '.join(f'{c} {v:,}' for c, v in top)}); "
+        f"overturned {o['overturned']:,} of {o['decided']:,} decided = {rate}; "
+        f"{n['total']:,} notices, {n['cancelled']:,} cancelled, {n['active']:,} active; "
+        f"Kaplan–Meier: {s['subjects']:,} subjects, {s['events']:,} events, median {median}, "
+        f"S({'/'.join(str(d) for d in CHECK_DAYS)} days) = {'/'.join(s['survival_at'][str(d)] for d in CHECK_DAYS)}"
     )
 
 
