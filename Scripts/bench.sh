@@ -8,7 +8,8 @@
 # ENGINES (engine:format pairs, comma separated; default all but pandas:xml), BENCH_WORK (scratch folder,
 # default .build/bench), PYTHON (the interpreter that makes the virtual environment, default python3),
 # NOTICEWATCH (an executable to measure instead of building one), BUNDLE (an existing bundle folder with
-# csv/, ndjson/ and xml/ to use instead of generating one; N must then say how many notices it has).
+# csv/, ndjson/ and xml/ to use instead of generating one; N must then say how many notices it has),
+# REPORTS (where results.md and results.csv go, default Reports/bench).
 # Exit status: non-zero when a step fails or the engines' figures differ; missed targets only print FAIL.
 set -euo pipefail
 
