@@ -24,7 +24,7 @@ let package = Package(
         // Command-line parsing for the thin executable only.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Structured logging of run progress (issue: reports for cron).
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         // The sources file: YAML with line and column marks for every node, so mistakes point at the file.
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
@@ -98,7 +98,10 @@ let package = Package(
         .testTarget(name: "NoticeWatchGeneratorTests", dependencies: ["NoticeWatchGenerator", "NoticeWatchModel"]),
         .testTarget(
             name: "NoticeWatchPipelineTests",
-            dependencies: ["NoticeWatchPipeline", "NoticeWatchGenerator", "NoticeWatchModel"]
+            dependencies: [
+                "NoticeWatchPipeline", "NoticeWatchGenerator", "NoticeWatchIngest", "NoticeWatchAnalysis",
+                "NoticeWatchModel",
+            ]
         ),
     ]
 )

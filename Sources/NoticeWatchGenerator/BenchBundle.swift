@@ -9,6 +9,11 @@ import NoticeWatchModel
 /// The three notice files hold the same notices; the complaints file is written once and hard-linked (or
 /// copied where links are not possible) into the other folders.
 public struct BenchBundle {
+    /// Notices in the bundle `make bench` writes by default.
+    public static let defaultNotices = 1_000_000
+    /// Complaints in the bundle `make bench` writes by default.
+    public static let defaultComplaints = 300_000
+
     /// The largest bundle the generator writes.
     public static let maximumRecords = 5_000_000
 

@@ -4,6 +4,7 @@ public import NoticeWatchModel
 ///
 /// Every record of the bundle is clean: nothing is quarantined or merged, so the figures count every row.
 public struct BenchManifest: Hashable, Sendable {
+    /// The seed the bundle was written from.
     public var seed: UInt64
     /// The snapshot date: nothing in the bundle is dated after it.
     public var asOf: CivilDate
@@ -60,17 +61,25 @@ public struct BenchManifest: Hashable, Sendable {
 
 /// Notice and complaint counts of one requesting country in a benchmark bundle, or of all (`country == nil`).
 public struct BenchCountryFigures: Hashable, Sendable {
+    /// The requesting country; `nil` for the row over all countries.
     public var country: Country?
+    /// Notices requested by the country.
     public var notices = 0
     /// Notices whose status is cancelled, withdrawn or expired.
     public var cancelled = 0
     /// Of `cancelled`, those cancelled after a CCF decision.
     public var byCCF = 0
+    /// Complaints found not compliant (data deleted).
     public var overturned = 0
+    /// Complaints found compliant.
     public var upheld = 0
+    /// Complaints found compliant subject to updates.
     public var partiallyOverturned = 0
+    /// Complaints found inadmissible.
     public var inadmissible = 0
+    /// Complaints whose data was deleted by the NCB or the General Secretariat before a decision.
     public var withdrawn = 0
+    /// Complaints with no decision at the snapshot.
     public var pending = 0
 
     /// Zero counts for `country`.

@@ -84,6 +84,7 @@ public struct PlantedFigures: Hashable, Sendable {
 public struct PlantedSource: Hashable, Sendable {
     /// The source's name in `sources.yml`.
     public var name: String
+    /// Whether the source holds notices or complaints.
     public var recordKind: RecordKind
     /// The files written for it, relative to the bundle folder, in name order.
     public var files: [String]
@@ -144,15 +145,19 @@ public struct PlantedBrokenRow: Hashable, Sendable {
 
 /// A duplicate record that disagrees with the one kept on one normalized field.
 public struct PlantedConflict: Hashable, Sendable {
+    /// Whether the duplicate is a notice or a complaint.
     public var recordKind: RecordKind
+    /// The id both occurrences share.
     public var id: String
     /// The normalized field that differs (`status`).
     public var field: String
     /// The normalized value kept (from the first occurrence).
     public var keptValue: String
+    /// The source of the occurrence kept.
     public var keptSource: String
     /// The normalized value of the later occurrence.
     public var discardedValue: String
+    /// The source of the occurrence merged away.
     public var discardedSource: String
 
     /// Creates the entry.
@@ -172,10 +177,13 @@ public struct PlantedConflict: Hashable, Sendable {
 
 /// Notice counts for one requesting country, or for all (`country == nil`).
 public struct PlantedNoticeCount: Hashable, Sendable {
+    /// The requesting country; `nil` for the row over all countries.
     public var country: Country?
     /// Notices and diffusions.
     public var notices: Int
+    /// Of `notices`, the Red Notices.
     public var redNotices: Int
+    /// Of `notices`, the diffusions.
     public var diffusions: Int
     /// Status cancelled, withdrawn or expired (as ``NoticeCancellations/Row/cancelled``).
     public var cancelled: Int
@@ -201,12 +209,19 @@ public struct PlantedNoticeCount: Hashable, Sendable {
 
 /// Complaint counts by outcome for one requesting country, or for all (`country == nil`).
 public struct PlantedComplaintCount: Hashable, Sendable {
+    /// The requesting country; `nil` for the row over all countries.
     public var country: Country?
+    /// Complaints found not compliant (data deleted).
     public var overturned: Int
+    /// Complaints found compliant.
     public var upheld: Int
+    /// Complaints found compliant subject to updates.
     public var partiallyOverturned: Int
+    /// Complaints found inadmissible.
     public var inadmissible: Int
+    /// Complaints whose data was deleted by the NCB or the General Secretariat before a decision.
     public var withdrawn: Int
+    /// Complaints with no decision at the snapshot.
     public var pending: Int
 
     /// Creates the counts.
@@ -243,7 +258,9 @@ public struct PlantedComplaintCount: Hashable, Sendable {
 
 /// Complaints filed in one calendar year.
 public struct PlantedYearCount: Hashable, Sendable {
+    /// The calendar year of filing.
     public var year: Int
+    /// Complaints filed in it.
     public var complaints: Int
 
     /// Creates the count.

@@ -14,6 +14,9 @@ public struct SampleBundle {
         "notices-register", "interpol-api-pages", "diffusions-xml", "ccf-complaints-register", "ccf-case-system",
     ]
 
+    /// The seed of the committed bundle in `Datasets/sample/` (`make sample`).
+    public static let defaultSeed: UInt64 = 20_250_630
+
     /// Red notices, diffusions and complaints in the synthetic truth.
     static let sizes = (redNotices: 1650, diffusions: 400, complaints: 1800)
     /// Red notices that appear in both the register and the API pages with a conflicting status.

@@ -3,7 +3,7 @@ import NoticeWatchModel
 /// A requesting country as the sample bundle uses it: how often it appears, how its complaints end, and how
 /// each export spells it.
 ///
-/// The weights follow /Datasets/README.md "Planted rates": Russia requests the most notices and draws about
+/// The weights follow `Datasets/README.md` "Planted rates": Russia requests the most notices and draws about
 /// three times as many complaints as Türkiye, the next; about half of the decided complaints about Russia are
 /// overturned, against about seven in ten elsewhere. Every spelling is one the model's country table resolves.
 struct SampleCountry: Sendable {

@@ -67,8 +67,11 @@ struct SampleLayout {
                 newer.append(ComplaintRow(complaint: complaint, label: label))
             }
         }
+        // Repeats are decided and name their notice, so both copies normalize to the same record: an empty CSV
+        // field and a JSON null are not compared.
         var candidates = older.indices.filter {
             older[$0].complaint.filed.year == 2020 && older[$0].complaint.outcome != .pending
+                && older[$0].complaint.noticeID != nil
         }
         var chosen: [Int] = []
         while chosen.count < SampleBundle.repeatedComplaints && !candidates.isEmpty {

@@ -1,4 +1,4 @@
-public import NoticeWatchModel
+import NoticeWatchModel
 
 /// One record as a reader found it, before any normalization: the text of each requested field.
 ///
@@ -42,6 +42,14 @@ protocol RecordReader {
 
     /// What the reader chose and whether it was detected or set (`encoding=utf-8 (detected)`), for provenance.
     var choices: [String] { get }
+
+    /// How many bytes of the file the reader has consumed so far, for progress; `nil` when it cannot tell.
+    var bytesConsumed: Int? { get }
+}
+
+extension RecordReader {
+    /// Readers that cannot tell how far they are report `nil`.
+    var bytesConsumed: Int? { nil }
 }
 
 /// A problem that stops the run (as opposed to a bad row, which goes to quarantine).

@@ -81,6 +81,25 @@ import Testing
         }
     }
 
+    @Test func repeatedComplaintsAgreeInBothFiles() throws {
+        let folder = try TemporaryFolder("repeats")
+        _ = try SampleBundle.write(to: folder.path, seed: SampleBundle.defaultSeed)
+        let register = Windows1252.decode(try folder.bytes("ccf_complaints_register.csv"))
+        var rows: [String: [String]] = [:]
+        for fields in BundleScanning.csvRecords(register, delimiter: ";").dropFirst() { rows[fields[0]] = fields }
+        var repeats = 0
+        for line in try folder.text("ccf_case_system.ndjson").split(separator: "\n") where line.hasSuffix("}") {
+            guard let fields = rows[BundleScanning.jsonValue("case_id", in: line)!] else { continue }
+            repeats += 1
+            #expect(BundleScanning.jsonValue("notice_ref", in: line) == fields[1])
+            #expect(!fields[1].isEmpty)
+            #expect(BundleScanning.jsonValue("label", in: line) == fields[5])
+            let filed = BundleScanning.jsonValue("filed_at", in: line)!
+            #expect(SampleBundle.format(CivilDate(iso: String(filed.prefix(10)))!, .dotDayFirst) == fields[3])
+        }
+        #expect(repeats == SampleBundle.repeatedComplaints)
+    }
+
     @Test(arguments: SampleCountry.all.map(\.alpha2))
     func everySpellingResolvesToItsCountry(alpha2: String) {
         let country = SampleCountry.all.first { $0.alpha2 == alpha2 }!

@@ -5,7 +5,7 @@ import Testing
 @testable import NoticeWatchGenerator
 
 @Suite(.serialized) struct SampleBundleTests {
-    static let seed: UInt64 = 20_250_630
+    static let seed = SampleBundle.defaultSeed
 
     @Test func writesEveryFileOfTheBundle() throws {
         let folder = try TemporaryFolder("files")
@@ -141,5 +141,60 @@ import Testing
         }
         #expect(total > 5000)
         #expect(invalid == 1, "only the planted 31.02.2020 is no valid day")
+    }
+}
+
+@Suite struct CommittedSampleTests {
+    /// `Datasets/sample/` in the repository, found from this file's path.
+    static let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Datasets/sample").path
+
+    @Test func committedSampleIsTheOutputOfItsSeed() throws {
+        let folder = try TemporaryFolder("committed")
+        _ = try SampleBundle.write(to: folder.path, seed: SampleBundle.defaultSeed)
+        for file in folder.files() {
+            let committed = try Data(contentsOf: URL(fileURLWithPath: Self.committed + "/" + file))
+            #expect([UInt8](committed) == (try folder.bytes(file)), "Datasets/sample/\(file) is stale: run make sample")
+        }
+    }
+}
+
+@Suite struct PlantedNoticeTests {
+    @Test func noticeCountsPerCountryMatchTheFiles() throws {
+        let folder = try TemporaryFolder("notices")
+        let figures = try SampleBundle.write(to: folder.path, seed: SampleBundle.defaultSeed)
+        var seen: Set<String> = []
+        var counts: [Country: (notices: Int, cancelled: Int)] = [:]
+        func count(id: String, country: String, status: String) {
+            guard seen.insert(id).inserted else { return }
+            let resolved = Country(country)!
+            var entry = counts[resolved] ?? (0, 0)
+            entry.notices += 1
+            if ["cancelled", "withdrawn", "expired"].contains(status.lowercased()) { entry.cancelled += 1 }
+            counts[resolved] = entry
+        }
+        let register = BundleScanning.csvRecords(try folder.text("notices_register.csv"), delimiter: ",")
+        for row in register.dropFirst() where row.count == 10 { count(id: row[0], country: row[2], status: row[6]) }
+        for page in figures.source(named: "interpol-api-pages")!.files {
+            for line in try folder.text(page).split(separator: "\n") where line.contains("\"entity_id\"") {
+                guard let country = BundleScanning.jsonValue("issuing_country_id", in: line) else { continue }
+                count(
+                    id: BundleScanning.jsonValue("entity_id", in: line)!, country: country,
+                    status: BundleScanning.jsonValue("status", in: line)!)
+            }
+        }
+        let export = try folder.text("diffusions_export.xml")
+        for block in export.split(separator: "<nw:diffusion ").dropFirst() {
+            guard let code = block.split(separator: "code=\"").dropFirst().first?.prefix(2) else { continue }
+            let ref = block.split(separator: "\"")[1]
+            count(id: String(ref), country: String(code), status: BundleScanning.xmlText("nw:status", in: block)!)
+        }
+        #expect(seen.count == figures.noticeTotal.notices)
+        for row in figures.noticesByCountry {
+            let found = counts[row.country!]
+            #expect(found?.notices == row.notices, "\(row.country!.alpha2)")
+            #expect(found?.cancelled == row.cancelled, "\(row.country!.alpha2)")
+        }
+        #expect(counts.count == figures.noticesByCountry.count)
     }
 }

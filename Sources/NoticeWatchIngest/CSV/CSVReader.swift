@@ -1,0 +1,254 @@
+import NoticeWatchModel
+
+/// A streaming RFC 4180 reader over one CSV file, working on bytes.
+///
+/// - Quoted fields may hold delimiters, doubled quotes and line breaks. Line breaks are CRLF, LF or a lone CR;
+///   each counts as one physical line, inside quotes too, so messages name the line where a row starts.
+/// - A blank line is skipped and not counted as a row. A trailing delimiter makes a trailing empty field.
+/// - A row with another number of fields than the header (or the first row, without a header) comes out as
+///   `.broken` with reason `wrong-field-count`; a quote left open at the end of the file as `unterminated-quote`;
+///   text after a closing quote as `text-after-quote`; bytes invalid in the encoding, in a selected column, as
+///   `invalid-encoding` with the byte offset in the file and the column.
+/// - Only the selected columns are decoded to `String`; ASCII fields take a fast path.
+///
+/// Memory is bounded by the chunk size (1 MiB) and the longest row kept whole (16 MiB; a longer row, usually a
+/// quote never closed, is broken as `row-too-long` and reading goes on at its second line), whatever the file size.
+struct CSVReader: RecordReader {
+    let displayPath: String
+    let dialect: CSVDialect
+    /// The header's column names, trimmed; `nil` when the file has no header row (or is empty).
+    private(set) var header: [String]?
+    /// The 0-based column of each requested field path.
+    private(set) var selection: [Int] = []
+    /// The normalized field each selected column feeds, when known.
+    private var selectionFields: [String?] = []
+    let source: ByteSource
+    private let table: [UInt32]?
+    private let maxRowBytes: Int
+    private var expectedFieldCount: Int?
+    /// Physical line (1-based) of the next unread byte.
+    private var line = 1
+    private var record = 0
+    /// Field slices of the current row: the first ``fieldCount`` are valid (the storage is reused).
+    var fields: [CSVFieldSlice] = []
+    var fieldCount = 0
+    /// The first field of the current row with text after its closing quote.
+    var strayField: Int?
+    private var scratch: [UInt8] = []
+
+    var choices: [String] { dialect.choices }
+
+    /// Bytes of the file consumed so far (of the UTF-8 text, for a transcoded UTF-16 file).
+    var bytesConsumed: Int? { source.bufferOffset + source.start }
+
+    /// Opens `path` and, when the dialect has a header, reads it.
+    ///
+    /// - Parameters:
+    ///   - chunkSize: bytes read at a time (1 MiB; tests use tiny chunks to cross every boundary).
+    ///   - maxRowBytes: the longest row kept whole (16 MiB); a longer one is broken (`row-too-long`).
+    /// - Throws: `file-unreadable` when the file cannot be opened or read.
+    init(
+        path: String, displayPath: String, dialect: CSVDialect, chunkSize: Int = 1 << 20, maxRowBytes: Int = 16 << 20
+    ) throws(IngestError) {
+        self.displayPath = displayPath
+        self.maxRowBytes = maxRowBytes
+        self.dialect = dialect
+        let order: ByteSource.UTF16Order? =
+            switch dialect.encoding {
+            case .utf16LE: .little
+            case .utf16BE: .big
+            default: nil
+            }
+        self.source = try ByteSource(
+            path: path, displayPath: displayPath, skip: dialect.bomLength, utf16: order, chunkSize: chunkSize)
+        self.table = dialect.encoding.singleByteTable
+        fields.reserveCapacity(32)
+        if dialect.hasHeader { try readHeader() }
+    }
+
+    /// Chooses which columns (0-based) to decode, in the order of the reader's field paths.
+    ///
+    /// - Parameter fields: the normalized field each column feeds, named in `invalid-encoding` entries.
+    mutating func select(columns: [Int], fields: [String?] = []) {
+        selection = columns
+        selectionFields = fields
+    }
+
+    /// The column (0-based) a name denotes: exact match after trimming first, then case-insensitive.
+    static func column(named name: String, in header: [String]) -> Int? {
+        let wanted = TextFolding.trim(name)
+        if let exact = header.firstIndex(of: wanted) { return exact }
+        let folded = wanted.lowercased()
+        return header.firstIndex { $0.lowercased() == folded }
+    }
+
+    private mutating func readHeader() throws(IngestError) {
+        while true {
+            switch parseRow() {
+            case .needMore:
+                _ = try source.fill(displayPath: displayPath)
+            case .end:
+                return
+            case .row(let next, let contentEnd, let breaks, let terminated):
+                _ = contentEnd
+                line += breaks + (terminated ? 1 : 0)
+                if isBlankRow {
+                    source.consume(upTo: next)
+                    continue
+                }
+                header = fields[0..<fieldCount].map { field in
+                    withFieldBytes(field) { TextFolding.trim(FieldDecoder.lossyText($0, table: table)) }
+                }
+                expectedFieldCount = fieldCount
+                source.consume(upTo: next)
+                return
+            case .unterminated:
+                return
+            }
+        }
+    }
+
+    mutating func next() throws(IngestError) -> ReadItem? {
+        while true {
+            let rowStart = source.start
+            switch parseRow() {
+            case .needMore:
+                if source.end - source.start >= maxRowBytes { return try skipLongRow() }
+                _ = try source.fill(displayPath: displayPath)
+            case .end:
+                return nil
+            case .row(let next, let contentEnd, let breaks, let terminated):
+                let rowLine = line
+                line += breaks + (terminated ? 1 : 0)
+                if isBlankRow {
+                    source.consume(upTo: next)
+                    continue
+                }
+                record += 1
+                let item = makeItem(rowStart: rowStart, contentEnd: contentEnd, line: rowLine)
+                source.consume(upTo: next)
+                return item
+            case .unterminated:
+                record += 1
+                let raw = rawText(from: rowStart, to: source.end)
+                let opened = line
+                source.consume(upTo: source.end)
+                return .broken(
+                    BrokenRecord(
+                        line: opened, record: record, rawText: raw, field: nil,
+                        reason: QuarantineReason(
+                            code: "unterminated-quote",
+                            message: "a quoted field opened on line \(opened) is not closed at the end of the file")))
+            }
+        }
+    }
+
+    /// A row longer than ``maxRowBytes`` (most often a quote that is never closed): the row is broken, and
+    /// reading resumes after the first line break of the row, so memory stays bounded and later rows are read.
+    private mutating func skipLongRow() throws(IngestError) -> ReadItem {
+        record += 1
+        let opened = line
+        let shown = min(source.end - source.start, 1024)
+        let raw = rawText(from: source.start, to: source.start + shown) + "…"
+        while true {
+            let base = source.buffer
+            var index = source.start
+            while index < source.end && base[index] != 0x0A && base[index] != 0x0D { index += 1 }
+            if index < source.end {
+                if base[index] == 0x0D && index + 1 < source.end && base[index + 1] == 0x0A { index += 1 }
+                source.consume(upTo: index + 1)
+                line += 1
+                break
+            }
+            source.consume(upTo: source.end)
+            guard try source.fill(displayPath: displayPath) else { break }
+        }
+        return .broken(
+            BrokenRecord(
+                line: opened, record: record, rawText: raw, field: nil,
+                reason: QuarantineReason(
+                    code: "row-too-long",
+                    message: "the row starting on line \(opened) is longer than \(maxRowBytes) bytes (a quote that "
+                        + "is never closed?); reading goes on at the next line")))
+    }
+
+    private var isBlankRow: Bool {
+        fieldCount == 1 && fields[0].start == fields[0].end && fields[0].flags & CSVFieldSlice.quoted == 0
+    }
+
+    private mutating func makeItem(rowStart: Int, contentEnd: Int, line rowLine: Int) -> ReadItem {
+        let expected = expectedFieldCount ?? fieldCount
+        if expectedFieldCount == nil { expectedFieldCount = expected }
+        if fieldCount != expected {
+            return broken(
+                rowStart, contentEnd, rowLine, code: "wrong-field-count",
+                message: "expected \(expected) fields, found \(fieldCount)")
+        }
+        if let stray = strayField {
+            return broken(
+                rowStart, contentEnd, rowLine, code: "text-after-quote",
+                message: "text after the closing quote in \(columnName(stray))")
+        }
+        var values: [String?] = []
+        values.reserveCapacity(selection.count)
+        for (position, column) in selection.enumerated() {
+            guard column < fieldCount else {
+                values.append(nil)
+                continue
+            }
+            let field = fields[column]
+            let decoded = decodeField(field)
+            switch decoded {
+            case .success(let text):
+                values.append(text)
+            case .failure(let invalid):
+                let offset = source.bufferOffset + field.start + invalid.offset
+                return broken(
+                    rowStart, contentEnd, rowLine, code: "invalid-encoding",
+                    message: "byte 0x\(FieldDecoder.hexEscape(invalid.byte).dropFirst(2)) at byte offset \(offset) "
+                        + "in \(columnName(column)) is not valid \(dialect.encoding.rawValue)",
+                    field: position < selectionFields.count ? selectionFields[position] : nil)
+            }
+        }
+        return .record(RawRecord(line: rowLine, record: record, values: values))
+    }
+
+    private func columnName(_ column: Int) -> String {
+        if let header, column < header.count { return "column \(column + 1) \"\(header[column])\"" }
+        return "column \(column + 1)"
+    }
+
+    private func broken(
+        _ rowStart: Int, _ contentEnd: Int, _ rowLine: Int, code: String, message: String, field: String? = nil
+    ) -> ReadItem {
+        .broken(
+            BrokenRecord(
+                line: rowLine, record: record, rawText: rawText(from: rowStart, to: contentEnd), field: field,
+                reason: QuarantineReason(code: code, message: message)))
+    }
+
+    private func rawText(from start: Int, to end: Int) -> String {
+        FieldDecoder.lossyText(UnsafeRawBufferPointer(start: source.buffer + start, count: end - start), table: table)
+    }
+
+    private func withFieldBytes<R>(_ field: CSVFieldSlice, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        body(UnsafeRawBufferPointer(start: source.buffer + field.start, count: field.end - field.start))
+    }
+
+    private mutating func decodeField(_ field: CSVFieldSlice) -> Result<String, InvalidByte> {
+        let bytes = UnsafeRawBufferPointer(start: source.buffer + field.start, count: field.end - field.start)
+        if field.flags & CSVFieldSlice.doubledQuotes == 0 {
+            return FieldDecoder.decode(bytes, table: table)
+        }
+        // Validate on the raw bytes (true offsets), then collapse doubled quotes.
+        if case .failure(let invalid) = FieldDecoder.decode(bytes, table: table) { return .failure(invalid) }
+        scratch.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            scratch.append(byte)
+            index += byte == dialect.quote && index + 1 < bytes.count && bytes[index + 1] == dialect.quote ? 2 : 1
+        }
+        return scratch.withUnsafeBytes { FieldDecoder.decode($0, table: table) }
+    }
+}

@@ -1,0 +1,98 @@
+import NoticeWatchModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One pass over a file before it is parsed: its size and SHA-256, its first bytes for sniffing, and (when asked)
+/// whether the whole file is valid UTF-8.
+struct FileScan: Sendable {
+    var size: Int
+    var sha256: String
+    /// The first ``prefixLimit`` bytes (fewer for a smaller file).
+    var prefix: [UInt8]
+    /// The offset of the first byte that is not valid UTF-8, `nil` when the file is valid (or was not checked).
+    var firstInvalidUTF8: Int?
+
+    static let prefixLimit = 64 * 1024
+
+    /// Reads `path` once, in 1 MiB chunks.
+    ///
+    /// - Throws: `file-unreadable` when the file cannot be opened or read.
+    /// - Complexity: O(n) in the file's size; memory O(1).
+    init(path: String, displayPath: String, checkUTF8: Bool) throws(IngestError) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw IngestError(
+                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
+                file: displayPath)
+        }
+        defer { close(descriptor) }
+        let chunkSize = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize + 4, alignment: 8)
+        defer { buffer.deallocate() }
+        var hasher = SHA256()
+        var size = 0
+        var prefix: [UInt8] = []
+        var carried = 0
+        var firstInvalid: Int?
+        while true {
+            let count = read(descriptor, buffer.baseAddress! + carried, chunkSize)
+            guard count >= 0 else {
+                throw IngestError(
+                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    file: displayPath)
+            }
+            let fresh = UnsafeRawBufferPointer(rebasing: buffer[carried..<(carried + count)])
+            hasher.update(fresh)
+            if prefix.count < FileScan.prefixLimit {
+                prefix.append(contentsOf: fresh.prefix(FileScan.prefixLimit - prefix.count))
+            }
+            let available = carried + count
+            if checkUTF8 && firstInvalid == nil {
+                let cut = count == 0 ? available : FileScan.completeSequenceEnd(buffer, count: available)
+                let checked = UnsafeRawBufferPointer(rebasing: buffer[0..<cut])
+                let invalid = FieldDecoder.firstInvalidUTF8(checked)
+                if invalid < cut {
+                    firstInvalid = size - carried + invalid
+                } else {
+                    carried = available - cut
+                    if carried > 0 {
+                        buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + cut, byteCount: carried)
+                    }
+                }
+            } else {
+                carried = 0
+            }
+            size += count
+            if count == 0 { break }
+        }
+        if checkUTF8 && firstInvalid == nil && carried > 0 { firstInvalid = size - carried }
+        self.size = size
+        self.sha256 = hasher.hexDigest()
+        self.prefix = prefix
+        self.firstInvalidUTF8 = firstInvalid
+    }
+
+    /// Where the last complete UTF-8 sequence ends: a sequence cut by the chunk's end waits for the next chunk.
+    static func completeSequenceEnd(_ buffer: UnsafeMutableRawBufferPointer, count: Int) -> Int {
+        var index = count - 1
+        var back = 0
+        while index >= 0 && back < 3 && buffer[index] & 0xC0 == 0x80 {
+            index -= 1
+            back += 1
+        }
+        guard index >= 0 else { return count }
+        let lead = buffer[index]
+        let length =
+            switch lead {
+            case 0xC2...0xDF: 2
+            case 0xE0...0xEF: 3
+            case 0xF0...0xF4: 4
+            default: 1
+            }
+        return index + length > count ? index : count
+    }
+}

@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The files of a dataset folder and the matching of sources-file paths and globs against them.
+enum DatasetFiles {
+    /// Extensions of the files a folder without a sources file is read from.
+    static let dataExtensions: Set<String> = ["csv", "json", "ndjson", "jsonl", "xml"]
+
+    /// Every regular file under `directory`, as paths relative to it with `/` separators, hidden files and
+    /// folders (name starting with `.`) left out, sorted by their UTF-8 bytes.
+    ///
+    /// - Throws: `dataset-not-found` when the folder does not exist or cannot be listed.
+    /// - Complexity: O(n log n) in the number of files.
+    static func list(directory: String) throws(IngestError) -> [String] {
+        var status = stat()
+        guard stat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(directory, R_OK | X_OK) == 0
+        else {
+            throw IngestError(
+                code: "dataset-not-found",
+                message: "the dataset folder does not exist, is not a folder or cannot be read",
+                file: directory)
+        }
+        var files: [String] = []
+        walk(directory, prefix: "", into: &files)
+        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    private static func walk(_ folder: String, prefix: String, into files: inout [String]) {
+        guard let handle = opendir(folder) else { return }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        for name in names {
+            let path = folder + "/" + name
+            var status = stat()
+            guard stat(path, &status) == 0 else { continue }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                walk(path, prefix: prefix + name + "/", into: &files)
+            } else if status.st_mode & S_IFMT == S_IFREG {
+                files.append(prefix + name)
+            }
+        }
+    }
+
+    /// The whole content of a small file (the sources file), or `nil` when it cannot be read.
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count >= 0 else { return nil }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Whether `path` matches `pattern`: `*` is any run of characters within one path step, `?` one character,
+    /// `**` any run of steps; anything else matches itself.
+    static func matches(pattern: String, path: String) -> Bool {
+        match(Array(pattern.unicodeScalars)[...], Array(path.unicodeScalars)[...])
+    }
+
+    private static func match(_ pattern: ArraySlice<Unicode.Scalar>, _ path: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = pattern.first else { return path.isEmpty }
+        if first == "*" {
+            let doubled = pattern.dropFirst().first == "*"
+            let rest = pattern.dropFirst(doubled ? 2 : 1)
+            var index = path.startIndex
+            while true {
+                if match(rest, path[index...]) { return true }
+                if doubled && rest.first == "/" && match(rest.dropFirst(), path[index...]) { return true }
+                guard index < path.endIndex, doubled || path[index] != "/" else { return false }
+                index += 1
+            }
+        }
+        guard let head = path.first, first == "?" ? head != "/" : first == head else { return false }
+        return match(pattern.dropFirst(), path.dropFirst())
+    }
+
+    /// The extension of a path, lower case, without the dot.
+    static func fileExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+}

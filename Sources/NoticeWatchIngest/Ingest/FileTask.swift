@@ -1,0 +1,157 @@
+import NoticeWatchModel
+
+/// One file of one source, as the sources file (or inference) lists it, before anything is read.
+struct FileTask: Sendable {
+    /// Position of the source in sources-file order.
+    var sourceIndex: Int
+    var spec: SourceSpec
+    /// Path relative to the dataset folder, `/`-separated.
+    var relativePath: String
+    var absolutePath: String
+    var format: SourceFormat
+    /// The sources file's name, for errors that point into it.
+    var sourcesFile: String
+}
+
+/// How a prepared file is to be read.
+enum ReaderSetup: Sendable {
+    case csv(CSVDialect, columns: [Int])
+    case json(JSONLayout)
+    case xml(recordElement: String, namespaces: [String: String])
+}
+
+extension FileTask {
+    /// Hashes the file, decides how to read it and checks the mapping against its header or keys.
+    ///
+    /// - Throws: `file-unreadable`; `sources-file-unknown-column` for a field mapped to a missing CSV column;
+    ///   `mapping-not-inferred` when neither kind fits an inferred file's names.
+    func prepare() throws(IngestError) -> PreparedFile {
+        let checkUTF8 = format == .csv && spec.csv.encoding == nil
+        let scan = try FileScan(path: absolutePath, displayPath: relativePath, checkUTF8: checkUTF8)
+        switch format {
+        case .csv:
+            return try prepareCSV(scan)
+        case .json, .ndjson:
+            return try prepareJSON(scan)
+        case .xml:
+            return try prepareXML(scan)
+        }
+    }
+
+    private func prepareCSV(_ scan: FileScan) throws(IngestError) -> PreparedFile {
+        var dialect = CSVSniffer.dialect(for: spec.csv, scan: scan)
+        if spec.inferred && !dialect.hasHeader {
+            // Inference reads the mapping from the header: the first row is taken as one whatever it looks like.
+            dialect.hasHeader = true
+            dialect.choices = dialect.choices.map {
+                $0.hasPrefix("header=") ? "header=true (assumed: the mapping is inferred from it)" : $0
+            }
+        }
+        let reader = try CSVReader(path: absolutePath, displayPath: relativePath, dialect: dialect)
+        let header = reader.header
+        let (kind, fields) = try mapping(names: header ?? [])
+        let paths = FileTask.fieldPaths(fields)
+        var columns: [Int] = []
+        for path in paths {
+            if dialect.hasHeader {
+                guard let header else {
+                    // An empty file: there is no header to check, and no rows to read.
+                    columns.append(Int.max)
+                    continue
+                }
+                guard let column = CSVReader.column(named: path, in: header) else {
+                    throw unknownColumn(path, fields: fields, header: header)
+                }
+                columns.append(column)
+            } else {
+                guard let position = Int(path), position >= 1 else {
+                    let spec = fields.first { $0.from == path }
+                    throw IngestError(
+                        code: "sources-file-wrong-type",
+                        message: "field \"\(spec?.field.rawValue ?? "")\" must name a 1-based column position "
+                            + "when header is false, found \(TextFolding.quoted(path))",
+                        file: sourcesFile, line: spec?.mark?.line, column: spec?.mark?.column)
+                }
+                columns.append(position - 1)
+            }
+        }
+        return PreparedFile(
+            task: self, scan: scan, kind: kind, fields: fields, setup: .csv(dialect, columns: columns),
+            fieldPaths: paths, choices: dialect.choices)
+    }
+
+    private func prepareJSON(_ scan: FileScan) throws(IngestError) -> PreparedFile {
+        var layout: JSONLayout? =
+            format == .ndjson ? .ndjson : spec.jsonRecords.map { JSONLayout.array(recordsPath: $0) }
+        var choices: [String] = []
+        var names: [String] = []
+        if layout == nil || spec.inferred {
+            let found = try JSONRecordReader.discoverFieldPaths(
+                path: absolutePath, displayPath: relativePath, layout: layout, sampleRecords: 100)
+            choices.append("layout=\(found.layout) (\(layout == nil ? "detected" : "set"))")
+            layout = found.layout
+            names = found.paths
+        } else if let layout {
+            choices.append("layout=\(layout) (set)")
+        }
+        let (kind, fields) = try mapping(names: names)
+        return PreparedFile(
+            task: self, scan: scan, kind: kind, fields: fields, setup: .json(layout ?? .ndjson),
+            fieldPaths: FileTask.fieldPaths(fields), choices: choices)
+    }
+
+    private func prepareXML(_ scan: FileScan) throws(IngestError) -> PreparedFile {
+        var recordElement = spec.xmlRecord
+        var names: [String] = []
+        var choices: [String] = []
+        if recordElement == nil || spec.inferred {
+            let found = try XMLRecordReader.discoverFieldPaths(
+                path: absolutePath, displayPath: relativePath, recordElement: recordElement,
+                namespaces: spec.xmlNamespaces, sampleRecords: 100)
+            choices.append("record=\(found.recordElement) (\(recordElement == nil ? "detected" : "set"))")
+            recordElement = found.recordElement
+            names = found.paths
+        } else if let recordElement {
+            choices.append("record=\(recordElement) (set)")
+        }
+        let (kind, fields) = try mapping(names: names)
+        return PreparedFile(
+            task: self, scan: scan, kind: kind, fields: fields,
+            setup: .xml(recordElement: recordElement ?? "", namespaces: spec.xmlNamespaces),
+            fieldPaths: FileTask.fieldPaths(fields), choices: choices)
+    }
+
+    /// The kind and fields: the sources file's, or inferred from `names`.
+    private func mapping(names: [String]) throws(IngestError) -> (RecordKind, [FieldSpec]) {
+        if !spec.inferred, let record = spec.record { return (record, spec.fields) }
+        guard let inferred = MappingInference.infer(names: names) else {
+            let listed = names.isEmpty ? "none" : names.map(TextFolding.quoted).joined(separator: ", ")
+            throw IngestError(
+                code: "mapping-not-inferred",
+                message: "cannot tell whether \(relativePath) holds notices or complaints: no id and requesting "
+                    + "country among its \(format == .csv ? "headers" : "keys") (found: \(listed)); "
+                    + "describe it in sources.yml",
+                file: relativePath)
+        }
+        return inferred
+    }
+
+    private func unknownColumn(_ path: String, fields: [FieldSpec], header: [String]) -> IngestError {
+        let spec = fields.first { $0.from == path }
+        let columns = header.map(TextFolding.quoted).joined(separator: ", ")
+        return IngestError(
+            code: "sources-file-unknown-column",
+            message: "field \"\(spec?.field.rawValue ?? "")\" is mapped to column \(TextFolding.quoted(path)), "
+                + "which \(relativePath) does not have (its columns: \(columns))",
+            file: sourcesFile, line: spec?.mark?.line, column: spec?.mark?.column)
+    }
+
+    /// The distinct paths the fields read from, in field order.
+    static func fieldPaths(_ fields: [FieldSpec]) -> [String] {
+        var paths: [String] = []
+        for field in fields {
+            if let from = field.from, !paths.contains(from) { paths.append(from) }
+        }
+        return paths
+    }
+}

@@ -1,0 +1,118 @@
+/// The requested JSON field paths as a tree, so a record is walked once and only requested values are kept.
+///
+/// A path is dotted keys with array indexes: `entity_id`, `decision.date`, `arrest_warrants[0].issuing_country_id`,
+/// `nationalities[1]`. Node 0 is the record object itself.
+struct JSONPathTrie: Sendable {
+    /// One step of a path.
+    enum Step: Hashable, Sendable {
+        case key([UInt8])
+        case index(Int)
+    }
+
+    struct Node: Sendable {
+        /// Children reached by an object key, compared byte for byte.
+        var keys: [(key: [UInt8], node: Int)] = []
+        /// Children reached by an array index.
+        var indexes: [(index: Int, node: Int)] = []
+        /// The positions in the requested field list whose value is this node's value (the same path may be
+        /// requested twice).
+        var fields: [Int] = []
+        var hasChildren: Bool { !keys.isEmpty || !indexes.isEmpty }
+    }
+
+    private(set) var nodes: [Node] = [Node()]
+    let fieldCount: Int
+
+    /// Builds the tree from the requested paths, in the order their values are returned.
+    ///
+    /// - Throws: ``IngestError`` `sources-file-invalid-field-path` for an empty path, an empty key (`a..b`) or a
+    ///   bad index (`a[x]`, `a[-1]`, `a[0`).
+    /// - Complexity: O(total length of the paths × keys per node).
+    init(paths: [String], displayPath: String) throws(IngestError) {
+        fieldCount = paths.count
+        for (field, path) in paths.enumerated() {
+            guard let steps = Self.steps(of: path) else {
+                throw IngestError(
+                    code: "sources-file-invalid-field-path",
+                    message: "`\(path)` is not a JSON field path (dotted keys with [n] indexes, such as "
+                        + "`arrest_warrants[0].issuing_country_id`), for \(displayPath)"
+                )
+            }
+            var node = 0
+            for step in steps {
+                node = child(of: node, step: step)
+            }
+            nodes[node].fields.append(field)
+        }
+    }
+
+    private mutating func child(of node: Int, step: Step) -> Int {
+        switch step {
+        case .key(let key):
+            if let found = nodes[node].keys.first(where: { $0.key == key }) { return found.node }
+            nodes.append(Node())
+            nodes[node].keys.append((key, nodes.count - 1))
+        case .index(let index):
+            if let found = nodes[node].indexes.first(where: { $0.index == index }) { return found.node }
+            nodes.append(Node())
+            nodes[node].indexes.append((index, nodes.count - 1))
+        }
+        return nodes.count - 1
+    }
+
+    /// The steps of a path, or `nil` when it is not well formed.
+    static func steps(of path: String) -> [Step]? {
+        var steps: [Step] = []
+        for component in path.split(separator: ".", omittingEmptySubsequences: false) {
+            var rest = Substring(component)
+            let keyEnd = rest.firstIndex(of: "[") ?? rest.endIndex
+            let key = rest[..<keyEnd]
+            guard !key.isEmpty else { return nil }
+            steps.append(.key(Array(key.utf8)))
+            rest = rest[keyEnd...]
+            while !rest.isEmpty {
+                guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return nil }
+                let digits = rest[rest.index(after: rest.startIndex)..<close]
+                guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let index = Int(digits), index >= 0 else {
+                    return nil
+                }
+                steps.append(.index(index))
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        return steps.isEmpty ? nil : steps
+    }
+
+    /// The child for a key, compared against raw key bytes.
+    @inline(__always)
+    func child(of node: Int, key: UnsafeRawBufferPointer) -> Int? {
+        for entry in nodes[node].keys where entry.key.count == key.count {
+            let equal = entry.key.withUnsafeBytes { stored in
+                memcmpEqual(stored.baseAddress, key.baseAddress, key.count)
+            }
+            if equal { return entry.node }
+        }
+        return nil
+    }
+
+    /// The child for an array index.
+    @inline(__always)
+    func child(of node: Int, index: Int) -> Int? {
+        nodes[node].indexes.first(where: { $0.index == index })?.node
+    }
+}
+
+/// Whether two byte ranges of the same length are equal.
+@inline(__always)
+func memcmpEqual(_ lhs: UnsafeRawPointer?, _ rhs: UnsafeRawPointer?, _ count: Int) -> Bool {
+    guard count > 0 else { return true }
+    guard let lhs, let rhs else { return false }
+    var offset = 0
+    while offset < count {
+        if lhs.load(fromByteOffset: offset, as: UInt8.self) != rhs.load(fromByteOffset: offset, as: UInt8.self) {
+            return false
+        }
+        offset += 1
+    }
+    return true
+}

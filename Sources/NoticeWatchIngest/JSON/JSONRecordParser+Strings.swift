@@ -1,0 +1,199 @@
+/// Where a JSON string's content lies in the record's bytes (between the quotes).
+struct JSONStringSpan {
+    var start: Int
+    var end: Int
+    var hasEscapes: Bool
+}
+
+extension JSONRecordParser {
+    /// Scans a string at the current position (on its opening quote), checking escapes and control characters.
+    ///
+    /// - Complexity: O(length of the string).
+    mutating func scanString() throws(JSONRecordFault) -> JSONStringSpan {
+        position += 1
+        let start = position
+        var hasEscapes = false
+        let count = bytes.count
+        while position < count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return JSONStringSpan(start: start, end: position - 1, hasEscapes: hasEscapes)
+            }
+            if byte == UInt8(ascii: "\\") {
+                hasEscapes = true
+                try checkEscape()
+            } else if byte < 0x20 {
+                throw .malformed("control character \(describeJSONByte(byte)) inside a string", at: position)
+            } else {
+                position += 1
+            }
+        }
+        throw .malformed("unexpected \(endName) inside a string", at: position)
+    }
+
+    /// Checks the escape at the current position (on its backslash) and moves past it.
+    private mutating func checkEscape() throws(JSONRecordFault) {
+        let start = position
+        guard position + 1 < bytes.count else {
+            throw .malformed("unexpected \(endName) inside a string", at: position + 1)
+        }
+        switch bytes[position + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            position += 2
+        case UInt8(ascii: "u"):
+            guard position + 6 <= bytes.count else {
+                throw .malformed("unexpected \(endName) inside a string", at: bytes.count)
+            }
+            guard hexValue(at: position + 2) != nil else {
+                throw .malformed(
+                    "invalid escape `\(escapeText(at: start, length: 6))` (\\u needs four hex digits)", at: start)
+            }
+            position += 6
+        default:
+            throw .malformed("invalid escape `\(escapeText(at: start, length: 2))`", at: start)
+        }
+    }
+
+    private func escapeText(at start: Int, length: Int) -> String {
+        rawText(of: UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + length, bytes.count)]))
+    }
+
+    /// The value of four hex digits at an offset, or `nil`.
+    private func hexValue(at offset: Int) -> UInt32? {
+        guard offset + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for index in offset..<offset + 4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    /// Unescapes a scanned string into `scratch` (as UTF-8 bytes), pairing `\uD83D\uDE00` surrogates.
+    ///
+    /// - Throws: `malformed-json` for an unpaired surrogate.
+    mutating func unescape(_ span: JSONStringSpan) throws(JSONRecordFault) {
+        scratch.removeAll(keepingCapacity: true)
+        var index = span.start
+        while index < span.end {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\\") else {
+                scratch.append(byte)
+                index += 1
+                continue
+            }
+            let escape = bytes[index + 1]
+            index += 2
+            switch escape {
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "u"):
+                let escapeStart = index - 2
+                var scalar = hexValue(at: index)!
+                index += 4
+                if scalar >= 0xD800 && scalar < 0xDC00 {
+                    guard index + 6 <= span.end, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u"), let low = hexValue(at: index + 2),
+                        low >= 0xDC00 && low < 0xE000
+                    else {
+                        throw .malformed(
+                            "unpaired surrogate `\(escapeText(at: escapeStart, length: 6))`",
+                            at: escapeStart)
+                    }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    index += 6
+                } else if scalar >= 0xDC00 && scalar < 0xE000 {
+                    throw .malformed("unpaired surrogate `\(escapeText(at: escapeStart, length: 6))`", at: escapeStart)
+                }
+                appendUTF8(scalar)
+            default: scratch.append(escape)
+            }
+        }
+    }
+
+    private mutating func appendUTF8(_ scalar: UInt32) {
+        switch scalar {
+        case 0..<0x80:
+            scratch.append(UInt8(scalar))
+        case 0x80..<0x800:
+            scratch.append(UInt8(0xC0 | scalar >> 6))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        case 0x800..<0x10000:
+            scratch.append(UInt8(0xE0 | scalar >> 12))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            scratch.append(UInt8(0xF0 | scalar >> 18))
+            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    /// The text of a scanned string, unescaped and checked to be UTF-8.
+    ///
+    /// - Throws: `invalid-utf8` naming the field, or `malformed-json` for an unpaired surrogate.
+    mutating func decodeString(_ span: JSONStringSpan, field: Int) throws(JSONRecordFault) -> String {
+        let text: String?
+        if span.hasEscapes {
+            try unescape(span)
+            text = String(validating: scratch, as: UTF8.self)
+        } else {
+            text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
+        }
+        guard let text else { throw invalidUTF8(from: span.start, to: span.end, field: field) }
+        return text
+    }
+
+    /// The compact JSON text of the value from `start` to the current position: whitespace outside strings
+    /// dropped, strings kept as written.
+    mutating func compactText(from start: Int, field: Int) throws(JSONRecordFault) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        var index = start
+        var inString = false
+        while index < position {
+            let byte = bytes[index]
+            if inString {
+                scratch.append(byte)
+                if byte == UInt8(ascii: "\\") {
+                    scratch.append(bytes[index + 1])
+                    index += 1
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+                scratch.append(byte)
+            } else if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 {
+                scratch.append(byte)
+            }
+            index += 1
+        }
+        guard let text = String(validating: scratch, as: UTF8.self) else {
+            throw invalidUTF8(from: start, to: position, field: field)
+        }
+        return text
+    }
+
+    private func invalidUTF8(from start: Int, to end: Int, field: Int) -> JSONRecordFault {
+        JSONRecordFault(
+            code: "invalid-utf8",
+            message: "the value of `\(fieldPaths[field])` is not valid UTF-8: "
+                + rawText(of: UnsafeRawBufferPointer(rebasing: bytes[start..<end])),
+            offset: start,
+            field: fieldPaths[field]
+        )
+    }
+}

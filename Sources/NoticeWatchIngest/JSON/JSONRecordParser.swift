@@ -1,0 +1,250 @@
+/// Validates the bytes of one JSON record and extracts the requested values, without building dictionaries.
+///
+/// The parser walks the record once: keys on a requested path are followed, everything else is checked for
+/// syntax and skipped. Strings are unescaped only when returned; numbers and booleans come out as their literal
+/// text, `null` as `nil`, an object or array as its compact JSON text. For a key that appears twice in one
+/// object, the first occurrence wins.
+struct JSONRecordParser {
+    /// Deepest nesting accepted, so a hostile record cannot exhaust the stack.
+    static let maximumDepth = 512
+
+    let bytes: UnsafeRawBufferPointer
+    let trie: JSONPathTrie
+    let fieldPaths: [String]
+    /// How the end of the bytes reads in messages: `end of line` (NDJSON) or `end of file` (array documents).
+    let endName: String
+    var position = 0
+    var values: [String?]
+    /// Which trie nodes were already met in this record (first occurrence wins).
+    var seen: [Bool]
+    var scratch: [UInt8] = []
+
+    init(bytes: UnsafeRawBufferPointer, trie: JSONPathTrie, fieldPaths: [String], endName: String) {
+        self.bytes = bytes
+        self.trie = trie
+        self.fieldPaths = fieldPaths
+        self.endName = endName
+        values = Array(repeating: nil, count: trie.fieldCount)
+        seen = Array(repeating: false, count: trie.nodes.count)
+    }
+
+    /// Parses the whole byte range as one record object, with only whitespace around it.
+    ///
+    /// - Throws: ``JSONRecordFault`` `unexpected-json-shape` when the value is not an object, `malformed-json`
+    ///   for a syntax error, `invalid-utf8` for a returned string that is not UTF-8.
+    /// - Complexity: O(n) in the record's bytes.
+    mutating func parseRecord() throws(JSONRecordFault) {
+        skipWhitespace()
+        let first = try current()
+        guard first == UInt8(ascii: "{") else {
+            try parseValue(node: nil, depth: 0)
+            throw JSONRecordFault(
+                code: "unexpected-json-shape",
+                message: "expected a record object, found \(Self.kind(of: first))",
+                offset: 0
+            )
+        }
+        try parseValue(node: 0, depth: 0)
+        skipWhitespace()
+        if position < bytes.count {
+            throw .malformed("unexpected \(describeJSONByte(bytes[position])) after the record", at: position)
+        }
+    }
+
+    /// The JSON kind a value starting with `byte` has, for messages.
+    static func kind(of byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "{"): "an object"
+        case UInt8(ascii: "["): "an array"
+        case UInt8(ascii: "\""): "a string"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
+        case UInt8(ascii: "n"): "null"
+        default: "a number"
+        }
+    }
+
+    // MARK: - Values
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    @inline(__always)
+    func current() throws(JSONRecordFault) -> UInt8 {
+        guard position < bytes.count else { throw .malformed("unexpected \(endName)", at: position) }
+        return bytes[position]
+    }
+
+    /// Parses one value; `node` is the trie node it sits at, or `nil` when nothing under it is requested.
+    mutating func parseValue(node: Int?, depth: Int) throws(JSONRecordFault) {
+        let start = position
+        let fields = node.map { trie.nodes[$0].fields } ?? []
+        let descend = node.flatMap { trie.nodes[$0].hasChildren ? $0 : nil }
+        var text: String?
+        switch try current() {
+        case UInt8(ascii: "{"):
+            guard depth < Self.maximumDepth else { throw .malformed("nesting deeper than 512 levels", at: start) }
+            try parseObject(node: descend, depth: depth + 1)
+            if !fields.isEmpty { text = try compactText(from: start, field: fields[0]) }
+        case UInt8(ascii: "["):
+            guard depth < Self.maximumDepth else { throw .malformed("nesting deeper than 512 levels", at: start) }
+            try parseArray(node: descend, depth: depth + 1)
+            if !fields.isEmpty { text = try compactText(from: start, field: fields[0]) }
+        case UInt8(ascii: "\""):
+            let string = try scanString()
+            if !fields.isEmpty { text = try decodeString(string, field: fields[0]) }
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            if !fields.isEmpty { text = "true" }
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            if !fields.isEmpty { text = "false" }
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try scanNumber()
+            if !fields.isEmpty {
+                text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+            }
+        case let other:
+            throw .malformed("unexpected \(describeJSONByte(other)) where a value was expected", at: start)
+        }
+        for field in fields { values[field] = text }
+    }
+
+    mutating func parseObject(node: Int?, depth: Int) throws(JSONRecordFault) {
+        position += 1
+        skipWhitespace()
+        if try current() == UInt8(ascii: "}") {
+            position += 1
+            return
+        }
+        while true {
+            let keyStart = position
+            guard try current() == UInt8(ascii: "\"") else {
+                throw .malformed("expected a string key, found \(describeJSONByte(bytes[position]))", at: position)
+            }
+            let key = try scanString()
+            skipWhitespace()
+            guard try current() == UInt8(ascii: ":") else {
+                throw .malformed(
+                    "expected ':' after an object key, found \(describeJSONByte(bytes[position]))",
+                    at: position)
+            }
+            position += 1
+            skipWhitespace()
+            var child: Int?
+            if let node {
+                child = try lookUp(key: key, in: node, keyStart: keyStart)
+                if let found = child {
+                    if seen[found] { child = nil } else { seen[found] = true }
+                }
+            }
+            try parseValue(node: child, depth: depth)
+            skipWhitespace()
+            switch try current() {
+            case UInt8(ascii: ","):
+                position += 1
+                skipWhitespace()
+            case UInt8(ascii: "}"):
+                position += 1
+                return
+            case let other:
+                throw .malformed(
+                    "expected ',' or '}' after an object member, found \(describeJSONByte(other))",
+                    at: position)
+            }
+        }
+    }
+
+    mutating func parseArray(node: Int?, depth: Int) throws(JSONRecordFault) {
+        position += 1
+        skipWhitespace()
+        if try current() == UInt8(ascii: "]") {
+            position += 1
+            return
+        }
+        var index = 0
+        while true {
+            try parseValue(node: node.flatMap { trie.child(of: $0, index: index) }, depth: depth)
+            index += 1
+            skipWhitespace()
+            switch try current() {
+            case UInt8(ascii: ","):
+                position += 1
+                skipWhitespace()
+            case UInt8(ascii: "]"):
+                position += 1
+                return
+            case let other:
+                throw .malformed(
+                    "expected ',' or ']' after an array element, found \(describeJSONByte(other))",
+                    at: position)
+            }
+        }
+    }
+
+    private mutating func lookUp(key: JSONStringSpan, in node: Int, keyStart: Int) throws(JSONRecordFault) -> Int? {
+        if !key.hasEscapes {
+            return trie.child(of: node, key: UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end]))
+        }
+        try unescape(key)
+        let decoded = scratch
+        return decoded.withUnsafeBytes { trie.child(of: node, key: $0) }
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONRecordFault) {
+        let start = position
+        let length = literal.utf8CodeUnitCount
+        guard position + length <= bytes.count,
+            memcmpEqual(bytes.baseAddress! + position, literal.utf8Start, length)
+        else {
+            if position + length > bytes.count,
+                memcmpEqual(bytes.baseAddress! + position, literal.utf8Start, bytes.count - position)
+            {
+                throw .malformed("unexpected \(endName)", at: bytes.count)
+            }
+            throw .malformed("invalid literal, expected `\(literal)`", at: start)
+        }
+        position += length
+    }
+
+    private mutating func scanNumber() throws(JSONRecordFault) {
+        let start = position
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < bytes.count, isDigit(bytes[position]) else {
+            throw .malformed("invalid number", at: start)
+        }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+        } else {
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard position < bytes.count, isDigit(bytes[position]) else {
+                throw .malformed("invalid number", at: start)
+            }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            guard position < bytes.count, isDigit(bytes[position]) else {
+                throw .malformed("invalid number", at: start)
+            }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+    }
+
+    @inline(__always)
+    private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+}

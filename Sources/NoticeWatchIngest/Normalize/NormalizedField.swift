@@ -1,0 +1,70 @@
+import NoticeWatchModel
+
+/// A field of a normalized record, as named in the sources file (`requesting_country`).
+enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
+    case id
+    case kind
+    case noticeID = "notice_id"
+    case requestingCountry = "requesting_country"
+    case issueDate = "issue_date"
+    case status
+    case cancellationDate = "cancellation_date"
+    case cancellationReason = "cancellation_reason"
+    case filedDate = "filed_date"
+    case decisionDate = "decision_date"
+    case outcome
+
+    /// What kind of value the field holds, which decides how it is normalized.
+    enum ValueKind { case text, country, date, category }
+
+    /// The fields of a record kind, in the order they are normalized and listed.
+    static func fields(of kind: RecordKind) -> [NormalizedField] {
+        switch kind {
+        case .notice: [.id, .kind, .requestingCountry, .issueDate, .status, .cancellationDate, .cancellationReason]
+        case .complaint: [.id, .noticeID, .requestingCountry, .filedDate, .decisionDate, .outcome]
+        }
+    }
+
+    /// Whether every source of the kind must map the field.
+    var isRequired: Bool { self == .id || self == .requestingCountry }
+
+    var valueKind: ValueKind {
+        switch self {
+        case .id, .noticeID: .text
+        case .requestingCountry: .country
+        case .issueDate, .cancellationDate, .filedDate, .decisionDate: .date
+        case .kind, .status, .cancellationReason, .outcome: .category
+        }
+    }
+
+    /// The categories a vocabulary field maps to (the model's raw values), `nil` for other fields.
+    var categories: [String]? {
+        switch self {
+        case .kind: NoticeKind.allCases.map(\.rawValue)
+        case .status: NoticeStatus.allCases.map(\.rawValue)
+        case .cancellationReason: CancellationReason.allCases.map(\.rawValue)
+        case .outcome: Outcome.allCases.map(\.rawValue)
+        default: nil
+        }
+    }
+
+    /// The field's position in `allCases`, for tables indexed by field.
+    var position: Int {
+        switch self {
+        case .id: 0
+        case .kind: 1
+        case .noticeID: 2
+        case .requestingCountry: 3
+        case .issueDate: 4
+        case .status: 5
+        case .cancellationDate: 6
+        case .cancellationReason: 7
+        case .filedDate: 8
+        case .decisionDate: 9
+        case .outcome: 10
+        }
+    }
+
+    /// Orders fields as ``fields(of:)`` lists them.
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.position < rhs.position }
+}

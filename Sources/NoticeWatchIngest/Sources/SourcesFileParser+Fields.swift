@@ -1,0 +1,160 @@
+import NoticeWatchModel
+import Yams
+
+extension SourcesFileParser {
+    func parseFields(_ node: Node, record: RecordKind) throws(IngestError) -> [FieldSpec] {
+        let map = try mapping(node, "fields")
+        try checkKeys(map, allowed: nil, in: "fields")
+        let allowed = NormalizedField.fields(of: record)
+        var specs: [FieldSpec] = []
+        for (keyNode, valueNode) in map {
+            let key = try string(keyNode, "a field name")
+            guard let field = NormalizedField(rawValue: key), allowed.contains(field) else {
+                throw failure(
+                    "sources-file-unknown-field",
+                    "unknown \(record.rawValue) field \(TextFolding.quoted(key)) (expected one of: "
+                        + allowed.map(\.rawValue).joined(separator: ", ") + ")",
+                    keyNode)
+            }
+            var spec = FieldSpec(field: field)
+            if valueNode.scalar != nil {
+                spec.from = try string(valueNode, key)
+                spec.mark = mark(valueNode)
+            } else {
+                let detail = try mapping(valueNode, key)
+                try checkKeys(detail, allowed: ["from", "format", "values", "value"], in: "field \"\(key)\"")
+                if let from = value(detail, "from") {
+                    spec.from = try string(from, "from")
+                    spec.mark = mark(from)
+                }
+                if let constant = value(detail, "value") {
+                    let text = try string(constant, "value")
+                    if let categories = field.categories,
+                        Vocabulary(field: field, overrides: [:]).category(for: text) == nil
+                    {
+                        throw unknownCategory(text, field: field, categories: categories, constant)
+                    }
+                    spec.constant = text
+                }
+                if let format = value(detail, "format") {
+                    guard field.valueKind == .date else {
+                        throw failure(
+                            "sources-file-unknown-key", "\"format\" applies to date fields only, not \"\(key)\"",
+                            format)
+                    }
+                    let items = format.sequence.map { Array($0) } ?? [format]
+                    for item in items {
+                        let text = try string(item, "format")
+                        guard let parsed = DateFormat(text) else {
+                            throw failure(
+                                "sources-file-bad-date-format",
+                                "bad date format \(TextFolding.quoted(text)) (use yyyy, MM, dd and separators, "
+                                    + "such as dd.MM.yyyy, or iso)",
+                                item)
+                        }
+                        spec.formats.append(parsed)
+                    }
+                }
+                if let valuesNode = value(detail, "values") {
+                    guard let categories = field.categories else {
+                        throw failure(
+                            "sources-file-unknown-key", "\"values\" applies to vocabulary fields only, not \"\(key)\"",
+                            valuesNode)
+                    }
+                    for (label, category) in try mapping(valuesNode, "values") {
+                        let labelText = try string(label, "a raw label")
+                        let categoryText = try string(category, "a category")
+                        guard categories.contains(categoryText) else {
+                            throw unknownCategory(categoryText, field: field, categories: categories, category)
+                        }
+                        spec.values[labelText] = categoryText
+                    }
+                }
+                if spec.from == nil && spec.constant == nil {
+                    throw failure(
+                        "sources-file-missing-key", "field \"\(key)\" needs \"from\" or \"value\"", valueNode)
+                }
+            }
+            specs.append(spec)
+        }
+        return specs.sorted { $0.field < $1.field }
+    }
+
+    func unknownCategory(_ text: String, field: NormalizedField, categories: [String], _ node: Node) -> IngestError {
+        failure(
+            "sources-file-unknown-value",
+            "unknown \(field.rawValue) category \(TextFolding.quoted(text)) (expected one of: "
+                + categories.joined(separator: ", ") + ")",
+            node)
+    }
+
+    // MARK: Node helpers
+
+    func mark(_ node: Node) -> SourcesFileMark? {
+        node.mark.map { SourcesFileMark(line: $0.line, column: $0.column) }
+    }
+
+    func failure(_ code: String, _ message: String, _ node: Node?) -> IngestError {
+        let place = node?.mark
+        return IngestError(code: code, message: message, file: displayPath, line: place?.line, column: place?.column)
+    }
+
+    func syntaxError(_ error: YamlError) -> IngestError {
+        switch error {
+        case .scanner(_, let problem, let place, _), .parser(_, let problem, let place, _),
+            .composer(_, let problem, let place, _):
+            return IngestError(
+                code: "sources-file-syntax", message: "invalid YAML: \(problem)", file: displayPath, line: place.line,
+                column: place.column)
+        default:
+            return IngestError(code: "sources-file-syntax", message: "invalid YAML: \(error)", file: displayPath)
+        }
+    }
+
+    func mapping(_ node: Node, _ what: String) throws(IngestError) -> Node.Mapping {
+        guard let map = node.mapping else {
+            throw failure("sources-file-wrong-type", "\(what) must be a mapping of keys to values", node)
+        }
+        return map
+    }
+
+    func string(_ node: Node, _ what: String) throws(IngestError) -> String {
+        guard let scalar = node.scalar else {
+            throw failure("sources-file-wrong-type", "\"\(what)\" must be a single value, not a list or mapping", node)
+        }
+        return scalar.string
+    }
+
+    func value(_ map: Node.Mapping, _ key: String) -> Node? {
+        map.first { $0.key.scalar?.string == key }?.value
+    }
+
+    func requiredNode(_ map: Node.Mapping, _ key: String, _ owner: Node) throws(IngestError) -> Node {
+        guard let node = value(map, key) else {
+            throw failure("sources-file-missing-key", "missing key \"\(key)\"", owner)
+        }
+        return node
+    }
+
+    func requiredString(_ map: Node.Mapping, _ key: String, _ owner: Node) throws(IngestError) -> String {
+        try string(try requiredNode(map, key, owner), key)
+    }
+
+    func checkKeys(_ map: Node.Mapping, allowed: [String]?, in context: String) throws(IngestError) {
+        var seen: Set<String> = []
+        for (key, _) in map {
+            let name = key.scalar?.string ?? "?"
+            if let allowed, !allowed.contains(name) {
+                throw failure(
+                    "sources-file-unknown-key",
+                    "unknown key \(TextFolding.quoted(name)) in \(context) (expected one of: "
+                        + allowed.joined(separator: ", ") + ")",
+                    key)
+            }
+            guard seen.insert(name).inserted else {
+                throw failure(
+                    "sources-file-duplicate-key", "key \(TextFolding.quoted(name)) appears twice in \(context)", key)
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+internal import CLibXML2
+import NoticeWatchModel
+
+/// Reads records from an XML file through libxml2's streaming reader: each element named `recordElement`
+/// (matched by namespace URI and local name, at any depth, not inside another record) is one record.
+///
+/// Per record it returns the trimmed text at each field path (all text and CDATA below the element), or `nil`
+/// when the record has nothing there; for an element that occurs twice, the first wins.
+///
+/// - Malformed XML: the records completed before the error come out, then one `malformed-xml` broken record
+///   with libxml2's message and line, and the file ends.
+/// - An entity reference inside a mapped field (entities are never substituted, so an external entity is never
+///   fetched and a billion-laughs document stays small) makes that record `xml-entity-not-expanded`.
+///
+/// Copies of a reader share one libxml2 reader: use one copy.
+struct XMLRecordReader: RecordReader {
+    let fieldPaths: [String]
+    let recordElement: String
+    let displayPath: String
+    private let recordName: XMLName
+    /// The record element's local name interned in the reader's dictionary (compared by pointer first).
+    private let recordLocalName: UnsafePointer<UInt8>?
+    private let fields: [XMLFieldPath]
+    private let reader: XMLTextReader
+    private var walk: XMLRecordWalk
+    private var finished = false
+    /// The line of the last text or whitespace outside any record (text nodes keep lines past 65535).
+    private var lineOfLastText = 0
+    /// Items still to hand out after a fatal error: records recovered from the tree, then the error.
+    private var pending: [ReadItem] = []
+
+    /// Opens an XML file for reading.
+    ///
+    /// - Parameters:
+    ///   - path: the absolute path of the file.
+    ///   - displayPath: the path relative to the dataset folder, used in messages.
+    ///   - recordElement: the qualified name of the record element (`nw:case`).
+    ///   - namespaces: prefixes used in `recordElement` and the paths, to namespace URIs.
+    ///   - fieldPaths: paths relative to the record element (`nw:country`, `nw:decision/nw:date`, `@ref`,
+    ///     `nw:country/@code`).
+    /// - Throws: ``IngestError`` `file-unreadable`, `sources-file-invalid-field-path` or
+    ///   `sources-file-unknown-namespace-prefix`.
+    init(
+        path: String, displayPath: String, recordElement: String, namespaces: [String: String], fieldPaths: [String]
+    ) throws(IngestError) {
+        self.fieldPaths = fieldPaths
+        self.recordElement = recordElement
+        self.displayPath = displayPath
+        recordName = try XMLName.resolve(recordElement[...], namespaces: namespaces, path: recordElement)
+        var fields: [XMLFieldPath] = []
+        for fieldPath in fieldPaths {
+            fields.append(try XMLFieldPath(fieldPath, namespaces: namespaces))
+        }
+        self.fields = fields
+        let reader = try XMLTextReader(path: path, displayPath: displayPath)
+        self.reader = reader
+        walk = XMLRecordWalk(fields: fields, reader: reader)
+        recordLocalName = reader.interned(recordName.localName)
+    }
+
+    /// The record element read (`xml record=nw:case`).
+    var choices: [String] { ["xml record=\(recordElement)"] }
+
+    /// The next record or broken record, or `nil` at the end of the document.
+    ///
+    /// - Throws: nothing in practice; libxml2's errors come out as `malformed-xml` broken records.
+    /// - Complexity: O(nodes up to the end of the next record).
+    mutating func next() throws(IngestError) -> ReadItem? {
+        guard !finished else { return pending.isEmpty ? nil : pending.removeFirst() }
+        while true {
+            let status = reader.read()
+            if status == 0 {
+                finished = true
+                return nil
+            }
+            if status < 0 {
+                finished = true
+                pending = recoveredRecords() + [.broken(malformed())]
+                return pending.removeFirst()
+            }
+            let type = reader.nodeType
+            if walk.recordDepth < 0 {
+                if type == XMLNodeType.element, reader.localName == recordLocalName,
+                    recordName.matches(localName: reader.localName, namespaceURI: reader.namespaceURI)
+                {
+                    walk.start(reader: reader, line: recordStartLine())
+                    if reader.isEmptyElement { return finishRecord() }
+                } else if type == XMLNodeType.significantWhitespace || type == XMLNodeType.whitespace
+                    || type == XMLNodeType.text
+                {
+                    lineOfLastText = reader.line
+                }
+                continue
+            }
+            switch type {
+            case XMLNodeType.element:
+                walk.enter(reader: reader)
+            case XMLNodeType.endElement:
+                let depth = Int(reader.depth)
+                if depth == walk.recordDepth { return finishRecord() }
+                walk.leave(depth: depth)
+            case XMLNodeType.text, XMLNodeType.cdata, XMLNodeType.significantWhitespace, XMLNodeType.whitespace:
+                walk.appendText(reader.value)
+            case XMLNodeType.entityReference:
+                walk.noteEntity(reader.name)
+            default:
+                break
+            }
+        }
+    }
+
+    /// The line of the record element just started.
+    ///
+    /// libxml2 keeps element lines in 16 bits (65535 at most) and only text nodes carry larger lines; past that
+    /// line the record starts where the whitespace or text before it ends.
+    private func recordStartLine() -> Int {
+        let line = reader.line
+        return line < 65535 ? line : max(line, lineOfLastText)
+    }
+
+    private mutating func finishRecord() -> ReadItem {
+        let (line, record) = (walk.recordLine, walk.recordCount)
+        walk.recordDepth = -1
+        reader.currentNode?.pointee._private = XMLTree.yieldedMark
+        if let (entity, field) = walk.unexpandedEntity {
+            return .broken(entityBroken(entity: entity, field: field, line: line, record: record))
+        }
+        return .record(RawRecord(line: line, record: record, values: walk.values))
+    }
+
+    private func entityBroken(entity: String, field: Int, line: Int, record: Int) -> BrokenRecord {
+        BrokenRecord(
+            line: line,
+            record: record,
+            rawText: "&\(entity);",
+            field: fieldPaths[field],
+            reason: QuarantineReason(
+                code: "xml-entity-not-expanded",
+                message: "the entity reference `&\(entity);` in `\(fieldPaths[field])` is not expanded "
+                    + "(entities are never substituted)"
+            )
+        )
+    }
+
+    /// The records that libxml2 parsed completely before its fatal error but did not hand out yet (it reads
+    /// ahead in chunks), taken from the tree in document order.
+    private mutating func recoveredRecords() -> [ReadItem] {
+        guard let (document, open) = reader.treeAtError(), let root = xmlDocGetRootElement(document) else {
+            return []
+        }
+        var items: [ReadItem] = []
+        var node: xmlNodePtr? = root
+        var recordNumber = walk.recordCount - (walk.recordDepth >= 0 ? 1 : 0)
+        while let current = node {
+            let isRecord =
+                current.pointee.type == XML_ELEMENT_NODE
+                && recordName.matches(localName: current.pointee.name, namespaceURI: current.pointee.ns?.pointee.href)
+            guard isRecord else {
+                node = XMLTree.next(after: current, within: nil, descending: true)
+                continue
+            }
+            node = XMLTree.next(after: current, within: nil, descending: false)
+            if current.pointee._private == XMLTree.yieldedMark
+                || XMLTree.isOpen(current, innermostOpen: open)
+            {
+                continue
+            }
+            recordNumber += 1
+            items.append(treeRecord(current, number: recordNumber))
+        }
+        walk.recordDepth = -1
+        return items
+    }
+
+    private func treeRecord(_ record: xmlNodePtr, number: Int) -> ReadItem {
+        var values: [String?] = Array(repeating: nil, count: fields.count)
+        let line = Int(xmlGetLineNo(record))
+        for (index, field) in fields.enumerated() {
+            guard let element = XMLTree.element(under: record, steps: field.elements[...]) else { continue }
+            let found: (text: String, entity: String?)?
+            if let attribute = field.attribute {
+                found = XMLTree.attribute(of: element, named: attribute)
+            } else {
+                found = XMLTree.text(of: element)
+            }
+            guard let found else { continue }
+            if let entity = found.entity {
+                return .broken(entityBroken(entity: entity, field: index, line: line, record: number))
+            }
+            values[index] = found.text
+        }
+        return .record(RawRecord(line: line, record: number, values: values))
+    }
+
+    private func malformed() -> BrokenRecord {
+        let problem = reader.fatal ?? XMLTextReader.Problem(message: "libxml2 stopped reading", line: reader.line)
+        return BrokenRecord(
+            line: problem.line,
+            record: nil,
+            rawText: "",
+            field: nil,
+            reason: QuarantineReason(
+                code: "malformed-xml",
+                message: "malformed XML in \(displayPath) at line \(problem.line): \(problem.message)"
+            )
+        )
+    }
+}

@@ -1,0 +1,44 @@
+public import NoticeWatchModel
+
+/// Where the as-of date comes from: `--as-of`, else `SOURCE_DATE_EPOCH`, else the latest full date in the
+/// data — never the clock, so the same inputs give the same report on any day.
+public enum AsOfDate {
+    /// The as-of date and a phrase naming its origin, printed in the report.
+    ///
+    /// - Throws: ``PipelineError`` with ``ExitStatus/badOptions`` for a `SOURCE_DATE_EPOCH` that is not a whole
+    ///   number of seconds, and ``ExitStatus/badData`` when there is no full date anywhere in the data.
+    public static func resolve(
+        given: CivilDate?, sourceDateEpoch: String?, records: IngestResult
+    ) throws(PipelineError) -> (CivilDate, String) {
+        if let given { return (given, "--as-of") }
+        if let epoch = sourceDateEpoch, !epoch.isEmpty {
+            guard let seconds = Int(epoch), seconds >= 0 else {
+                throw PipelineError(
+                    code: "bad-source-date-epoch",
+                    message: "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not '\(epoch)'",
+                    exitStatus: .badOptions)
+            }
+            return (CivilDate(dayNumber: seconds / 86_400), "SOURCE_DATE_EPOCH")
+        }
+        var latest: CivilDate?
+        func consider(_ date: CivilDate?) {
+            guard let date, date.precision == .day else { return }
+            if latest.map({ date > $0 }) ?? true { latest = date }
+        }
+        for notice in records.notices {
+            consider(notice.issueDate)
+            consider(notice.cancellationDate)
+        }
+        for complaint in records.complaints {
+            consider(complaint.filedDate)
+            consider(complaint.decisionDate)
+        }
+        guard let latest else {
+            throw PipelineError(
+                code: "no-as-of-date",
+                message: "no record has a full date, so the as-of date cannot be taken from the data; give --as-of",
+                exitStatus: .badData)
+        }
+        return (latest, "latest date in the data")
+    }
+}

@@ -1,0 +1,152 @@
+internal import Foundation
+public import Logging
+internal import NoticeWatchAnalysis
+internal import NoticeWatchIngest
+public import NoticeWatchModel
+internal import NoticeWatchReport
+
+/// One run of NoticeWatch: inputs → normalized records → figures → report folder.
+///
+/// Each stage is a typed function from one value to the next; this type only wires them, times them for the
+/// progress log, and turns their failures into ``PipelineError``s with the exit status cron sees.
+public enum Pipeline {
+    /// NoticeWatch's version, printed in every report's provenance.
+    public static let version = "0.1.0"
+
+    /// What a finished run did.
+    public struct Result: Sendable {
+        /// Where the report is (the output folder, or its `latest` link with `--keep`).
+        public var reportPath: String
+        /// ``ExitStatus/success``, or ``ExitStatus/quarantineOverThreshold``.
+        public var exitStatus: ExitStatus
+        public var notices: Int
+        public var complaints: Int
+        public var quarantined: Int
+        /// The as-of date used, and where it came from.
+        public var asOf: CivilDate
+        public var asOfOrigin: String
+    }
+
+    /// Runs the whole pipeline for `configuration`.
+    ///
+    /// Bad rows do not stop the run: they are quarantined, summarized on `logger` at warning level (one line per
+    /// source), and detailed in the report.
+    ///
+    /// - Throws: ``PipelineError`` when no report can be written: a missing dataset folder, a wrong sources file,
+    ///   unreadable inputs, no records at all, an ambiguous date column, a locked or unwritable report folder.
+    public static func run(_ configuration: RunConfiguration, logger: Logger) throws(PipelineError) -> Result {
+        let publisher = ReportPublisher(target: configuration.outputDirectory, keep: configuration.keep)
+        let lock = try publisher.acquireLock()
+        defer { publisher.releaseLock(lock) }
+
+        let ingested = try ingest(configuration, logger: logger)
+        let (asOf, origin) = try AsOfDate.resolve(
+            given: configuration.asOf, sourceDateEpoch: configuration.sourceDateEpoch, records: ingested)
+        let options = AnalysisOptions(
+            asOf: asOf, asOfOrigin: origin, minimumDecisions: configuration.minimumDecisions,
+            partialCountsAsOverturned: configuration.partialCountsAsOverturned,
+            topCountries: configuration.topCountries, survivalInterval: configuration.survivalInterval)
+
+        let analysisClock = ContinuousClock.now
+        let figures = Analysis.figures(notices: ingested.notices, complaints: ingested.complaints, options: options)
+        let analysisLine =
+            "analysis: \(ingested.notices.count) notices, \(ingested.complaints.count) complaints as of \(asOf) "
+            + "in \(Self.seconds(since: analysisClock))"
+        logger.info("\(analysisLine)")
+
+        let provenance = RunProvenance(
+            toolVersion: version,
+            datasetPath: URL(fileURLWithPath: configuration.datasetDirectory).standardizedFileURL.lastPathComponent,
+            options: configuration.provenanceOptions(asOf: asOf, asOfOrigin: origin))
+        let reportClock = ContinuousClock.now
+        let input = ReportInput(ingest: ingested, figures: figures, provenance: provenance)
+        let staging = try publisher.makeStaging()
+        let outputs: [OutputFile]
+        do {
+            outputs = try writeReport(input, to: staging, publisher: publisher, logger: logger)
+        } catch {
+            publisher.discard(staging: staging)
+            throw PipelineError(error)
+        }
+        let reportPath: String
+        do {
+            reportPath = try publisher.publish(staging: staging, runName: asOf.description)
+        } catch {
+            publisher.discard(staging: staging)
+            throw error
+        }
+        logger.info("report: \(outputs.count) files written to \(reportPath) in \(Self.seconds(since: reportClock))")
+
+        let quarantined = ingested.quarantine.count
+        var status = ExitStatus.success
+        if let limit = configuration.maxQuarantined, quarantined > limit {
+            status = .quarantineOverThreshold
+            let line =
+                "\(quarantined) rows quarantined, over the limit of \(limit) set by --max-quarantined "
+                + "(the report was written; see quarantine.csv)"
+            logger.error("\(line)")
+        }
+        return Result(
+            reportPath: reportPath, exitStatus: status, notices: ingested.notices.count,
+            complaints: ingested.complaints.count, quarantined: quarantined, asOf: asOf, asOfOrigin: origin)
+    }
+
+    /// Writes the report into `staging`, with the changes since the run in place when it differs from this one.
+    /// A damaged earlier report must not block every later run: it is reported on `logger`, and the report is
+    /// written without the section.
+    private static func writeReport(
+        _ input: ReportInput, to staging: String, publisher: ReportPublisher, logger: Logger
+    ) throws(ReportError) -> [OutputFile] {
+        let previous = PreviousRun.comparable(
+            folder: publisher.currentReport, inputs: input.ingest.inputFiles,
+            sourcesFileSHA256: input.ingest.sourcesFileSHA256, options: input.provenance.options)
+        guard previous != nil else { return try ReportWriter.write(input, to: staging, previous: nil) }
+        let first = Swift.Result { () throws(ReportError) -> [OutputFile] in
+            try ReportWriter.write(input, to: staging, previous: previous)
+        }
+        switch first {
+        case .success(let outputs):
+            return outputs
+        case .failure(let error) where error.code == "previous-run-unreadable":
+            logger.warning("\(error.description); the report leaves out the changes since the previous run")
+            return try ReportWriter.write(input, to: staging, previous: nil)
+        case .failure(let error):
+            throw error
+        }
+    }
+
+    private static func ingest(_ configuration: RunConfiguration, logger: Logger) throws(PipelineError) -> IngestResult
+    {
+        let clock = ContinuousClock.now
+        let ingested: IngestResult
+        do {
+            ingested = try DatasetIngestor(directory: configuration.datasetDirectory).ingest { progress in
+                guard progress.finished else { return }
+                logger.debug(
+                    "read \(progress.file) (\(progress.source)): \(progress.rowsRead) rows, \(progress.bytesRead) bytes"
+                )
+            }
+        } catch {
+            throw PipelineError(error)
+        }
+        let rows = ingested.sources.reduce(0) { $0 + $1.read }
+        let bytes = ingested.inputFiles.reduce(0) { $0 + $1.size }
+        let elapsed = max(Self.elapsed(since: clock), 1e-6)
+        let megabytesPerSecond = String(format: "%.1f", Double(bytes) / elapsed / 1e6)
+        let line =
+            "ingest: \(rows) rows from \(ingested.inputFiles.count) files in \(Self.seconds(since: clock)) "
+            + "(\(Int(Double(rows) / elapsed)) rows/s, \(megabytesPerSecond) MB/s)"
+        logger.info("\(line)")
+        for line in SourceSummary.warnings(for: ingested) { logger.warning("\(line)") }
+        return ingested
+    }
+
+    private static func elapsed(since start: ContinuousClock.Instant) -> Double {
+        let duration = ContinuousClock.now - start
+        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> String {
+        String(format: "%.2fs", elapsed(since: start))
+    }
+}

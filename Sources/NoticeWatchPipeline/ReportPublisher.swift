@@ -1,0 +1,165 @@
+internal import Foundation
+
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+/// Puts a finished report in place so that a run killed at any moment leaves the previous report whole, and
+/// keeps two runs from writing the same report folder at once.
+///
+/// The report is written into a staging folder beside the target (`.NAME.staging-PID`), then swapped in with one
+/// `renameat2(RENAME_EXCHANGE)` (or a rename when nothing is there yet), and the old report is removed after the
+/// swap. A lock file beside the target (`.NAME.lock`) is held with `flock` for the whole run: the kernel releases
+/// it when the process dies, so a killed run never leaves a stale lock; the file holds the holder's pid.
+///
+/// With `keep`, the target folder holds dated run folders (`runs/2025-06-30`, one per as-of date, a rerun for the
+/// same date replaces its folder), the newest `keep` of them, and a `latest` symbolic link to the newest.
+struct ReportPublisher {
+    let target: String
+    let keep: Int?
+
+    /// The lock file's path.
+    var lockPath: String { sibling(".lock") }
+
+    /// Takes the lock or fails at once with ``ExitStatus/locked``, naming the holder's pid.
+    ///
+    /// - Returns: the open descriptor; the lock lasts until it is closed or the process ends.
+    func acquireLock() throws(PipelineError) -> Int32 {
+        let parent = (target as NSString).deletingLastPathComponent
+        try createDirectory(parent.isEmpty ? "." : parent)
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw PipelineError(
+                code: "report-unwritable", message: "cannot create the lock file \(lockPath): \(errnoText())",
+                exitStatus: .cannotWriteReport)
+        }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            var buffer = [UInt8](repeating: 0, count: 32)
+            let count = read(fd, &buffer, buffer.count)
+            close(fd)
+            let holder = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            throw PipelineError(
+                code: "report-locked",
+                message: "another noticewatch run (pid \(holder.isEmpty ? "unknown" : holder)) is writing "
+                    + "\(target); the lock file is \(lockPath). Try again when it has finished.",
+                exitStatus: .locked)
+        }
+        _ = ftruncate(fd, 0)
+        let pid = Array("\(getpid())\n".utf8)
+        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        return fd
+    }
+
+    /// Releases the lock taken by ``acquireLock()``.
+    func releaseLock(_ fd: Int32) {
+        _ = flock(fd, LOCK_UN)
+        close(fd)
+    }
+
+    /// A new empty staging folder beside the target.
+    func makeStaging() throws(PipelineError) -> String {
+        let staging = sibling(".staging-\(getpid())")
+        try? FileManager.default.removeItem(atPath: staging)
+        try createDirectory(staging)
+        return staging
+    }
+
+    /// The folder holding the report that is in place now, if any: the previous run, for "changes since".
+    var currentReport: String? {
+        let path = keep == nil ? target : target + "/latest"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path + "/report.md", isDirectory: &isDirectory) else {
+            return nil
+        }
+        return path
+    }
+
+    /// Moves the finished staging folder into place and returns where the report now is.
+    func publish(staging: String, runName: String) throws(PipelineError) -> String {
+        guard let keep else {
+            try swap(staging, into: target)
+            return target
+        }
+        try createDirectory(target + "/runs")
+        let runFolder = target + "/runs/" + runName
+        try swap(staging, into: runFolder)
+        try prune(keeping: keep, runsFolder: target + "/runs")
+        let link = target + "/latest"
+        let temporaryLink = target + "/.latest-\(getpid())"
+        unlink(temporaryLink)
+        guard symlink("runs/" + runName, temporaryLink) == 0, rename(temporaryLink, link) == 0 else {
+            throw PipelineError(
+                code: "report-unwritable", message: "cannot update the link \(link): \(errnoText())",
+                exitStatus: .cannotWriteReport)
+        }
+        return link
+    }
+
+    /// Removes a staging folder left by a failed run.
+    func discard(staging: String) {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    private func swap(_ staging: String, into destination: String) throws(PipelineError) {
+        if FileManager.default.fileExists(atPath: destination) {
+            if Self.exchange(staging, destination) {
+                try? FileManager.default.removeItem(atPath: staging)  // now holds the previous report
+                return
+            }
+            let old = sibling(".old-\(getpid())")
+            guard rename(destination, old) == 0 else { throw unwritable(destination) }
+            guard rename(staging, destination) == 0 else {
+                _ = rename(old, destination)
+                throw unwritable(destination)
+            }
+            try? FileManager.default.removeItem(atPath: old)
+        } else if rename(staging, destination) != 0 {
+            throw unwritable(destination)
+        }
+    }
+
+    /// `renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE)`: swaps two paths in one step (Linux 3.15+, glibc
+    /// 2.28+). Glibc declares it only under `_GNU_SOURCE`, so it is looked up at run time; `false` when it is
+    /// missing or the file system refuses, and the caller falls back to two renames.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+    }
+
+    private func prune(keeping count: Int, runsFolder: String) throws(PipelineError) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: runsFolder)) ?? [])
+            .filter { !$0.hasPrefix(".") }
+            .sorted()
+        for name in names.dropLast(max(count, 1)) {
+            try? FileManager.default.removeItem(atPath: runsFolder + "/" + name)
+        }
+    }
+
+    private func createDirectory(_ path: String) throws(PipelineError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(
+                code: "report-unwritable", message: "cannot create the folder \(path): \(error.localizedDescription)",
+                exitStatus: .cannotWriteReport)
+        }
+    }
+
+    private func unwritable(_ path: String) -> PipelineError {
+        PipelineError(
+            code: "report-unwritable", message: "cannot put the report in place at \(path): \(errnoText())",
+            exitStatus: .cannotWriteReport)
+    }
+
+    /// `.NAME<suffix>` in the target's parent folder.
+    private func sibling(_ suffix: String) -> String {
+        let url = URL(fileURLWithPath: target).standardizedFileURL
+        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + suffix).path
+    }
+
+    private func errnoText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,92 @@
+public import NoticeWatchModel
+
+/// Everything one run of the pipeline needs, as the command line gave it.
+public struct RunConfiguration: Sendable {
+    /// The dataset folder: input files and, usually, a `sources.yml`.
+    public var datasetDirectory: String
+    /// The report folder to write (replaced whole, atomically).
+    public var outputDirectory: String
+    /// The as-of date given with `--as-of`; when `nil`, `SOURCE_DATE_EPOCH`, else the latest date in the data.
+    public var asOf: CivilDate?
+    /// Countries with fewer decided complaints are listed but not ranked by rate.
+    public var minimumDecisions: Int
+    /// Whether "compliant subject to updates" counts as overturned.
+    public var partialCountsAsOverturned: Bool
+    /// Countries shown in the Markdown volume table before the rest is summed.
+    public var topCountries: Int
+    /// The Kaplan–Meier interval transform.
+    public var survivalInterval: SurvivalIntervalMethod
+    /// When more rows than this are quarantined, the run still writes the report but exits with
+    /// ``ExitStatus/quarantineOverThreshold``. `nil`: no threshold.
+    public var maxQuarantined: Int?
+    /// When set, runs are kept as dated folders inside the output folder, the newest `keep` of them, with a
+    /// `latest` link; when `nil`, the output folder itself is the report.
+    public var keep: Int?
+    /// The environment's `SOURCE_DATE_EPOCH`, if any (seconds since 1970-01-01 UTC).
+    public var sourceDateEpoch: String?
+
+    public init(
+        datasetDirectory: String, outputDirectory: String, asOf: CivilDate? = nil, minimumDecisions: Int = 10,
+        partialCountsAsOverturned: Bool = false, topCountries: Int = 20,
+        survivalInterval: SurvivalIntervalMethod = .logLog, maxQuarantined: Int? = nil, keep: Int? = nil,
+        sourceDateEpoch: String? = nil
+    ) {
+        self.datasetDirectory = datasetDirectory
+        self.outputDirectory = outputDirectory
+        self.asOf = asOf
+        self.minimumDecisions = minimumDecisions
+        self.partialCountsAsOverturned = partialCountsAsOverturned
+        self.topCountries = topCountries
+        self.survivalInterval = survivalInterval
+        self.maxQuarantined = maxQuarantined
+        self.keep = keep
+        self.sourceDateEpoch = sourceDateEpoch
+    }
+
+    /// The options that can change an output, as `name=value` sorted by name, for provenance.
+    func provenanceOptions(asOf: CivilDate, asOfOrigin: String) -> [String] {
+        [
+            "as_of=\(asOf)",
+            "as_of_origin=\(asOfOrigin)",
+            "km_ci=\(survivalInterval.rawValue)",
+            "max_quarantined=\(maxQuarantined.map(String.init) ?? "none")",
+            "min_decisions=\(minimumDecisions)",
+            "partial_counts_as_overturned=\(partialCountsAsOverturned)",
+            "top_countries=\(topCountries)",
+        ]
+    }
+}
+
+/// The exit statuses of `noticewatch run`, documented in `--help` and the README. Cron jobs rely on them.
+public enum ExitStatus: Int32, Sendable, CaseIterable {
+    /// The report was written.
+    case success = 0
+    /// An unexpected internal failure.
+    case internalFailure = 1
+    /// The report was written, but more rows were quarantined than `--max-quarantined` allows.
+    case quarantineOverThreshold = 2
+    /// Bad options (ArgumentParser's own code for validation errors).
+    case badOptions = 64
+    /// The sources file is wrong, or the data cannot be analysed (an ambiguous date column, no records).
+    case badData = 65
+    /// The dataset folder or an input file is missing or unreadable.
+    case unreadableInput = 66
+    /// The report folder cannot be written.
+    case cannotWriteReport = 73
+    /// Another run holds the lock on the same report folder.
+    case locked = 75
+
+    /// One line for `--help` and the README.
+    public var meaning: String {
+        switch self {
+        case .success: return "the report was written"
+        case .internalFailure: return "unexpected internal failure"
+        case .quarantineOverThreshold: return "the report was written, but quarantined rows exceed --max-quarantined"
+        case .badOptions: return "bad options"
+        case .badData: return "the sources file is wrong or the data cannot be analysed (no records, ambiguous dates)"
+        case .unreadableInput: return "the dataset folder or an input file is missing or unreadable"
+        case .cannotWriteReport: return "the report folder cannot be written"
+        case .locked: return "another run is writing the same report folder"
+        }
+    }
+}

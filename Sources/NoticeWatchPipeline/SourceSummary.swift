@@ -1,0 +1,29 @@
+public import NoticeWatchModel
+
+/// The one-line-per-source summaries of bad rows that go to standard error (the details go to the report).
+public enum SourceSummary {
+    /// One warning per source that quarantined rows, in source order, and one for duplicate conflicts:
+    /// `source 'ccf-cases': 4 of 1,203 rows quarantined (2 unknown-country, 1 invalid-date, 1 wrong-field-count); see quarantine.csv`.
+    public static func warnings(for result: IngestResult) -> [String] {
+        var lines: [String] = []
+        for source in result.sources where source.quarantined > 0 {
+            var byReason: [String: Int] = [:]
+            for row in result.quarantine where row.location.source == source.source {
+                byReason[row.reason.code, default: 0] += 1
+            }
+            let reasons = byReason.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                .map { "\($0.value) \($0.key)" }
+                .joined(separator: ", ")
+            lines.append(
+                "source '\(source.source)': \(source.quarantined) of \(source.read) rows quarantined (\(reasons)); "
+                    + "see quarantine.csv")
+        }
+        if !result.conflicts.isEmpty {
+            let ids = Set(result.conflicts.map { "\($0.recordKind.rawValue):\($0.id)" }).count
+            lines.append(
+                "\(result.conflicts.count) conflicting values between duplicates of \(ids) records "
+                    + "(the first by source order was kept); see conflicts.csv")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NoticeWatchModel
+import NoticeWatchPipeline
+
+/// `noticewatch run DATASET_DIR --out REPORT_DIR`: the nightly command.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read a dataset folder and write its report.",
+        discussion: """
+            The report folder is replaced whole and atomically: a run killed at any moment leaves the previous \
+            report as it was. A lock beside the folder keeps two runs from writing it at once.
+
+            Standard error gets one warning line per source with quarantined rows; progress lines per stage \
+            when it is a terminal (or with --verbose); the details are in the report.
+
+            Exit status:
+            \(ExitStatus.allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0))\($0.meaning)" }.joined(separator: "\n"))
+            """
+    )
+
+    @Argument(help: "The dataset folder: input files and, usually, a sources.yml.")
+    var datasetDirectory: String
+
+    @Option(name: .long, help: ArgumentHelp("The report folder to write (replaced whole).", valueName: "report-dir"))
+    var out: String
+
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "The day the data describes (YYYY-MM-DD): active notices are censored here. Default: SOURCE_DATE_EPOCH, else the latest date in the data.",
+            valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .customLong("min-decisions"), help: "Countries with fewer decided complaints are not ranked by rate.")
+    var minDecisions: Int = 10
+
+    @Flag(name: .customLong("count-partial-as-overturned"), help: "Count 'compliant subject to updates' as overturned.")
+    var countPartialAsOverturned = false
+
+    @Option(name: .customLong("top"), help: "Countries shown in the Markdown volume table before the rest is summed.")
+    var top: Int = 20
+
+    @Option(
+        name: .customLong("km-ci"),
+        help: "Kaplan–Meier interval transform: loglog (lifelines' default), log (R survfit's default) or plain.")
+    var kmInterval: String = SurvivalIntervalMethod.logLog.rawValue
+
+    @Option(
+        name: .customLong("max-quarantined"),
+        help: "Exit with status 2 (the report still written) when more rows than this are quarantined.")
+    var maxQuarantined: Int?
+
+    @Option(name: .long, help: "Keep the newest N runs as dated folders under the report folder, with a 'latest' link.")
+    var keep: Int?
+
+    @Flag(name: .long, help: "Per-file detail on standard error.")
+    var verbose = false
+
+    func validate() throws {
+        if let asOf, parsedAsOf(asOf) == nil {
+            throw ValidationError("--as-of must be a full date as YYYY-MM-DD, not '\(asOf)'.")
+        }
+        guard SurvivalIntervalMethod(rawValue: kmInterval) != nil else {
+            throw ValidationError("--km-ci must be one of loglog, log, plain; not '\(kmInterval)'.")
+        }
+        guard minDecisions >= 1 else { throw ValidationError("--min-decisions must be at least 1.") }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1.") }
+        if let maxQuarantined, maxQuarantined < 0 { throw ValidationError("--max-quarantined cannot be negative.") }
+        if let keep, keep < 1 { throw ValidationError("--keep must be at least 1.") }
+    }
+
+    func run() throws {
+        let interactive = isatty(STDERR_FILENO) != 0
+        let level: Logger.Level = verbose ? .debug : (interactive ? .info : .warning)
+        var logger = Logger(label: "noticewatch") { _ in TerminalLogHandler() }
+        logger.logLevel = level
+
+        let configuration = RunConfiguration(
+            datasetDirectory: datasetDirectory, outputDirectory: out, asOf: asOf.flatMap(parsedAsOf),
+            minimumDecisions: minDecisions, partialCountsAsOverturned: countPartialAsOverturned, topCountries: top,
+            survivalInterval: SurvivalIntervalMethod(rawValue: kmInterval) ?? .logLog,
+            maxQuarantined: maxQuarantined, keep: keep,
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+        do {
+            let result = try Pipeline.run(configuration, logger: logger)
+            print("Report: \(result.reportPath)/report.md")
+            print(
+                "\(result.notices) notices, \(result.complaints) complaints, \(result.quarantined) rows quarantined"
+                    + (result.quarantined > 0 ? " (see quarantine.csv)" : "")
+                    + "; as of \(result.asOf) (\(result.asOfOrigin))")
+            if result.exitStatus != .success { throw ExitCode(result.exitStatus.rawValue) }
+        } catch let error as PipelineError {
+            TerminalLogHandler.write("noticewatch: \(error)")
+            throw ExitCode(error.exitStatus.rawValue)
+        }
+    }
+
+    private func parsedAsOf(_ text: String) -> CivilDate? {
+        guard let date = CivilDate(iso: text), date.precision == .day else { return nil }
+        return date
+    }
+}

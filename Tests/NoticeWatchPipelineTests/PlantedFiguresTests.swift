@@ -1,0 +1,134 @@
+import Foundation
+import NoticeWatchAnalysis
+import NoticeWatchGenerator
+import NoticeWatchIngest
+import NoticeWatchModel
+import Testing
+
+/// The generator plants known figures in the sample bundle; the pipeline must give them back exactly.
+@Suite("Planted figures come back", .serialized)
+struct PlantedFiguresTests {
+    let planted: PlantedFigures
+    let ingested: IngestResult
+    let figures: Figures
+
+    init() throws {
+        let folder = try PipelineTestSupport.temporaryFolder("planted") + "/sample"
+        planted = try SampleBundle.write(to: folder, seed: SampleBundle.defaultSeed)
+        ingested = try DatasetIngestor(directory: folder).ingest()
+        let options = AnalysisOptions(asOf: planted.asOf, asOfOrigin: "--as-of")
+        figures = Analysis.figures(notices: ingested.notices, complaints: ingested.complaints, options: options)
+    }
+
+    @Test("Every source's accounting is the planted one, and read = kept + merged + quarantined")
+    func accounting() {
+        #expect(ingested.sources.map(\.source).sorted() == planted.sources.map(\.name).sorted())
+        for source in planted.sources {
+            let found = ingested.sources.first { $0.source == source.name }
+            #expect(found?.read == source.rowsWritten, "\(source.name): read")
+            #expect(found?.kept == source.kept, "\(source.name): kept")
+            #expect(found?.merged == source.merged, "\(source.name): merged")
+            #expect(found?.quarantined == source.quarantined, "\(source.name): quarantined")
+            #expect(found?.balances == true, "\(source.name): read = kept + merged + quarantined")
+        }
+    }
+
+    @Test("Each planted broken row is quarantined where it was planted, with its raw value")
+    func brokenRows() {
+        #expect(ingested.quarantine.count == planted.brokenRows.count)
+        for row in planted.brokenRows {
+            let match = ingested.quarantine.first {
+                $0.location.source == row.source && $0.location.file == row.file
+                    && ($0.location.line == row.line || $0.location.record == row.record)
+            }
+            #expect(
+                match != nil,
+                "no quarantined row for \(row.hazard) at \(row.file) line \(row.line ?? 0) record \(row.record)")
+            if let match, row.field != nil {
+                #expect(
+                    row.rawValue.isEmpty || match.rawValue.contains(row.rawValue),
+                    "\(row.hazard): raw value \(match.rawValue)")
+            }
+        }
+    }
+
+    @Test("Conflicting duplicates keep the first value by source order and list both")
+    func conflicts() {
+        #expect(ingested.conflicts.count == planted.conflicts.count)
+        for conflict in planted.conflicts {
+            let match = ingested.conflicts.first { $0.id == conflict.id && $0.field == conflict.field }
+            #expect(match?.keptValue == conflict.keptValue, "\(conflict.id) kept")
+            #expect(match?.discardedValue == conflict.discardedValue, "\(conflict.id) discarded")
+            #expect(match?.keptLocation.source == conflict.keptSource)
+            #expect(match?.discardedLocation.source == conflict.discardedSource)
+        }
+    }
+
+    @Test("Complaint outcomes per country are exactly the planted counts")
+    func complaintOutcomes() {
+        #expect(figures.volumes.total == planted.complaintTotal.total)
+        let overall = figures.overturnRates.overall
+        #expect(overall.overturned == planted.complaintTotal.overturned)
+        #expect(overall.upheld == planted.complaintTotal.upheld)
+        #expect(overall.partiallyOverturned == planted.complaintTotal.partiallyOverturned)
+        #expect(overall.inadmissible == planted.complaintTotal.inadmissible)
+        #expect(overall.withdrawn == planted.complaintTotal.withdrawn)
+        #expect(overall.pending == planted.complaintTotal.pending)
+        for count in planted.complaintsByCountry {
+            guard let country = count.country else { continue }
+            let row = figures.overturnRates.byCountry.first { $0.country == country }?.tally
+            #expect(row?.overturned == count.overturned, "\(country) overturned")
+            #expect(row?.upheld == count.upheld, "\(country) upheld")
+            #expect(row?.partiallyOverturned == count.partiallyOverturned, "\(country) partial")
+            #expect(row?.inadmissible == count.inadmissible, "\(country) inadmissible")
+            #expect(row?.withdrawn == count.withdrawn, "\(country) withdrawn")
+            #expect(row?.pending == count.pending, "\(country) pending")
+            #expect(figures.volumes.rows.first { $0.country == country }?.total == count.total, "\(country) volume")
+        }
+    }
+
+    @Test("Russia leads at about three times Türkiye, with an overturn rate near one half")
+    func headline() throws {
+        let russia = try #require(Country("RU"))
+        let turkey = try #require(Country("TR"))
+        #expect(figures.volumes.rows.first?.country == russia)
+        let ratio =
+            Double(planted.complaints(of: russia)?.total ?? 0) / Double(planted.complaints(of: turkey)?.total ?? 1)
+        #expect((2.5...3.5).contains(ratio))
+        let rate = try #require(figures.overturnRates.byCountry.first { $0.country == russia }?.tally.rate)
+        #expect((0.45...0.55).contains(rate))
+    }
+
+    @Test("Notices and cancellations per country are exactly the planted counts")
+    func notices() {
+        #expect(figures.noticeCancellations.overall.notices == planted.noticeTotal.notices)
+        #expect(figures.noticeCancellations.overall.cancelled == planted.noticeTotal.cancelled)
+        #expect(figures.noticeCancellations.overall.withKnownReason == planted.noticeTotal.withKnownReason)
+        #expect(figures.noticeCancellations.overall.byCCF == planted.noticeTotal.byCCF)
+        for count in planted.noticesByCountry {
+            guard let country = count.country else { continue }
+            let row = figures.noticeCancellations.byCountry.first { $0.country == country }
+            #expect(row?.notices == count.notices, "\(country) notices")
+            #expect(row?.cancelled == count.cancelled, "\(country) cancelled")
+            #expect(row?.byCCF == count.byCCF, "\(country) after a CCF decision")
+        }
+    }
+
+    @Test("Complaints per year of filing are the planted ones")
+    func filingYears() {
+        for year in planted.complaintsByFilingYear {
+            let index = figures.volumes.years.firstIndex(of: year.year)
+            #expect(index.map { figures.volumes.totalByYear[$0] } == year.complaints, "\(year.year)")
+        }
+    }
+
+    @Test("Every decided complaint is an event of the time-to-decision curve; pending ones are censored")
+    func decisionDurations() throws {
+        let overall = try #require(figures.complaintSurvival.first)
+        #expect(overall.country == nil)
+        #expect(overall.events == planted.complaintTotal.total - planted.complaintTotal.pending)
+        #expect(overall.censored == planted.complaintTotal.pending)
+        let longer = overall.histogram.filter { ($0.upperInclusive ?? .max) > 365 }.reduce(0) { $0 + $1.count }
+        #expect(longer == planted.decisionsAfterMoreThanAYear)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import NoticeWatchPipeline
+
+@Suite("Publishing a report folder")
+struct ReportPublisherTests {
+    let root: String
+
+    init() throws {
+        root = NSTemporaryDirectory() + "noticewatch-publisher-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    private func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+
+    @Test("A new report replaces the previous one whole, and no staging folder is left")
+    func replacesWhole() throws {
+        let target = root + "/report"
+        try write("old", to: target + "/report.md")
+        try write("stale", to: target + "/only-in-old.csv")
+        let publisher = ReportPublisher(target: target, keep: nil)
+        #expect(publisher.currentReport == target)
+        let staging = try publisher.makeStaging()
+        try write("new", to: staging + "/report.md")
+        let published = try publisher.publish(staging: staging, runName: "2025-06-30")
+        #expect(published == target)
+        #expect(read(target + "/report.md") == "new")
+        #expect(!FileManager.default.fileExists(atPath: target + "/only-in-old.csv"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
+        #expect(leftovers == [".report.lock", "report"] || leftovers == ["report"])
+    }
+
+    @Test("A run that fails before publishing leaves the previous report as it was")
+    func failedRunLeavesPrevious() throws {
+        let target = root + "/report"
+        try write("old", to: target + "/report.md")
+        let publisher = ReportPublisher(target: target, keep: nil)
+        let staging = try publisher.makeStaging()
+        try write("half", to: staging + "/report.md")
+        publisher.discard(staging: staging)
+        #expect(read(target + "/report.md") == "old")
+        #expect(!FileManager.default.fileExists(atPath: staging))
+    }
+
+    @Test("A second run on the same folder fails at once, naming the holder's pid")
+    func lockIsExclusive() throws {
+        let target = root + "/report"
+        let first = ReportPublisher(target: target, keep: nil)
+        let fd = try first.acquireLock()
+        defer { first.releaseLock(fd) }
+        // flock locks belong to the open file description, so a second open in the same process conflicts too.
+        let error = #expect(throws: PipelineError.self) {
+            _ = try ReportPublisher(target: target, keep: nil).acquireLock()
+        }
+        #expect(error?.exitStatus == .locked)
+        #expect(error?.code == "report-locked")
+        #expect(error?.message.contains("pid \(getpid())") == true)
+    }
+
+    @Test("The lock is free again once released")
+    func lockReleases() throws {
+        let publisher = ReportPublisher(target: root + "/report", keep: nil)
+        publisher.releaseLock(try publisher.acquireLock())
+        publisher.releaseLock(try publisher.acquireLock())
+    }
+
+    @Test("--keep keeps the newest N dated runs and points latest at the newest")
+    func keepsDatedRuns() throws {
+        let target = root + "/nightly"
+        let publisher = ReportPublisher(target: target, keep: 2)
+        for day in ["2025-06-28", "2025-06-29", "2025-06-30"] {
+            let staging = try publisher.makeStaging()
+            try write(day, to: staging + "/report.md")
+            let published = try publisher.publish(staging: staging, runName: day)
+            #expect(published == target + "/latest")
+        }
+        let runs = try FileManager.default.contentsOfDirectory(atPath: target + "/runs").sorted()
+        #expect(runs == ["2025-06-29", "2025-06-30"])
+        #expect(read(target + "/latest/report.md") == "2025-06-30")
+        #expect(publisher.currentReport == target + "/latest")
+    }
+}
