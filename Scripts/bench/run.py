@@ -14,6 +14,7 @@ import datetime
 import io
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -89,8 +90,26 @@ def measure(argv, log_path):
 
 def command_for(engine, fmt, args, out_dir, result_path):
     if engine == "noticewatch":
-        return [args.noticewatch, "run", os.path.join(args.bundle, fmt), "--out", out_dir, "--as-of", schema.AS_OF]
+        return [args.noticewatch, "run", os.path.join(args.bundle, fmt), "--out", out_dir, "--as-of", schema.AS_OF,
+                "--verbose"]
     return [sys.executable, os.path.join(HERE, "worker.py"), engine, fmt, args.bundle, result_path]
+
+
+PHASES = ("ingest", "analysis", "report")
+
+
+def noticewatch_phases(log_path):
+    """{phase: seconds} from NoticeWatch's --verbose lines (`noticewatch: ingest: … in 2.29s`); {} if absent."""
+    found = {}
+    try:
+        with open(log_path, errors="replace") as f:
+            for line in f:
+                match = re.match(r"noticewatch: (ingest|analysis|report): .* in ([0-9.]+)s", line.strip())
+                if match:
+                    found[match.group(1)] = float(match.group(2))
+    except OSError:
+        pass
+    return found
 
 
 def run_one(engine, fmt, args):
@@ -99,7 +118,7 @@ def run_one(engine, fmt, args):
     out_dir = os.path.join(args.work, "out-" + tag)
     result_path = os.path.join(args.work, tag + ".json")
     log_path = os.path.join(args.work, tag + ".log")
-    walls, peaks, work = [], [], []
+    walls, peaks, work, phases = [], [], [], []
     for index in range(args.warmup + args.reps):
         shutil.rmtree(out_dir, ignore_errors=True)
         if os.path.exists(result_path):
@@ -117,6 +136,8 @@ def run_one(engine, fmt, args):
             timing = figures.load(result_path).get("timing", {})
             if measured:
                 work.append(timing.get("work_seconds"))
+        elif measured:
+            phases.append(noticewatch_phases(log_path))
         print(f"  {tag:<18} {'run' if measured else 'warm-up'} {index + 1 - (args.warmup if measured else 0)}: "
               f"{wall:7.2f} s  {peak / 2**20:8.1f} MiB", flush=True)
     warnings = []
@@ -133,6 +154,11 @@ def run_one(engine, fmt, args):
         return {"engine": engine, "format": fmt, "error": f"cannot read its figures: {error}"}
     size = schema.input_bytes(args.bundle, fmt)
     wall = statistics.median(walls)
+    phase_medians = {}
+    if phases and all(all(p in run for p in PHASES) for run in phases):
+        phase_medians = {p: statistics.median(run[p] for run in phases) for p in PHASES}
+        # NoticeWatch's counterpart of a peer's work: reading and the figures, without writing the report.
+        work = [run["ingest"] + run["analysis"] for run in phases]
     return {
         "engine": engine,
         "format": fmt,
@@ -142,6 +168,7 @@ def run_one(engine, fmt, args):
         "walls": walls,
         "peak": max(peaks),
         "work": statistics.median(work) if work else None,
+        "phases": phase_medians,
         "bytes": size,
         "mbps": size / 1e6 / wall if wall > 0 else None,
     }
@@ -238,6 +265,8 @@ def table_rows(results):
             "input_mb": fmt_num(r["bytes"] / 1e6, 1),
             "runs_s": " ".join(fmt_num(w, 3) for w in r["walls"]),
         })
+        if r.get("phases"):
+            row["note"] = "phases: " + ", ".join(f"{p} {r['phases'][p]:.2f} s" for p in PHASES)
         mine = nw.get(r["format"])
         if mine and r["engine"] != "noticewatch":
             row["nw_wall_ratio"] = fmt_num(mine["wall"] / r["wall"], 2)
