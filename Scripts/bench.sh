@@ -101,6 +101,7 @@ du -sh "$BUNDLE"/csv "$BUNDLE"/ndjson "$BUNDLE"/xml
 
 command="make bench N=$N"
 [ "$REPS" = 3 ] || command="$command REPS=$REPS"
+[ "$WARMUP" = 1 ] || command="$command WARMUP=$WARMUP"
 [ -z "$ENGINES" ] || command="$command ENGINES=$ENGINES"
 status=0
 "$VENV/bin/python" Scripts/bench/run.py \
