@@ -25,6 +25,7 @@ extension MarkdownReport {
         let ranked = rates.byCountry.filter { !$0.tally.tooFewToRank && $0.tally.rate != nil }
             .sorted { ($0.tally.rate ?? 0, $1.country) > ($1.tally.rate ?? 0, $0.country) }
         let unranked = rates.byCountry.filter { $0.tally.tooFewToRank || $0.tally.rate == nil }
+            .sorted { $0.country.name < $1.country.name }
         let persistent = Set(rates.persistent.map(\.country))
         for row in ranked {
             table.append(
@@ -112,7 +113,8 @@ extension MarkdownReport {
             ],
             right: [1, 2, 3, 4, 5, 6, 7, 8]
         )
-        for row in [figure.overall] + figure.byCountry {
+        let countries = figure.byCountry.sorted { ($0.country?.name ?? "") < ($1.country?.name ?? "") }
+        for row in [figure.overall] + countries {
             table.append([
                 row.country?.name ?? "All countries", FixedDecimal.count(row.notices),
                 FixedDecimal.count(row.cancelled),

@@ -123,6 +123,21 @@ import Testing
         #expect(figures.noticeTotal.byCCF > 0)
     }
 
+    @Test func aLongTailOfCountriesHasFewOrNoComplaints() throws {
+        let folder = try TemporaryFolder("tail")
+        let figures = try SampleBundle.write(to: folder.path, seed: Self.seed)
+        #expect(figures.noticesByCountry.count == SampleCountry.all.count)
+        #expect(SampleCountry.all.count >= 30)
+        let tooFewToRank = figures.complaintsByCountry.filter { $0.decided < 10 }
+        #expect(tooFewToRank.count >= 5)
+        let tail = Set(SampleCountry.tail.map(\.country))
+        #expect(tooFewToRank.allSatisfy { tail.contains($0.country!) })
+        let withoutComplaints = figures.noticesByCountry.map(\.country!).filter { figures.complaints(of: $0) == nil }
+        let byDesign = SampleCountry.all.filter { $0.complaintWeight == 0 }.map(\.country)
+        #expect(byDesign.count >= 3)
+        #expect(byDesign.allSatisfy { withoutComplaints.contains($0) })
+    }
+
     @Test func nothingIsDatedAfterTheSnapshot() throws {
         let folder = try TemporaryFolder("dates")
         _ = try SampleBundle.write(to: folder.path, seed: Self.seed)
