@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# NoticeWatch against DuckDB, polars, pandas and lxml on a large generated bundle (see Reports/bench/README.md).
+#
+#   make bench                 # 1,000,000 notices, 300,000 complaints
+#   make bench N=5000000       # the large run (complaints are 0.3 × N)
+#
+# Settings (environment): N, REPS (measured runs, default 3), WARMUP (default 1), SEED (default 20250630),
+# ENGINES (engine:format pairs, comma separated; default all but pandas:xml), BENCH_WORK (scratch folder,
+# default .build/bench), PYTHON (the interpreter that makes the virtual environment, default python3),
+# NOTICEWATCH (an executable to measure instead of building one), BUNDLE (an existing bundle folder with
+# csv/, ndjson/ and xml/ to use instead of generating one; N must then say how many notices it has),
+# REPORTS (where results.md and results.csv go, default Reports/bench).
+# Exit status: non-zero when a step fails or the engines' figures differ; missed targets only print FAIL.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+N="${N:-1000000}"
+COMPLAINTS=$((N * 3 / 10))
+REPS="${REPS:-3}"
+WARMUP="${WARMUP:-1}"
+SEED="${SEED:-20250630}"
+ENGINES="${ENGINES:-}"
+WORK="${BENCH_WORK:-.build/bench}"
+VENV=.build/bench-venv
+PEERS=(duckdb polars pandas lxml pyarrow)
+
+say() { printf 'bench: %s\n' "$*"; }
+started=$(date +%s)
+
+case "$N" in '' | *[!0-9]*) say "N must be a whole number, not '$N'" >&2; exit 2 ;; esac
+case "$REPS" in '' | *[!0-9]* | 0) say "REPS must be a whole number ≥ 1, not '$REPS'" >&2; exit 2 ;; esac
+
+if [ -n "${NOTICEWATCH:-}" ]; then
+    BIN="$NOTICEWATCH"
+    say "measuring $BIN (not built here)"
+else
+    say "building noticewatch (release)"
+    build_started=$(date +%s)
+    swift build -c release --product noticewatch
+    BIN="$(swift build -c release --show-bin-path)/noticewatch"
+    say "built in $(($(date +%s) - build_started)) s"
+fi
+
+# The peers live in their own virtual environment, made once and reused; the product never needs them.
+if ! "$VENV/bin/python" -c "import $(IFS=,; echo "${PEERS[*]}")" 2>/dev/null; then
+    say "installing ${PEERS[*]} into $VENV"
+    rm -rf "$VENV"
+    if ! "${PYTHON:-python3}" -m venv "$VENV"; then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            say "installing python3-venv"
+            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+            rm -rf "$VENV"
+            "${PYTHON:-python3}" -m venv "$VENV"
+        else
+            say "cannot make a virtual environment; on Debian: sudo apt-get install -y python3-venv" >&2
+            exit 1
+        fi
+    fi
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet "${PEERS[@]}"
+fi
+
+mkdir -p "$WORK"
+# The peers must get hand-worked figures right on small bundles before their timings mean anything.
+say "checking the peers on hand-made bundles"
+"$VENV/bin/python" Scripts/bench/selftest.py >"$WORK/selftest.log" 2>&1 || {
+    cat "$WORK/selftest.log" >&2
+    say "the peers' self-test failed" >&2
+    exit 1
+}
+tail -n 1 "$WORK/selftest.log"
+
+# The bundle is made again only when N, the seed or the executable changed.
+generate() {
+    local stamp
+    stamp="n=$N complaints=$COMPLAINTS seed=$SEED noticewatch=$(sha256sum "$BIN" | cut -d' ' -f1)"
+    if [ "$(cat "$BUNDLE/.stamp" 2>/dev/null)" = "$stamp" ]; then
+        say "reusing $BUNDLE"
+        return
+    fi
+    say "generating $N notices and $COMPLAINTS complaints into $BUNDLE"
+    rm -rf "$BUNDLE"
+    mkdir -p "$WORK"
+    local gen_started
+    gen_started=$(date +%s)
+    "$BIN" generate --bench --seed "$SEED" --notices "$N" --complaints "$COMPLAINTS" --out "$BUNDLE"
+    printf '%s\n' "$stamp" >"$BUNDLE/.stamp"
+    say "generated in $(($(date +%s) - gen_started)) s"
+}
+if [ -n "${BUNDLE:-}" ]; then
+    say "using the bundle $BUNDLE"
+else
+    BUNDLE="$WORK/bundle-N$N"
+    generate
+fi
+for fmt in csv ndjson xml; do
+    [ -d "$BUNDLE/$fmt" ] || { say "the bundle has no $fmt/ folder: $BUNDLE" >&2; exit 1; }
+done
+du -sh "$BUNDLE"/csv "$BUNDLE"/ndjson "$BUNDLE"/xml
+
+command="make bench N=$N"
+[ "$REPS" = 3 ] || command="$command REPS=$REPS"
+[ "$WARMUP" = 1 ] || command="$command WARMUP=$WARMUP"
+[ -z "$ENGINES" ] || command="$command ENGINES=$ENGINES"
+status=0
+"$VENV/bin/python" Scripts/bench/run.py \
+    --bundle "$BUNDLE" --n "$N" --complaints "$COMPLAINTS" --seed "$SEED" --noticewatch "$BIN" \
+    --reps "$REPS" --warmup "$WARMUP" --engines "$ENGINES" --work "$WORK/runs" --reports "${REPORTS:-Reports/bench}" \
+    --command "$command" || status=$?
+say "done in $(($(date +%s) - started)) s (build, bundle and runs)"
+exit "$status"

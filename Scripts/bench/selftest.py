@@ -1,0 +1,197 @@
+"""Checks the peers on small hand-made bundles before anyone trusts their timings.
+
+    .build/bench-venv/bin/python Scripts/bench/selftest.py
+
+Writes three tiny bundles (CSV, NDJSON and XML notices, a complaints CSV) into a temporary folder, runs every
+peer on every format it reads, and compares each result with figures worked out here by hand and by a
+deliberately naive Kaplan–Meier. The bundles hold what the large generated one does not: rows the survival
+analysis must leave out, labels in mixed case and French, an unknown label, a curve that lands exactly on one
+half, and a curve that falls to zero. Prints one line per check and exits 1 on any difference.
+"""
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import figures  # noqa: E402
+import schema  # noqa: E402
+
+PEERS = ("peer_duckdb", "peer_polars", "peer_pandas", "peer_lxml")
+
+# id, country, issue date, status, cancellation date: the rows the survival analysis leaves out come first.
+EDGE_NOTICES = [
+    ("X1", "RU", "2020-01-01", "unknown", ""),  # status unknown
+    ("X2", "TR", "2020-01-01", "active", "2021-01-01"),  # active with a cancellation date
+    ("X3", "TR", "2020-01-01", "cancelled", ""),  # ended without a cancellation date
+    ("X4", "TR", "2020-01-01", "cancelled", "2019-01-01"),  # cancellation before issue
+    ("X5", "CN", "2026-01-01", "active", ""),  # issued after the as-of date
+    ("X6", "CN", "2020-01-01", "expired", "2026-01-01"),  # cancelled after the as-of date
+    ("X7", "CN", "", "active", ""),  # no issue date
+    ("K1", "FR", "2020-01-01", "withdrawn", "2020-01-01"),  # an event at day 0
+    ("K2", "FR", "2024-06-30", "Cancelled", "2025-06-30"),  # mixed case, cancelled on the as-of date
+    ("K3", "FR", "2019-02-03", "ACTIVE", ""),
+]
+EDGE_LEFT_OUT = 7
+
+
+def edge_rows():
+    rows = list(EDGE_NOTICES)
+    state = 12345
+    for i in range(400):  # a fixed pseudo-random spread of events and censorings
+        state = (state * 1103515245 + 12345) % 2**31
+        day = 733000 + state % 5000
+        state = (state * 1103515245 + 12345) % 2**31
+        issue = _iso(day)
+        if state % 10 < 7:
+            end = day + 1 + (state >> 8) % 900
+            status = ("cancelled", "withdrawn", "expired")[state % 3]
+            rows.append((f"R{i}", ("RU", "TR")[i % 2], issue, status, _iso(end) if _iso(end) <= schema.AS_OF else ""))
+        else:
+            rows.append((f"R{i}", "RU", issue, "active", ""))
+    return rows
+
+
+def _iso(ordinal):
+    import datetime
+
+    return datetime.date.fromordinal(ordinal).isoformat()
+
+
+# Four notices, two ending at day 10: S(10) = 1/2 exactly, so the median is 10 (the tolerance at work).
+HALF_NOTICES = [
+    ("H1", "RU", "2020-01-01", "cancelled", "2020-01-11"),
+    ("H2", "RU", "2020-01-01", "cancelled", "2020-01-11"),
+    ("H3", "RU", "2020-01-01", "active", ""),
+    ("H4", "RU", "2020-01-01", "active", ""),
+]
+# Everyone ends: S falls to 0 at the last time (d = n there, no log of zero may be taken).
+ZERO_NOTICES = [
+    ("Z1", "TR", "2020-01-01", "cancelled", "2020-01-06"),
+    ("Z2", "TR", "2020-01-01", "expired", "2020-01-21"),
+    ("Z3", "TR", "2020-01-01", "withdrawn", "2020-02-20"),
+]
+
+# Outcome labels, each filed once per country of COMPLAINT_COUNTRIES; the last one is in no vocabulary.
+LABELS = ["overturned", "Not compliant", " Non conforme ", "upheld", "CONFORME", "partially-overturned",
+          "Compliant subject to updates", "pending", "", "inadmissible", "withdrawn", "Referred to plenary session"]
+COMPLAINT_COUNTRIES = ["RU", "TR", "cn"]
+
+
+def write_bundle(folder, notices):
+    for fmt in ("csv", "ndjson", "xml"):
+        os.makedirs(os.path.join(folder, fmt), exist_ok=True)
+    c, j, x = schema.CSV_NOTICE, schema.JSON_NOTICE, schema.XML_NOTICE
+    with open(schema.notices_path(folder, "csv"), "w", encoding="utf-8") as f:
+        f.write(f"{c['id']},kind,{c['country']},{c['issue_date']},{c['status']},{c['cancellation_date']}\n")
+        for id_, country, issue, status, end in notices:
+            f.write(f"{id_},red-notice,{country},{issue},{status},{end}\n")
+    slash = lambda d: d.replace("-", "/")  # noqa: E731
+    with open(schema.notices_path(folder, "ndjson"), "w", encoding="utf-8") as f:
+        for id_, country, issue, status, end in notices:
+            record = {
+                j["id"]: id_,
+                j["warrants"]: [{j["warrant_country"]: country, "charge": "Fraud"}],
+                j["issue_date"]: slash(issue) if issue else None,
+                j["status"]: status,
+                j["cancellation"]: {j["cancellation_date"]: slash(end), "reason": None} if end else None,
+            }
+            f.write(json.dumps(record) + "\n")
+    with open(schema.notices_path(folder, "xml"), "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<notices>\n')
+        for id_, country, issue, status, end in notices:
+            f.write(f"<{schema.XML_RECORD}><{x['id']}>{id_}</{x['id']}><{x['country']}>{country}</{x['country']}>")
+            if issue:
+                f.write(f"<{x['issue_date']}>{issue}</{x['issue_date']}>")
+            f.write(f"<{x['status']}>{status}</{x['status']}>")
+            if end:
+                f.write(f"<{x['cancellation_date']}>{end}</{x['cancellation_date']}>")
+            f.write(f"</{schema.XML_RECORD}>\n")
+        f.write("</notices>\n")
+    k = schema.CSV_COMPLAINT
+    with open(schema.complaints_path(folder, "csv"), "w", encoding="utf-8") as f:
+        f.write(f"{k['id']},notice_id,{k['country']},filed_date,decision_date,{k['outcome']}\n")
+        n = 0
+        for country in COMPLAINT_COUNTRIES:
+            for label in LABELS:
+                n += 1
+                f.write(f'C{n},,{country},2020-01-01,,"{label}"\n')
+    for fmt in ("ndjson", "xml"):
+        shutil.copy(schema.complaints_path(folder, "csv"), schema.complaints_path(folder, fmt))
+
+
+def naive_expected(notices):
+    """The figures worked out the slow, obvious way."""
+    import datetime
+
+    as_of = datetime.date.fromisoformat(schema.AS_OF)
+    durations = []
+    for _, _, issue, status, end in notices:
+        status = status.strip().lower()
+        if not issue or datetime.date.fromisoformat(issue) > as_of:
+            continue
+        start = datetime.date.fromisoformat(issue)
+        if status in schema.ENDED_STATUSES and end and datetime.date.fromisoformat(end) <= as_of:
+            t = (datetime.date.fromisoformat(end) - start).days
+            if t >= 0:
+                durations.append((t, 1))
+        elif status == "active" and not end:
+            durations.append(((as_of - start).days, 0))
+    s, median, curve = 1.0, None, []
+    for t in sorted({t for t, e in durations if e}):
+        n = sum(1 for u, _ in durations if u >= t)
+        d = sum(1 for u, e in durations if u == t and e)
+        s *= 1 - d / n
+        curve.append((t, s))
+        if median is None and s <= 0.5 + figures.CROSSING_TOLERANCE:
+            median = t
+    survival_at = {day: ([1.0] + [v for t, v in curve if t <= day])[-1] for day in figures.CHECK_DAYS}
+    at_risk = {day: sum(1 for u, _ in durations if u >= day) for day in figures.CHECK_DAYS}
+    statuses = [n[3].strip().lower() for n in notices]
+    volumes = {country.upper(): len(LABELS) for country in COMPLAINT_COUNTRIES}
+    # overturned: overturned, Not compliant, Non conforme; upheld: upheld, CONFORME; partial: two labels.
+    tallies = {country.upper(): (3, 2, 2) for country in COMPLAINT_COUNTRIES}
+    return figures.make(
+        volumes, tallies, len(notices), sum(s in schema.ENDED_STATUSES for s in statuses),
+        statuses.count("active"), len(durations), sum(e for _, e in durations), median, survival_at, at_risk,
+    )
+
+
+def main():
+    import importlib
+
+    cases = {"edge": edge_rows(), "half": HALF_NOTICES, "zero": ZERO_NOTICES}
+    failures = 0
+    with tempfile.TemporaryDirectory() as root:
+        for name, notices in cases.items():
+            folder = os.path.join(root, name)
+            write_bundle(folder, notices)
+            want = naive_expected(notices)
+            checks = {"edge": lambda f: f["survival"]["subjects"] == len(notices) - EDGE_LEFT_OUT,
+                      "half": lambda f: f["survival"]["median_days"] == 10,
+                      "zero": lambda f: f["survival"]["median_days"] == 20 and f["survival"]["survival_at"]["365"] == "0.0000"}
+            if not checks[name](want):
+                print(f"FAIL {name}: the hand-worked figures are not what this test says: {figures.summary(want)}")
+                failures += 1
+            for module_name in PEERS:
+                module = importlib.import_module(module_name)
+                for fmt in module.FORMATS:
+                    got = module.run(folder, fmt)
+                    diff = figures.differences(want, got)
+                    engine = module_name.removeprefix("peer_")
+                    if diff:
+                        failures += 1
+                        print(f"FAIL {name} {engine}/{fmt}:")
+                        for path, a, b in diff:
+                            print(f"    {path}: {b!r}, expected {a!r}")
+                    else:
+                        print(f"ok   {name} {engine}/{fmt}: {figures.summary(got)}")
+    print(f"{'selftest: all peers agree with the hand-worked figures' if not failures else f'selftest: {failures} failures'}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
