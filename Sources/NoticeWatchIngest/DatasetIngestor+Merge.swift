@@ -44,7 +44,7 @@ extension DatasetIngestor {
             inputFiles.append(
                 InputFile(
                     source: spec.name, path: task.relativePath, size: partial.prepared.scan.size,
-                    sha256: partial.prepared.scan.sha256, rowsRead: partial.read,
+                    sha256: partial.prepared.scan.sha256 ?? "", rowsRead: partial.read,
                     readerChoices: partial.choices.sorted()))
         }
         let sources = specs.indices.compactMap { accounting[$0] }

@@ -52,10 +52,7 @@ public struct DatasetIngestor: Sendable {
             ConcurrentMap.map(tasks) { task throws(IngestError) in
                 try task.prepare()
             })
-        let partials = try DatasetIngestor.firstFailure(
-            ConcurrentMap.map(prepared) { file throws(IngestError) in
-                try file.read(progress: progress)
-            })
+        let partials = try DatasetIngestor.readAndHash(prepared, progress: progress)
         var result = DatasetIngestor.merge(specs: specs, partials: partials)
         result.sourcesFileSHA256 = sourcesHash
         guard partials.contains(where: { $0.read > 0 }) else {
@@ -101,6 +98,39 @@ public struct DatasetIngestor: Sendable {
         return tasks
     }
 
+    /// Reads every prepared file and hashes those whose scan did not, all concurrently: the largest files are
+    /// parsed first and the hashes taken after them, so a core left idle by a small file hashes a large one while
+    /// it is parsed. The partials come back in `prepared` order, each with its file's size and SHA-256.
+    ///
+    /// - Throws: the first failure in job order.
+    static func readAndHash(
+        _ prepared: [PreparedFile], progress: (@Sendable (IngestProgress) -> Void)?
+    ) throws(IngestError) -> [FilePartial] {
+        let reads = prepared.indices.sorted { (-prepared[$0].scan.size, $0) < (-prepared[$1].scan.size, $1) }
+        let hashes = reads.filter { prepared[$0].scan.sha256 == nil }
+        let jobs = reads.map { (index: $0, hash: false) } + hashes.map { (index: $0, hash: true) }
+        let outputs = try firstFailure(
+            ConcurrentMap.map(jobs) { job throws(IngestError) -> FileJobOutput in
+                let file = prepared[job.index]
+                if job.hash {
+                    let digest = try FileScan.digest(path: file.task.absolutePath, displayPath: file.task.relativePath)
+                    return .digest(size: digest.size, sha256: digest.sha256)
+                }
+                return .partial(try file.read(progress: progress))
+            })
+        var partials = [FilePartial?](repeating: nil, count: prepared.count)
+        for (job, output) in zip(jobs, outputs) {
+            switch output {
+            case .partial(let partial):
+                partials[job.index] = partial
+            case .digest(let size, let sha256):
+                partials[job.index]?.prepared.scan.size = size
+                partials[job.index]?.prepared.scan.sha256 = sha256
+            }
+        }
+        return partials.map { $0! }
+    }
+
     /// The values in order, or the first error in order.
     static func firstFailure<Value>(_ results: [Result<Value, IngestError>]) throws(IngestError) -> [Value] {
         var values: [Value] = []
@@ -113,4 +143,10 @@ public struct DatasetIngestor: Sendable {
         }
         return values
     }
+}
+
+/// What one concurrent job of ``DatasetIngestor/readAndHash(_:progress:)`` gave.
+private enum FileJobOutput: Sendable {
+    case partial(FilePartial)
+    case digest(size: Int, sha256: String)
 }

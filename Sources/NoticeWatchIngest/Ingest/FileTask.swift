@@ -27,7 +27,9 @@ extension FileTask {
     ///   `mapping-not-inferred` when neither kind fits an inferred file's names.
     func prepare() throws(IngestError) -> PreparedFile {
         let checkUTF8 = format == .csv && spec.csv.encoding == nil
-        let scan = try FileScan(path: absolutePath, displayPath: relativePath, checkUTF8: checkUTF8)
+        // The UTF-8 check reads the whole file, and hashes it on the way; otherwise the hash is taken on another
+        // core while the file is parsed.
+        let scan = try FileScan(path: absolutePath, displayPath: relativePath, checkUTF8: checkUTF8, hash: checkUTF8)
         switch format {
         case .csv:
             return try prepareCSV(scan)
