@@ -17,7 +17,10 @@ struct PreparedFile: Sendable {
 /// What reading one file gave, before merging.
 struct FilePartial: Sendable {
     var prepared: PreparedFile
-    var records: [NormalizedRecord]
+    /// The file's notices, in row order (empty for a file of complaints).
+    var notices: [Notice]
+    /// The file's complaints, in row order (empty for a file of notices).
+    var complaints: [Complaint]
     var quarantine: [QuarantinedRow]
     var read: Int
     var choices: [String]
@@ -51,8 +54,12 @@ extension PreparedFile {
         }
         var normalizer = RecordNormalizer(kind: kind, plans: plans)
         var reader = try makeReader(paths: fieldPaths)
-        var records: [NormalizedRecord] = []
-        records.reserveCapacity(estimatedRows)
+        var notices: [Notice] = []
+        var complaints: [Complaint] = []
+        switch kind {
+        case .notice: notices.reserveCapacity(estimatedRows)
+        case .complaint: complaints.reserveCapacity(estimatedRows)
+        }
         var quarantine: [QuarantinedRow] = []
         var read = 0
         let name = task.spec.name
@@ -63,7 +70,8 @@ extension PreparedFile {
             case .record(let raw):
                 let location = SourceLocation(source: name, file: file, line: raw.line, record: raw.record)
                 switch normalizer.normalize(raw, at: location) {
-                case .success(let record): records.append(record)
+                case .success(.notice(let notice)): notices.append(notice)
+                case .success(.complaint(let complaint)): complaints.append(complaint)
                 case .failure(let rejection): quarantine.append(rejection.row)
                 }
             case .broken(let broken):
@@ -81,7 +89,7 @@ extension PreparedFile {
         }
         progress?(IngestProgress(source: name, file: file, rowsRead: read, bytesRead: scan.size, finished: true))
         return FilePartial(
-            prepared: self, records: records, quarantine: quarantine, read: read,
+            prepared: self, notices: notices, complaints: complaints, quarantine: quarantine, read: read,
             choices: Array(Set(choices + reader.choices)).sorted())
     }
 
