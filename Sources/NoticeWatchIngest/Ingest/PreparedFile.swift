@@ -24,6 +24,10 @@ struct FilePartial: Sendable {
     var quarantine: [QuarantinedRow]
     var read: Int
     var choices: [String]
+    /// Line breaks the reader consumed, when it counts them (NDJSON); for combining the chunks of a file.
+    var lineBreaks: Int? = nil
+    /// How many of the quarantine entries are records the reader could not read at all.
+    var broken = 0
 }
 
 extension PreparedFile {
@@ -31,8 +35,12 @@ extension PreparedFile {
     /// then normalizes each record or quarantines it.
     ///
     /// - Throws: `ambiguous-date-format` when a date column fits both day-first and month-first; reader errors.
+    /// - Parameter range: the bytes of an NDJSON file to read (see ``FileChunk``), lines and records counted from
+    ///   its start; `nil` for the whole file.
     /// - Complexity: O(n) in the file's size, read once, or twice when a date format must be detected.
-    func read(progress: (@Sendable (IngestProgress) -> Void)?) throws(IngestError) -> FilePartial {
+    func read(
+        progress: (@Sendable (IngestProgress) -> Void)?, range: Range<Int>? = nil
+    ) throws(IngestError) -> FilePartial {
         var choices = choices
         var formats: [NormalizedField: [DateFormat]] = [:]
         let open = fields.filter { $0.field.valueKind == .date && $0.from != nil && $0.formats.isEmpty }
@@ -53,13 +61,15 @@ extension PreparedFile {
                         ? nil : Vocabulary(field: spec.field, overrides: spec.values)))
         }
         var normalizer = RecordNormalizer(kind: kind, plans: plans)
-        var reader = try makeReader(paths: fieldPaths)
+        var reader = try makeReader(paths: fieldPaths, range: range)
         var notices: [Notice] = []
         var complaints: [Complaint] = []
+        let rows = range.map { estimatedRows * $0.count / max(scan.size, 1) + 1 } ?? estimatedRows
         switch kind {
-        case .notice: notices.reserveCapacity(estimatedRows)
-        case .complaint: complaints.reserveCapacity(estimatedRows)
+        case .notice: notices.reserveCapacity(rows)
+        case .complaint: complaints.reserveCapacity(rows)
         }
+        var broken = 0
         var quarantine: [QuarantinedRow] = []
         var read = 0
         let name = task.spec.name
@@ -74,11 +84,12 @@ extension PreparedFile {
                 case .success(.complaint(let complaint)): complaints.append(complaint)
                 case .failure(let rejection): quarantine.append(rejection.row)
                 }
-            case .broken(let broken):
+            case .broken(let item):
+                broken += 1
                 quarantine.append(
                     QuarantinedRow(
-                        location: SourceLocation(source: name, file: file, line: broken.line, record: broken.record),
-                        field: broken.field, rawValue: broken.rawText, reason: broken.reason))
+                        location: SourceLocation(source: name, file: file, line: item.line, record: item.record),
+                        field: item.field, rawValue: item.rawText, reason: item.reason))
             }
             if read & 0xFFFF == 0, let progress {
                 progress(
@@ -90,7 +101,8 @@ extension PreparedFile {
         progress?(IngestProgress(source: name, file: file, rowsRead: read, bytesRead: scan.size, finished: true))
         return FilePartial(
             prepared: self, notices: notices, complaints: complaints, quarantine: quarantine, read: read,
-            choices: Array(Set(choices + reader.choices)).sorted())
+            choices: Array(Set(choices + reader.choices)).sorted(), lineBreaks: reader.lineBreaksConsumed,
+            broken: broken)
     }
 
     /// About how many rows the file has, from the line breaks in its first bytes (capped, for the first
@@ -102,7 +114,9 @@ extension PreparedFile {
     }
 
     /// A reader over this file for `paths` (a subset of ``fieldPaths``), values in the order of `paths`.
-    func makeReader(paths: [String]) throws(IngestError) -> any RecordReader {
+    ///
+    /// - Parameter range: the bytes to read, for NDJSON only; `nil` for the whole file.
+    func makeReader(paths: [String], range: Range<Int>? = nil) throws(IngestError) -> any RecordReader {
         switch setup {
         case .csv(let dialect, let columns):
             var reader = try CSVReader(path: task.absolutePath, displayPath: task.relativePath, dialect: dialect)
@@ -112,7 +126,8 @@ extension PreparedFile {
             return reader
         case .json(let layout):
             return try JSONRecordReader(
-                path: task.absolutePath, displayPath: task.relativePath, layout: layout, fieldPaths: paths)
+                path: task.absolutePath, displayPath: task.relativePath, layout: layout, fieldPaths: paths,
+                range: range)
         case .xml(let recordElement, let namespaces):
             return try XMLRecordReader(
                 path: task.absolutePath, displayPath: task.relativePath, recordElement: recordElement,
