@@ -97,4 +97,73 @@ import Testing
         let unplanned = try FileChunk.plan(prepared, file: 0, sizes: Self.whole)
         #expect(unplanned == nil)
     }
+
+    static let csvSources = """
+        version: 1
+        sources:
+          - name: rows
+            path: complaints.csv
+            format: csv
+            record: complaint
+            csv:
+              delimiter: ","
+              header: true
+            fields:
+              id: id
+              notice_id: notice
+              requesting_country: country
+              filed_date:
+                from: filed
+                format: yyyy-MM-dd
+              outcome: outcome
+        """
+
+    /// CSV rows after a header: blank lines, CRLF and LF endings, an unknown country, ids repeated with another
+    /// outcome; `broken` adds a row with a missing field late in the file, `quoted` a quoted field.
+    static func complaints(broken: Bool, quoted: Bool) -> String {
+        var lines = ["id,notice,country,filed,outcome"]
+        for index in 0..<80 {
+            let id = "C\((index * 29) % 70 + 100)"
+            let country = index % 12 == 7 ? "XX" : (index % 3 == 0 ? "TR" : "EG")
+            let outcome = index % 5 == 0 ? "upheld" : "overturned"
+            let notice = quoted && index == 33 ? "\"N1, N2\"" : "N\(index)"
+            lines.append("\(id),\(notice),\(country),2021-0\(index % 9 + 1)-0\(index % 9 + 1),\(outcome)")
+            if index % 8 == 2 { lines.append("") }
+            if broken && index == 61 { lines.append("C999,N1,FR") }
+        }
+        return lines.enumerated().map { $0.offset % 3 == 2 ? $0.element + "\r\n" : $0.element + "\n" }.joined()
+    }
+
+    @Test(arguments: [(false, false), (true, false), (false, true)], [30, 200, 700])
+    func csvChunksGiveTheWholeFileResult(variant: (broken: Bool, quoted: Bool), targetSize: Int) throws {
+        let folder = try IngestFixtures.temporaryFolder(text: [
+            "sources.yml": Self.csvSources,
+            "complaints.csv": "\u{FEFF}" + Self.complaints(broken: variant.broken, quoted: variant.quoted),
+        ])
+        var whole = DatasetIngestor(directory: folder)
+        whole.chunking = Self.whole
+        let expected = try whole.ingest()
+        var chunking = DatasetIngestor(directory: folder)
+        chunking.chunking = .init(minimumFileSize: 0, targetSize: targetSize)
+        let chunked = try chunking.ingest()
+        #expect(IngestFixtures.lines(chunked) == IngestFixtures.lines(expected))
+        #expect(chunked.conflicts == expected.conflicts)
+        #expect(chunked.inputFiles == expected.inputFiles)
+        #expect(chunked.sources == expected.sources)
+        #expect(expected.quarantine.contains { $0.reason.code == "unknown-country" })
+        #expect(expected.quarantine.contains { $0.reason.code == "wrong-field-count" } == variant.broken)
+    }
+
+    @Test func csvChunksOnlyWithoutQuotes() throws {
+        for quoted in [false, true] {
+            let text = Self.complaints(broken: false, quoted: quoted)
+            let folder = try IngestFixtures.temporaryFolder(text: ["sources.yml": Self.csvSources, "complaints.csv": text])
+            let specs = try SourcesFileParser(displayPath: "sources.yml").parse(Self.csvSources)
+            let task = FileTask(
+                sourceIndex: 0, spec: specs[0], relativePath: "complaints.csv",
+                absolutePath: folder + "/complaints.csv", format: .csv, sourcesFile: "sources.yml")
+            let planned = try FileChunk.plan(try task.prepare(), file: 0, sizes: .init(minimumFileSize: 0, targetSize: 300))
+            #expect((planned?.count ?? 0 > 2) == !quoted)
+        }
+    }
 }

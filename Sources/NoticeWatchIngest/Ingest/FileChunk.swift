@@ -6,7 +6,7 @@ import NoticeWatchModel
     import Darwin
 #endif
 
-/// A byte range of a large NDJSON file, read on its own so that one file keeps every core busy.
+/// A byte range of a large NDJSON or CSV file, read on its own so that one file keeps every core busy.
 ///
 /// A chunk starts at the start of a line and ends just after a line break (or at the end of the file). Its reader
 /// counts lines and records from the chunk's start; ``combine(_:)`` shifts them by what the earlier chunks
@@ -27,16 +27,29 @@ struct FileChunk: Sendable {
     var file: Int
     var range: Range<Int>
 
-    /// The chunks of `prepared`, or `nil` when it is read whole: not NDJSON, small, or with a date format to
-    /// detect (detection looks at the whole column before any record is normalized).
+    /// The chunks of `prepared`, or `nil` when it is read whole: small; with a date format to detect (detection
+    /// looks at the whole column before any record is normalized); neither NDJSON nor a CSV file with a header,
+    /// in UTF-8 or a single-byte encoding, and without a single quote character (so that every line feed ends
+    /// a row).
     ///
-    /// - Throws: `file-unreadable` when the file cannot be read at a chunk boundary.
-    /// - Complexity: O(chunks) reads of at most a line each.
+    /// - Throws: `file-unreadable` when the file cannot be read.
+    /// - Complexity: O(chunks) reads of at most a line each; O(n) for a CSV file, searched for quotes.
     static func plan(_ prepared: PreparedFile, file: Int, sizes: Sizes) throws(IngestError) -> [FileChunk]? {
-        guard case .json(let layout) = prepared.setup, layout == .ndjson,
-            prepared.scan.size >= sizes.minimumFileSize,
+        guard prepared.scan.size >= sizes.minimumFileSize,
             !prepared.fields.contains(where: { $0.field.valueKind == .date && $0.from != nil && $0.formats.isEmpty })
         else { return nil }
+        var quote: UInt8?
+        switch prepared.setup {
+        case .json(let layout):
+            guard layout == .ndjson else { return nil }
+        case .csv(let dialect, _):
+            guard dialect.hasHeader, prepared.header != nil, dialect.encoding != .utf16LE,
+                dialect.encoding != .utf16BE
+            else { return nil }
+            quote = dialect.quote
+        case .xml:
+            return nil
+        }
         let size = prepared.scan.size
         let count = max(2, (size + sizes.targetSize - 1) / max(sizes.targetSize, 1))
         let descriptor = open(prepared.task.absolutePath, O_RDONLY)
@@ -46,6 +59,7 @@ struct FileChunk: Sendable {
                 file: prepared.task.relativePath)
         }
         defer { close(descriptor) }
+        if let quote, try contains(quote, descriptor: descriptor, prepared: prepared) { return nil }
         var bounds = [0]
         for part in 1..<count {
             let target = max(size / count * part, bounds[bounds.count - 1])
@@ -57,6 +71,27 @@ struct FileChunk: Sendable {
         bounds.append(size)
         guard bounds.count > 2 else { return nil }
         return (1..<bounds.count).map { FileChunk(file: file, range: bounds[$0 - 1]..<bounds[$0]) }
+    }
+
+    /// Whether the file holds `byte` anywhere.
+    private static func contains(
+        _ byte: UInt8, descriptor: Int32, prepared: PreparedFile
+    ) throws(IngestError) -> Bool {
+        let blockSize = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var position = 0
+        while true {
+            let got = pread(descriptor, buffer, blockSize, off_t(position))
+            guard got >= 0 else {
+                throw IngestError(
+                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    file: prepared.task.relativePath)
+            }
+            if got == 0 { return false }
+            if memchr(buffer, Int32(byte), got) != nil { return true }
+            position += got
+        }
     }
 
     /// The offset just after the first line feed at or after `offset`, `nil` when there is none.

@@ -79,7 +79,7 @@ extension FileTask {
         }
         return PreparedFile(
             task: self, scan: scan, kind: kind, fields: fields, setup: .csv(dialect, columns: columns),
-            fieldPaths: paths, choices: dialect.choices)
+            fieldPaths: paths, choices: dialect.choices, header: header)
     }
 
     private func prepareJSON(_ scan: FileScan) throws(IngestError) -> PreparedFile {

@@ -12,6 +12,8 @@ struct PreparedFile: Sendable {
     var fieldPaths: [String]
     /// Reader choices found so far (dialect, layout).
     var choices: [String]
+    /// A CSV file's header row, trimmed; `nil` for other formats and files without one.
+    var header: [String]? = nil
 }
 
 /// What reading one file gave, before merging.
@@ -35,8 +37,8 @@ extension PreparedFile {
     /// then normalizes each record or quarantines it.
     ///
     /// - Throws: `ambiguous-date-format` when a date column fits both day-first and month-first; reader errors.
-    /// - Parameter range: the bytes of an NDJSON file to read (see ``FileChunk``), lines and records counted from
-    ///   its start; `nil` for the whole file.
+    /// - Parameter range: the bytes of an NDJSON or CSV file to read (see ``FileChunk``), lines and records
+    ///   counted from its start; `nil` for the whole file.
     /// - Complexity: O(n) in the file's size, read once, or twice when a date format must be detected.
     func read(
         progress: (@Sendable (IngestProgress) -> Void)?, range: Range<Int>? = nil
@@ -115,11 +117,12 @@ extension PreparedFile {
 
     /// A reader over this file for `paths` (a subset of ``fieldPaths``), values in the order of `paths`.
     ///
-    /// - Parameter range: the bytes to read, for NDJSON only; `nil` for the whole file.
+    /// - Parameter range: the bytes to read, for NDJSON and CSV only; `nil` for the whole file.
     func makeReader(paths: [String], range: Range<Int>? = nil) throws(IngestError) -> any RecordReader {
         switch setup {
         case .csv(let dialect, let columns):
-            var reader = try CSVReader(path: task.absolutePath, displayPath: task.relativePath, dialect: dialect)
+            var reader = try CSVReader(
+                path: task.absolutePath, displayPath: task.relativePath, dialect: dialect, range: range, header: header)
             reader.select(
                 columns: paths.map { path in columns[fieldPaths.firstIndex(of: path)!] },
                 fields: paths.map { path in fields.first { $0.from == path }?.field.rawValue })
