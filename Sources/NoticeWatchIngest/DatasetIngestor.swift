@@ -124,7 +124,7 @@ public struct DatasetIngestor: Sendable {
         let jobs =
             order.map { pieces[$0] }
             + prepared.indices.filter { prepared[$0].scan.sha256 == nil }.map { FileJob.hash($0) }
-        let outputs = try firstFailure(
+        var outputs = try firstFailure(
             ConcurrentMap.map(jobs) { job throws(IngestError) -> FileJobOutput in
                 switch job {
                 case .read(let index):
@@ -148,6 +148,8 @@ public struct DatasetIngestor: Sendable {
             default: break
             }
         }
+        // Each chunk's records now have one owner, so combining releases them as it moves them.
+        outputs = []
         var partials: [FilePartial] = []
         partials.reserveCapacity(prepared.count)
         for index in prepared.indices {
@@ -155,9 +157,9 @@ public struct DatasetIngestor: Sendable {
             if let read = whole[index] {
                 partial = read
             } else {
-                let parts = chunks[index].sorted { $0.start < $1.start }.map(\.partial)
+                var parts = chunks[index].sorted { $0.start < $1.start }.map(\.partial)
                 chunks[index] = []
-                if let combined = FileChunk.combine(parts) {
+                if let combined = FileChunk.combine(&parts) {
                     partial = combined
                     let file = prepared[index]
                     progress?(

@@ -119,14 +119,17 @@ struct FileChunk: Sendable {
     /// first chunk's choices. `nil` when a chunk after the first has a record the reader could not read at all,
     /// whose message names lines counted from the chunk's start: the file is then read whole instead.
     ///
-    /// - Complexity: O(n) in the records; the chunks' arrays are released as they are moved.
-    static func combine(_ parts: [FilePartial]) -> FilePartial? {
-        guard var whole = parts.first, !parts.dropFirst().contains(where: { $0.broken > 0 }) else { return nil }
+    /// - Complexity: O(n) in the records; the chunks' arrays are released as they are moved (the elements of
+    ///   `parts` are left empty when they are combined, untouched when `nil` is returned).
+    static func combine(_ parts: inout [FilePartial]) -> FilePartial? {
+        guard !parts.isEmpty, !parts.dropFirst().contains(where: { $0.broken > 0 }) else { return nil }
+        var whole = FilePartial(
+            prepared: parts[0].prepared, notices: [], complaints: [], quarantine: [], read: 0, choices: [])
+        swap(&whole, &parts[0])
         var lineShift = whole.lineBreaks ?? 0
         var recordShift = whole.read
-        whole.notices.reserveCapacity(parts.reduce(0) { $0 + $1.notices.count })
-        whole.complaints.reserveCapacity(parts.reduce(0) { $0 + $1.complaints.count })
-        var parts = parts
+        whole.notices.reserveCapacity(parts.reduce(whole.notices.count) { $0 + $1.notices.count })
+        whole.complaints.reserveCapacity(parts.reduce(whole.complaints.count) { $0 + $1.complaints.count })
         for index in parts.indices.dropFirst() {
             var part = FilePartial(
                 prepared: parts[index].prepared, notices: [], complaints: [], quarantine: [], read: 0, choices: [])
