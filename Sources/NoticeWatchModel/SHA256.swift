@@ -111,15 +111,26 @@ public struct SHA256: Sendable {
                 for i in 0..<16 { w[i] = SHA256.word(block, i) }
                 var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
                 var i = 0
+                while i < 16 {
+                    SHA256.round(a, b, c, &d, e, f, g, &h, k, w, i, extend: false)
+                    SHA256.round(h, a, b, &c, d, e, f, &g, k, w, i &+ 1, extend: false)
+                    SHA256.round(g, h, a, &b, c, d, e, &f, k, w, i &+ 2, extend: false)
+                    SHA256.round(f, g, h, &a, b, c, d, &e, k, w, i &+ 3, extend: false)
+                    SHA256.round(e, f, g, &h, a, b, c, &d, k, w, i &+ 4, extend: false)
+                    SHA256.round(d, e, f, &g, h, a, b, &c, k, w, i &+ 5, extend: false)
+                    SHA256.round(c, d, e, &f, g, h, a, &b, k, w, i &+ 6, extend: false)
+                    SHA256.round(b, c, d, &e, f, g, h, &a, k, w, i &+ 7, extend: false)
+                    i &+= 8
+                }
                 while i < 64 {
-                    SHA256.round(a, b, c, &d, e, f, g, &h, k, w, i)
-                    SHA256.round(h, a, b, &c, d, e, f, &g, k, w, i &+ 1)
-                    SHA256.round(g, h, a, &b, c, d, e, &f, k, w, i &+ 2)
-                    SHA256.round(f, g, h, &a, b, c, d, &e, k, w, i &+ 3)
-                    SHA256.round(e, f, g, &h, a, b, c, &d, k, w, i &+ 4)
-                    SHA256.round(d, e, f, &g, h, a, b, &c, k, w, i &+ 5)
-                    SHA256.round(c, d, e, &f, g, h, a, &b, k, w, i &+ 6)
-                    SHA256.round(b, c, d, &e, f, g, h, &a, k, w, i &+ 7)
+                    SHA256.round(a, b, c, &d, e, f, g, &h, k, w, i, extend: true)
+                    SHA256.round(h, a, b, &c, d, e, f, &g, k, w, i &+ 1, extend: true)
+                    SHA256.round(g, h, a, &b, c, d, e, &f, k, w, i &+ 2, extend: true)
+                    SHA256.round(f, g, h, &a, b, c, d, &e, k, w, i &+ 3, extend: true)
+                    SHA256.round(e, f, g, &h, a, b, c, &d, k, w, i &+ 4, extend: true)
+                    SHA256.round(d, e, f, &g, h, a, b, &c, k, w, i &+ 5, extend: true)
+                    SHA256.round(c, d, e, &f, g, h, a, &b, k, w, i &+ 6, extend: true)
+                    SHA256.round(b, c, d, &e, f, g, h, &a, k, w, i &+ 7, extend: true)
                     i &+= 8
                 }
                 h0 = h0 &+ a
@@ -135,14 +146,14 @@ public struct SHA256: Sendable {
         state = (h0, h1, h2, h3, h4, h5, h6, h7)
     }
 
-    /// One round: extends the schedule ring when past the first 16 words, then updates `d` and `h`.
+    /// One round: extends the schedule ring first when `extend` (rounds 16 to 63), then updates `d` and `h`.
     @inline(__always)
     private static func round(
         _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
-        _ h: inout UInt32, _ k: UnsafePointer<UInt32>, _ w: UnsafeMutablePointer<UInt32>, _ i: Int
+        _ h: inout UInt32, _ k: UnsafePointer<UInt32>, _ w: UnsafeMutablePointer<UInt32>, _ i: Int, extend: Bool
     ) {
         let slot = i & 15
-        if i >= 16 {
+        if extend {
             let w15 = w[(i &- 15) & 15]
             let w2 = w[(i &- 2) & 15]
             let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
