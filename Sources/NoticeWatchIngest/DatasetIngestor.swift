@@ -11,7 +11,7 @@ public struct DatasetIngestor: Sendable {
     /// The dataset folder.
     public let directory: String
 
-    /// When a large NDJSON file is read in chunks on several cores (changed by tests to cut small files).
+    /// When a large NDJSON or CSV file is read in chunks on several cores (changed by tests to cut small files).
     var chunking = FileChunk.Sizes.standard
 
     /// The name of the sources file inside the dataset folder.
@@ -101,8 +101,8 @@ public struct DatasetIngestor: Sendable {
         return tasks
     }
 
-    /// Reads every prepared file and hashes those whose scan did not, all concurrently: a large NDJSON file is read
-    /// in chunks (``FileChunk``), the largest pieces are parsed first and the hashes taken after them, so a core
+    /// Reads every prepared file and hashes those whose scan did not, all concurrently: a large NDJSON or CSV file is
+    /// read in chunks (``FileChunk``), the largest pieces are parsed first and the hashes taken after them, so a core
     /// left idle by a small file hashes a large one while it is parsed. The partials come back in `prepared`
     /// order, each with its file's size and SHA-256.
     ///
@@ -143,7 +143,8 @@ public struct DatasetIngestor: Sendable {
         for (job, output) in zip(jobs, outputs) {
             switch (job, output) {
             case (.read(let index), .partial(let partial)): whole[index] = partial
-            case (.chunk(let chunk), .partial(let partial)): chunks[chunk.file].append((chunk.range.lowerBound, partial))
+            case (.chunk(let chunk), .partial(let partial)):
+                chunks[chunk.file].append((chunk.range.lowerBound, partial))
             case (.hash(let index), .digest(let size, let sha256)): digests[index] = (size, sha256)
             default: break
             }
@@ -193,7 +194,7 @@ public struct DatasetIngestor: Sendable {
     }
 }
 
-/// One concurrent job of ``DatasetIngestor/readAndHash(_:progress:)``: read a whole file, read a chunk of one,
+/// One concurrent job of ``DatasetIngestor/readAndHash(_:chunking:progress:)``: read a whole file, read a chunk of one,
 /// or hash one.
 private enum FileJob: Sendable {
     case read(Int)
@@ -209,7 +210,7 @@ private enum FileJob: Sendable {
     }
 }
 
-/// What one concurrent job of ``DatasetIngestor/readAndHash(_:progress:)`` gave.
+/// What one concurrent job of ``DatasetIngestor/readAndHash(_:chunking:progress:)`` gave.
 private enum FileJobOutput: Sendable {
     case partial(FilePartial)
     case digest(size: Int, sha256: String)

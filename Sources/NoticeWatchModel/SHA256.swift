@@ -160,9 +160,12 @@ public struct SHA256: Sendable {
             let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
             w[slot] = w[slot] &+ s0 &+ w[(i &- 7) & 15] &+ s1
         }
-        let t1 = h &+ (e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)) &+ (g ^ (e & (f ^ g))) &+ k[i]
-            &+ w[slot]
-        let t2 = (a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)) &+ ((a & b) | (c & (a | b)))
+        let sigma1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+        let choice = g ^ (e & (f ^ g))
+        let t1 = h &+ sigma1 &+ choice &+ k[i] &+ w[slot]
+        let sigma0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+        let majority = (a & b) | (c & (a | b))
+        let t2 = sigma0 &+ majority
         d = d &+ t1
         h = t1 &+ t2
     }

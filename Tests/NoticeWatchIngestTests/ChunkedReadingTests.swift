@@ -157,12 +157,15 @@ import Testing
     @Test func csvChunksOnlyWithoutQuotes() throws {
         for quoted in [false, true] {
             let text = Self.complaints(broken: false, quoted: quoted)
-            let folder = try IngestFixtures.temporaryFolder(text: ["sources.yml": Self.csvSources, "complaints.csv": text])
+            let folder = try IngestFixtures.temporaryFolder(text: [
+                "sources.yml": Self.csvSources, "complaints.csv": text,
+            ])
             let specs = try SourcesFileParser(displayPath: "sources.yml").parse(Self.csvSources)
             let task = FileTask(
                 sourceIndex: 0, spec: specs[0], relativePath: "complaints.csv",
                 absolutePath: folder + "/complaints.csv", format: .csv, sourcesFile: "sources.yml")
-            let planned = try FileChunk.plan(try task.prepare(), file: 0, sizes: .init(minimumFileSize: 0, targetSize: 300))
+            let planned = try FileChunk.plan(
+                try task.prepare(), file: 0, sizes: .init(minimumFileSize: 0, targetSize: 300))
             #expect((planned?.count ?? 0 > 2) == !quoted)
         }
     }

@@ -45,7 +45,8 @@ final class JSONInput {
             guard lseek(descriptor, off_t(range.lowerBound), SEEK_SET) == off_t(range.lowerBound) else {
                 let reason = String(cString: strerror(errno))
                 close(descriptor)
-                throw IngestError(code: "file-unreadable", message: "cannot seek in the file: \(reason)", file: displayPath)
+                throw IngestError(
+                    code: "file-unreadable", message: "cannot seek in the file: \(reason)", file: displayPath)
             }
             remaining = range.count
         }
