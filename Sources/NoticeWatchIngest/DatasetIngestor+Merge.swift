@@ -1,27 +1,17 @@
 import NoticeWatchModel
 
 extension DatasetIngestor {
-    /// `records` sorted by id (ids are unique after merging), moving each record once.
-    ///
-    /// - Complexity: O(n log n).
-    static func sortedByID<Record>(_ records: [Record], _ id: KeyPath<Record, String>) -> [Record] {
-        let ids = records.map { $0[keyPath: id] }
-        return ids.indices.sorted { ids[$0] < ids[$1] }.map { records[$0] }
-    }
-
     /// Merges the files' partial results in task order (sources in order, files by path, rows in file order)
     /// and builds the accounting.
     ///
-    /// - Complexity: O(n log n) in the records, for the final sorts.
+    /// - Complexity: O(n log n) in the records, for the sorts by id (O(n) for records already in id order).
     static func merge(specs: [SourceSpec], partials: [FilePartial]) -> IngestResult {
-        var merger = RecordMerger()
-        let noticeCount = partials.filter { $0.prepared.kind == .notice }.reduce(0) { $0 + $1.records.count }
-        let complaintCount = partials.filter { $0.prepared.kind == .complaint }.reduce(0) { $0 + $1.records.count }
-        merger.reserve(notices: noticeCount, complaints: complaintCount)
+        let notices = RecordMerger.notices.merge(partials.map(\.notices))
+        let complaints = RecordMerger.complaints.merge(partials.map(\.complaints))
         var accounting: [Int: SourceAccounting] = [:]
         var quarantine: [QuarantinedRow] = []
         var inputFiles: [InputFile] = []
-        for partial in partials {
+        for (index, partial) in partials.enumerated() {
             let task = partial.prepared.task
             let spec = task.spec
             var entry =
@@ -36,21 +26,21 @@ extension DatasetIngestor {
             }
             entry.read += partial.read
             entry.quarantined += partial.quarantine.count
-            for record in partial.records {
-                if merger.add(record) { entry.kept += 1 } else { entry.merged += 1 }
-            }
+            let merged = notices.merged[index] + complaints.merged[index]
+            entry.kept += partial.notices.count + partial.complaints.count - merged
+            entry.merged += merged
             accounting[task.sourceIndex] = entry
             quarantine.append(contentsOf: partial.quarantine)
             inputFiles.append(
                 InputFile(
                     source: spec.name, path: task.relativePath, size: partial.prepared.scan.size,
-                    sha256: partial.prepared.scan.sha256, rowsRead: partial.read,
+                    sha256: partial.prepared.scan.sha256 ?? "", rowsRead: partial.read,
                     readerChoices: partial.choices.sorted()))
         }
         let sources = specs.indices.compactMap { accounting[$0] }
         return IngestResult(
-            notices: sortedByID(merger.notices, \.id), complaints: sortedByID(merger.complaints, \.id),
-            quarantine: quarantine.sorted(), conflicts: merger.conflicts.sorted(), sources: sources.sorted(),
+            notices: notices.records, complaints: complaints.records, quarantine: quarantine.sorted(),
+            conflicts: (notices.conflicts + complaints.conflicts).sorted(), sources: sources.sorted(),
             inputFiles: inputFiles.sorted(), sourcesFileSHA256: nil)
     }
 }

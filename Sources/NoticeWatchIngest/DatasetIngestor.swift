@@ -11,6 +11,9 @@ public struct DatasetIngestor: Sendable {
     /// The dataset folder.
     public let directory: String
 
+    /// When a large NDJSON or CSV file is read in chunks on several cores (changed by tests to cut small files).
+    var chunking = FileChunk.Sizes.standard
+
     /// The name of the sources file inside the dataset folder.
     public static let sourcesFileName = "sources.yml"
 
@@ -52,10 +55,7 @@ public struct DatasetIngestor: Sendable {
             ConcurrentMap.map(tasks) { task throws(IngestError) in
                 try task.prepare()
             })
-        let partials = try DatasetIngestor.firstFailure(
-            ConcurrentMap.map(prepared) { file throws(IngestError) in
-                try file.read(progress: progress)
-            })
+        let partials = try DatasetIngestor.readAndHash(prepared, chunking: chunking, progress: progress)
         var result = DatasetIngestor.merge(specs: specs, partials: partials)
         result.sourcesFileSHA256 = sourcesHash
         guard partials.contains(where: { $0.read > 0 }) else {
@@ -101,6 +101,85 @@ public struct DatasetIngestor: Sendable {
         return tasks
     }
 
+    /// Reads every prepared file and hashes those whose scan did not, all concurrently: a large NDJSON or CSV file is
+    /// read in chunks (``FileChunk``), the largest pieces are parsed first and the hashes taken after them, so a core
+    /// left idle by a small file hashes a large one while it is parsed. The partials come back in `prepared`
+    /// order, each with its file's size and SHA-256.
+    ///
+    /// - Throws: the first failure in job order.
+    static func readAndHash(
+        _ prepared: [PreparedFile], chunking: FileChunk.Sizes, progress: (@Sendable (IngestProgress) -> Void)?
+    ) throws(IngestError) -> [FilePartial] {
+        var pieces: [FileJob] = []
+        for (index, file) in prepared.enumerated() {
+            if let chunks = try FileChunk.plan(file, file: index, sizes: chunking) {
+                pieces += chunks.map { FileJob.chunk($0) }
+            } else {
+                pieces.append(.read(index))
+            }
+        }
+        let order = pieces.indices.sorted {
+            (-pieces[$0].size(prepared), $0) < (-pieces[$1].size(prepared), $1)
+        }
+        let jobs =
+            order.map { pieces[$0] }
+            + prepared.indices.filter { prepared[$0].scan.sha256 == nil }.map { FileJob.hash($0) }
+        var outputs = try firstFailure(
+            ConcurrentMap.map(jobs) { job throws(IngestError) -> FileJobOutput in
+                switch job {
+                case .read(let index):
+                    return .partial(try prepared[index].read(progress: progress))
+                case .chunk(let chunk):
+                    return .partial(try prepared[chunk.file].read(progress: nil, range: chunk.range))
+                case .hash(let index):
+                    let file = prepared[index]
+                    let digest = try FileScan.digest(path: file.task.absolutePath, displayPath: file.task.relativePath)
+                    return .digest(size: digest.size, sha256: digest.sha256)
+                }
+            })
+        var whole = [FilePartial?](repeating: nil, count: prepared.count)
+        var chunks = [[(start: Int, partial: FilePartial)]](repeating: [], count: prepared.count)
+        var digests = [(size: Int, sha256: String)?](repeating: nil, count: prepared.count)
+        for (job, output) in zip(jobs, outputs) {
+            switch (job, output) {
+            case (.read(let index), .partial(let partial)): whole[index] = partial
+            case (.chunk(let chunk), .partial(let partial)):
+                chunks[chunk.file].append((chunk.range.lowerBound, partial))
+            case (.hash(let index), .digest(let size, let sha256)): digests[index] = (size, sha256)
+            default: break
+            }
+        }
+        // Each chunk's records now have one owner, so combining releases them as it moves them.
+        outputs = []
+        var partials: [FilePartial] = []
+        partials.reserveCapacity(prepared.count)
+        for index in prepared.indices {
+            var partial: FilePartial
+            if let read = whole[index] {
+                partial = read
+            } else {
+                var parts = chunks[index].sorted { $0.start < $1.start }.map(\.partial)
+                chunks[index] = []
+                if let combined = FileChunk.combine(&parts) {
+                    partial = combined
+                    let file = prepared[index]
+                    progress?(
+                        IngestProgress(
+                            source: file.task.spec.name, file: file.task.relativePath, rowsRead: combined.read,
+                            bytesRead: file.scan.size, finished: true))
+                } else {
+                    partial = try prepared[index].read(progress: progress)
+                }
+            }
+            if let digest = digests[index] {
+                partial.prepared.scan.size = digest.size
+                partial.prepared.scan.sha256 = digest.sha256
+            }
+            partials.append(partial)
+        }
+        return partials
+    }
+
     /// The values in order, or the first error in order.
     static func firstFailure<Value>(_ results: [Result<Value, IngestError>]) throws(IngestError) -> [Value] {
         var values: [Value] = []
@@ -113,4 +192,26 @@ public struct DatasetIngestor: Sendable {
         }
         return values
     }
+}
+
+/// One concurrent job of ``DatasetIngestor/readAndHash(_:chunking:progress:)``: read a whole file, read a chunk of one,
+/// or hash one.
+private enum FileJob: Sendable {
+    case read(Int)
+    case chunk(FileChunk)
+    case hash(Int)
+
+    /// The bytes the job parses, for scheduling the largest first.
+    func size(_ prepared: [PreparedFile]) -> Int {
+        switch self {
+        case .read(let index), .hash(let index): prepared[index].scan.size
+        case .chunk(let chunk): chunk.range.count
+        }
+    }
+}
+
+/// What one concurrent job of ``DatasetIngestor/readAndHash(_:chunking:progress:)`` gave.
+private enum FileJobOutput: Sendable {
+    case partial(FilePartial)
+    case digest(size: Int, sha256: String)
 }

@@ -6,11 +6,15 @@ import NoticeWatchModel
     import Darwin
 #endif
 
-/// One pass over a file before it is parsed: its size and SHA-256, its first bytes for sniffing, and (when asked)
-/// whether the whole file is valid UTF-8.
+/// One look at a file before it is parsed: its size, its first bytes for sniffing, (when asked) whether the whole
+/// file is valid UTF-8, and its SHA-256 when that pass reads the whole file anyway.
+///
+/// When neither the UTF-8 check nor the hash is asked for, only the first bytes are read: the hash is then taken
+/// by ``digest(path:displayPath:)`` on another core while the file is parsed.
 struct FileScan: Sendable {
     var size: Int
-    var sha256: String
+    /// The file's SHA-256, `nil` when it was not taken by this scan.
+    var sha256: String?
     /// The first ``prefixLimit`` bytes (fewer for a smaller file).
     var prefix: [UInt8]
     /// The offset of the first byte that is not valid UTF-8, `nil` when the file is valid (or was not checked).
@@ -18,11 +22,11 @@ struct FileScan: Sendable {
 
     static let prefixLimit = 64 * 1024
 
-    /// Reads `path` once, in 1 MiB chunks.
+    /// Reads `path` once, in 1 MiB chunks (only its first bytes when `hash` and `checkUTF8` are both `false`).
     ///
     /// - Throws: `file-unreadable` when the file cannot be opened or read.
-    /// - Complexity: O(n) in the file's size; memory O(1).
-    init(path: String, displayPath: String, checkUTF8: Bool) throws(IngestError) {
+    /// - Complexity: O(n) in the file's size (O(1) for a prefix-only scan); memory O(1).
+    init(path: String, displayPath: String, checkUTF8: Bool, hash: Bool = true) throws(IngestError) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw IngestError(
@@ -46,9 +50,22 @@ struct FileScan: Sendable {
                     file: displayPath)
             }
             let fresh = UnsafeRawBufferPointer(rebasing: buffer[carried..<(carried + count)])
-            hasher.update(fresh)
+            if hash { hasher.update(fresh) }
             if prefix.count < FileScan.prefixLimit {
                 prefix.append(contentsOf: fresh.prefix(FileScan.prefixLimit - prefix.count))
+            }
+            if !hash && !checkUTF8 && count > 0 && prefix.count >= FileScan.prefixLimit {
+                var status = stat()
+                guard fstat(descriptor, &status) == 0 else {
+                    throw IngestError(
+                        code: "file-unreadable", message: "cannot stat the file: \(String(cString: strerror(errno)))",
+                        file: displayPath)
+                }
+                self.size = Int(status.st_size)
+                self.sha256 = nil
+                self.prefix = prefix
+                self.firstInvalidUTF8 = nil
+                return
             }
             let available = carried + count
             if checkUTF8 && firstInvalid == nil {
@@ -71,9 +88,18 @@ struct FileScan: Sendable {
         }
         if checkUTF8 && firstInvalid == nil && carried > 0 { firstInvalid = size - carried }
         self.size = size
-        self.sha256 = hasher.hexDigest()
+        self.sha256 = hash ? hasher.hexDigest() : nil
         self.prefix = prefix
         self.firstInvalidUTF8 = firstInvalid
+    }
+
+    /// The size and SHA-256 of the file at `path`, read in 1 MiB chunks.
+    ///
+    /// - Throws: `file-unreadable` when the file cannot be opened or read.
+    /// - Complexity: O(n) in the file's size; memory O(1).
+    static func digest(path: String, displayPath: String) throws(IngestError) -> (size: Int, sha256: String) {
+        let scan = try FileScan(path: path, displayPath: displayPath, checkUTF8: false, hash: true)
+        return (scan.size, scan.sha256 ?? "")
     }
 
     /// Where the last complete UTF-8 sequence ends: a sequence cut by the chunk's end waits for the next chunk.

@@ -45,11 +45,18 @@ protocol RecordReader {
 
     /// How many bytes of the file the reader has consumed so far, for progress; `nil` when it cannot tell.
     var bytesConsumed: Int? { get }
+
+    /// How many line breaks the reader has consumed so far, when it counts them for its line numbers; `nil`
+    /// otherwise.
+    var lineBreaksConsumed: Int? { get }
 }
 
 extension RecordReader {
     /// Readers that cannot tell how far they are report `nil`.
     var bytesConsumed: Int? { nil }
+
+    /// Readers that do not count line breaks report `nil`.
+    var lineBreaksConsumed: Int? { nil }
 }
 
 /// A problem that stops the run (as opposed to a bad row, which goes to quarantine).

@@ -25,9 +25,12 @@ public struct SHA256: Sendable {
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        while bytes.count - offset >= 64 {
-            compress(bytes.baseAddress! + offset)
-            offset += 64
+        let blocks = (bytes.count - offset) / 64
+        if blocks > 0 {
+            SHA256.roundConstants.withUnsafeBufferPointer { k in
+                compress(bytes.baseAddress! + offset, blocks: blocks, k: k.baseAddress!)
+            }
+            offset += blocks * 64
         }
         if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
     }
@@ -79,7 +82,7 @@ public struct SHA256: Sendable {
         return hasher.hexDigest()
     }
 
-    private static let k: [UInt32] = [
+    private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
         0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
@@ -90,44 +93,87 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
+    /// Processes one 64-byte block.
+    @inline(__always)
     private mutating func compress(_ block: UnsafeRawPointer) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(block, schedule: w) }
+        SHA256.roundConstants.withUnsafeBufferPointer { k in compress(block, blocks: 1, k: k.baseAddress!) }
     }
 
-    private mutating func compress(_ block: UnsafeRawPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
-        for i in 0..<16 {
-            let b = block + i * 4
-            w[i] =
-                UInt32(b.load(as: UInt8.self)) << 24 | UInt32(b.load(fromByteOffset: 1, as: UInt8.self)) << 16
-                | UInt32(b.load(fromByteOffset: 2, as: UInt8.self)) << 8
-                | UInt32(b.load(fromByteOffset: 3, as: UInt8.self))
+    /// Processes `blocks` consecutive 64-byte blocks from `start`: eight rounds per step with the working
+    /// variables renamed instead of moved, the message schedule in a 16-word ring; no allocation, no bounds checks.
+    private mutating func compress(_ start: UnsafeRawPointer, blocks: Int, k: UnsafePointer<UInt32>) {
+        var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+        var ring: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &ring) { raw in
+            let w = raw.baseAddress!.assumingMemoryBound(to: UInt32.self)
+            for blockIndex in 0..<blocks {
+                let block = start + blockIndex &* 64
+                for i in 0..<16 { w[i] = SHA256.word(block, i) }
+                var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+                var i = 0
+                while i < 16 {
+                    SHA256.round(a, b, c, &d, e, f, g, &h, k, w, i, extend: false)
+                    SHA256.round(h, a, b, &c, d, e, f, &g, k, w, i &+ 1, extend: false)
+                    SHA256.round(g, h, a, &b, c, d, e, &f, k, w, i &+ 2, extend: false)
+                    SHA256.round(f, g, h, &a, b, c, d, &e, k, w, i &+ 3, extend: false)
+                    SHA256.round(e, f, g, &h, a, b, c, &d, k, w, i &+ 4, extend: false)
+                    SHA256.round(d, e, f, &g, h, a, b, &c, k, w, i &+ 5, extend: false)
+                    SHA256.round(c, d, e, &f, g, h, a, &b, k, w, i &+ 6, extend: false)
+                    SHA256.round(b, c, d, &e, f, g, h, &a, k, w, i &+ 7, extend: false)
+                    i &+= 8
+                }
+                while i < 64 {
+                    SHA256.round(a, b, c, &d, e, f, g, &h, k, w, i, extend: true)
+                    SHA256.round(h, a, b, &c, d, e, f, &g, k, w, i &+ 1, extend: true)
+                    SHA256.round(g, h, a, &b, c, d, e, &f, k, w, i &+ 2, extend: true)
+                    SHA256.round(f, g, h, &a, b, c, d, &e, k, w, i &+ 3, extend: true)
+                    SHA256.round(e, f, g, &h, a, b, c, &d, k, w, i &+ 4, extend: true)
+                    SHA256.round(d, e, f, &g, h, a, b, &c, k, w, i &+ 5, extend: true)
+                    SHA256.round(c, d, e, &f, g, h, a, &b, k, w, i &+ 6, extend: true)
+                    SHA256.round(b, c, d, &e, f, g, h, &a, k, w, i &+ 7, extend: true)
+                    i &+= 8
+                }
+                h0 = h0 &+ a
+                h1 = h1 &+ b
+                h2 = h2 &+ c
+                h3 = h3 &+ d
+                h4 = h4 &+ e
+                h5 = h5 &+ f
+                h6 = h6 &+ g
+                h7 = h7 &+ h
+            }
         }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        state = (h0, h1, h2, h3, h4, h5, h6, h7)
+    }
+
+    /// One round: extends the schedule ring first when `extend` (rounds 16 to 63), then updates `d` and `h`.
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+        _ h: inout UInt32, _ k: UnsafePointer<UInt32>, _ w: UnsafeMutablePointer<UInt32>, _ i: Int, extend: Bool
+    ) {
+        let slot = i & 15
+        if extend {
+            let w15 = w[(i &- 15) & 15]
+            let w2 = w[(i &- 2) & 15]
+            let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
+            let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
+            w[slot] = w[slot] &+ s0 &+ w[(i &- 7) & 15] &+ s1
         }
-        var (a, b, c, d, e, f, g, h) = state
-        for i in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            h = g
-            g = f
-            f = e
-            e = d &+ t1
-            d = c
-            c = b
-            b = a
-            a = t1 &+ t2
-        }
-        state = (
-            state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
-            state.7 &+ h
-        )
+        let sigma1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+        let choice = g ^ (e & (f ^ g))
+        let t1 = h &+ sigma1 &+ choice &+ k[i] &+ w[slot]
+        let sigma0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+        let majority = (a & b) | (c & (a | b))
+        let t2 = sigma0 &+ majority
+        d = d &+ t1
+        h = t1 &+ t2
+    }
+
+    /// The big-endian 32-bit word `index` of a block.
+    @inline(__always)
+    private static func word(_ block: UnsafeRawPointer, _ index: Int) -> UInt32 {
+        UInt32(bigEndian: block.loadUnaligned(fromByteOffset: index &* 4, as: UInt32.self))
     }
 }
 

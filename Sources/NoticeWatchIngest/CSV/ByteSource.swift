@@ -33,12 +33,17 @@ final class ByteSource {
     private var pendingByte: UInt8?
     private var pendingHighSurrogate: UInt16?
 
-    /// Opens `path` and skips its first `skip` bytes (a BOM).
+    /// Bytes of the file still to read, `Int.max` when reading to its end.
+    private var remaining = Int.max
+
+    /// Opens `path` and skips its first `skip` bytes (a BOM, or the bytes before a chunk).
     ///
+    /// - Parameter limit: how many bytes to read after those skipped, `nil` for the rest of the file.
     /// - Throws: `file-unreadable` when the file cannot be opened.
-    init(path: String, displayPath: String, skip: Int, utf16: UTF16Order?, chunkSize: Int = 1 << 20)
-        throws(IngestError)
-    {
+    init(
+        path: String, displayPath: String, skip: Int, utf16: UTF16Order?, chunkSize: Int = 1 << 20,
+        limit: Int? = nil
+    ) throws(IngestError) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw IngestError(
@@ -53,6 +58,7 @@ final class ByteSource {
         self.buffer = .allocate(capacity: capacity)
         self.bufferOffset = utf16 == nil ? skip : 0
         if utf16 != nil { raw = .allocate(capacity: chunkSize) }
+        if let limit { remaining = limit }
     }
 
     deinit {
@@ -85,12 +91,15 @@ final class ByteSource {
             buffer = bigger
             capacity = grown
         }
-        let count: Int
-        if let raw {
-            count = read(descriptor, raw, chunkSize)
+        var count: Int
+        if remaining == 0 {
+            count = 0
+        } else if let raw {
+            count = read(descriptor, raw, min(chunkSize, remaining))
         } else {
-            count = read(descriptor, buffer + end, chunkSize)
+            count = read(descriptor, buffer + end, min(chunkSize, remaining))
         }
+        if count > 0 { remaining -= count }
         guard count >= 0 else {
             throw IngestError(
                 code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",

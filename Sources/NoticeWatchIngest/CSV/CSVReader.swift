@@ -47,8 +47,12 @@ struct CSVReader: RecordReader {
     ///   - chunkSize: bytes read at a time (1 MiB; tests use tiny chunks to cross every boundary).
     ///   - maxRowBytes: the longest row kept whole (16 MiB); a longer one is broken (`row-too-long`).
     /// - Throws: `file-unreadable` when the file cannot be opened or read.
+    ///   - range: the bytes to read, for a chunk of a file without quotes (see ``FileChunk``); `nil` for the
+    ///     whole file. A chunk after the first starts at a row, takes `header` as the file's header and counts
+    ///     lines and records from its start.
     init(
-        path: String, displayPath: String, dialect: CSVDialect, chunkSize: Int = 1 << 20, maxRowBytes: Int = 16 << 20
+        path: String, displayPath: String, dialect: CSVDialect, chunkSize: Int = 1 << 20, maxRowBytes: Int = 16 << 20,
+        range: Range<Int>? = nil, header chunkHeader: [String]? = nil
     ) throws(IngestError) {
         self.displayPath = displayPath
         self.maxRowBytes = maxRowBytes
@@ -59,12 +63,22 @@ struct CSVReader: RecordReader {
             case .utf16BE: .big
             default: nil
             }
+        let skip = max(range?.lowerBound ?? 0, dialect.bomLength)
         self.source = try ByteSource(
-            path: path, displayPath: displayPath, skip: dialect.bomLength, utf16: order, chunkSize: chunkSize)
+            path: path, displayPath: displayPath, skip: skip, utf16: order, chunkSize: chunkSize,
+            limit: range.map { $0.upperBound - skip })
         self.table = dialect.encoding.singleByteTable
         fields.reserveCapacity(32)
-        if dialect.hasHeader { try readHeader() }
+        if let range, range.lowerBound > 0 {
+            header = chunkHeader
+            expectedFieldCount = chunkHeader?.count
+        } else if dialect.hasHeader {
+            try readHeader()
+        }
     }
+
+    /// The line breaks consumed so far, header included.
+    var lineBreaksConsumed: Int? { line - 1 }
 
     /// Chooses which columns (0-based) to decode, in the order of the reader's field paths.
     ///

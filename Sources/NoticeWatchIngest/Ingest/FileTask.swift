@@ -27,7 +27,9 @@ extension FileTask {
     ///   `mapping-not-inferred` when neither kind fits an inferred file's names.
     func prepare() throws(IngestError) -> PreparedFile {
         let checkUTF8 = format == .csv && spec.csv.encoding == nil
-        let scan = try FileScan(path: absolutePath, displayPath: relativePath, checkUTF8: checkUTF8)
+        // The UTF-8 check reads the whole file, and hashes it on the way; otherwise the hash is taken on another
+        // core while the file is parsed.
+        let scan = try FileScan(path: absolutePath, displayPath: relativePath, checkUTF8: checkUTF8, hash: checkUTF8)
         switch format {
         case .csv:
             return try prepareCSV(scan)
@@ -77,7 +79,7 @@ extension FileTask {
         }
         return PreparedFile(
             task: self, scan: scan, kind: kind, fields: fields, setup: .csv(dialect, columns: columns),
-            fieldPaths: paths, choices: dialect.choices)
+            fieldPaths: paths, choices: dialect.choices, header: header)
     }
 
     private func prepareJSON(_ scan: FileScan) throws(IngestError) -> PreparedFile {

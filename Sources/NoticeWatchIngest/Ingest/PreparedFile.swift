@@ -12,15 +12,24 @@ struct PreparedFile: Sendable {
     var fieldPaths: [String]
     /// Reader choices found so far (dialect, layout).
     var choices: [String]
+    /// A CSV file's header row, trimmed; `nil` for other formats and files without one.
+    var header: [String]? = nil
 }
 
 /// What reading one file gave, before merging.
 struct FilePartial: Sendable {
     var prepared: PreparedFile
-    var records: [NormalizedRecord]
+    /// The file's notices, in row order (empty for a file of complaints).
+    var notices: [Notice]
+    /// The file's complaints, in row order (empty for a file of notices).
+    var complaints: [Complaint]
     var quarantine: [QuarantinedRow]
     var read: Int
     var choices: [String]
+    /// Line breaks the reader consumed, when it counts them (NDJSON); for combining the chunks of a file.
+    var lineBreaks: Int? = nil
+    /// How many of the quarantine entries are records the reader could not read at all.
+    var broken = 0
 }
 
 extension PreparedFile {
@@ -28,8 +37,12 @@ extension PreparedFile {
     /// then normalizes each record or quarantines it.
     ///
     /// - Throws: `ambiguous-date-format` when a date column fits both day-first and month-first; reader errors.
+    /// - Parameter range: the bytes of an NDJSON or CSV file to read (see ``FileChunk``), lines and records
+    ///   counted from its start; `nil` for the whole file.
     /// - Complexity: O(n) in the file's size, read once, or twice when a date format must be detected.
-    func read(progress: (@Sendable (IngestProgress) -> Void)?) throws(IngestError) -> FilePartial {
+    func read(
+        progress: (@Sendable (IngestProgress) -> Void)?, range: Range<Int>? = nil
+    ) throws(IngestError) -> FilePartial {
         var choices = choices
         var formats: [NormalizedField: [DateFormat]] = [:]
         let open = fields.filter { $0.field.valueKind == .date && $0.from != nil && $0.formats.isEmpty }
@@ -50,9 +63,15 @@ extension PreparedFile {
                         ? nil : Vocabulary(field: spec.field, overrides: spec.values)))
         }
         var normalizer = RecordNormalizer(kind: kind, plans: plans)
-        var reader = try makeReader(paths: fieldPaths)
-        var records: [NormalizedRecord] = []
-        records.reserveCapacity(estimatedRows)
+        var reader = try makeReader(paths: fieldPaths, range: range)
+        var notices: [Notice] = []
+        var complaints: [Complaint] = []
+        let rows = range.map { estimatedRows * $0.count / max(scan.size, 1) + 1 } ?? estimatedRows
+        switch kind {
+        case .notice: notices.reserveCapacity(rows)
+        case .complaint: complaints.reserveCapacity(rows)
+        }
+        var broken = 0
         var quarantine: [QuarantinedRow] = []
         var read = 0
         let name = task.spec.name
@@ -63,14 +82,16 @@ extension PreparedFile {
             case .record(let raw):
                 let location = SourceLocation(source: name, file: file, line: raw.line, record: raw.record)
                 switch normalizer.normalize(raw, at: location) {
-                case .success(let record): records.append(record)
+                case .success(.notice(let notice)): notices.append(notice)
+                case .success(.complaint(let complaint)): complaints.append(complaint)
                 case .failure(let rejection): quarantine.append(rejection.row)
                 }
-            case .broken(let broken):
+            case .broken(let item):
+                broken += 1
                 quarantine.append(
                     QuarantinedRow(
-                        location: SourceLocation(source: name, file: file, line: broken.line, record: broken.record),
-                        field: broken.field, rawValue: broken.rawText, reason: broken.reason))
+                        location: SourceLocation(source: name, file: file, line: item.line, record: item.record),
+                        field: item.field, rawValue: item.rawText, reason: item.reason))
             }
             if read & 0xFFFF == 0, let progress {
                 progress(
@@ -81,8 +102,9 @@ extension PreparedFile {
         }
         progress?(IngestProgress(source: name, file: file, rowsRead: read, bytesRead: scan.size, finished: true))
         return FilePartial(
-            prepared: self, records: records, quarantine: quarantine, read: read,
-            choices: Array(Set(choices + reader.choices)).sorted())
+            prepared: self, notices: notices, complaints: complaints, quarantine: quarantine, read: read,
+            choices: Array(Set(choices + reader.choices)).sorted(), lineBreaks: reader.lineBreaksConsumed,
+            broken: broken)
     }
 
     /// About how many rows the file has, from the line breaks in its first bytes (capped, for the first
@@ -94,17 +116,21 @@ extension PreparedFile {
     }
 
     /// A reader over this file for `paths` (a subset of ``fieldPaths``), values in the order of `paths`.
-    func makeReader(paths: [String]) throws(IngestError) -> any RecordReader {
+    ///
+    /// - Parameter range: the bytes to read, for NDJSON and CSV only; `nil` for the whole file.
+    func makeReader(paths: [String], range: Range<Int>? = nil) throws(IngestError) -> any RecordReader {
         switch setup {
         case .csv(let dialect, let columns):
-            var reader = try CSVReader(path: task.absolutePath, displayPath: task.relativePath, dialect: dialect)
+            var reader = try CSVReader(
+                path: task.absolutePath, displayPath: task.relativePath, dialect: dialect, range: range, header: header)
             reader.select(
                 columns: paths.map { path in columns[fieldPaths.firstIndex(of: path)!] },
                 fields: paths.map { path in fields.first { $0.from == path }?.field.rawValue })
             return reader
         case .json(let layout):
             return try JSONRecordReader(
-                path: task.absolutePath, displayPath: task.relativePath, layout: layout, fieldPaths: paths)
+                path: task.absolutePath, displayPath: task.relativePath, layout: layout, fieldPaths: paths,
+                range: range)
         case .xml(let recordElement, let namespaces):
             return try XMLRecordReader(
                 path: task.absolutePath, displayPath: task.relativePath, recordElement: recordElement,

@@ -22,13 +22,15 @@ final class JSONInput {
     private(set) var capacity: Int
     /// Number of valid bytes in the buffer.
     private(set) var count = 0
-    /// Whether the end of the file has been reached.
+    /// Whether the end of the file (or of the byte range read) has been reached.
     private(set) var atEnd = false
+    /// Bytes of the range still to read, `Int.max` when reading to the end of the file.
+    private var remaining = Int.max
 
-    /// Opens a file for reading.
+    /// Opens a file for reading, whole or only the bytes in `range`.
     ///
-    /// - Throws: ``IngestError`` `file-unreadable` when the file cannot be opened.
-    init(path: String, displayPath: String) throws(IngestError) {
+    /// - Throws: ``IngestError`` `file-unreadable` when the file cannot be opened or positioned.
+    init(path: String, displayPath: String, range: Range<Int>? = nil) throws(IngestError) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw IngestError(
@@ -39,6 +41,15 @@ final class JSONInput {
         }
         self.descriptor = descriptor
         self.displayPath = displayPath
+        if let range {
+            guard lseek(descriptor, off_t(range.lowerBound), SEEK_SET) == off_t(range.lowerBound) else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw IngestError(
+                    code: "file-unreadable", message: "cannot seek in the file: \(reason)", file: displayPath)
+            }
+            remaining = range.count
+        }
         capacity = Self.chunkSize * 2
         base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     }
@@ -79,9 +90,10 @@ final class JSONInput {
             capacity *= 2
         }
         while true {
-            let got = read(descriptor, base + count, capacity - count)
+            let got = remaining == 0 ? 0 : read(descriptor, base + count, min(capacity - count, remaining))
             if got > 0 {
                 count += got
+                remaining -= got
                 return (keep, true)
             }
             if got == 0 {

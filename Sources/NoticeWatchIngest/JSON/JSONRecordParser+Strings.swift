@@ -149,12 +149,19 @@ extension JSONRecordParser {
         let text: String?
         if span.hasEscapes {
             try unescape(span)
-            text = String(validating: scratch, as: UTF8.self)
+            text = scratch.withUnsafeBytes { JSONRecordParser.validatedText($0) }
         } else {
-            text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
+            text = JSONRecordParser.validatedText(UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end]))
         }
         guard let text else { throw invalidUTF8(from: span.start, to: span.end, field: field) }
         return text
+    }
+
+    /// The text of `bytes` when they are well-formed UTF-8, else `nil`; ASCII (the usual case) takes a fast path.
+    @inline(__always)
+    static func validatedText(_ bytes: UnsafeRawBufferPointer) -> String? {
+        guard FieldDecoder.isASCII(bytes) || FieldDecoder.firstInvalidUTF8(bytes) == bytes.count else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The compact JSON text of the value from `start` to the current position: whitespace outside strings
@@ -181,7 +188,7 @@ extension JSONRecordParser {
             }
             index += 1
         }
-        guard let text = String(validating: scratch, as: UTF8.self) else {
+        guard let text = scratch.withUnsafeBytes({ JSONRecordParser.validatedText($0) }) else {
             throw invalidUTF8(from: start, to: position, field: field)
         }
         return text

@@ -27,16 +27,24 @@ struct JSONRecordReader: RecordReader {
     ///   - displayPath: the path relative to the dataset folder, used in messages.
     ///   - layout: where the records are.
     ///   - fieldPaths: dotted keys with `[n]` indexes (`arrest_warrants[0].issuing_country_id`).
+    ///   - range: for NDJSON, the bytes to read (starting at a line start), lines and records then counted from
+    ///     the range's start; `nil` for the whole file.
     /// - Throws: ``IngestError`` `file-unreadable` when the file cannot be opened,
     ///   `sources-file-invalid-field-path` for a path that is not well formed.
-    init(path: String, displayPath: String, layout: JSONLayout, fieldPaths: [String]) throws(IngestError) {
+    init(
+        path: String, displayPath: String, layout: JSONLayout, fieldPaths: [String], range: Range<Int>? = nil
+    ) throws(IngestError) {
         self.fieldPaths = fieldPaths
         self.layout = layout
         self.displayPath = displayPath
         trie = try JSONPathTrie(paths: fieldPaths, displayPath: displayPath)
-        let input = try JSONInput(path: path, displayPath: displayPath)
-        stream = JSONRecordStream(input: input, layout: layout, displayPath: displayPath)
+        let input = try JSONInput(path: path, displayPath: displayPath, range: range)
+        stream = JSONRecordStream(
+            input: input, layout: layout, displayPath: displayPath, atFileStart: (range?.lowerBound ?? 0) == 0)
     }
+
+    /// The line breaks consumed so far (for NDJSON, the lines read).
+    var lineBreaksConsumed: Int? { stream.line - 1 }
 
     /// The layout read, as the sources file writes it (`json ndjson`, `json records=_embedded.notices`).
     var choices: [String] { ["json \(layout)"] }

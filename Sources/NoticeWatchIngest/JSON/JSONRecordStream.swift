@@ -36,11 +36,14 @@ struct JSONRecordStream {
     var line = 1
     var lineStart = 0
     private(set) var recordCount = 0
+    /// Whether the input starts at the start of the file (where a byte order mark may be).
+    let atFileStart: Bool
 
-    init(input: JSONInput, layout: JSONLayout, displayPath: String) {
+    init(input: JSONInput, layout: JSONLayout, displayPath: String, atFileStart: Bool = true) {
         self.input = input
         self.layout = layout
         self.displayPath = displayPath
+        self.atFileStart = atFileStart
     }
 
     /// The next frame, or `nil` at the end of the records.
@@ -49,7 +52,7 @@ struct JSONRecordStream {
     mutating func next() throws(IngestError) -> Frame? {
         if state == .start {
             state = .firstElement
-            try skipByteOrderMark()
+            if atFileStart { try skipByteOrderMark() }
             if case .array = layout, let broken = try openRecordsArray() {
                 state = .finished
                 return .broken(broken)

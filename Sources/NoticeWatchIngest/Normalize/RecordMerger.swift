@@ -1,63 +1,109 @@
 import NoticeWatchModel
 
-/// Merges records with the same id across all sources of a kind, in the order they are added.
+/// Merges records with the same id across all files of a kind, and sorts them by id.
 ///
-/// The first record with an id is kept. A later one with identical values (provenance and outcome wording
-/// aside) merges silently; one that differs is merged too, and each differing field becomes a
-/// ``DuplicateConflict`` naming both values and places.
-struct RecordMerger {
-    private(set) var notices: [Notice] = []
-    private(set) var complaints: [Complaint] = []
-    private(set) var conflicts: [DuplicateConflict] = []
-    private var noticeIndex: [String: Int] = [:]
-    private var complaintIndex: [String: Int] = [:]
+/// The files' records are taken in merge order (sources in order, files by path, rows in file order). The first
+/// record with an id is kept. A later one with identical values (provenance and outcome wording aside) merges
+/// silently; one that differs is merged too, and each differing field becomes a ``DuplicateConflict`` naming both
+/// values and places.
+///
+/// Merging is a stable sort by id followed by one walk over runs of equal ids, so no dictionary keyed by id is
+/// built. When the records already come in strictly increasing id order from a single file (the common export),
+/// that file's array is handed on as it is, without a copy.
+struct RecordMerger<Record> {
+    /// The id of a record.
+    let id: (Record) -> String
+    /// A record's compared fields as text (absent values empty), for conflict reports.
+    let values: (Record) -> [(NormalizedField, String)]
+    /// Where a record was read.
+    let location: (Record) -> SourceLocation
+    let kind: RecordKind
 
-    /// Makes room for `count` more records, so adding them does not rehash or copy.
-    mutating func reserve(notices: Int, complaints: Int) {
-        self.notices.reserveCapacity(self.notices.count + notices)
-        noticeIndex.reserveCapacity(noticeIndex.count + notices)
-        self.complaints.reserveCapacity(self.complaints.count + complaints)
-        complaintIndex.reserveCapacity(complaintIndex.count + complaints)
+    /// What merging the files of one kind gave.
+    struct Merged {
+        /// The kept records, sorted by id (ids are unique).
+        var records: [Record]
+        /// How many records of each file merged into an earlier one, aligned with the files.
+        var merged: [Int]
+        /// One entry per differing field of each merged record, in no particular order.
+        var conflicts: [DuplicateConflict]
     }
 
-    /// Adds `record`; returns `true` when it was kept as a new record, `false` when it merged into an earlier one.
-    mutating func add(_ record: NormalizedRecord) -> Bool {
-        switch record {
-        case .notice(let notice):
-            if let index = noticeIndex[notice.id] {
-                let kept = notices[index]
-                compare(
-                    .notice, notice.id, RecordMerger.values(kept), kept.provenance, RecordMerger.values(notice),
-                    notice.provenance)
-                return false
+    /// Merges `files` (each in row order, the files in merge order).
+    ///
+    /// - Complexity: O(n log n) string comparisons in the total number of records, O(n) when the records already
+    ///   come in increasing id order; memory O(n) words besides the result.
+    func merge(_ files: [[Record]]) -> Merged {
+        var merged = [Int](repeating: 0, count: files.count)
+        let total = files.reduce(0) { $0 + $1.count }
+        guard total > 0 else { return Merged(records: [], merged: merged, conflicts: []) }
+        // The ids in merge order, and the (file, row) each position stands for.
+        var ids: [String] = []
+        ids.reserveCapacity(total)
+        var places: [(file: Int32, row: Int32)] = []
+        places.reserveCapacity(total)
+        for (fileIndex, file) in files.enumerated() {
+            for (row, record) in file.enumerated() {
+                ids.append(id(record))
+                places.append((Int32(fileIndex), Int32(row)))
             }
-            noticeIndex[notice.id] = notices.count
-            notices.append(notice)
-            return true
-        case .complaint(let complaint):
-            if let index = complaintIndex[complaint.id] {
-                let kept = complaints[index]
-                compare(
-                    .complaint, complaint.id, RecordMerger.values(kept), kept.provenance,
-                    RecordMerger.values(complaint), complaint.provenance)
-                return false
-            }
-            complaintIndex[complaint.id] = complaints.count
-            complaints.append(complaint)
-            return true
         }
+        var increasing = true
+        for position in 1..<total where !(ids[position - 1] < ids[position]) {
+            increasing = false
+            break
+        }
+        if increasing {
+            if let only = files.firstIndex(where: { $0.count == total }) {
+                return Merged(records: files[only], merged: merged, conflicts: [])
+            }
+            var records: [Record] = []
+            records.reserveCapacity(total)
+            for file in files { records.append(contentsOf: file) }
+            return Merged(records: records, merged: merged, conflicts: [])
+        }
+        // A stable order by id: ties keep merge order, so the first of each run is the record kept.
+        var order = [Int32](unsafeUninitializedCapacity: total) { buffer, count in
+            for position in 0..<total { buffer[position] = Int32(position) }
+            count = total
+        }
+        order.sort { ids[Int($0)] < ids[Int($1)] || (ids[Int($0)] == ids[Int($1)] && $0 < $1) }
+        var records: [Record] = []
+        records.reserveCapacity(total)
+        var conflicts: [DuplicateConflict] = []
+        var start = 0
+        while start < total {
+            let keptPlace = places[Int(order[start])]
+            let kept = files[Int(keptPlace.file)][Int(keptPlace.row)]
+            records.append(kept)
+            var end = start + 1
+            let keptID = ids[Int(order[start])]
+            while end < total && ids[Int(order[end])] == keptID { end += 1 }
+            if end > start + 1 {
+                let keptValues = values(kept)
+                for position in (start + 1)..<end {
+                    let place = places[Int(order[position])]
+                    let other = files[Int(place.file)][Int(place.row)]
+                    merged[Int(place.file)] += 1
+                    for (first, second) in zip(keptValues, values(other)) where first.1 != second.1 {
+                        conflicts.append(
+                            DuplicateConflict(
+                                recordKind: kind, id: id(other), field: first.0.rawValue, keptValue: first.1,
+                                keptLocation: location(kept), discardedValue: second.1,
+                                discardedLocation: location(other)))
+                    }
+                }
+            }
+            start = end
+        }
+        return Merged(records: records, merged: merged, conflicts: conflicts)
     }
+}
 
-    private mutating func compare(
-        _ kind: RecordKind, _ id: String, _ kept: [(NormalizedField, String)], _ keptLocation: SourceLocation,
-        _ other: [(NormalizedField, String)], _ otherLocation: SourceLocation
-    ) {
-        for (first, second) in zip(kept, other) where first.1 != second.1 {
-            conflicts.append(
-                DuplicateConflict(
-                    recordKind: kind, id: id, field: first.0.rawValue, keptValue: first.1, keptLocation: keptLocation,
-                    discardedValue: second.1, discardedLocation: otherLocation))
-        }
+extension RecordMerger where Record == Notice {
+    /// The merger of notices.
+    static var notices: Self {
+        RecordMerger(id: \.id, values: RecordMerger.values, location: \.provenance, kind: .notice)
     }
 
     /// A notice's fields as text, for comparison and for conflict reports (absent dates are empty).
@@ -68,6 +114,13 @@ struct RecordMerger {
             (.cancellationDate, notice.cancellationDate?.description ?? ""),
             (.cancellationReason, notice.cancellationReason.rawValue),
         ]
+    }
+}
+
+extension RecordMerger where Record == Complaint {
+    /// The merger of complaints.
+    static var complaints: Self {
+        RecordMerger(id: \.id, values: RecordMerger.values, location: \.provenance, kind: .complaint)
     }
 
     /// A complaint's fields as text, for comparison and for conflict reports.

@@ -25,6 +25,12 @@ struct RecordNormalizer {
     let kind: RecordKind
     /// Plans by ``NormalizedField`` position in `allCases` (an array, not a dictionary: this is the hot path).
     private let plans: [FieldPlan?]
+    /// The plans' parts by field position, read per value without copying a whole plan: whether the field is
+    /// mapped, its reader value index, its constant and its date formats.
+    private let mapped: [Bool]
+    private let valueIndices: [Int?]
+    private let constants: [String?]
+    private let formats: [[DateFormat]]
     private var countries: [String: Int] = [:]
     /// Category raw value per field position and raw label, `""` for a label the vocabulary does not know.
     private var categories: [[String: String]]
@@ -34,6 +40,10 @@ struct RecordNormalizer {
         var table = [FieldPlan?](repeating: nil, count: NormalizedField.allCases.count)
         for plan in plans { table[plan.field.position] = plan }
         self.plans = table
+        self.mapped = table.map { $0 != nil }
+        self.valueIndices = table.map { $0?.valueIndex }
+        self.constants = table.map { $0?.constant }
+        self.formats = table.map { $0?.formats ?? [] }
         self.categories = Array(repeating: [:], count: NormalizedField.allCases.count)
     }
 
@@ -72,11 +82,12 @@ struct RecordNormalizer {
 
     /// The trimmed value of `field`, `nil` when unmapped, absent or empty.
     func text(_ field: NormalizedField, _ raw: RawRecord) -> String? {
-        guard let plan = plans[field.position] else { return nil }
+        let position = field.position
+        guard mapped[position] else { return nil }
         let value: String?
-        if let constant = plan.constant {
+        if let constant = constants[position] {
             value = constant
-        } else if let index = plan.valueIndex, index < raw.values.count {
+        } else if let index = valueIndices[position], index < raw.values.count {
             value = raw.values[index]
         } else {
             value = nil
@@ -113,13 +124,14 @@ struct RecordNormalizer {
     private func date(_ field: NormalizedField, _ raw: RawRecord, _ location: SourceLocation)
         throws(Rejection) -> CivilDate?
     {
-        guard let value = text(field, raw), let plan = plans[field.position] else { return nil }
-        for format in plan.formats {
+        guard let value = text(field, raw) else { return nil }
+        let formats = self.formats[field.position]
+        for format in formats {
             if let date = format.parse(value) { return date }
         }
         let expected =
-            plan.formats.isEmpty
-            ? "no date format fits the column" : "expected " + plan.formats.map(\.description).joined(separator: " or ")
+            formats.isEmpty
+            ? "no date format fits the column" : "expected " + formats.map(\.description).joined(separator: " or ")
         throw Rejection(
             location, field, value, "invalid-date", "\(TextFolding.quoted(value)) is not a date: \(expected)")
     }
@@ -127,12 +139,12 @@ struct RecordNormalizer {
     private mutating func category<C: RawRepresentable<String>>(
         _ field: NormalizedField, _ raw: RawRecord, _ location: SourceLocation, default fallback: C
     ) throws(Rejection) -> C {
-        guard let value = text(field, raw), let plan = plans[field.position] else { return fallback }
+        guard let value = text(field, raw) else { return fallback }
         let name: String
         if let cached = categories[field.position][value] {
             name = cached
         } else {
-            name = plan.vocabulary?.category(for: value) ?? ""
+            name = plans[field.position]?.vocabulary?.category(for: value) ?? ""
             categories[field.position][value] = name
         }
         guard let category = C(rawValue: name) else {

@@ -1,0 +1,168 @@
+import NoticeWatchModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A byte range of a large NDJSON or CSV file, read on its own so that one file keeps every core busy.
+///
+/// A chunk starts at the start of a line and ends just after a line break (or at the end of the file). Its reader
+/// counts lines and records from the chunk's start; ``combine(_:)`` shifts them by what the earlier chunks
+/// consumed, so the records, quarantine and accounting are the same as from one reader over the whole file.
+struct FileChunk: Sendable {
+    /// When a file is cut into chunks, and how large they are.
+    struct Sizes: Sendable {
+        /// Files smaller than this are read whole.
+        var minimumFileSize: Int
+        /// About how many bytes one chunk holds.
+        var targetSize: Int
+
+        /// Chunks of about 24 MiB for files of 16 MiB and more.
+        static let standard = Sizes(minimumFileSize: 16 << 20, targetSize: 24 << 20)
+    }
+
+    /// Position of the file among the prepared files.
+    var file: Int
+    var range: Range<Int>
+
+    /// The chunks of `prepared`, or `nil` when it is read whole: small; with a date format to detect (detection
+    /// looks at the whole column before any record is normalized); neither NDJSON nor a CSV file with a header,
+    /// in UTF-8 or a single-byte encoding, and without a single quote character (so that every line feed ends
+    /// a row).
+    ///
+    /// - Throws: `file-unreadable` when the file cannot be read.
+    /// - Complexity: O(chunks) reads of at most a line each; O(n) for a CSV file, searched for quotes.
+    static func plan(_ prepared: PreparedFile, file: Int, sizes: Sizes) throws(IngestError) -> [FileChunk]? {
+        guard prepared.scan.size >= sizes.minimumFileSize,
+            !prepared.fields.contains(where: { $0.field.valueKind == .date && $0.from != nil && $0.formats.isEmpty })
+        else { return nil }
+        var quote: UInt8?
+        switch prepared.setup {
+        case .json(let layout):
+            guard layout == .ndjson else { return nil }
+        case .csv(let dialect, _):
+            guard dialect.hasHeader, prepared.header != nil, dialect.encoding != .utf16LE,
+                dialect.encoding != .utf16BE
+            else { return nil }
+            quote = dialect.quote
+        case .xml:
+            return nil
+        }
+        let size = prepared.scan.size
+        let count = max(2, (size + sizes.targetSize - 1) / max(sizes.targetSize, 1))
+        let descriptor = open(prepared.task.absolutePath, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw IngestError(
+                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
+                file: prepared.task.relativePath)
+        }
+        defer { close(descriptor) }
+        if let quote, try contains(quote, descriptor: descriptor, prepared: prepared) { return nil }
+        var bounds = [0]
+        for part in 1..<count {
+            let target = max(size / count * part, bounds[bounds.count - 1])
+            guard let next = try lineStart(after: target, descriptor: descriptor, size: size, prepared: prepared),
+                next > bounds[bounds.count - 1], next < size
+            else { continue }
+            bounds.append(next)
+        }
+        bounds.append(size)
+        guard bounds.count > 2 else { return nil }
+        return (1..<bounds.count).map { FileChunk(file: file, range: bounds[$0 - 1]..<bounds[$0]) }
+    }
+
+    /// Whether the file holds `byte` anywhere.
+    private static func contains(
+        _ byte: UInt8, descriptor: Int32, prepared: PreparedFile
+    ) throws(IngestError) -> Bool {
+        let blockSize = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var position = 0
+        while true {
+            let got = pread(descriptor, buffer, blockSize, off_t(position))
+            guard got >= 0 else {
+                throw IngestError(
+                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    file: prepared.task.relativePath)
+            }
+            if got == 0 { return false }
+            if memchr(buffer, Int32(byte), got) != nil { return true }
+            position += got
+        }
+    }
+
+    /// The offset just after the first line feed at or after `offset`, `nil` when there is none.
+    private static func lineStart(
+        after offset: Int, descriptor: Int32, size: Int, prepared: PreparedFile
+    ) throws(IngestError) -> Int? {
+        let blockSize = 64 * 1024
+        var buffer = [UInt8](repeating: 0, count: blockSize)
+        var position = offset
+        while position < size {
+            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, blockSize, off_t(position)) }
+            guard got >= 0 else {
+                throw IngestError(
+                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    file: prepared.task.relativePath)
+            }
+            if got == 0 { return nil }
+            if let found = buffer[0..<got].firstIndex(of: 0x0A) { return position + found + 1 }
+            position += got
+        }
+        return nil
+    }
+
+    /// The chunks' results as one file's, in chunk order: lines and records shifted by the earlier chunks, the
+    /// first chunk's choices. `nil` when a chunk after the first has a record the reader could not read at all,
+    /// whose message names lines counted from the chunk's start: the file is then read whole instead.
+    ///
+    /// - Complexity: O(n) in the records; the chunks' arrays are released as they are moved (the elements of
+    ///   `parts` are left empty when they are combined, untouched when `nil` is returned).
+    static func combine(_ parts: inout [FilePartial]) -> FilePartial? {
+        guard !parts.isEmpty, !parts.dropFirst().contains(where: { $0.broken > 0 }) else { return nil }
+        var whole = FilePartial(
+            prepared: parts[0].prepared, notices: [], complaints: [], quarantine: [], read: 0, choices: [])
+        swap(&whole, &parts[0])
+        var lineShift = whole.lineBreaks ?? 0
+        var recordShift = whole.read
+        whole.notices.reserveCapacity(parts.reduce(whole.notices.count) { $0 + $1.notices.count })
+        whole.complaints.reserveCapacity(parts.reduce(whole.complaints.count) { $0 + $1.complaints.count })
+        for index in parts.indices.dropFirst() {
+            var part = FilePartial(
+                prepared: parts[index].prepared, notices: [], complaints: [], quarantine: [], read: 0, choices: [])
+            swap(&part, &parts[index])
+            let firstNotice = whole.notices.count
+            whole.notices.append(contentsOf: part.notices)
+            part.notices = []
+            for position in firstNotice..<whole.notices.count {
+                whole.notices[position].provenance.shift(lines: lineShift, records: recordShift)
+            }
+            let firstComplaint = whole.complaints.count
+            whole.complaints.append(contentsOf: part.complaints)
+            part.complaints = []
+            for position in firstComplaint..<whole.complaints.count {
+                whole.complaints[position].provenance.shift(lines: lineShift, records: recordShift)
+            }
+            for var row in part.quarantine {
+                row.location.shift(lines: lineShift, records: recordShift)
+                whole.quarantine.append(row)
+            }
+            whole.read += part.read
+            lineShift += part.lineBreaks ?? 0
+            recordShift += part.read
+        }
+        whole.lineBreaks = lineShift
+        return whole
+    }
+}
+
+extension SourceLocation {
+    /// Moves a location counted from a chunk's start to the file's.
+    fileprivate mutating func shift(lines: Int, records: Int) {
+        if let line { self.line = line + lines }
+        if let record { self.record = record + records }
+    }
+}
