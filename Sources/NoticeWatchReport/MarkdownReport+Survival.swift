@@ -21,7 +21,8 @@ extension MarkdownReport {
     ///
     /// The overall group comes first, then the countries by English name, as in the other per-country tables.
     func survivalGroup(_ title: String, _ groups: [SurvivalSummary]) -> String {
-        let summaries = groups.filter { $0.country == nil }
+        let summaries =
+            groups.filter { $0.country == nil }
             + groups.filter { $0.country != nil }.sorted { ($0.country?.name ?? "") < ($1.country?.name ?? "") }
         var text = "\n### \(title)\n\n"
         guard let first = summaries.first else { return text + "No durations.\n" }

@@ -114,14 +114,15 @@ struct HostileCSVTests {
         #expect(error?.message == "no record was found in any input file")
     }
 
-    @Test("an empty file without a sources file cannot be inferred")
-    func emptyFileInferred() throws {
-        let folder = try IngestFixtures.temporaryFolder(text: ["a/empty.csv": ""])
+    @Test("a file whose headers name neither kind of record cannot be inferred")
+    func unknownHeadersInferred() throws {
+        let folder = try IngestFixtures.temporaryFolder(text: ["a/people.csv": "name,age\nSAMPLE,40\n"])
         let error = #expect(throws: IngestError.self) { try DatasetIngestor(directory: folder).ingest() }
         #expect(
             error?.description
-                == "a/empty.csv: error[mapping-not-inferred]: cannot tell whether a/empty.csv holds notices or "
-                + "complaints: no id and requesting country among its headers (found: none); describe it in sources.yml"
+                == "a/people.csv: error[mapping-not-inferred]: cannot tell whether a/people.csv holds notices or "
+                + "complaints: no id and requesting country among its headers (found: \"name\", \"age\"); "
+                + "describe it in sources.yml"
         )
     }
 

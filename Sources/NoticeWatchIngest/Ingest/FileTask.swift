@@ -24,12 +24,20 @@ extension FileTask {
     /// Hashes the file, decides how to read it and checks the mapping against its header or keys.
     ///
     /// - Throws: `file-unreadable`; `sources-file-unknown-column` for a field mapped to a missing CSV column;
-    ///   `mapping-not-inferred` when neither kind fits an inferred file's names.
+    ///   `mapping-not-inferred` when neither kind fits an inferred file's names (an empty file is no error).
     func prepare() throws(IngestError) -> PreparedFile {
         let checkUTF8 = format == .csv && spec.csv.encoding == nil
         // The UTF-8 check reads the whole file, and hashes it on the way; otherwise the hash is taken on another
         // core while the file is parsed.
         let scan = try FileScan(path: absolutePath, displayPath: relativePath, checkUTF8: checkUTF8, hash: checkUTF8)
+        if spec.inferred && scan.size == 0 {
+            // An empty file has no header or keys to infer a mapping from, and no rows to lose: it is listed with
+            // zero rows read (as a notice source, which no figure can tell apart) instead of stopping the run.
+            return PreparedFile(
+                task: self, scan: scan, kind: .notice, fields: [],
+                setup: .csv(CSVSniffer.dialect(for: spec.csv, scan: scan), columns: []), fieldPaths: [],
+                choices: ["empty file: nothing to read"])
+        }
         switch format {
         case .csv:
             return try prepareCSV(scan)

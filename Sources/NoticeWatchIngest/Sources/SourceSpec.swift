@@ -25,7 +25,8 @@ struct SourceSpec: Hashable, Sendable {
 
     /// The mapping as the accounting lists it: `requesting_country <- "Country"`, `kind = red-notice`.
     var mappingDescription: [String] {
-        fields.map { spec in
+        if inferred && fields.isEmpty { return ["none: the file is empty"] }
+        return fields.map { spec in
             if let constant = spec.constant { return "\(spec.field.rawValue) = \(constant)" }
             var text = "\(spec.field.rawValue) <- \(TextFolding.quoted(spec.from ?? ""))"
             if !spec.formats.isEmpty { text += " (format: \(spec.formats.map(\.description).joined(separator: ", ")))" }
