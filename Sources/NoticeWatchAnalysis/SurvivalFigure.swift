@@ -40,10 +40,12 @@ enum SurvivalFigure {
         return "Kaplan–Meier estimate with right censoring; \(level) pointwise CI, Greenwood variance, "
             + "\(transform). Where the curve is at 1 the interval is [1, 1]; where it is at 0 none is given. "
             + "Median: the first day on which the estimated share still open is at or below 50%; first and "
-            + "third quartiles likewise at 75% and 25%. Their interval is where the band crosses the same level (Brookmeyer–Crowley style, as lifelines' "
+            + "third quartiles likewise at 75% and 25%. Their interval is where the band crosses the same level "
+            + "(Brookmeyer–Crowley style, as lifelines' "
             + "median_survival_times(confidence_interval_)); \"not reached\" when the curve or band never gets "
             + "that low. Number at risk at day d: durations (ended or censored) of at least d days. Overall, then "
-            + "per requesting country with at least one usable duration, by ISO alpha-2 code."
+            + "per requesting country with at least one usable duration (by English name in the report, by ISO "
+            + "alpha-2 code in the CSV tables)."
     }
 
     /// The definition of time to cancellation the report prints.
