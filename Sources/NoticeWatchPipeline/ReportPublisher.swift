@@ -58,11 +58,25 @@ struct ReportPublisher {
     }
 
     /// A new empty staging folder beside the target.
+    ///
+    /// Called with the lock held, so any staging or old folder left beside the target is from a run that was
+    /// killed before it could clean up: those are removed first.
     func makeStaging() throws(PipelineError) -> String {
+        removeLeftovers()
         let staging = sibling(".staging-\(getpid())")
-        try? FileManager.default.removeItem(atPath: staging)
         try createDirectory(staging)
         return staging
+    }
+
+    /// Removes `.NAME.staging-*` and `.NAME.old-*` folders beside the target.
+    private func removeLeftovers() {
+        let url = URL(fileURLWithPath: target).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path
+        let prefixes = ["." + url.lastPathComponent + ".staging-", "." + url.lastPathComponent + ".old-"]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        for name in names.sorted() where prefixes.contains(where: name.hasPrefix) {
+            try? FileManager.default.removeItem(atPath: parent + "/" + name)
+        }
     }
 
     /// The folder holding the report that is in place now, if any: the previous run, for "changes since".

@@ -49,6 +49,18 @@ struct ReportPublisherTests {
         #expect(!FileManager.default.fileExists(atPath: staging))
     }
 
+    @Test("Staging folders left by a killed run are removed by the next run")
+    func leftoversRemoved() throws {
+        let target = root + "/report"
+        try write("half", to: root + "/.report.staging-99999/report.md")
+        try write("old", to: root + "/.report.old-99998/report.md")
+        try write("keep", to: root + "/.other.staging-1/report.md")
+        let publisher = ReportPublisher(target: target, keep: nil)
+        let staging = try publisher.makeStaging()
+        let names = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
+        #expect(names == [".other.staging-1", (staging as NSString).lastPathComponent])
+    }
+
     @Test("A second run on the same folder fails at once, naming the holder's pid")
     func lockIsExclusive() throws {
         let target = root + "/report"
