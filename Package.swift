@@ -6,7 +6,7 @@
 //
 //     noticewatch (executable, ArgumentParser)
 //        └── NoticeWatchPipeline ── NoticeWatchGenerator
-//              ├── NoticeWatchIngest   (CLibXML2, Yams)
+//              ├── NoticeWatchIngest   (CLibXML2, CZlib, Yams)
 //              ├── NoticeWatchAnalysis
 //              └── NoticeWatchReport   (CSQLite)
 //                    └── NoticeWatchModel (no I/O, no dependencies)
@@ -36,6 +36,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
@@ -50,6 +55,7 @@ let package = Package(
             dependencies: [
                 "NoticeWatchModel",
                 "CLibXML2",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

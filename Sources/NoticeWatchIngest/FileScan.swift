@@ -9,31 +9,52 @@ import NoticeWatchModel
 /// One look at a file before it is parsed: its size, its first bytes for sniffing, (when asked) whether the whole
 /// file is valid UTF-8, and its SHA-256 when that pass reads the whole file anyway.
 ///
+/// A gzip-compressed file (detected from its magic bytes) is sniffed and checked on its inflated bytes, while its
+/// size and SHA-256 stay those of the file as stored.
+///
 /// When neither the UTF-8 check nor the hash is asked for, only the first bytes are read: the hash is then taken
 /// by ``digest(path:displayPath:)`` on another core while the file is parsed.
 struct FileScan: Sendable {
+    /// The size of the file as stored (compressed, for a gzip file).
     var size: Int
-    /// The file's SHA-256, `nil` when it was not taken by this scan.
+    /// Whether the file is gzip-compressed.
+    var isCompressed = false
+    /// The file's SHA-256 (of the stored bytes), `nil` when it was not taken by this scan.
     var sha256: String?
-    /// The first ``prefixLimit`` bytes (fewer for a smaller file).
+    /// The first ``prefixLimit`` bytes (fewer for a smaller file), inflated for a compressed file.
     var prefix: [UInt8]
-    /// The offset of the first byte that is not valid UTF-8, `nil` when the file is valid (or was not checked).
+    /// The offset (in the inflated stream for a compressed file) of the first byte that is not valid UTF-8, `nil` when the file is valid (or was not checked).
     var firstInvalidUTF8: Int?
 
     static let prefixLimit = 64 * 1024
 
     /// Reads `path` once, in 1 MiB chunks (only its first bytes when `hash` and `checkUTF8` are both `false`).
     ///
-    /// - Throws: `file-unreadable` when the file cannot be opened or read.
+    /// - Throws: `file-unreadable` when the file cannot be opened or read, or a compressed file is corrupt.
     /// - Complexity: O(n) in the file's size (O(1) for a prefix-only scan); memory O(1).
     init(path: String, displayPath: String, checkUTF8: Bool, hash: Bool = true) throws(IngestError) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw IngestError(
-                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: displayPath)
+        let file = try ByteStream(path: path, displayPath: displayPath)
+        if file.isCompressed {
+            try self.init(compressed: file, path: path, displayPath: displayPath, checkUTF8: checkUTF8, hash: hash)
+            return
         }
-        defer { close(descriptor) }
+        try self.init(file: file, displayPath: displayPath, checkUTF8: checkUTF8, hash: hash)
+    }
+
+    /// A compressed file: the inflated bytes are sniffed (and checked), the stored bytes hashed.
+    private init(
+        compressed file: ByteStream, path: String, displayPath: String, checkUTF8: Bool, hash: Bool
+    ) throws(IngestError) {
+        try self.init(file: file, displayPath: displayPath, checkUTF8: checkUTF8, hash: false)
+        isCompressed = true
+        if hash {
+            (size, sha256) = try FileScan.digest(path: path, displayPath: displayPath)
+        } else {
+            size = try file.storedSize()
+        }
+    }
+
+    private init(file: ByteStream, displayPath: String, checkUTF8: Bool, hash: Bool) throws(IngestError) {
         let chunkSize = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize + 4, alignment: 8)
         defer { buffer.deallocate() }
@@ -43,25 +64,15 @@ struct FileScan: Sendable {
         var carried = 0
         var firstInvalid: Int?
         while true {
-            let count = read(descriptor, buffer.baseAddress! + carried, chunkSize)
-            guard count >= 0 else {
-                throw IngestError(
-                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
-                    file: displayPath)
-            }
+            let count = try file.read(
+                into: (buffer.baseAddress! + carried).assumingMemoryBound(to: UInt8.self), count: chunkSize)
             let fresh = UnsafeRawBufferPointer(rebasing: buffer[carried..<(carried + count)])
             if hash { hasher.update(fresh) }
             if prefix.count < FileScan.prefixLimit {
                 prefix.append(contentsOf: fresh.prefix(FileScan.prefixLimit - prefix.count))
             }
             if !hash && !checkUTF8 && count > 0 && prefix.count >= FileScan.prefixLimit {
-                var status = stat()
-                guard fstat(descriptor, &status) == 0 else {
-                    throw IngestError(
-                        code: "file-unreadable", message: "cannot stat the file: \(String(cString: strerror(errno)))",
-                        file: displayPath)
-                }
-                self.size = Int(status.st_size)
+                self.size = try file.storedSize()
                 self.sha256 = nil
                 self.prefix = prefix
                 self.firstInvalidUTF8 = nil
@@ -93,13 +104,36 @@ struct FileScan: Sendable {
         self.firstInvalidUTF8 = firstInvalid
     }
 
-    /// The size and SHA-256 of the file at `path`, read in 1 MiB chunks.
+    /// The size and SHA-256 of the file at `path` as stored (never inflated), read in 1 MiB chunks.
     ///
     /// - Throws: `file-unreadable` when the file cannot be opened or read.
     /// - Complexity: O(n) in the file's size; memory O(1).
     static func digest(path: String, displayPath: String) throws(IngestError) -> (size: Int, sha256: String) {
-        let scan = try FileScan(path: path, displayPath: displayPath, checkUTF8: false, hash: true)
-        return (scan.size, scan.sha256 ?? "")
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw IngestError(
+                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
+                file: displayPath)
+        }
+        defer { close(descriptor) }
+        let chunkSize = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
+        defer { buffer.deallocate() }
+        var hasher = SHA256()
+        var size = 0
+        while true {
+            let count = read(descriptor, buffer.baseAddress!, chunkSize)
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else {
+                throw IngestError(
+                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    file: displayPath)
+            }
+            if count == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            size += count
+        }
+        return (size, hasher.hexDigest())
     }
 
     /// Where the last complete UTF-8 sequence ends: a sequence cut by the chunk's end waits for the next chunk.

@@ -10,13 +10,15 @@
 /// when it needs more: unconsumed bytes move to the front and the next chunk is appended. The buffer only grows
 /// when one row is longer than the buffer, so memory stays bounded by the chunk size and the longest row.
 ///
+/// A gzip-compressed file is inflated as it is read (see ``ByteStream``); offsets are then in the inflated stream.
+///
 /// UTF-16 files are transcoded to UTF-8 as they are read; an unpaired surrogate becomes the byte 0xFF, which
 /// UTF-8 decoding then reports as an invalid byte.
 final class ByteSource {
     /// Byte order for a UTF-16 file, `nil` for every other encoding.
     enum UTF16Order { case little, big }
 
-    private let descriptor: Int32
+    private let file: ByteStream
     private let chunkSize: Int
     private let utf16: UTF16Order?
     private(set) var buffer: UnsafeMutablePointer<UInt8>
@@ -39,19 +41,14 @@ final class ByteSource {
     /// Opens `path` and skips its first `skip` bytes (a BOM, or the bytes before a chunk).
     ///
     /// - Parameter limit: how many bytes to read after those skipped, `nil` for the rest of the file.
-    /// - Throws: `file-unreadable` when the file cannot be opened.
+    /// - Throws: `file-unreadable` when the file cannot be opened (or a compressed file cannot be inflated).
     init(
         path: String, displayPath: String, skip: Int, utf16: UTF16Order?, chunkSize: Int = 1 << 20,
         limit: Int? = nil
     ) throws(IngestError) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw IngestError(
-                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: displayPath)
-        }
-        if skip > 0 { lseek(descriptor, off_t(skip), SEEK_SET) }
-        self.descriptor = descriptor
+        let file = try ByteStream(path: path, displayPath: displayPath)
+        try file.skip(skip)
+        self.file = file
         self.chunkSize = chunkSize
         self.utf16 = utf16
         self.capacity = chunkSize * 2 + 16
@@ -62,7 +59,6 @@ final class ByteSource {
     }
 
     deinit {
-        close(descriptor)
         buffer.deallocate()
         raw?.deallocate()
     }
@@ -95,9 +91,9 @@ final class ByteSource {
         if remaining == 0 {
             count = 0
         } else if let raw {
-            count = read(descriptor, raw, min(chunkSize, remaining))
+            count = try file.read(into: raw, count: min(chunkSize, remaining))
         } else {
-            count = read(descriptor, buffer + end, min(chunkSize, remaining))
+            count = try file.read(into: buffer + end, count: min(chunkSize, remaining))
         }
         if count > 0 { remaining -= count }
         guard count >= 0 else {

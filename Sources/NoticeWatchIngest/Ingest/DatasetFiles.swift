@@ -6,7 +6,7 @@
 
 /// The files of a dataset folder and the matching of sources-file paths and globs against them.
 enum DatasetFiles {
-    /// Extensions of the files a folder without a sources file is read from.
+    /// Extensions of the files a folder without a sources file is read from (also when followed by `.gz`).
     static let dataExtensions: Set<String> = ["csv", "json", "ndjson", "jsonl", "xml"]
 
     /// Every regular file under `directory`, as paths relative to it with `/` separators, hidden files and
@@ -88,9 +88,11 @@ enum DatasetFiles {
         return match(pattern.dropFirst(), path.dropFirst())
     }
 
-    /// The extension of a path, lower case, without the dot.
+    /// The extension of a path, lower case, without the dot; a final `.gz` is looked through (`x.csv.gz` gives
+    /// `csv`).
     static func fileExtension(_ path: String) -> String {
-        let name = path.split(separator: "/").last ?? ""
+        var name = path.split(separator: "/").last ?? ""
+        if name.lowercased().hasSuffix(".gz") { name = name.dropLast(3) }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return name[name.index(after: dot)...].lowercased()
     }

@@ -30,12 +30,12 @@ struct FileChunk: Sendable {
     /// The chunks of `prepared`, or `nil` when it is read whole: small; with a date format to detect (detection
     /// looks at the whole column before any record is normalized); neither NDJSON nor a CSV file with a header,
     /// in UTF-8 or a single-byte encoding, and without a single quote character (so that every line feed ends
-    /// a row).
+    /// a row). A gzip-compressed file is never cut: it is inflated whole, on one core.
     ///
     /// - Throws: `file-unreadable` when the file cannot be read.
     /// - Complexity: O(chunks) reads of at most a line each; O(n) for a CSV file, searched for quotes.
     static func plan(_ prepared: PreparedFile, file: Int, sizes: Sizes) throws(IngestError) -> [FileChunk]? {
-        guard prepared.scan.size >= sizes.minimumFileSize,
+        guard !prepared.scan.isCompressed, prepared.scan.size >= sizes.minimumFileSize,
             !prepared.fields.contains(where: { $0.field.valueKind == .date && $0.from != nil && $0.formats.isEmpty })
         else { return nil }
         var quote: UInt8?

@@ -30,7 +30,7 @@ extension FileTask {
         // The UTF-8 check reads the whole file, and hashes it on the way; otherwise the hash is taken on another
         // core while the file is parsed.
         let scan = try FileScan(path: absolutePath, displayPath: relativePath, checkUTF8: checkUTF8, hash: checkUTF8)
-        if spec.inferred && scan.size == 0 {
+        if spec.inferred && (scan.size == 0 || scan.isCompressed && scan.prefix.isEmpty) {
             // An empty file has no header or keys to infer a mapping from, and no rows to lose: it is listed with
             // zero rows read (as a notice source, which no figure can tell apart) instead of stopping the run.
             return PreparedFile(
@@ -38,14 +38,14 @@ extension FileTask {
                 setup: .csv(CSVSniffer.dialect(for: spec.csv, scan: scan), columns: []), fieldPaths: [],
                 choices: ["empty file: nothing to read"])
         }
+        var prepared: PreparedFile
         switch format {
-        case .csv:
-            return try prepareCSV(scan)
-        case .json, .ndjson:
-            return try prepareJSON(scan)
-        case .xml:
-            return try prepareXML(scan)
+        case .csv: prepared = try prepareCSV(scan)
+        case .json, .ndjson: prepared = try prepareJSON(scan)
+        case .xml: prepared = try prepareXML(scan)
         }
+        if scan.isCompressed { prepared.choices.append("compression=gzip (detected)") }
+        return prepared
     }
 
     private func prepareCSV(_ scan: FileScan) throws(IngestError) -> PreparedFile {

@@ -10,12 +10,14 @@
 /// `refill(keeping:)` moves those bytes to the front and reads the next chunk after them, doubling the buffer
 /// only when a single record is larger than it. Memory is bounded by the largest record plus one chunk.
 ///
+/// A gzip-compressed file is inflated as it is read (see ``ByteStream``); it is never read by byte range.
+///
 /// A class because it owns a file descriptor and a heap buffer, both released in `deinit`.
 final class JSONInput {
     /// Bytes read per `read(2)` call, and the initial buffer size.
     static let chunkSize = 1 << 20
 
-    private let descriptor: Int32
+    private let file: ByteStream
     private let displayPath: String
     /// Start of the buffer; valid bytes are `[0, count)`.
     private(set) var base: UnsafeMutableRawPointer
@@ -31,23 +33,11 @@ final class JSONInput {
     ///
     /// - Throws: ``IngestError`` `file-unreadable` when the file cannot be opened or positioned.
     init(path: String, displayPath: String, range: Range<Int>? = nil) throws(IngestError) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw IngestError(
-                code: "file-unreadable",
-                message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: displayPath
-            )
-        }
-        self.descriptor = descriptor
+        let file = try ByteStream(path: path, displayPath: displayPath)
+        self.file = file
         self.displayPath = displayPath
         if let range {
-            guard lseek(descriptor, off_t(range.lowerBound), SEEK_SET) == off_t(range.lowerBound) else {
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                throw IngestError(
-                    code: "file-unreadable", message: "cannot seek in the file: \(reason)", file: displayPath)
-            }
+            try file.skip(range.lowerBound)
             remaining = range.count
         }
         capacity = Self.chunkSize * 2
@@ -55,7 +45,6 @@ final class JSONInput {
     }
 
     deinit {
-        close(descriptor)
         base.deallocate()
     }
 
@@ -89,23 +78,17 @@ final class JSONInput {
             base = grown
             capacity *= 2
         }
-        while true {
-            let got = remaining == 0 ? 0 : read(descriptor, base + count, min(capacity - count, remaining))
-            if got > 0 {
-                count += got
-                remaining -= got
-                return (keep, true)
-            }
-            if got == 0 {
-                atEnd = true
-                return (keep, false)
-            }
-            if errno == EINTR { continue }
-            throw IngestError(
-                code: "file-unreadable",
-                message: "cannot read the file: \(String(cString: strerror(errno)))",
-                file: displayPath
-            )
+        let got =
+            remaining == 0
+            ? 0
+            : try file.read(
+                into: (base + count).assumingMemoryBound(to: UInt8.self), count: min(capacity - count, remaining))
+        if got > 0 {
+            count += got
+            remaining -= got
+            return (keep, true)
         }
+        atEnd = true
+        return (keep, false)
     }
 }

@@ -60,8 +60,10 @@ struct FieldSpec: Hashable, Sendable {
 enum SourceFormat: String, Hashable, Sendable, CaseIterable {
     case csv, json, ndjson, xml
 
-    /// The format an extension implies (`.jsonl` is NDJSON), or `nil`.
+    /// The format an extension implies (`.jsonl` is NDJSON), or `nil`; a final `.gz` is looked through
+    /// (`notices.csv.gz` is CSV).
     static func fromExtension(of path: String) -> SourceFormat? {
+        let path = path.lowercased().hasSuffix(".gz") ? String(path.dropLast(3)) : path
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         switch path[path.index(after: dot)...].lowercased() {
         case "csv", "tsv": return .csv
