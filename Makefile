@@ -22,15 +22,15 @@ test: deps
 build: deps
 	$(SWIFT) build -c release --product noticewatch
 
-## deps: install the C libraries a new machine lacks (libxml2, zlib, SQLite, pkg-config)
+## deps: install the C libraries a new machine lacks (libxml2, zlib, SQLite, libcrypto, pkg-config)
 deps:
-	@if pkg-config --exists libxml-2.0 sqlite3 zlib 2>/dev/null; then :; \
+	@if pkg-config --exists libxml-2.0 sqlite3 zlib libcrypto 2>/dev/null; then :; \
 	elif [ "$$(id -u)" = "0" ]; then \
-		echo "Installing libxml2-dev zlib1g-dev libsqlite3-dev pkg-config"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-dev zlib1g-dev libsqlite3-dev pkg-config; \
+		echo "Installing libxml2-dev zlib1g-dev libsqlite3-dev libssl-dev pkg-config"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-dev zlib1g-dev libsqlite3-dev libssl-dev pkg-config; \
 	else \
-		echo "NoticeWatch needs libxml2, zlib, SQLite and pkg-config. Run:"; \
-		echo "  sudo apt-get install -y libxml2-dev zlib1g-dev libsqlite3-dev pkg-config"; \
+		echo "NoticeWatch needs libxml2, zlib, SQLite, libcrypto and pkg-config. Run:"; \
+		echo "  sudo apt-get install -y libxml2-dev zlib1g-dev libsqlite3-dev libssl-dev pkg-config"; \
 		exit 1; \
 	fi
 

@@ -9,7 +9,7 @@
 //              ├── NoticeWatchIngest   (CLibXML2, CZlib, Yams)
 //              ├── NoticeWatchAnalysis
 //              └── NoticeWatchReport   (CSQLite)
-//                    └── NoticeWatchModel (no I/O, no dependencies)
+//                    └── NoticeWatchModel (no I/O; libcrypto for SHA-256)
 //
 // Ingest, analysis and report sit side by side above the model and never import each other.
 import PackageDescription
@@ -41,13 +41,20 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
 
-        // The vocabulary of the whole pipeline: records, countries, civil dates, figures. No I/O.
-        .target(name: "NoticeWatchModel"),
+        // The vocabulary of the whole pipeline: records, countries, civil dates, figures. No I/O; libcrypto
+        // only for SHA-256, which hashes every input and output (its block function uses the CPU's SHA
+        // extensions, several times faster than portable code on the large outputs).
+        .target(name: "NoticeWatchModel", dependencies: ["CLibCrypto"]),
 
         // Readers, the sources file, field mapping, normalization, merging and quarantine.
         .target(

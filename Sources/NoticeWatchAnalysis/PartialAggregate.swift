@@ -27,14 +27,6 @@ public struct PartialAggregate: Hashable, Sendable {
         var reason: CancellationReason
     }
 
-    /// A usable duration: start and end day numbers (days since 1970-01-01); `end == nil` means still open,
-    /// to be censored at the as-of date.
-    struct SpanKey: Hashable, Sendable {
-        var country: Country
-        var start: Int
-        var end: Int?
-    }
-
     /// Records left out of a duration statistic, by figure and reason.
     struct ExclusionKey: Hashable, Sendable {
         var figure: String
@@ -44,8 +36,10 @@ public struct PartialAggregate: Hashable, Sendable {
     var filings: [FilingKey: Int] = [:]
     var outcomes: [OutcomeKey: Int] = [:]
     var notices: [NoticeKey: Int] = [:]
-    var noticeSpans: [SpanKey: Int] = [:]
-    var complaintSpans: [SpanKey: Int] = [:]
+    /// Usable durations from issue to cancellation (end `nil`: still open, censored at the as-of date).
+    var noticeSpans = SpanCounts()
+    /// Usable durations from filing to decision.
+    var complaintSpans = SpanCounts()
     var exclusions: [ExclusionKey: Int] = [:]
 
     /// The empty aggregate: the identity of ``merge(_:)``.
@@ -80,14 +74,14 @@ public struct PartialAggregate: Hashable, Sendable {
             exclude(figure, .unknownStatus)
         case .active:
             guard notice.cancellationDate == nil else { return exclude(figure, .activeWithCancellationDate) }
-            noticeSpans[SpanKey(country: notice.requestingCountry, start: start, end: nil), default: 0] += 1
+            noticeSpans.add(country: notice.requestingCountry, start: start, end: nil)
         case .cancelled, .withdrawn, .expired:
             guard let cancellation = notice.cancellationDate else {
                 return exclude(figure, .endedWithoutCancellationDate)
             }
             guard let end = cancellation.dayNumber else { return exclude(figure, .partialCancellationDate) }
             guard end >= start else { return exclude(figure, .negativeDuration) }
-            noticeSpans[SpanKey(country: notice.requestingCountry, start: start, end: end), default: 0] += 1
+            noticeSpans.add(country: notice.requestingCountry, start: start, end: end)
         }
     }
 
@@ -110,13 +104,13 @@ public struct PartialAggregate: Hashable, Sendable {
         guard let filed = complaint.filedDate else { return exclude(figure, .missingFilingDate) }
         guard let start = filed.dayNumber else { return exclude(figure, .partialFilingDate) }
         guard complaint.outcome != .pending else {
-            complaintSpans[SpanKey(country: country, start: start, end: nil), default: 0] += 1
+            complaintSpans.add(country: country, start: start, end: nil)
             return
         }
         guard let decision = complaint.decisionDate else { return exclude(figure, .missingDecisionDate) }
         guard let end = decision.dayNumber else { return exclude(figure, .partialDecisionDate) }
         guard end >= start else { return exclude(figure, .negativeDuration) }
-        complaintSpans[SpanKey(country: country, start: start, end: end), default: 0] += 1
+        complaintSpans.add(country: country, start: start, end: end)
     }
 
     /// Adds `other`'s counts to this aggregate.
@@ -126,8 +120,8 @@ public struct PartialAggregate: Hashable, Sendable {
         filings.merge(other.filings, uniquingKeysWith: +)
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         notices.merge(other.notices, uniquingKeysWith: +)
-        noticeSpans.merge(other.noticeSpans, uniquingKeysWith: +)
-        complaintSpans.merge(other.complaintSpans, uniquingKeysWith: +)
+        noticeSpans.append(contentsOf: other.noticeSpans)
+        complaintSpans.append(contentsOf: other.complaintSpans)
         exclusions.merge(other.exclusions, uniquingKeysWith: +)
     }
 

@@ -97,32 +97,63 @@ enum SurvivalFigure {
     /// The summaries (overall first, then per country by country order) of `spans` at `options.asOf`,
     /// adding the as-of exclusions to `exclusions`.
     ///
-    /// - Complexity: O(n log n) in the number of span keys.
+    /// Each duration becomes one integer (country, time, event or censored), the integers are sorted once, and
+    /// runs of equal integers become the tallies: per country in time order, and overall by adding them up.
+    ///
+    /// - Complexity: O(n log n) in the number of durations.
     static func make(
-        _ spans: [PartialAggregate.SpanKey: Int], of subject: Subject, options: AnalysisOptions,
+        _ spans: SpanCounts, of subject: Subject, options: AnalysisOptions,
         exclusions: inout [PartialAggregate.ExclusionKey: Int]
     ) -> [SurvivalSummary] {
         let asOf = lastDay(of: options.asOf)
+        var startsLate = 0
+        var endsLate = 0
+        var timed: [UInt64] = []
+        timed.reserveCapacity(spans.count)
+        spans.forEach { country, start, end in
+            if start > asOf { return startsLate += 1 }
+            if (end ?? asOf) > asOf { return endsLate += 1 }
+            // time ≤ asOf − start < 2³⁹ for days of years 1…9999; the low bit sorts censored before events.
+            let time = UInt64((end ?? asOf) - start)
+            timed.append(UInt64(country.index) << 40 | time << 1 | (end == nil ? 0 : 1))
+        }
+        let late = [(subject.startAfterAsOf, startsLate), (subject.endAfterAsOf, endsLate)]
+        for (reason, count) in late where count > 0 {
+            exclusions[PartialAggregate.ExclusionKey(figure: subject.figure, reason: reason.rawValue), default: 0] +=
+                count
+        }
+        timed.sort()
         var overall: [Int: KaplanMeier.Tally] = [:]
-        var byCountry: [Country: [Int: KaplanMeier.Tally]] = [:]
-        for (key, count) in spans {
-            let late = key.start > asOf ? subject.startAfterAsOf : (key.end ?? asOf) > asOf ? subject.endAfterAsOf : nil
-            if let late {
-                exclusions[PartialAggregate.ExclusionKey(figure: subject.figure, reason: late.rawValue), default: 0] +=
-                    count
-                continue
-            }
-            let time = (key.end ?? asOf) - key.start
-            let ended = key.end != nil
-            add(time: time, ended: ended, count: count, to: &overall)
-            add(time: time, ended: ended, count: count, to: &byCountry[key.country, default: [:]])
-        }
         var summaries: [SurvivalSummary] = []
-        if !overall.isEmpty { summaries.append(summary(country: nil, overall, options: options)) }
-        for country in byCountry.keys.sorted() {
-            summaries.append(summary(country: country, byCountry[country]!, options: options))
+        var position = 0
+        while position < timed.count {
+            let country = timed[position] >> 40
+            var tallies: [KaplanMeier.Tally] = []
+            while position < timed.count && timed[position] >> 40 == country {
+                let value = timed[position]
+                var end = position + 1
+                while end < timed.count && timed[end] == value { end += 1 }
+                let time = Int((value >> 1) & ((1 << 39) - 1))
+                let count = end - position
+                if tallies.last?.time != time { tallies.append(KaplanMeier.Tally(time: time, events: 0, censored: 0)) }
+                if value & 1 == 1 {
+                    tallies[tallies.count - 1].events += count
+                } else {
+                    tallies[tallies.count - 1].censored += count
+                }
+                position = end
+            }
+            for tally in tallies {
+                var total = overall[tally.time] ?? KaplanMeier.Tally(time: tally.time, events: 0, censored: 0)
+                total.events += tally.events
+                total.censored += tally.censored
+                overall[tally.time] = total
+            }
+            summaries.append(summary(country: Country(index: Int(country)), tallies, options: options))
         }
-        return summaries
+        guard !overall.isEmpty else { return summaries }
+        let overallTallies = overall.keys.sorted().map { overall[$0]! }
+        return [summary(country: nil, overallTallies, options: options)] + summaries
     }
 
     /// The day number of `date`, or of the last day of its month or year when it is partial.
@@ -133,17 +164,10 @@ enum SurvivalFigure {
         return full!.dayNumber!
     }
 
-    static func add(time: Int, ended: Bool, count: Int, to table: inout [Int: KaplanMeier.Tally]) {
-        var tally = table[time] ?? KaplanMeier.Tally(time: time, events: 0, censored: 0)
-        if ended { tally.events += count } else { tally.censored += count }
-        table[time] = tally
-    }
-
-    /// The summary of one group's tallies keyed by time.
+    /// The summary of one group's tallies, in increasing time order.
     static func summary(
-        country: Country?, _ table: [Int: KaplanMeier.Tally], options: AnalysisOptions
+        country: Country?, _ tallies: [KaplanMeier.Tally], options: AnalysisOptions
     ) -> SurvivalSummary {
-        let tallies = table.keys.sorted().map { table[$0]! }
         let curve = KaplanMeier.curve(
             tallies, method: options.survivalInterval, confidenceLevel: options.confidenceLevel
         )

@@ -13,40 +13,43 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
+    /// Year, month and day in one integer, `year × 512 + month × 32 + day`: four bytes per date, and integer
+    /// order is date order (a partial date's zero month or day sorts first).
+    private let packed: Int32
+
     /// The proleptic Gregorian year.
-    public let year: Int
+    public var year: Int { Int(packed >> 9) }
     /// 1...12, or 0 when only the year is known.
-    public let month: Int
+    public var month: Int { Int((packed >> 5) & 0xF) }
     /// 1...31, or 0 when the day is not known.
-    public let day: Int
+    public var day: Int { Int(packed & 0x1F) }
+
+    /// The date with these parts, already checked.
+    private init(checkedYear year: Int, month: Int, day: Int) {
+        packed = Int32(year) << 9 | Int32(month) << 5 | Int32(day)
+    }
 
     /// A full date, or `nil` when the day does not exist (30 February, month 13, year 0).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             day >= 1, day <= CivilDate.daysIn(month: month, year: year)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(checkedYear: year, month: month, day: day)
     }
 
     /// A partial date with the month known, or `nil` when out of range.
     public init?(year: Int, month: Int) {
         guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = 0
+        self.init(checkedYear: year, month: month, day: 0)
     }
 
     /// A partial date with only the year known, or `nil` when out of range.
     public init?(year: Int) {
         guard (1...9999).contains(year) else { return nil }
-        self.year = year
-        self.month = 0
-        self.day = 0
+        self.init(checkedYear: year, month: 0, day: 0)
     }
 
-    /// The date `dayNumber` days after 1970-01-01 (negative numbers before it).
+    /// The date `dayNumber` days after 1970-01-01 (negative numbers before it), for years within ±4,000,000.
     ///
     /// - Complexity: O(1), Howard Hinnant's `civil_from_days`.
     public init(dayNumber: Int) {
@@ -58,9 +61,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        let year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        precondition(abs(year) < 4_000_000, "day number \(dayNumber) is out of the calendar's range")
+        self.init(checkedYear: year, month: m, day: d)
     }
 
     /// How much of this date is known.
@@ -94,9 +97,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Orders by year, then month, then day; a partial date sorts before the full dates it covers.
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.packed < rhs.packed }
 
     /// Whether `year` is a leap year in the proleptic Gregorian calendar.
     public static func isLeap(_ year: Int) -> Bool {

@@ -3,13 +3,16 @@
 /// A `Country` is a small index into ``CountryTable/members`` (sorted by ISO alpha-2 code), so records stay
 /// compact and comparisons are integer comparisons. Countries order by their alpha-2 code.
 public struct Country: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The position in the table, in one byte (there are 196 members).
+    private let storedIndex: UInt8
+
     /// The position of this country in ``CountryTable/members``.
-    public let index: Int
+    public var index: Int { Int(storedIndex) }
 
     /// Creates the country at `index` of ``CountryTable/members``; the index must be in range.
     public init(index: Int) {
         precondition(CountryTable.members.indices.contains(index), "country index \(index) out of range")
-        self.index = index
+        storedIndex = UInt8(index)
     }
 
     /// The table entry: codes and names.
@@ -24,7 +27,7 @@ public struct Country: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The short English name.
     public var description: String { entry.english }
 
-    public static func < (lhs: Country, rhs: Country) -> Bool { lhs.index < rhs.index }
+    public static func < (lhs: Country, rhs: Country) -> Bool { lhs.storedIndex < rhs.storedIndex }
 
     /// Every member country, in table order (by alpha-2 code).
     public static var allMembers: [Country] { CountryTable.members.indices.map(Country.init(index:)) }
@@ -37,6 +40,6 @@ public struct Country: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// a country is never guessed.
     public init?(_ text: some StringProtocol) {
         guard let index = CountryTable.index(forName: text) else { return nil }
-        self.index = index
+        self.init(index: index)
     }
 }

@@ -80,6 +80,18 @@ struct AnalysisPropertyTests {
         }
     }
 
+    @Test("Counting on all cores gives the aggregate counted in one pass", arguments: seeds)
+    func shardedCountingMatchesOnePass(seed: UInt64) {
+        var source = SeededRecords(seed: seed)
+        let records = source.records(notices: 400, complaints: 300)
+        let whole = PartialAggregate(notices: records.notices, complaints: records.complaints)
+        for shardSize in [1, 50, 99, 700, 10_000] {
+            #expect(
+                Analysis.aggregate(notices: records.notices, complaints: records.complaints, shardSize: shardSize)
+                    == whole)
+        }
+    }
+
     @Test(arguments: seeds)
     func mergingShardsGivesTheWholesFigures(seed: UInt64) {
         var source = SeededRecords(seed: seed)

@@ -30,6 +30,19 @@ struct SHA256Tests {
         #expect(hasher.hexDigest() == SHA256.hexDigest(of: message))
     }
 
+    @Test("A copy carries on from where it was copied, on its own; reading the digest changes nothing")
+    func copies() {
+        var hasher = SHA256()
+        hasher.update(Array("abc".utf8))
+        var copy = hasher
+        copy.update(Array("def".utf8))
+        #expect(hasher.hexDigest() == SHA256.hexDigest(of: Array("abc".utf8)))
+        #expect(hasher.hexDigest() == hasher.hexDigest())
+        #expect(copy.hexDigest() == SHA256.hexDigest(of: Array("abcdef".utf8)))
+        hasher.update(UnsafeRawBufferPointer(start: nil, count: 0))
+        #expect(hasher.hexDigest() == SHA256.hexDigest(of: Array("abc".utf8)))
+    }
+
     @Test("A million 'a's")
     func million() {
         #expect(

@@ -35,6 +35,29 @@ struct SourceLocationTests {
             ])
     }
 
+    @Test("Locations sharing one origin equal and hash as those made from the names")
+    func sharedOrigin() {
+        let origin = Location.Origin(source: "ccf", file: "ccf/2019.csv")
+        let shared = Location(in: origin, line: 12, record: 11)
+        let named = Location(source: "ccf", file: "ccf/2019.csv", line: 12, record: 11)
+        #expect(shared == named)
+        #expect(shared.hashValue == named.hashValue)
+        #expect(Set([shared, named, Location(in: origin, line: 13, record: 12)]).count == 2)
+        var moved = shared
+        moved.line = 40
+        moved.file = "ccf/2020.csv"
+        #expect(moved.description == "ccf/2020.csv:40")
+        #expect(shared.description == "ccf/2019.csv:12")
+    }
+
+    @Test("A line or record number below 1 is unknown", arguments: [0, -3])
+    func numbersBelowOneAreUnknown(number: Int) {
+        let location = Location(source: "s", file: "f.csv", line: number, record: number)
+        #expect(location.line == nil)
+        #expect(location.record == nil)
+        #expect(location.description == "f.csv")
+    }
+
     @Test("Lines compare as numbers, not as text")
     func numericLines() {
         let nine = Location(source: "s", file: "f.csv", line: 9)

@@ -58,8 +58,7 @@ import Testing
                 "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name"
             )
                 == [
-                    ["complaints_country"], ["complaints_notice_id"], ["complaints_outcome"], ["notices_country"],
-                    ["notices_status"], ["quarantine_reason_code"],
+                    ["complaints_country"], ["complaints_notice_id"], ["notices_country"], ["quarantine_reason_code"],
                 ]
         )
         #expect(try query("PRAGMA page_size") == [["4096"]])

@@ -76,11 +76,12 @@ extension PreparedFile {
         var read = 0
         let name = task.spec.name
         let file = task.relativePath
+        let origin = SourceLocation.Origin(source: name, file: file)
         while let item = try reader.next() {
             read += 1
             switch item {
             case .record(let raw):
-                let location = SourceLocation(source: name, file: file, line: raw.line, record: raw.record)
+                let location = SourceLocation(in: origin, line: raw.line, record: raw.record)
                 switch normalizer.normalize(raw, at: location) {
                 case .success(.notice(let notice)): notices.append(notice)
                 case .success(.complaint(let complaint)): complaints.append(complaint)
@@ -90,7 +91,7 @@ extension PreparedFile {
                 broken += 1
                 quarantine.append(
                     QuarantinedRow(
-                        location: SourceLocation(source: name, file: file, line: item.line, record: item.record),
+                        location: SourceLocation(in: origin, line: item.line, record: item.record),
                         field: item.field, rawValue: item.rawText, reason: item.reason))
             }
             if read & 0xFFFF == 0, let progress {
