@@ -59,7 +59,8 @@ public enum Pipeline {
             datasetPath: URL(fileURLWithPath: configuration.datasetDirectory).standardizedFileURL.lastPathComponent,
             options: configuration.provenanceOptions(asOf: asOf, asOfOrigin: origin))
         let reportClock = ContinuousClock.now
-        let input = ReportInput(ingest: ingested, figures: figures, provenance: provenance)
+        let input = ReportInput(
+            ingest: ingested, figures: figures, provenance: provenance, recordsDatabase: configuration.recordsDatabase)
         let staging = try publisher.makeStaging()
         let outputs: [OutputFile]
         do {
@@ -100,7 +101,13 @@ public enum Pipeline {
         let previous = PreviousRun.comparable(
             folder: publisher.currentReport, inputs: input.ingest.inputFiles,
             sourcesFileSHA256: input.ingest.sourcesFileSHA256, options: input.provenance.options)
-        guard previous != nil else { return try ReportWriter.write(input, to: staging, previous: nil) }
+        guard let previous else { return try ReportWriter.write(input, to: staging, previous: nil) }
+        if PreviousRun.leftOutRecordsDatabase(folder: previous) {
+            logger.info(
+                "the previous report was written with --no-records-database; the report leaves out the changes since it"
+            )
+            return try ReportWriter.write(input, to: staging, previous: nil)
+        }
         let first = Swift.Result { () throws(ReportError) -> [OutputFile] in
             try ReportWriter.write(input, to: staging, previous: previous)
         }

@@ -29,4 +29,15 @@ enum PreviousRun {
             && previousOptions.sorted() == options.sorted()
         return same ? nil : folder
     }
+
+    /// Whether the report in `folder` was written with `--no-records-database` (its manifest says so and it has
+    /// no `records.sqlite`): the changes since it cannot be listed, and that is no fault of the report.
+    static func leftOutRecordsDatabase(folder: String) -> Bool {
+        guard !FileManager.default.fileExists(atPath: folder + "/records.sqlite"),
+            let data = FileManager.default.contents(atPath: folder + "/manifest.json"),
+            let manifest = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+            let options = (manifest["options"] as? [String: Any])?["run"] as? [String]
+        else { return false }
+        return options.contains("records_database=false")
+    }
 }

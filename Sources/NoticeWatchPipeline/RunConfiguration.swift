@@ -24,12 +24,16 @@ public struct RunConfiguration: Sendable {
     public var keep: Int?
     /// The environment's `SOURCE_DATE_EPOCH`, if any (seconds since 1970-01-01 UTC).
     public var sourceDateEpoch: String?
+    /// Whether the report includes `records.sqlite` (every record, as SQLite tables). Without it the figures,
+    /// tables and charts are the same, the run is faster and the folder far smaller, but the next run cannot
+    /// list the changes since this one.
+    public var recordsDatabase: Bool
 
     public init(
         datasetDirectory: String, outputDirectory: String, asOf: CivilDate? = nil, minimumDecisions: Int = 10,
         partialCountsAsOverturned: Bool = false, topCountries: Int = 20,
         survivalInterval: SurvivalIntervalMethod = .logLog, maxQuarantined: Int? = nil, keep: Int? = nil,
-        sourceDateEpoch: String? = nil
+        sourceDateEpoch: String? = nil, recordsDatabase: Bool = true
     ) {
         self.datasetDirectory = datasetDirectory
         self.outputDirectory = outputDirectory
@@ -41,6 +45,7 @@ public struct RunConfiguration: Sendable {
         self.maxQuarantined = maxQuarantined
         self.keep = keep
         self.sourceDateEpoch = sourceDateEpoch
+        self.recordsDatabase = recordsDatabase
     }
 
     /// The options that can change an output, as `name=value` sorted by name, for provenance.
@@ -52,6 +57,7 @@ public struct RunConfiguration: Sendable {
             "max_quarantined=\(maxQuarantined.map(String.init) ?? "none")",
             "min_decisions=\(minimumDecisions)",
             "partial_counts_as_overturned=\(partialCountsAsOverturned)",
+            "records_database=\(recordsDatabase)",
             "top_countries=\(topCountries)",
         ]
     }

@@ -57,7 +57,10 @@ extension MarkdownReport {
             "Data quality",
             "Every row read ends as exactly one of: kept (a new record), merged (a duplicate of a record read "
                 + "earlier) or quarantined (rejected, with a reason). Full lists: `accounting.csv`, "
-                + "`quarantine.csv`, `conflicts.csv`, and the tables of `records.sqlite`."
+                + "`quarantine.csv`, `conflicts.csv`"
+                + (input.recordsDatabase
+                    ? ", and the tables of `records.sqlite`."
+                    : " (`records.sqlite` was not written: --no-records-database).")
         )
         var accounting = MarkdownTable(
             header: ["Source", "Records", "Read", "Kept", "Merged", "Quarantined", "Balances"], right: [2, 3, 4, 5]

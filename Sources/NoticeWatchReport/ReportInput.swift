@@ -11,6 +11,8 @@ public struct ReportInput: Sendable {
     public var figures: Figures
     /// The tool's version, the dataset path and the options that can change an output.
     public var provenance: RunProvenance
+    /// Whether `records.sqlite` is written (`--no-records-database` leaves it out).
+    public var recordsDatabase: Bool
 
     /// Creates a report input.
     ///
@@ -18,10 +20,12 @@ public struct ReportInput: Sendable {
     ///   - ingest: what ingest produced.
     ///   - figures: what the analysis produced from `ingest`'s records.
     ///   - provenance: what identifies the run.
-    public init(ingest: IngestResult, figures: Figures, provenance: RunProvenance) {
+    ///   - recordsDatabase: whether `records.sqlite` is written.
+    public init(ingest: IngestResult, figures: Figures, provenance: RunProvenance, recordsDatabase: Bool = true) {
         self.ingest = ingest
         self.figures = figures
         self.provenance = provenance
+        self.recordsDatabase = recordsDatabase
     }
 }
 

@@ -1,8 +1,8 @@
 internal import Foundation
 import NoticeWatchModel
 
-/// Writes a run's report folder: `report.md`, the CSV tables, the SVG charts, `records.sqlite` and
-/// `manifest.json` (OUTPUTS.md documents every file and column).
+/// Writes a run's report folder: `report.md`, the CSV tables, the SVG charts, `records.sqlite` (unless
+/// ``ReportInput/recordsDatabase`` is off) and `manifest.json` (OUTPUTS.md documents every file and column).
 ///
 /// Every output is a function of the input alone: no clock, no locale, no `Dictionary` order, floats through
 /// ``FixedDecimal``. Writing the same input twice gives byte-identical files (for `records.sqlite`, with the
@@ -32,7 +32,7 @@ public enum ReportWriter {
         // they are written one after the other.
         let databasePath = directory + "/records.sqlite"
         let database =
-            FileManager.default.fileExists(atPath: databasePath)
+            !input.recordsDatabase || FileManager.default.fileExists(atPath: databasePath)
             ? nil
             : BackgroundWork { () throws(ReportError) -> OutputFile in
                 try RecordsDatabase.write(input, to: databasePath)
@@ -55,11 +55,12 @@ public enum ReportWriter {
             abandonDatabase()
             throw error
         }
-        guard let database else {
+        if let database {
+            outputs.append(try database.value())
+        } else if input.recordsDatabase {
             throw ReportError(
                 code: "output-not-writable", message: "the report folder is not empty", path: databasePath)
         }
-        outputs.append(try database.value())
         outputs.append(
             try writeText(MarkdownReport(input: input, changes: changes).render(), to: "report.md", in: directory))
         outputs.sort { $0.path < $1.path }

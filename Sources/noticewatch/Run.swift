@@ -55,6 +55,16 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Keep the newest N runs as dated folders under the report folder, with a 'latest' link.")
     var keep: Int?
 
+    @Flag(
+        name: .customLong("records-database"), inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Write records.sqlite with every record.",
+            discussion:
+                "--no-records-database: the same figures, tables and charts, faster and far smaller; the next run "
+                + "cannot list the changes since this one.")
+    )
+    var recordsDatabase = true
+
     @Flag(name: .long, help: "Per-file detail on standard error.")
     var verbose = false
 
@@ -82,7 +92,7 @@ struct Run: ParsableCommand {
             minimumDecisions: minDecisions, partialCountsAsOverturned: countPartialAsOverturned, topCountries: top,
             survivalInterval: SurvivalIntervalMethod(rawValue: kmInterval) ?? .logLog,
             maxQuarantined: maxQuarantined, keep: keep,
-            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], recordsDatabase: recordsDatabase)
         do {
             let result = try Pipeline.run(configuration, logger: logger)
             print("Report: \(result.reportPath)/report.md")

@@ -1,0 +1,49 @@
+import Foundation
+import NoticeWatchModel
+import NoticeWatchPipeline
+import Testing
+
+@Suite("--no-records-database")
+struct RecordsDatabaseOptionTests {
+    /// The sample run without the database, into a new folder.
+    static func runWithoutDatabase(into output: String) throws {
+        _ = try Pipeline.run(
+            RunConfiguration(
+                datasetDirectory: PipelineTestSupport.sampleDataset, outputDirectory: output,
+                asOf: PipelineTestSupport.sampleAsOf, recordsDatabase: false),
+            logger: PipelineTestSupport.quietLogger)
+    }
+
+    @Test("The figures, tables and charts are those of the full report; only the database is left out")
+    func sameFiguresWithoutTheDatabase() throws {
+        let output = try PipelineTestSupport.temporaryFolder("no-database") + "/report"
+        try Self.runWithoutDatabase(into: output)
+        let committed = PipelineTestSupport.sampleReport
+        let files = PipelineTestSupport.files(in: output)
+        #expect(files == PipelineTestSupport.files(in: committed).filter { $0 != "records.sqlite" })
+        for file in files where file.hasSuffix(".csv") || file.hasSuffix(".svg") {
+            let written = try Data(contentsOf: URL(fileURLWithPath: output + "/" + file))
+            let expected = try Data(contentsOf: URL(fileURLWithPath: committed + "/" + file))
+            #expect(written == expected, "\(file) differs from the full report's")
+        }
+        let report = try String(contentsOfFile: output + "/report.md", encoding: .utf8)
+        #expect(report.contains("- `records_database=false`"))
+        #expect(report.contains("`conflicts.csv` (`records.sqlite` was not written: --no-records-database)."))
+        let manifest = try String(contentsOfFile: output + "/manifest.json", encoding: .utf8)
+        #expect(!manifest.contains("records.sqlite"))
+        #expect(manifest.contains("\"records_database=false\""))
+    }
+
+    @Test("A run after one without the database leaves out the changes and succeeds")
+    func nextRunLeavesOutTheChanges() throws {
+        let output = try PipelineTestSupport.temporaryFolder("after-no-database") + "/report"
+        try Self.runWithoutDatabase(into: output)
+        let result = try PipelineTestSupport.run(PipelineTestSupport.sampleDataset, into: output)
+        #expect(result.exitStatus == .success)
+        let files = PipelineTestSupport.files(in: output)
+        #expect(files.contains("records.sqlite"))
+        #expect(!files.contains("changes_since_previous.csv"))
+        let report = try String(contentsOfFile: output + "/report.md", encoding: .utf8)
+        #expect(!report.contains("## Changes since the previous run"))
+    }
+}
