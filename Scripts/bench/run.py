@@ -241,7 +241,7 @@ def versions(args, plan):
     except (OSError, subprocess.TimeoutExpired):
         pass
     modules = {"duckdb": "peer_duckdb", "polars": "peer_polars", "pandas": "peer_pandas", "lxml": "peer_lxml"}
-    for engine in sorted({e for e, _ in plan if e != "noticewatch"}):
+    for engine in sorted({e for e, _ in plan if e not in NOTICEWATCH}):
         probe = f"import sys; sys.path.insert(0, {HERE!r}); import {modules[engine]} as m; print(m.version())"
         done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
         out[engine] = done.stdout.strip() or "unknown"
