@@ -20,6 +20,34 @@ public enum Analysis {
         aggregate(notices: notices, complaints: complaints).finish(options: options)
     }
 
+    /// Every figure of a run, from ingest's record lists.
+    ///
+    /// Records held in memory are counted in shards on all cores; records read back from storage are counted
+    /// in two walks at once, notices on one thread and complaints on another.
+    ///
+    /// - Complexity: O(n log n) in the number of records; memory O(1) per record beyond the durations.
+    public static func figures(
+        notices: RecordList<Notice>, complaints: RecordList<Complaint>, options: AnalysisOptions
+    ) -> Figures {
+        aggregate(notices: notices, complaints: complaints).finish(options: options)
+    }
+
+    /// The aggregate of two record lists (see ``figures(notices:complaints:options:)-(RecordList<Notice>,_,_)``).
+    public static func aggregate(notices: RecordList<Notice>, complaints: RecordList<Complaint>) -> PartialAggregate {
+        if let noticeArray = notices.inMemory, let complaintArray = complaints.inMemory {
+            return aggregate(notices: noticeArray, complaints: complaintArray)
+        }
+        let partials = Mutex([PartialAggregate(), PartialAggregate()])
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            let partial =
+                part == 0
+                ? PartialAggregate(notices: notices, complaints: [])
+                : PartialAggregate(notices: [], complaints: complaints)
+            partials.withLock { $0[part] = partial }
+        }
+        return partials.withLock { $0[0].merged(with: $0[1]) }
+    }
+
     /// The aggregate of `notices` and `complaints`, counted in contiguous shards on all cores and merged in
     /// shard order (merging is exact, so the result is the same for any split).
     ///

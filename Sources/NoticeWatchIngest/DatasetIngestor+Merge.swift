@@ -39,7 +39,8 @@ extension DatasetIngestor {
         }
         let sources = specs.indices.compactMap { accounting[$0] }
         return IngestResult(
-            notices: notices.records, complaints: complaints.records, quarantine: quarantine.sorted(),
+            notices: RecordList(notices.records), complaints: RecordList(complaints.records),
+            quarantine: quarantine.sorted(),
             conflicts: (notices.conflicts + complaints.conflicts).sorted(), sources: sources.sorted(),
             inputFiles: inputFiles.sorted(), sourcesFileSHA256: nil)
     }

@@ -135,8 +135,10 @@ public struct SourceAccounting: Hashable, Comparable, Sendable {
 ///
 /// Every array is sorted: records by id, the rest by their own order.
 public struct IngestResult: Sendable {
-    public var notices: [Notice]
-    public var complaints: [Complaint]
+    /// The kept notices, by id; in memory for small inputs, read back from a file for large ones.
+    public var notices: RecordList<Notice>
+    /// The kept complaints, by id.
+    public var complaints: RecordList<Complaint>
     public var quarantine: [QuarantinedRow]
     public var conflicts: [DuplicateConflict]
     public var sources: [SourceAccounting]
@@ -145,7 +147,8 @@ public struct IngestResult: Sendable {
     public var sourcesFileSHA256: String?
 
     public init(
-        notices: [Notice], complaints: [Complaint], quarantine: [QuarantinedRow], conflicts: [DuplicateConflict],
+        notices: RecordList<Notice>, complaints: RecordList<Complaint>, quarantine: [QuarantinedRow],
+        conflicts: [DuplicateConflict],
         sources: [SourceAccounting], inputFiles: [InputFile], sourcesFileSHA256: String?
     ) {
         self.notices = notices

@@ -88,11 +88,10 @@ enum RecordsDatabase {
         try database.execute("COMMIT;")
     }
 
-    private static func insertNotices(_ notices: [Notice], into database: SQLiteDatabase) throws(ReportError) {
+    private static func insertNotices(_ notices: RecordList<Notice>, into database: SQLiteDatabase) throws(ReportError)
+    {
         let names = CountryNames()
-        let order = idOrder(notices, \.id)
-        try insert(into: "notices", columns: 12, count: notices.count, on: database) { position, row in
-            let notice = notices[order[position]]
+        try insert(into: "notices", columns: 12, records: inIDOrder(notices, \.id), on: database) { notice, row in
             row.append(notice.id)
             row.append(notice.kind.rawValue)
             row.append(utf8: names.alpha2[notice.requestingCountry.index])
@@ -105,11 +104,12 @@ enum RecordsDatabase {
         }
     }
 
-    private static func insertComplaints(_ complaints: [Complaint], into database: SQLiteDatabase) throws(ReportError) {
+    private static func insertComplaints(
+        _ complaints: RecordList<Complaint>, into database: SQLiteDatabase
+    ) throws(ReportError) {
         let names = CountryNames()
-        let order = idOrder(complaints, \.id)
-        try insert(into: "complaints", columns: 12, count: complaints.count, on: database) { position, row in
-            let complaint = complaints[order[position]]
+        try insert(into: "complaints", columns: 12, records: inIDOrder(complaints, \.id), on: database) {
+            complaint, row in
             row.append(complaint.id)
             row.append(complaint.noticeID)
             row.append(utf8: names.alpha2[complaint.requestingCountry.index])
@@ -128,16 +128,16 @@ enum RecordsDatabase {
     /// How many batches one encoding task prepares.
     static let chunkBatches = 50
 
-    /// Inserts `count` rows into `table`, ``batchRows`` per run of one `INSERT … VALUES (…), (…), …`, in
-    /// order: the same inserts, in the same order, as one statement per row, but SQLite opens the table's and
-    /// its indexes' cursors once per batch instead of once per row. The rows are encoded on another thread,
-    /// ``chunkBatches`` batches ahead of SQLite.
+    /// Inserts every record of `records` into `table`, ``batchRows`` per run of one `INSERT … VALUES (…), (…),
+    /// …`, in order: the same inserts, in the same order, as one statement per row, but SQLite opens the table's
+    /// and its indexes' cursors once per batch instead of once per row. The rows are encoded on another thread,
+    /// ``chunkBatches`` batches ahead of SQLite, walking the list once.
     ///
-    /// - Parameter cells: appends the cells of row `position` (0..<count) to the row buffer.
+    /// - Parameter cells: appends the cells of one record to the row buffer.
     /// - Throws: `ReportError` `sqlite-failed` with SQLite's message and the one-row statement.
-    private static func insert(
-        into table: String, columns: Int, count: Int, on database: SQLiteDatabase,
-        cells: @escaping @Sendable (_ position: Int, _ row: inout SQLiteRow) -> Void
+    private static func insert<Record: Sendable>(
+        into table: String, columns: Int, records: RecordList<Record>, on database: SQLiteDatabase,
+        cells: @escaping @Sendable (_ record: Record, _ row: inout SQLiteRow) -> Void
     ) throws(ReportError) {
         let values = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         let shown = "INSERT INTO \(table) VALUES \(values)"
@@ -145,28 +145,30 @@ enum RecordsDatabase {
             let sql = "INSERT INTO \(table) VALUES " + Array(repeating: values, count: rows).joined(separator: ", ")
             return try SQLiteStatement(sql, on: database, shownAs: shown)
         }
-        let chunkRows = batchRows * chunkBatches
-        func encode(chunk: Int) -> BackgroundWork<[SQLiteRow]> {
+        /// Encodes the next chunk of rows from `walk`, which it owns until it hands it back with the batches.
+        func encode(_ walk: RecordWalk<Record>) -> BackgroundWork<(batches: [SQLiteRow], walk: RecordWalk<Record>?)> {
             BackgroundWork {
                 var batches: [SQLiteRow] = []
-                var start = chunk * chunkRows
-                let end = min(count, start + chunkRows)
-                while start < end {
+                var done = false
+                while batches.count < chunkBatches && !done {
                     var row = SQLiteRow()
-                    for position in start..<min(end, start + batchRows) { cells(position, &row) }
-                    batches.append(row)
-                    start += batchRows
+                    var rows = 0
+                    while rows < batchRows, let record = walk.iterator.next() {
+                        cells(record, &row)
+                        rows += 1
+                    }
+                    done = rows < batchRows
+                    if rows > 0 { batches.append(row) }
                 }
-                return batches
+                return (batches, done ? nil : walk)
             }
         }
-        let full = count >= batchRows ? try statement(rows: batchRows) : nil
-        var next = count > 0 ? encode(chunk: 0) : nil
-        var chunk = 0
+        let full = records.count >= batchRows ? try statement(rows: batchRows) : nil
+        var next: BackgroundWork<(batches: [SQLiteRow], walk: RecordWalk<Record>?)>? =
+            records.isEmpty ? nil : encode(RecordWalk(records.makeIterator()))
         while let current = next {
-            let batches = try current.value()
-            chunk += 1
-            next = chunk * chunkRows < count ? encode(chunk: chunk) : nil
+            let (batches, walk) = try current.value()
+            next = walk.map(encode)
             for batch in batches {
                 if let full, batch.cells.count == batchRows * columns {
                     try full.run(batch)
@@ -240,19 +242,20 @@ enum RecordsDatabase {
         }
     }
 
-    /// The positions of `records` in ascending order of `id`, equal ids in their order: the positions
-    /// themselves when the records are already in that order, as ingest returns them.
+    /// `records` in ascending order of `id`, equal ids in their order: the list itself when it is already in
+    /// that order, as ingest returns it (a list read back from storage always is).
     ///
     /// - Complexity: O(n) when sorted, else O(n log n).
-    static func idOrder<Record>(_ records: [Record], _ id: KeyPath<Record, String>) -> [Int] {
+    static func inIDOrder<Record>(_ records: RecordList<Record>, _ id: KeyPath<Record, String>) -> RecordList<Record> {
+        guard let array = records.inMemory else { return records }
         var sorted = true
-        for index in records.indices.dropFirst() where records[index][keyPath: id] < records[index - 1][keyPath: id] {
+        for index in array.indices.dropFirst() where array[index][keyPath: id] < array[index - 1][keyPath: id] {
             sorted = false
             break
         }
-        if sorted { return Array(records.indices) }
-        let ids = records.map { $0[keyPath: id] }
-        return ids.indices.sorted { ids[$0] < ids[$1] }
+        if sorted { return records }
+        let ids = array.map { $0[keyPath: id] }
+        return RecordList(ids.indices.sorted { (ids[$0], $0) < (ids[$1], $1) }.map { array[$0] })
     }
 
     /// The `run` table: the version, the dataset path, the sources file's hash, the as-of date and every
@@ -283,5 +286,17 @@ struct CountryNames {
     init() {
         alpha2 = CountryTable.members.map { Array($0.alpha2.utf8) }
         name = CountryTable.members.map { Array($0.english.utf8) }
+    }
+}
+
+/// One walk over a record list, handed from one encoding task to the next.
+///
+/// `@unchecked Sendable`: the iterator is used by one task at a time; each task returns the walk with its
+/// result, and only then is it given to the next task.
+final class RecordWalk<Record: Sendable>: @unchecked Sendable {
+    var iterator: RecordList<Record>.Iterator
+
+    init(_ iterator: RecordList<Record>.Iterator) {
+        self.iterator = iterator
     }
 }

@@ -15,7 +15,7 @@ struct AsOfDateTests {
                 cancellationDate: nil, cancellationReason: .unknown, provenance: here)
         }
         return IngestResult(
-            notices: notices, complaints: [], quarantine: [], conflicts: [], sources: [], inputFiles: [],
+            notices: RecordList(notices), complaints: [], quarantine: [], conflicts: [], sources: [], inputFiles: [],
             sourcesFileSHA256: nil)
     }
 

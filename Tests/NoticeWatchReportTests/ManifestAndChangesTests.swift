@@ -28,7 +28,8 @@ import Testing
     /// The fixture one run later: a new Russian complaint, a Russian notice cancelled, Türkiye's rate moved.
     static var laterInput: ReportInput {
         var input = ReportFixture.input
-        input.ingest.complaints.append(
+        var complaints = input.ingest.complaints.array
+        complaints.append(
             Complaint(
                 id: "CCF/5/22", noticeID: nil, requestingCountry: ReportFixture.ru,
                 filedDate: CivilDate(year: 2022, month: 1, day: 3),
@@ -37,7 +38,10 @@ import Testing
                 provenance: ReportFixture.location("ccf-2022", "ccf/2022.csv", line: 2)
             )
         )
-        input.ingest.notices[1].status = .cancelled
+        input.ingest.complaints = RecordList(complaints)
+        var notices = input.ingest.notices.array
+        notices[1].status = .cancelled
+        input.ingest.notices = RecordList(notices)
         let russia = ReportFixture.tally(
             overturned: 3, upheld: 0, rate: 1, interval: ReportFixture.interval(0.4385, 1), tooFew: false)
         let turkey = ReportFixture.tally(

@@ -78,7 +78,8 @@ enum ReportFixture {
     ]
 
     static let ingest = IngestResult(
-        notices: notices, complaints: complaints, quarantine: quarantine, conflicts: conflicts,
+        notices: RecordList(notices), complaints: RecordList(complaints), quarantine: quarantine,
+        conflicts: conflicts,
         sources: [
             SourceAccounting(
                 source: "ccf-2021", recordKind: .complaint, read: 6, kept: 4, merged: 1, quarantined: 1,

@@ -1,0 +1,90 @@
+/// The records of one kind that ingest kept, in increasing id order, as a sequence that can be walked any
+/// number of times.
+///
+/// Small inputs keep their records in an array. Larger ones keep them in a file that ingest wrote, decoded a
+/// block at a time each time the list is walked, so that the records never all sit in memory at once and a
+/// run's memory stays bounded whatever the size of its inputs. Either way every walk gives the same records in
+/// the same order, and a list can be walked from several threads at once (each walk has its own iterator).
+public struct RecordList<Record: Sendable>: Sequence, Sendable {
+    /// How many records the list holds.
+    public let count: Int
+    private let storage: Storage
+
+    private enum Storage: Sendable {
+        case memory([Record])
+        case stored(@Sendable () -> AnyIterator<Record>)
+    }
+
+    /// The records of `array`, in its order.
+    public init(_ array: [Record]) {
+        count = array.count
+        storage = .memory(array)
+    }
+
+    /// A list whose records `walk` produces: each call returns a new iterator over the same `count` records,
+    /// in the same order.
+    ///
+    /// - Parameter walk: makes an iterator; it is called once per walk, possibly from several threads.
+    public init(count: Int, walk: @escaping @Sendable () -> AnyIterator<Record>) {
+        self.count = count
+        storage = .stored(walk)
+    }
+
+    /// The empty list.
+    public init() { self.init([]) }
+
+    /// Whether the list has no record.
+    public var isEmpty: Bool { count == 0 }
+
+    /// The records' array when they are held in memory; `nil` when they are read back from storage.
+    public var inMemory: [Record]? {
+        if case .memory(let array) = storage { return array }
+        return nil
+    }
+
+    /// The records, all in an array (read back from storage when they are not in memory).
+    ///
+    /// - Complexity: O(n); memory O(n).
+    public var array: [Record] { inMemory ?? Array(self) }
+
+    public func makeIterator() -> Iterator {
+        switch storage {
+        case .memory(let array): Iterator(array: array, stored: nil)
+        case .stored(let walk): Iterator(array: [], stored: walk())
+        }
+    }
+
+    public var underestimatedCount: Int { count }
+
+    /// Walks a ``RecordList``.
+    public struct Iterator: IteratorProtocol {
+        fileprivate let array: [Record]
+        fileprivate let stored: AnyIterator<Record>?
+        private var index = 0
+
+        fileprivate init(array: [Record], stored: AnyIterator<Record>?) {
+            self.array = array
+            self.stored = stored
+        }
+
+        public mutating func next() -> Record? {
+            if let stored { return stored.next() }
+            guard index < array.count else { return nil }
+            defer { index += 1 }
+            return array[index]
+        }
+    }
+}
+
+extension RecordList: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: Record...) { self.init(elements) }
+}
+
+extension RecordList: Equatable where Record: Equatable {
+    /// Whether both lists hold equal records in the same order, wherever they are kept.
+    ///
+    /// - Complexity: O(n).
+    public static func == (lhs: RecordList, rhs: RecordList) -> Bool {
+        lhs.count == rhs.count && lhs.elementsEqual(rhs)
+    }
+}
