@@ -4,10 +4,57 @@ extension DatasetIngestor {
     /// Merges the files' partial results in task order (sources in order, files by path, rows in file order)
     /// and builds the accounting.
     ///
+    /// When some records were spilled (``FilePartial/spill(to:)``), that kind is merged from runs into a store in
+    /// `folder` (``ExternalMerge``), the records still in memory spilled first; otherwise in memory.
+    ///
+    /// - Throws: `spill-failed` when spilled records cannot be written.
     /// - Complexity: O(n log n) in the records, for the sorts by id (O(n) for records already in id order).
-    static func merge(specs: [SourceSpec], partials: [FilePartial]) -> IngestResult {
-        let notices = RecordMerger.notices.merge(partials.map(\.notices))
-        let complaints = RecordMerger.complaints.merge(partials.map(\.complaints))
+    static func merge(specs: [SourceSpec], partials: [FilePartial], folder: SpillFolder?) throws(IngestError)
+        -> IngestResult
+    {
+        var partials = partials
+        // Spilled kinds are merged from disk, notices and complaints at once; the records of that kind still in
+        // memory are spilled first, so that one merge sees them all.
+        var spilledNotices: [ExternalMerge<Notice>.Source]?
+        var spilledComplaints: [ExternalMerge<Complaint>.Source]?
+        if let folder {
+            if partials.contains(where: { !$0.spilledNotices.isEmpty }) {
+                spilledNotices = []
+                for index in partials.indices {
+                    if !partials[index].notices.isEmpty {
+                        partials[index].spilledNotices.append(try SpillRun.write(partials[index].notices, to: folder))
+                        partials[index].notices = []
+                    }
+                    spilledNotices? += partials[index].spilledNotices.map { .init(file: index, run: $0) }
+                }
+            }
+            if partials.contains(where: { !$0.spilledComplaints.isEmpty }) {
+                spilledComplaints = []
+                for index in partials.indices {
+                    if !partials[index].complaints.isEmpty {
+                        partials[index].spilledComplaints.append(
+                            try SpillRun.write(partials[index].complaints, to: folder))
+                        partials[index].complaints = []
+                    }
+                    spilledComplaints? += partials[index].spilledComplaints.map { .init(file: index, run: $0) }
+                }
+            }
+        }
+        let (inMemory, files) = (partials, partials.count)
+        let (noticeRuns, complaintRuns) = (spilledNotices, spilledComplaints)
+        let (notices, complaints) = try ConcurrentMap.both(
+            { () throws(IngestError) in
+                guard let folder, let sources = noticeRuns else {
+                    return RecordMerger.notices.merge(inMemory.map(\.notices))
+                }
+                return try ExternalMerge(merger: .notices, folder: folder).merge(sources, fileCount: files)
+            },
+            { () throws(IngestError) in
+                guard let folder, let sources = complaintRuns else {
+                    return RecordMerger.complaints.merge(inMemory.map(\.complaints))
+                }
+                return try ExternalMerge(merger: .complaints, folder: folder).merge(sources, fileCount: files)
+            })
         var accounting: [Int: SourceAccounting] = [:]
         var quarantine: [QuarantinedRow] = []
         var inputFiles: [InputFile] = []
@@ -27,7 +74,7 @@ extension DatasetIngestor {
             entry.read += partial.read
             entry.quarantined += partial.quarantine.count
             let merged = notices.merged[index] + complaints.merged[index]
-            entry.kept += partial.notices.count + partial.complaints.count - merged
+            entry.kept += partial.noticeCount + partial.complaintCount - merged
             entry.merged += merged
             accounting[task.sourceIndex] = entry
             quarantine.append(contentsOf: partial.quarantine)
@@ -39,8 +86,7 @@ extension DatasetIngestor {
         }
         let sources = specs.indices.compactMap { accounting[$0] }
         return IngestResult(
-            notices: RecordList(notices.records), complaints: RecordList(complaints.records),
-            quarantine: quarantine.sorted(),
+            notices: notices.records, complaints: complaints.records, quarantine: quarantine.sorted(),
             conflicts: (notices.conflicts + complaints.conflicts).sorted(), sources: sources.sorted(),
             inputFiles: inputFiles.sorted(), sourcesFileSHA256: nil)
     }

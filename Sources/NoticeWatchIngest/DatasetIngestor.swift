@@ -14,6 +14,15 @@ public struct DatasetIngestor: Sendable {
     /// When a large NDJSON or CSV file is read in chunks on several cores (changed by tests to cut small files).
     var chunking = FileChunk.Sizes.standard
 
+    /// How many records are kept in memory while the files are read: once a file's pieces would go over, its
+    /// records are spilled to sorted runs in a temporary folder (`TMPDIR`) as each piece is read, then merged
+    /// into a store read back on demand (``RecordList``), so memory stays bounded whatever the input's size
+    /// (``RecordBudget``). Changed by tests to spill small inputs.
+    var recordBudget = DatasetIngestor.standardRecordBudget
+
+    /// 1.5 million records, about 100 MB in memory.
+    static let standardRecordBudget = 1_500_000
+
     /// The name of the sources file inside the dataset folder.
     public static let sourcesFileName = "sources.yml"
 
@@ -55,8 +64,9 @@ public struct DatasetIngestor: Sendable {
             ConcurrentMap.map(tasks) { task throws(IngestError) in
                 try task.prepare()
             })
-        let partials = try DatasetIngestor.readAndHash(prepared, chunking: chunking, progress: progress)
-        var result = DatasetIngestor.merge(specs: specs, partials: partials)
+        let (partials, folder) = try DatasetIngestor.readAndHash(
+            prepared, chunking: chunking, budget: RecordBudget(limit: recordBudget), progress: progress)
+        var result = try DatasetIngestor.merge(specs: specs, partials: partials, folder: folder)
         result.sourcesFileSHA256 = sourcesHash
         guard partials.contains(where: { $0.read > 0 }) else {
             throw IngestError(
@@ -104,12 +114,14 @@ public struct DatasetIngestor: Sendable {
     /// Reads every prepared file and hashes those whose scan did not, all concurrently: a large NDJSON or CSV file is
     /// read in chunks (``FileChunk``), the largest pieces are parsed first and the hashes taken after them, so a core
     /// left idle by a small file hashes a large one while it is parsed. The partials come back in `prepared`
-    /// order, each with its file's size and SHA-256.
+    /// order, each with its file's size and SHA-256. The records of the files that go over `budget` are spilled
+    /// to the returned folder as each job finishes.
     ///
     /// - Throws: the first failure in job order.
     static func readAndHash(
-        _ prepared: [PreparedFile], chunking: FileChunk.Sizes, progress: (@Sendable (IngestProgress) -> Void)?
-    ) throws(IngestError) -> [FilePartial] {
+        _ prepared: [PreparedFile], chunking: FileChunk.Sizes, budget: RecordBudget,
+        progress: (@Sendable (IngestProgress) -> Void)?
+    ) throws(IngestError) -> (partials: [FilePartial], folder: SpillFolder?) {
         var pieces: [FileJob] = []
         for (index, file) in prepared.enumerated() {
             if let chunks = try FileChunk.plan(file, file: index, sizes: chunking) {
@@ -128,9 +140,10 @@ public struct DatasetIngestor: Sendable {
             ConcurrentMap.map(jobs) { job throws(IngestError) -> FileJobOutput in
                 switch job {
                 case .read(let index):
-                    return .partial(try prepared[index].read(progress: progress))
+                    return .partial(try budget.keep(prepared[index].read(progress: progress), file: index))
                 case .chunk(let chunk):
-                    return .partial(try prepared[chunk.file].read(progress: nil, range: chunk.range))
+                    return .partial(
+                        try budget.keep(prepared[chunk.file].read(progress: nil, range: chunk.range), file: chunk.file))
                 case .hash(let index):
                     let file = prepared[index]
                     let digest = try FileScan.digest(path: file.task.absolutePath, displayPath: file.task.relativePath)
@@ -160,6 +173,13 @@ public struct DatasetIngestor: Sendable {
             } else {
                 var parts = chunks[index].sorted { $0.start < $1.start }.map(\.partial)
                 chunks[index] = []
+                // A file that went over the budget is spilled whole: its pieces admitted earlier follow.
+                if budget.isSpilling(index) {
+                    for part in parts.indices where !parts[part].notices.isEmpty || !parts[part].complaints.isEmpty {
+                        budget.release(parts[part].notices.count + parts[part].complaints.count)
+                        try parts[part].spill(to: budget.folder())
+                    }
+                }
                 if let combined = FileChunk.combine(&parts) {
                     partial = combined
                     let file = prepared[index]
@@ -168,7 +188,9 @@ public struct DatasetIngestor: Sendable {
                             source: file.task.spec.name, file: file.task.relativePath, rowsRead: combined.read,
                             bytesRead: file.scan.size, finished: true))
                 } else {
-                    partial = try prepared[index].read(progress: progress)
+                    budget.release(parts.reduce(0) { $0 + $1.notices.count + $1.complaints.count })
+                    parts = []
+                    partial = try budget.keep(prepared[index].read(progress: progress), file: index)
                 }
             }
             if let digest = digests[index] {
@@ -177,7 +199,7 @@ public struct DatasetIngestor: Sendable {
             }
             partials.append(partial)
         }
-        return partials
+        return (partials, budget.usedFolder)
     }
 
     /// The values in order, or the first error in order.

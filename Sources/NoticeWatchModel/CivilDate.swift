@@ -24,6 +24,22 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// 1...31, or 0 when the day is not known.
     public var day: Int { Int(packed & 0x1F) }
 
+    /// The date as one integer, for storage: ``init(storageValue:)`` gives it back. Integer order is date
+    /// order. Stable within one NoticeWatch version, not a file format.
+    public var storageValue: Int32 { packed }
+
+    /// The date whose ``storageValue`` is `value`, or `nil` when `value` is not one.
+    public init?(storageValue value: Int32) {
+        let year = Int(value >> 9)
+        let month = Int((value >> 5) & 0xF)
+        let day = Int(value & 0x1F)
+        switch (month, day) {
+        case (0, 0): self.init(year: year)
+        case (_, 0): self.init(year: year, month: month)
+        default: self.init(year: year, month: month, day: day)
+        }
+    }
+
     /// The date with these parts, already checked.
     private init(checkedYear year: Int, month: Int, day: Int) {
         packed = Int32(year) << 9 | Int32(month) << 5 | Int32(day)

@@ -25,16 +25,18 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Maps an ingest failure to the exit status it means for cron: a missing or unreadable input is
-    /// ``ExitStatus/unreadableInput``; everything else (the sources file, ambiguous dates, no records) is
-    /// ``ExitStatus/badData``.
+    /// ``ExitStatus/unreadableInput``; a temporary folder that cannot take the records beyond the memory
+    /// budget is ``ExitStatus/cannotWriteReport``; everything else (the sources file, ambiguous dates, no
+    /// records) is ``ExitStatus/badData``.
     init(_ error: IngestError) {
         let unreadable: Set<String> = ["dataset-not-found", "file-unreadable", "no-matching-files"]
         let location = error.file.map { file in
             [file, error.line.map(String.init), error.column.map(String.init)].compactMap { $0 }.joined(separator: ":")
         }
-        self.init(
-            code: error.code, message: error.message,
-            exitStatus: unreadable.contains(error.code) ? .unreadableInput : .badData, location: location)
+        let status: ExitStatus =
+            unreadable.contains(error.code)
+            ? .unreadableInput : error.code == "spill-failed" ? .cannotWriteReport : .badData
+        self.init(code: error.code, message: error.message, exitStatus: status, location: location)
     }
 
     /// Maps a report-writing failure.

@@ -24,6 +24,24 @@ enum ConcurrentMap {
     }
 }
 
+extension ConcurrentMap {
+    /// Runs `first` and `second` at once and returns both results, or the first one's error, else the second's.
+    static func both<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () throws(IngestError) -> First, _ second: @Sendable () throws(IngestError) -> Second
+    ) throws(IngestError) -> (First, Second) {
+        let firsts = Slots<Result<First, IngestError>>(count: 1)
+        let seconds = Slots<Result<Second, IngestError>>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                firsts.store(Result { () throws(IngestError) in try first() }, at: 0)
+            } else {
+                seconds.store(Result { () throws(IngestError) in try second() }, at: 0)
+            }
+        }
+        return (try firsts.collect()[0].get(), try seconds.collect()[0].get())
+    }
+}
+
 /// Storage for concurrent results, one slot per iteration.
 ///
 /// `@unchecked Sendable`: every slot is written by exactly one iteration of `concurrentPerform` and read only

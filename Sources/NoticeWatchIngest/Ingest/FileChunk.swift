@@ -150,6 +150,15 @@ struct FileChunk: Sendable {
                 row.location.shift(lines: lineShift, records: recordShift)
                 whole.quarantine.append(row)
             }
+            // A spilled chunk's rows follow every record of the earlier chunks (a file is spilled whole or not at
+            // all, and one read spills one run of each kind).
+            let (noticeRows, complaintRows) = (whole.noticeCount, whole.complaintCount)
+            whole.spilledNotices += part.spilledNotices.map {
+                $0.shifted(lines: lineShift, records: recordShift, rows: noticeRows)
+            }
+            whole.spilledComplaints += part.spilledComplaints.map {
+                $0.shifted(lines: lineShift, records: recordShift, rows: complaintRows)
+            }
             whole.read += part.read
             lineShift += part.lineBreaks ?? 0
             recordShift += part.read

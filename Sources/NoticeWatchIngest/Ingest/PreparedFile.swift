@@ -30,6 +30,28 @@ struct FilePartial: Sendable {
     var lineBreaks: Int? = nil
     /// How many of the quarantine entries are records the reader could not read at all.
     var broken = 0
+    /// Runs of this file's notices and complaints written to the spill folder (their arrays are then empty).
+    var spilledNotices: [SpillRun] = []
+    var spilledComplaints: [SpillRun] = []
+
+    /// The file's notices, in memory and spilled.
+    var noticeCount: Int { spilledNotices.reduce(notices.count) { $0 + $1.count } }
+    /// The file's complaints, in memory and spilled.
+    var complaintCount: Int { spilledComplaints.reduce(complaints.count) { $0 + $1.count } }
+
+    /// Moves the records in memory to sorted runs in `folder`.
+    ///
+    /// - Throws: `spill-failed` when they cannot be written.
+    mutating func spill(to folder: SpillFolder) throws(IngestError) {
+        if !notices.isEmpty {
+            spilledNotices.append(try SpillRun.write(notices, to: folder))
+            notices = []
+        }
+        if !complaints.isEmpty {
+            spilledComplaints.append(try SpillRun.write(complaints, to: folder))
+            complaints = []
+        }
+    }
 }
 
 extension PreparedFile {

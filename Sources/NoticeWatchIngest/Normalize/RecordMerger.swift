@@ -10,7 +10,7 @@ import NoticeWatchModel
 /// Merging is a stable sort by id followed by one walk over runs of equal ids, so no dictionary keyed by id is
 /// built. When the records already come in strictly increasing id order from a single file (the common export),
 /// that file's array is handed on as it is, without a copy.
-struct RecordMerger<Record> {
+struct RecordMerger<Record: Sendable> {
     /// The id of a record.
     let id: (Record) -> String
     /// A record's compared fields as text (absent values empty), for conflict reports.
@@ -22,7 +22,7 @@ struct RecordMerger<Record> {
     /// What merging the files of one kind gave.
     struct Merged {
         /// The kept records, sorted by id (ids are unique).
-        var records: [Record]
+        var records: RecordList<Record>
         /// How many records of each file merged into an earlier one, aligned with the files.
         var merged: [Int]
         /// One entry per differing field of each merged record, in no particular order.
@@ -36,7 +36,7 @@ struct RecordMerger<Record> {
     func merge(_ files: [[Record]]) -> Merged {
         var merged = [Int](repeating: 0, count: files.count)
         let total = files.reduce(0) { $0 + $1.count }
-        guard total > 0 else { return Merged(records: [], merged: merged, conflicts: []) }
+        guard total > 0 else { return Merged(records: RecordList(), merged: merged, conflicts: []) }
         // The ids in merge order, and the (file, row) each position stands for.
         var ids: [String] = []
         ids.reserveCapacity(total)
@@ -55,12 +55,12 @@ struct RecordMerger<Record> {
         }
         if increasing {
             if let only = files.firstIndex(where: { $0.count == total }) {
-                return Merged(records: files[only], merged: merged, conflicts: [])
+                return Merged(records: RecordList(files[only]), merged: merged, conflicts: [])
             }
             var records: [Record] = []
             records.reserveCapacity(total)
             for file in files { records.append(contentsOf: file) }
-            return Merged(records: records, merged: merged, conflicts: [])
+            return Merged(records: RecordList(records), merged: merged, conflicts: [])
         }
         // A stable order by id: ties keep merge order, so the first of each run is the record kept.
         var order = [Int32](unsafeUninitializedCapacity: total) { buffer, count in
@@ -96,7 +96,7 @@ struct RecordMerger<Record> {
             }
             start = end
         }
-        return Merged(records: records, merged: merged, conflicts: conflicts)
+        return Merged(records: RecordList(records), merged: merged, conflicts: conflicts)
     }
 }
 

@@ -1,0 +1,163 @@
+import NoticeWatchModel
+
+/// Merges spilled runs of one kind into one sorted store, the way ``RecordMerger`` merges arrays in memory.
+///
+/// Each run is sorted by id (equal ids in row order); a heap walks all runs at once in the order (id, file,
+/// row), which is the merge order: the first record with an id is kept and written to the store, each later
+/// one counts as merged for its file, and its differing fields become conflicts. Memory holds one block per
+/// run and one for the store, whatever the number of records.
+struct ExternalMerge<Record: SpillableRecord> {
+    let merger: RecordMerger<Record>
+    let folder: SpillFolder
+
+    /// A run and the position among the files that its records belong to.
+    struct Source {
+        var file: Int
+        var run: SpillRun
+    }
+
+    /// Merges `sources`; `fileCount` files are counted in `merged`.
+    ///
+    /// - Throws: `spill-failed` when the store cannot be written.
+    /// - Complexity: O(n log k) comparisons for n records in k runs.
+    func merge(_ sources: [Source], fileCount: Int) throws(IngestError) -> RecordMerger<Record>.Merged {
+        if let concatenated = concatenation(sources, fileCount: fileCount) { return concatenated }
+        var merged = [Int](repeating: 0, count: fileCount)
+        var conflicts: [DuplicateConflict] = []
+        let origins = folder.originTable
+        var heap = MergeHeap<Record>()
+        for source in sources where source.run.count > 0 {
+            let reader = SpillReader<Record>(run: source.run, origins: origins)
+            if let first = reader.next() {
+                heap.push(
+                    MergeHeap.Cursor(reader: reader, file: source.file, rowBase: source.run.rowBase, current: first))
+            }
+        }
+        let writer = try SpillWriter(path: folder.newFile())
+        var count = 0
+        var kept: Record?
+        // The kept record's compared values, made when its first duplicate comes (most records have none).
+        var keptValues: [(NormalizedField, String)]?
+        while let (record, file) = heap.pop() {
+            if let current = kept, current.id == record.id {
+                merged[file] += 1
+                let values = keptValues ?? merger.values(current)
+                keptValues = values
+                for (first, second) in zip(values, merger.values(record)) where first.1 != second.1 {
+                    conflicts.append(
+                        DuplicateConflict(
+                            recordKind: merger.kind, id: record.id, field: first.0.rawValue, keptValue: first.1,
+                            keptLocation: current.provenance, discardedValue: second.1,
+                            discardedLocation: record.provenance))
+                }
+                continue
+            }
+            kept = record
+            keptValues = nil
+            record.append(to: &writer.bytes, origin: folder.index(of: record.provenance.origin), row: 0)
+            try writer.flushIfFull()
+            count += 1
+        }
+        try writer.finish()
+        let store = SpillRun(file: writer.path, count: count)
+        let table = folder.originTable
+        let list = RecordList<Record>(count: count) { [folder] in
+            let reader = SpillReader<Record>(run: store, origins: table)
+            return AnyIterator { withExtendedLifetime(folder) { reader.next()?.record } }
+        }
+        return RecordMerger<Record>.Merged(records: list, merged: merged, conflicts: conflicts)
+    }
+}
+
+extension ExternalMerge {
+    /// The runs themselves, one after the other, when that is already the merge: their id ranges do not overlap
+    /// (a file exported in id order and read in chunks) and no id repeats inside a run. One pass reads every
+    /// record to check the repeats; nothing is written. `nil` when the runs must be merged.
+    ///
+    /// - Complexity: O(n) in the records, O(k log k) for sorting the k runs.
+    func concatenation(_ sources: [Source], fileCount: Int) -> RecordMerger<Record>.Merged? {
+        let runs = sources.filter { $0.run.count > 0 }.sorted { ($0.run.firstID ?? "") < ($1.run.firstID ?? "") }
+        for (previous, next) in zip(runs, runs.dropFirst()) {
+            guard let last = previous.run.lastID, let first = next.run.firstID, last < first else { return nil }
+        }
+        let origins = folder.originTable
+        for source in runs {
+            let reader = SpillReader<Record>(run: source.run, origins: origins)
+            var previous: String?
+            while let (record, _) = reader.next() {
+                if previous == record.id { return nil }
+                previous = record.id
+            }
+        }
+        let count = runs.reduce(0) { $0 + $1.run.count }
+        let list = RecordList<Record>(count: count) { [folder] in
+            var remaining = runs.makeIterator()
+            var reader: SpillReader<Record>?
+            return AnyIterator {
+                withExtendedLifetime(folder) {
+                    while true {
+                        if let record = reader?.next()?.record { return record }
+                        guard let next = remaining.next() else { return nil }
+                        reader = SpillReader(run: next.run, origins: origins)
+                    }
+                }
+            }
+        }
+        return RecordMerger<Record>.Merged(
+            records: list, merged: [Int](repeating: 0, count: fileCount), conflicts: [])
+    }
+}
+
+/// The runs' current records, smallest (id, file, row) on top.
+struct MergeHeap<Record: SpillableRecord> {
+    struct Cursor {
+        let reader: SpillReader<Record>
+        let file: Int
+        let rowBase: Int
+        var current: (record: Record, row: UInt32)
+
+        /// Whether this cursor's record comes first in merge order.
+        func precedes(_ other: Cursor) -> Bool {
+            let id = current.record.id
+            let otherID = other.current.record.id
+            if id != otherID { return id < otherID }
+            return (file, rowBase + Int(current.row)) < (other.file, other.rowBase + Int(other.current.row))
+        }
+    }
+
+    private var cursors: [Cursor] = []
+
+    mutating func push(_ cursor: Cursor) {
+        cursors.append(cursor)
+        var child = cursors.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard cursors[child].precedes(cursors[parent]) else { break }
+            cursors.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    /// Takes the smallest record with its file, and moves its run on.
+    mutating func pop() -> (Record, Int)? {
+        guard !cursors.isEmpty else { return nil }
+        let top = cursors[0]
+        if let next = top.reader.next() {
+            cursors[0].current = next
+        } else {
+            cursors[0] = cursors[cursors.count - 1]
+            cursors.removeLast()
+        }
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            guard left < cursors.count else { break }
+            let right = left + 1
+            let smaller = right < cursors.count && cursors[right].precedes(cursors[left]) ? right : left
+            guard cursors[smaller].precedes(cursors[parent]) else { break }
+            cursors.swapAt(smaller, parent)
+            parent = smaller
+        }
+        return (top.current.record, top.file)
+    }
+}

@@ -1,0 +1,161 @@
+import NoticeWatchModel
+
+/// Bytes of one spill file being built: records appended as little-endian integers and length-prefixed UTF-8.
+struct SpillBytes {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ value: UInt8) { bytes.append(value) }
+
+    mutating func append(_ value: UInt32) {
+        bytes.append(UInt8(truncatingIfNeeded: value))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 24))
+    }
+
+    mutating func append(_ value: Int32) { append(UInt32(bitPattern: value)) }
+
+    /// Appends `text` as its byte count and its UTF-8 bytes.
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            append(UInt32(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// Appends an optional date as its storage value, 0 when absent (no date has storage value 0).
+    mutating func append(_ date: CivilDate?) { append(date?.storageValue ?? 0) }
+}
+
+/// Reads what ``SpillBytes`` wrote, from a buffer that holds whole records.
+struct SpillCursor {
+    let buffer: UnsafeRawBufferPointer
+    var offset: Int
+
+    mutating func uint8() -> UInt8 {
+        defer { offset += 1 }
+        return buffer[offset]
+    }
+
+    mutating func uint32() -> UInt32 {
+        defer { offset += 4 }
+        return UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    mutating func int32() -> Int32 { Int32(bitPattern: uint32()) }
+
+    mutating func string() -> String {
+        let count = Int(uint32())
+        defer { offset += count }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)]), as: UTF8.self)
+    }
+
+    mutating func date() -> CivilDate? {
+        let value = int32()
+        return value == 0 ? nil : CivilDate(storageValue: value)
+    }
+
+    /// The enum case at the index read, or `fallback` for an index out of range (which the writer never gives).
+    mutating func choice<Value: CaseIterable>(_ type: Value.Type, fallback: Value) -> Value
+    where Value.AllCases == [Value] {
+        let index = Int(uint8())
+        return index < Value.allCases.count ? Value.allCases[index] : fallback
+    }
+}
+
+/// A record that ingest can write to a spill file and read back: notices and complaints.
+///
+/// The encoding holds every field, the provenance as an index into the spill folder's table of origins plus
+/// the line and record numbers, and the record's row in its file (for merge order). It is private to one run:
+/// never read by another version.
+protocol SpillableRecord: Sendable {
+    var id: String { get }
+    var provenance: SourceLocation { get set }
+    /// Appends the fields (not the id, the provenance or the row, which the caller writes).
+    func appendFields(to bytes: inout SpillBytes)
+    /// Reads the fields that ``appendFields(to:)`` wrote and makes the record.
+    static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Self
+}
+
+extension SpillableRecord {
+    /// Appends the whole record: its length, id, provenance, `row` and fields.
+    func append(to bytes: inout SpillBytes, origin: UInt32, row: UInt32) {
+        let start = bytes.bytes.count
+        bytes.append(UInt32(0))
+        bytes.append(id)
+        bytes.append(origin)
+        bytes.append(UInt32(provenance.line ?? 0))
+        bytes.append(UInt32(provenance.record ?? 0))
+        bytes.append(row)
+        appendFields(to: &bytes)
+        let length = UInt32(bytes.bytes.count - start - 4).littleEndian
+        withUnsafeBytes(of: length) { raw in
+            for index in 0..<4 { bytes.bytes[start + index] = raw[index] }
+        }
+    }
+
+    /// Reads one whole record at the cursor; `origins` maps origin indexes back, and the line and record are
+    /// shifted by `lines` and `records` (for a chunk read apart from its file's start).
+    static func read(
+        from cursor: inout SpillCursor, origins: [SourceLocation.Origin], lines: Int, records: Int
+    ) -> (record: Self, row: UInt32) {
+        _ = cursor.uint32()
+        let id = cursor.string()
+        let origin = origins[Int(cursor.uint32())]
+        let line = Int(cursor.uint32())
+        let record = Int(cursor.uint32())
+        let row = cursor.uint32()
+        let provenance = SourceLocation(
+            in: origin, line: line == 0 ? nil : line + lines, record: record == 0 ? nil : record + records)
+        return (Self.read(id: id, fields: &cursor, provenance: provenance), row)
+    }
+}
+
+extension Notice: SpillableRecord {
+    func appendFields(to bytes: inout SpillBytes) {
+        bytes.append(UInt8(NoticeKind.allCases.firstIndex(of: kind)!))
+        bytes.append(UInt8(requestingCountry.index))
+        bytes.append(issueDate)
+        bytes.append(UInt8(NoticeStatus.allCases.firstIndex(of: status)!))
+        bytes.append(cancellationDate)
+        bytes.append(UInt8(CancellationReason.allCases.firstIndex(of: cancellationReason)!))
+    }
+
+    static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Notice {
+        let kind = fields.choice(NoticeKind.self, fallback: .unknown)
+        let country = Country(index: Int(fields.uint8()))
+        let issue = fields.date()
+        let status = fields.choice(NoticeStatus.self, fallback: .unknown)
+        let cancellation = fields.date()
+        let reason = fields.choice(CancellationReason.self, fallback: .unknown)
+        return Notice(
+            id: id, kind: kind, requestingCountry: country, issueDate: issue, status: status,
+            cancellationDate: cancellation, cancellationReason: reason, provenance: provenance)
+    }
+}
+
+extension Complaint: SpillableRecord {
+    func appendFields(to bytes: inout SpillBytes) {
+        bytes.append(UInt8(noticeID == nil ? 0 : 1))
+        bytes.append(noticeID ?? "")
+        bytes.append(UInt8(requestingCountry.index))
+        bytes.append(filedDate)
+        bytes.append(decisionDate)
+        bytes.append(UInt8(Outcome.allCases.firstIndex(of: outcome)!))
+        bytes.append(outcomeLabel)
+    }
+
+    static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Complaint {
+        let hasNoticeID = fields.uint8() == 1
+        let noticeID = fields.string()
+        let country = Country(index: Int(fields.uint8()))
+        let filed = fields.date()
+        let decision = fields.date()
+        let outcome = fields.choice(Outcome.self, fallback: .pending)
+        let label = fields.string()
+        return Complaint(
+            id: id, noticeID: hasNoticeID ? noticeID : nil, requestingCountry: country, filedDate: filed,
+            decisionDate: decision, outcome: outcome, outcomeLabel: label, provenance: provenance)
+    }
+}
