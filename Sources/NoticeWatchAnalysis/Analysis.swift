@@ -4,9 +4,9 @@ import Synchronization
 
 /// Every published figure, computed from notices and complaints.
 ///
-/// The computation goes through ``PartialAggregate``: records are counted into option-free aggregates, which
-/// merge, and ``PartialAggregate/finish(options:)`` turns the counts into ``Figures``. Results never depend on
-/// the order of the records.
+/// The computation goes through ``PartialAggregate``: records are counted into aggregates at the as-of date,
+/// which merge, and ``PartialAggregate/finish(options:)`` turns the counts into ``Figures``. Results never depend
+/// on the order of the records.
 public enum Analysis {
     /// Every figure of a run.
     ///
@@ -17,7 +17,7 @@ public enum Analysis {
     /// - Returns: the figures, with their definitions and the records excluded from each statistic.
     /// - Complexity: O(n log n) in the number of records, counted on all cores.
     public static func figures(notices: [Notice], complaints: [Complaint], options: AnalysisOptions) -> Figures {
-        aggregate(notices: notices, complaints: complaints).finish(options: options)
+        aggregate(asOf: options.asOf, notices: notices, complaints: complaints).finish(options: options)
     }
 
     /// Every figure of a run, from ingest's record lists.
@@ -29,20 +29,22 @@ public enum Analysis {
     public static func figures(
         notices: RecordList<Notice>, complaints: RecordList<Complaint>, options: AnalysisOptions
     ) -> Figures {
-        aggregate(notices: notices, complaints: complaints).finish(options: options)
+        aggregate(asOf: options.asOf, notices: notices, complaints: complaints).finish(options: options)
     }
 
     /// The aggregate of two record lists (see ``figures(notices:complaints:options:)-(RecordList<Notice>,_,_)``).
-    public static func aggregate(notices: RecordList<Notice>, complaints: RecordList<Complaint>) -> PartialAggregate {
+    public static func aggregate(
+        asOf: CivilDate, notices: RecordList<Notice>, complaints: RecordList<Complaint>
+    ) -> PartialAggregate {
         if let noticeArray = notices.inMemory, let complaintArray = complaints.inMemory {
-            return aggregate(notices: noticeArray, complaints: complaintArray)
+            return aggregate(asOf: asOf, notices: noticeArray, complaints: complaintArray)
         }
-        let partials = Mutex([PartialAggregate(), PartialAggregate()])
+        let partials = Mutex([PartialAggregate(asOf: asOf), PartialAggregate(asOf: asOf)])
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             let partial =
                 part == 0
-                ? PartialAggregate(notices: notices, complaints: [])
-                : PartialAggregate(notices: [], complaints: complaints)
+                ? PartialAggregate(asOf: asOf, notices: notices, complaints: [])
+                : PartialAggregate(asOf: asOf, notices: [], complaints: complaints)
             partials.withLock { $0[part] = partial }
         }
         return partials.withLock { $0[0].merged(with: $0[1]) }
@@ -55,17 +57,18 @@ public enum Analysis {
     ///   two shards' worth are counted on the caller's thread).
     /// - Complexity: O(n) in the number of records.
     public static func aggregate(
-        notices: [Notice], complaints: [Complaint], shardSize: Int = 1 << 17
+        asOf: CivilDate, notices: [Notice], complaints: [Complaint], shardSize: Int = 1 << 17
     ) -> PartialAggregate {
         let shards = min(8, max(1, (notices.count + complaints.count) / max(1, shardSize)))
-        guard shards > 1 else { return PartialAggregate(notices: notices, complaints: complaints) }
+        guard shards > 1 else { return PartialAggregate(asOf: asOf, notices: notices, complaints: complaints) }
         @Sendable func slice(_ count: Int, _ shard: Int) -> Range<Int> {
             (count * shard / shards)..<(count * (shard + 1) / shards)
         }
-        let partials = Mutex([PartialAggregate](repeating: PartialAggregate(), count: shards))
+        let partials = Mutex([PartialAggregate](repeating: PartialAggregate(asOf: asOf), count: shards))
         DispatchQueue.concurrentPerform(iterations: shards) { shard in
             let partial = PartialAggregate(
-                notices: notices[slice(notices.count, shard)], complaints: complaints[slice(complaints.count, shard)])
+                asOf: asOf, notices: notices[slice(notices.count, shard)],
+                complaints: complaints[slice(complaints.count, shard)])
             partials.withLock { $0[shard] = partial }
         }
         return partials.withLock { all in all.dropFirst().reduce(into: all[0]) { $0.merge($1) } }
@@ -107,13 +110,17 @@ extension PartialAggregate {
     /// Rows are in the order each ``Figures`` property documents; exclusions are sorted by figure then reason
     /// and list only reasons with at least one record. A partial as-of date stands for its last day.
     ///
-    /// - Precondition: `options.confidenceLevel` is strictly between 0 and 1 (the command line checks it).
+    /// - Precondition: `options.confidenceLevel` is strictly between 0 and 1 (the command line checks it), and
+    ///   `options.asOf` is the date the aggregate was counted at.
     /// - Complexity: O(k log k) in the number of keys.
     public func finish(options: AnalysisOptions) -> Figures {
         precondition(
             options.confidenceLevel > 0 && options.confidenceLevel < 1,
             "confidence level \(options.confidenceLevel) outside (0, 1)"
         )
+        precondition(
+            SurvivalFigure.lastDay(of: options.asOf) == noticeSpans.asOf,
+            "the aggregate was counted at another as-of date than \(options.asOf)")
         var exclusions = self.exclusions
         let noticeSurvival = SurvivalFigure.make(
             noticeSpans, of: .notice, options: options, exclusions: &exclusions

@@ -2,10 +2,11 @@ public import NoticeWatchModel
 
 /// Counts from one shard of records, from which every figure is computed.
 ///
-/// A partial aggregate holds only counts keyed by country, year, outcome, status and day numbers, and depends
-/// on no option: the as-of date, the confidence level and the other ``AnalysisOptions`` apply in
-/// ``finish(options:)``. ``merge(_:)`` adds counts key by key, so it is associative and commutative, and any
-/// split of the records into shards merges back to exactly the aggregate of the whole.
+/// A partial aggregate holds only counts keyed by country, year, outcome, status and durations in days, so its
+/// size does not grow with the number of records. It depends on one option, the as-of date (durations are
+/// measured to it); the confidence level and the other ``AnalysisOptions`` apply in ``finish(options:)``.
+/// ``merge(_:)`` adds counts key by key, so it is associative and commutative, and any split of the records
+/// into shards merges back to exactly the aggregate of the whole.
 public struct PartialAggregate: Hashable, Sendable {
     /// Complaints by requesting country and calendar year of filing (`nil`: filing date missing).
     struct FilingKey: Hashable, Sendable {
@@ -37,18 +38,23 @@ public struct PartialAggregate: Hashable, Sendable {
     var outcomes: [OutcomeKey: Int] = [:]
     var notices: [NoticeKey: Int] = [:]
     /// Usable durations from issue to cancellation (end `nil`: still open, censored at the as-of date).
-    var noticeSpans = SpanCounts()
+    var noticeSpans: SpanCounts
     /// Usable durations from filing to decision.
-    var complaintSpans = SpanCounts()
+    var complaintSpans: SpanCounts
     var exclusions: [ExclusionKey: Int] = [:]
 
-    /// The empty aggregate: the identity of ``merge(_:)``.
-    public init() {}
+    /// The empty aggregate at `asOf` (a partial date stands for its last day): the identity of ``merge(_:)``.
+    public init(asOf: CivilDate) {
+        let day = SurvivalFigure.lastDay(of: asOf)
+        noticeSpans = SpanCounts(asOf: day)
+        complaintSpans = SpanCounts(asOf: day)
+    }
 
-    /// The aggregate of `notices` and `complaints`.
+    /// The aggregate of `notices` and `complaints` at `asOf`.
     ///
     /// - Complexity: O(n) in the number of records (expected, hashing).
-    public init(notices: some Sequence<Notice>, complaints: some Sequence<Complaint>) {
+    public init(asOf: CivilDate, notices: some Sequence<Notice>, complaints: some Sequence<Complaint>) {
+        self.init(asOf: asOf)
         for notice in notices { add(notice) }
         for complaint in complaints { add(complaint) }
     }
@@ -120,8 +126,8 @@ public struct PartialAggregate: Hashable, Sendable {
         filings.merge(other.filings, uniquingKeysWith: +)
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         notices.merge(other.notices, uniquingKeysWith: +)
-        noticeSpans.append(contentsOf: other.noticeSpans)
-        complaintSpans.append(contentsOf: other.complaintSpans)
+        noticeSpans.merge(other.noticeSpans)
+        complaintSpans.merge(other.complaintSpans)
         exclusions.merge(other.exclusions, uniquingKeysWith: +)
     }
 

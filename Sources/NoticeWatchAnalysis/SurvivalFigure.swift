@@ -94,62 +94,29 @@ enum SurvivalFigure {
         )
     }
 
-    /// The summaries (overall first, then per country by country order) of `spans` at `options.asOf`,
-    /// adding the as-of exclusions to `exclusions`.
+    /// The summaries (overall first, then per country by country order) of `spans`, adding the durations that
+    /// start or end after the as-of date to `exclusions`.
     ///
-    /// Each duration becomes one integer (country, time, event or censored), the integers are sorted once, and
-    /// runs of equal integers become the tallies: per country in time order, and overall by adding them up.
-    ///
-    /// - Complexity: O(n log n) in the number of durations.
+    /// - Complexity: O(k log k) in the number of (country, length) keys.
     static func make(
         _ spans: SpanCounts, of subject: Subject, options: AnalysisOptions,
         exclusions: inout [PartialAggregate.ExclusionKey: Int]
     ) -> [SurvivalSummary] {
-        let asOf = lastDay(of: options.asOf)
-        var startsLate = 0
-        var endsLate = 0
-        var timed: [UInt64] = []
-        timed.reserveCapacity(spans.count)
-        spans.forEach { country, start, end in
-            if start > asOf { return startsLate += 1 }
-            if (end ?? asOf) > asOf { return endsLate += 1 }
-            // time ≤ asOf − start < 2³⁹ for days of years 1…9999; the low bit sorts censored before events.
-            let time = UInt64((end ?? asOf) - start)
-            timed.append(UInt64(country.index) << 40 | time << 1 | (end == nil ? 0 : 1))
-        }
-        let late = [(subject.startAfterAsOf, startsLate), (subject.endAfterAsOf, endsLate)]
+        let late = [(subject.startAfterAsOf, spans.startsLate), (subject.endAfterAsOf, spans.endsLate)]
         for (reason, count) in late where count > 0 {
             exclusions[PartialAggregate.ExclusionKey(figure: subject.figure, reason: reason.rawValue), default: 0] +=
                 count
         }
-        timed.sort()
         var overall: [Int: KaplanMeier.Tally] = [:]
         var summaries: [SurvivalSummary] = []
-        var position = 0
-        while position < timed.count {
-            let country = timed[position] >> 40
-            var tallies: [KaplanMeier.Tally] = []
-            while position < timed.count && timed[position] >> 40 == country {
-                let value = timed[position]
-                var end = position + 1
-                while end < timed.count && timed[end] == value { end += 1 }
-                let time = Int((value >> 1) & ((1 << 39) - 1))
-                let count = end - position
-                if tallies.last?.time != time { tallies.append(KaplanMeier.Tally(time: time, events: 0, censored: 0)) }
-                if value & 1 == 1 {
-                    tallies[tallies.count - 1].events += count
-                } else {
-                    tallies[tallies.count - 1].censored += count
-                }
-                position = end
-            }
+        for (country, tallies) in spans.talliesByCountry() {
             for tally in tallies {
                 var total = overall[tally.time] ?? KaplanMeier.Tally(time: tally.time, events: 0, censored: 0)
                 total.events += tally.events
                 total.censored += tally.censored
                 overall[tally.time] = total
             }
-            summaries.append(summary(country: Country(index: Int(country)), tallies, options: options))
+            summaries.append(summary(country: country, tallies, options: options))
         }
         guard !overall.isEmpty else { return summaries }
         let overallTallies = overall.keys.sorted().map { overall[$0]! }

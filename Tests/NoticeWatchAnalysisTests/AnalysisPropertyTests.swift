@@ -84,10 +84,12 @@ struct AnalysisPropertyTests {
     func shardedCountingMatchesOnePass(seed: UInt64) {
         var source = SeededRecords(seed: seed)
         let records = source.records(notices: 400, complaints: 300)
-        let whole = PartialAggregate(notices: records.notices, complaints: records.complaints)
+        let whole = PartialAggregate(asOf: SeededRecords.asOf, notices: records.notices, complaints: records.complaints)
         for shardSize in [1, 50, 99, 700, 10_000] {
             #expect(
-                Analysis.aggregate(notices: records.notices, complaints: records.complaints, shardSize: shardSize)
+                Analysis.aggregate(
+                    asOf: SeededRecords.asOf, notices: records.notices, complaints: records.complaints,
+                    shardSize: shardSize)
                     == whole)
         }
     }
@@ -97,22 +99,23 @@ struct AnalysisPropertyTests {
         var source = SeededRecords(seed: seed)
         let records = source.records(notices: 400, complaints: 300)
         let options = Self.options()
-        let whole = PartialAggregate(notices: records.notices, complaints: records.complaints)
+        let whole = PartialAggregate(asOf: SeededRecords.asOf, notices: records.notices, complaints: records.complaints)
         var generator = SplitMix64(seed: seed &+ 99)
         let shardCount = Int.random(in: 2...6, using: &generator)
-        var shards = [PartialAggregate](repeating: PartialAggregate(), count: shardCount)
+        var shards = [PartialAggregate](repeating: PartialAggregate(asOf: SeededRecords.asOf), count: shardCount)
         for notice in records.notices { shards[Int.random(in: 0..<shardCount, using: &generator)].add(notice) }
         for complaint in records.complaints {
             shards[Int.random(in: 0..<shardCount, using: &generator)].add(complaint)
         }
-        let forward = shards.reduce(PartialAggregate()) { $0.merged(with: $1) }
-        let backward = shards.reversed().reduce(PartialAggregate()) { $0.merged(with: $1) }
-        let grouped = shards.dropFirst().reduce(PartialAggregate()) { $0.merged(with: $1) }.merged(with: shards[0])
+        let forward = shards.reduce(PartialAggregate(asOf: SeededRecords.asOf)) { $0.merged(with: $1) }
+        let backward = shards.reversed().reduce(PartialAggregate(asOf: SeededRecords.asOf)) { $0.merged(with: $1) }
+        let grouped = shards.dropFirst().reduce(PartialAggregate(asOf: SeededRecords.asOf)) { $0.merged(with: $1) }
+            .merged(with: shards[0])
         #expect(forward == whole)
         #expect(backward == whole)
         #expect(grouped == whole)
         #expect(forward.finish(options: options) == whole.finish(options: options))
-        #expect(whole.merged(with: PartialAggregate()) == whole)
+        #expect(whole.merged(with: PartialAggregate(asOf: SeededRecords.asOf)) == whole)
     }
 
     @Test(arguments: seeds)
