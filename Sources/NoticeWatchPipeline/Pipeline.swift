@@ -47,6 +47,17 @@ public enum Pipeline {
             partialCountsAsOverturned: configuration.partialCountsAsOverturned,
             topCountries: configuration.topCountries, survivalInterval: configuration.survivalInterval)
 
+        let provenance = RunProvenance(
+            toolVersion: version,
+            datasetPath: URL(fileURLWithPath: configuration.datasetDirectory).standardizedFileURL.lastPathComponent,
+            options: configuration.provenanceOptions(asOf: asOf, asOfOrigin: origin))
+        // records.sqlite needs no figure: it is written while the figures are computed.
+        let staging = try publisher.makeStaging()
+        let database =
+            configuration.recordsDatabase
+            ? ReportWriter.startRecordsDatabase(
+                ingested, provenance: provenance, asOf: asOf, asOfOrigin: origin, in: staging) : nil
+
         let analysisClock = ContinuousClock.now
         let figures = Analysis.figures(notices: ingested.notices, complaints: ingested.complaints, options: options)
         let analysisLine =
@@ -54,18 +65,15 @@ public enum Pipeline {
             + "in \(Self.seconds(since: analysisClock))"
         logger.info("\(analysisLine)")
 
-        let provenance = RunProvenance(
-            toolVersion: version,
-            datasetPath: URL(fileURLWithPath: configuration.datasetDirectory).standardizedFileURL.lastPathComponent,
-            options: configuration.provenanceOptions(asOf: asOf, asOfOrigin: origin))
         let reportClock = ContinuousClock.now
         let input = ReportInput(
             ingest: ingested, figures: figures, provenance: provenance, recordsDatabase: configuration.recordsDatabase)
-        let staging = try publisher.makeStaging()
         let outputs: [OutputFile]
         do {
-            outputs = try writeReport(input, to: staging, publisher: publisher, logger: logger)
+            outputs = try writeReport(
+                input, to: staging, database: database, publisher: publisher, logger: logger)
         } catch {
+            database?.finish()
             publisher.discard(staging: staging)
             throw PipelineError(error)
         }
@@ -96,27 +104,28 @@ public enum Pipeline {
     /// A damaged earlier report must not block every later run: it is reported on `logger`, and the report is
     /// written without the section.
     private static func writeReport(
-        _ input: ReportInput, to staging: String, publisher: ReportPublisher, logger: Logger
+        _ input: ReportInput, to staging: String, database: RecordsDatabaseWrite?, publisher: ReportPublisher,
+        logger: Logger
     ) throws(ReportError) -> [OutputFile] {
         let previous = PreviousRun.comparable(
             folder: publisher.currentReport, inputs: input.ingest.inputFiles,
             sourcesFileSHA256: input.ingest.sourcesFileSHA256, options: input.provenance.options)
-        guard let previous else { return try ReportWriter.write(input, to: staging, previous: nil) }
+        guard let previous else { return try ReportWriter.write(input, to: staging, previous: nil, database: database) }
         if PreviousRun.leftOutRecordsDatabase(folder: previous) {
             logger.info(
                 "the previous report was written with --no-records-database; the report leaves out the changes since it"
             )
-            return try ReportWriter.write(input, to: staging, previous: nil)
+            return try ReportWriter.write(input, to: staging, previous: nil, database: database)
         }
         let first = Swift.Result { () throws(ReportError) -> [OutputFile] in
-            try ReportWriter.write(input, to: staging, previous: previous)
+            try ReportWriter.write(input, to: staging, previous: previous, database: database)
         }
         switch first {
         case .success(let outputs):
             return outputs
         case .failure(let error) where error.code == "previous-run-unreadable":
             logger.warning("\(error.description); the report leaves out the changes since the previous run")
-            return try ReportWriter.write(input, to: staging, previous: nil)
+            return try ReportWriter.write(input, to: staging, previous: nil, database: database)
         case .failure(let error):
             throw error
         }

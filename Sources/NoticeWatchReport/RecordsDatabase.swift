@@ -73,6 +73,16 @@ enum RecordsDatabase {
     /// - Complexity: O(n log n) in the rows written; O(n) when the records are sorted by id, as ingest
     ///   returns them.
     static func write(_ input: ReportInput, to path: String) throws(ReportError) {
+        try write(
+            input.ingest, provenance: input.provenance, asOf: input.figures.options.asOf,
+            asOfOrigin: input.figures.options.asOfOrigin, to: path)
+    }
+
+    /// Writes the database of `ingest`'s records and accounts to `path`, which must not exist; the `run` table
+    /// holds `provenance` and the as-of date (known before the figures are).
+    static func write(
+        _ ingest: IngestResult, provenance: RunProvenance, asOf: CivilDate, asOfOrigin: String, to path: String
+    ) throws(ReportError) {
         let database = try SQLiteDatabase(path: path)
         try database.execute(
             "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA encoding = 'UTF-8'; "
@@ -81,9 +91,10 @@ enum RecordsDatabase {
         )
         try database.execute("BEGIN;")
         try database.execute(tables)
-        try insertNotices(input.ingest.notices, into: database)
-        try insertComplaints(input.ingest.complaints, into: database)
-        try insertAccounts(input, into: database)
+        try insertNotices(ingest.notices, into: database)
+        try insertComplaints(ingest.complaints, into: database)
+        try insertAccounts(
+            ingest, run: runPairs(ingest, provenance: provenance, asOf: asOf, asOfOrigin: asOfOrigin), into: database)
         try database.execute(indexes)
         try database.execute("COMMIT;")
     }
@@ -180,8 +191,9 @@ enum RecordsDatabase {
     }
 
     /// The quarantine, conflicts, sources, input files and run tables.
-    private static func insertAccounts(_ input: ReportInput, into database: SQLiteDatabase) throws(ReportError) {
-        let ingest = input.ingest
+    private static func insertAccounts(
+        _ ingest: IngestResult, run pairs: [(key: String, value: String)], into database: SQLiteDatabase
+    ) throws(ReportError) {
         var row = SQLiteRow()
         let quarantine = try SQLiteStatement("INSERT INTO quarantine VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", on: database)
         for (offset, entry) in ingest.quarantine.inReportOrder.enumerated() {
@@ -234,7 +246,7 @@ enum RecordsDatabase {
             try files.run(row)
         }
         let run = try SQLiteStatement("INSERT INTO run VALUES (?, ?)", on: database)
-        for pair in runPairs(input) {
+        for pair in pairs {
             row.removeAll()
             row.append(pair.key)
             row.append(pair.value)
@@ -260,15 +272,17 @@ enum RecordsDatabase {
 
     /// The `run` table: the version, the dataset path, the sources file's hash, the as-of date and every
     /// option, sorted by key.
-    static func runPairs(_ input: ReportInput) -> [(key: String, value: String)] {
+    static func runPairs(
+        _ ingest: IngestResult, provenance: RunProvenance, asOf: CivilDate, asOfOrigin: String
+    ) -> [(key: String, value: String)] {
         var pairs: [(key: String, value: String)] = [
-            ("tool_version", input.provenance.toolVersion),
-            ("dataset_path", input.provenance.datasetPath),
-            ("sources_file_sha256", input.ingest.sourcesFileSHA256 ?? ""),
-            ("as_of", input.figures.options.asOf.description),
-            ("as_of_origin", input.figures.options.asOfOrigin),
+            ("tool_version", provenance.toolVersion),
+            ("dataset_path", provenance.datasetPath),
+            ("sources_file_sha256", ingest.sourcesFileSHA256 ?? ""),
+            ("as_of", asOf.description),
+            ("as_of_origin", asOfOrigin),
         ]
-        for option in input.provenance.options {
+        for option in provenance.options {
             let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             pairs.append(("option." + String(parts[0]), parts.count > 1 ? String(parts[1]) : ""))
         }

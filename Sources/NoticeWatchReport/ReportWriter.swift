@@ -1,5 +1,5 @@
 internal import Foundation
-import NoticeWatchModel
+public import NoticeWatchModel
 
 /// Writes a run's report folder: `report.md`, the CSV tables, the SVG charts, `records.sqlite` (unless
 /// ``ReportInput/recordsDatabase`` is off) and `manifest.json` (OUTPUTS.md documents every file and column).
@@ -11,6 +11,22 @@ public enum ReportWriter {
     /// The chart files, relative to the report folder.
     public static let chartPaths = ["charts/volumes.svg", "charts/overturn-rates.svg", "charts/notice-survival.svg"]
 
+    /// Starts writing `records.sqlite` into `directory` on another thread, before the figures exist: the
+    /// records, the accounts and the run table need only ingest's result, the provenance and the as-of date.
+    /// Pass the result to ``write(_:to:previous:database:)``, which waits for it; on a failure before that,
+    /// call ``RecordsDatabaseWrite/finish()`` before removing the folder.
+    public static func startRecordsDatabase(
+        _ ingest: IngestResult, provenance: RunProvenance, asOf: CivilDate, asOfOrigin: String, in directory: String
+    ) -> RecordsDatabaseWrite {
+        RecordsDatabaseWrite(
+            BackgroundWork { () throws(ReportError) -> OutputFile in
+                try RecordsDatabase.write(
+                    ingest, provenance: provenance, asOf: asOf, asOfOrigin: asOfOrigin,
+                    to: directory + "/records.sqlite")
+                return try describe("records.sqlite", in: directory)
+            })
+    }
+
     /// Writes every output into `directory`.
     ///
     /// - Parameters:
@@ -18,6 +34,10 @@ public enum ReportWriter {
     ///   - directory: an existing, empty folder.
     ///   - previous: the previous run's report folder, for "Changes since the previous run"; `nil` on a
     ///     first run (the section is then left out, and so is `changes_since_previous.csv`).
+    ///   - database: `records.sqlite` already being written into `directory` by
+    ///     ``startRecordsDatabase(_:provenance:asOf:asOfOrigin:in:)``; `nil` to write it here (when
+    ///     ``ReportInput/recordsDatabase`` is on). A database started by the caller is left in place when
+    ///     another output fails, so that a second call can use it.
     /// - Returns: every file written, `manifest.json` last, the others sorted by path.
     /// - Throws: `ReportError` `output-not-writable` when a file cannot be written, `sqlite-failed` when
     ///   SQLite refuses a statement, `previous-run-unreadable` when `previous` is given and its
@@ -25,24 +45,25 @@ public enum ReportWriter {
     ///   they render as empty tables and "no data" sentences.
     /// - Complexity: O(n log n) in the records, rows and figure rows. `records.sqlite` is written on another
     ///   thread while the other files are written on the caller's.
-    public static func write(_ input: ReportInput, to directory: String, previous: String?) throws(ReportError)
-        -> [OutputFile]
-    {
+    public static func write(
+        _ input: ReportInput, to directory: String, previous: String?, database started: RecordsDatabaseWrite? = nil
+    ) throws(ReportError) -> [OutputFile] {
         // A folder that already has a database is refused once the other files have been tried, as when
         // they are written one after the other.
         let databasePath = directory + "/records.sqlite"
         let database =
-            !input.recordsDatabase || FileManager.default.fileExists(atPath: databasePath)
+            !input.recordsDatabase || (started == nil && FileManager.default.fileExists(atPath: databasePath))
             ? nil
-            : BackgroundWork { () throws(ReportError) -> OutputFile in
-                try RecordsDatabase.write(input, to: databasePath)
-                return try describe("records.sqlite", in: directory)
-            }
+            : started?.work
+                ?? BackgroundWork { () throws(ReportError) -> OutputFile in
+                    try RecordsDatabase.write(input, to: databasePath)
+                    return try describe("records.sqlite", in: directory)
+                }
         /// Waits for the database and removes it, when another output failed: the folder is left as it was
         /// found apart from the files written before the failure, as when the files are written one after the
         /// other (and a report refused for its changes section can be written again without it).
         func abandonDatabase() {
-            guard let database else { return }
+            guard let database, started == nil else { return }
             database.finish()
             try? FileManager.default.removeItem(atPath: databasePath)
         }
@@ -142,5 +163,19 @@ public enum ReportWriter {
                 code: "output-not-writable", message: "cannot create the folder: \(error.localizedDescription)",
                 path: path)
         }
+    }
+}
+
+/// `records.sqlite` being written on another thread (see ``ReportWriter/startRecordsDatabase(_:provenance:asOf:asOfOrigin:in:)``).
+public final class RecordsDatabaseWrite: Sendable {
+    let work: BackgroundWork<OutputFile>
+
+    init(_ work: BackgroundWork<OutputFile>) {
+        self.work = work
+    }
+
+    /// Waits until the database is written or has failed, ignoring which (before the folder is removed).
+    public func finish() {
+        work.finish()
     }
 }
