@@ -46,4 +46,24 @@ struct RecordsDatabaseOptionTests {
         let report = try String(contentsOfFile: output + "/report.md", encoding: .utf8)
         #expect(!report.contains("## Changes since the previous run"))
     }
+
+    @Test("A previous report with a damaged database still gets a new report, with its database, without changes")
+    func damagedPreviousDatabase() throws {
+        let output = try PipelineTestSupport.temporaryFolder("damaged-previous") + "/report"
+        try PipelineTestSupport.run(PipelineTestSupport.sampleDataset, into: output)
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: output + "/records.sqlite"))
+        let result = try Pipeline.run(
+            RunConfiguration(
+                datasetDirectory: PipelineTestSupport.sampleDataset, outputDirectory: output,
+                asOf: PipelineTestSupport.sampleAsOf, topCountries: 10),
+            logger: PipelineTestSupport.quietLogger)
+        #expect(result.exitStatus == .success)
+        let files = PipelineTestSupport.files(in: output)
+        #expect(!files.contains("changes_since_previous.csv"))
+        let database = try Data(contentsOf: URL(fileURLWithPath: output + "/records.sqlite"))
+        #expect(database.starts(with: Array("SQLite format 3".utf8)))
+        let committed = try Data(
+            contentsOf: URL(fileURLWithPath: PipelineTestSupport.sampleReport + "/complaint_volumes.csv"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output + "/complaint_volumes.csv")) == committed)
+    }
 }
