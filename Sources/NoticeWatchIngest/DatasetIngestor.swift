@@ -17,11 +17,11 @@ public struct DatasetIngestor: Sendable {
     /// How many records are kept in memory while the files are read: once a file's pieces would go over, its
     /// records are spilled to sorted runs in a temporary folder (`TMPDIR`) as each piece is read, then merged
     /// into a store read back on demand (``RecordList``), so memory stays bounded whatever the input's size
-    /// (``RecordBudget``). Changed by tests to spill small inputs.
-    var recordBudget = DatasetIngestor.standardRecordBudget
+    /// (``RecordBudget``). The result is the same whatever the budget; only time and memory change.
+    public var recordBudget = DatasetIngestor.standardRecordBudget
 
     /// 1.5 million records, about 100 MB in memory.
-    static let standardRecordBudget = 1_500_000
+    public static let standardRecordBudget = 1_500_000
 
     /// The name of the sources file inside the dataset folder.
     public static let sourcesFileName = "sources.yml"

@@ -136,7 +136,9 @@ public enum Pipeline {
         let clock = ContinuousClock.now
         let ingested: IngestResult
         do {
-            ingested = try DatasetIngestor(directory: configuration.datasetDirectory).ingest { progress in
+            var ingestor = DatasetIngestor(directory: configuration.datasetDirectory)
+            ingestor.recordBudget = configuration.recordsInMemory
+            ingested = try ingestor.ingest { progress in
                 guard progress.finished else { return }
                 logger.debug(
                     "read \(progress.file) (\(progress.source)): \(progress.rowsRead) rows, \(progress.bytesRead) bytes"

@@ -28,12 +28,16 @@ public struct RunConfiguration: Sendable {
     /// tables and charts are the same, the run is faster and the folder far smaller, but the next run cannot
     /// list the changes since this one.
     public var recordsDatabase: Bool
+    /// How many records are kept in memory before the rest are spilled to sorted runs under `TMPDIR`; the
+    /// outputs are the same whatever it is.
+    public var recordsInMemory: Int
 
     public init(
         datasetDirectory: String, outputDirectory: String, asOf: CivilDate? = nil, minimumDecisions: Int = 10,
         partialCountsAsOverturned: Bool = false, topCountries: Int = 20,
         survivalInterval: SurvivalIntervalMethod = .logLog, maxQuarantined: Int? = nil, keep: Int? = nil,
-        sourceDateEpoch: String? = nil, recordsDatabase: Bool = true
+        sourceDateEpoch: String? = nil, recordsDatabase: Bool = true,
+        recordsInMemory: Int = 1_500_000
     ) {
         self.datasetDirectory = datasetDirectory
         self.outputDirectory = outputDirectory
@@ -46,6 +50,7 @@ public struct RunConfiguration: Sendable {
         self.keep = keep
         self.sourceDateEpoch = sourceDateEpoch
         self.recordsDatabase = recordsDatabase
+        self.recordsInMemory = recordsInMemory
     }
 
     /// The options that can change an output, as `name=value` sorted by name, for provenance.

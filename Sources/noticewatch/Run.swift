@@ -65,6 +65,13 @@ struct Run: ParsableCommand {
     )
     var recordsDatabase = true
 
+    @Option(
+        name: .customLong("records-in-memory"),
+        help: ArgumentHelp(
+            "Records kept in memory before the rest are spilled to sorted files under TMPDIR (the outputs are the same).",
+            valueName: "n"))
+    var recordsInMemory: Int = 1_500_000
+
     @Flag(name: .long, help: "Per-file detail on standard error.")
     var verbose = false
 
@@ -79,6 +86,7 @@ struct Run: ParsableCommand {
         guard top >= 1 else { throw ValidationError("--top must be at least 1.") }
         if let maxQuarantined, maxQuarantined < 0 { throw ValidationError("--max-quarantined cannot be negative.") }
         if let keep, keep < 1 { throw ValidationError("--keep must be at least 1.") }
+        guard recordsInMemory >= 0 else { throw ValidationError("--records-in-memory cannot be negative.") }
     }
 
     func run() throws {
@@ -92,7 +100,8 @@ struct Run: ParsableCommand {
             minimumDecisions: minDecisions, partialCountsAsOverturned: countPartialAsOverturned, topCountries: top,
             survivalInterval: SurvivalIntervalMethod(rawValue: kmInterval) ?? .logLog,
             maxQuarantined: maxQuarantined, keep: keep,
-            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], recordsDatabase: recordsDatabase)
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], recordsDatabase: recordsDatabase,
+            recordsInMemory: recordsInMemory)
         do {
             let result = try Pipeline.run(configuration, logger: logger)
             print("Report: \(result.reportPath)/report.md")

@@ -1,4 +1,5 @@
 import Foundation
+import NoticeWatchIngest
 import NoticeWatchModel
 import NoticeWatchPipeline
 import Testing
@@ -65,5 +66,25 @@ struct RecordsDatabaseOptionTests {
         let committed = try Data(
             contentsOf: URL(fileURLWithPath: PipelineTestSupport.sampleReport + "/complaint_volumes.csv"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: output + "/complaint_volumes.csv")) == committed)
+    }
+
+    @Test("Any number of records in memory gives the same report, and the default is ingest's")
+    func recordsInMemory() throws {
+        #expect(
+            RunConfiguration(datasetDirectory: "d", outputDirectory: "o").recordsInMemory
+                == DatasetIngestor.standardRecordBudget)
+        for budget in [0, 1500] {
+            let output = try PipelineTestSupport.temporaryFolder("budget-\(budget)") + "/report"
+            _ = try Pipeline.run(
+                RunConfiguration(
+                    datasetDirectory: PipelineTestSupport.sampleDataset, outputDirectory: output,
+                    asOf: PipelineTestSupport.sampleAsOf, recordsInMemory: budget),
+                logger: PipelineTestSupport.quietLogger)
+            for file in PipelineTestSupport.files(in: PipelineTestSupport.sampleReport) {
+                let written = try Data(contentsOf: URL(fileURLWithPath: output + "/" + file))
+                let expected = try Data(contentsOf: URL(fileURLWithPath: PipelineTestSupport.sampleReport + "/" + file))
+                #expect(written == expected, "\(file) differs with \(budget) records in memory")
+            }
+        }
     }
 }
