@@ -56,11 +56,11 @@ struct SpillCursor {
         return value == 0 ? nil : CivilDate(storageValue: value)
     }
 
-    /// The enum case at the index read, or `fallback` for an index out of range (which the writer never gives).
-    mutating func choice<Value: CaseIterable>(_ type: Value.Type, fallback: Value) -> Value
-    where Value.AllCases == [Value] {
+    /// The case at the index read from `cases`, or `fallback` for an index out of range (which the writer never
+    /// gives).
+    mutating func choice<Value>(_ cases: [Value], fallback: Value) -> Value {
         let index = Int(uint8())
-        return index < Value.allCases.count ? Value.allCases[index] : fallback
+        return index < cases.count ? cases[index] : fallback
     }
 }
 
@@ -112,23 +112,36 @@ extension SpillableRecord {
     }
 }
 
+/// Every case of each vocabulary, made once: `allCases` builds a new array at each use.
+enum SpillVocabulary {
+    static let kinds = NoticeKind.allCases
+    static let statuses = NoticeStatus.allCases
+    static let reasons = CancellationReason.allCases
+    static let outcomes = Outcome.allCases
+
+    /// The position of `value` in `cases` (which holds every case).
+    static func index<Value: Equatable>(of value: Value, in cases: [Value]) -> UInt8 {
+        UInt8(cases.firstIndex(of: value) ?? 0)
+    }
+}
+
 extension Notice: SpillableRecord {
     func appendFields(to bytes: inout SpillBytes) {
-        bytes.append(UInt8(NoticeKind.allCases.firstIndex(of: kind)!))
+        bytes.append(SpillVocabulary.index(of: kind, in: SpillVocabulary.kinds))
         bytes.append(UInt8(requestingCountry.index))
         bytes.append(issueDate)
-        bytes.append(UInt8(NoticeStatus.allCases.firstIndex(of: status)!))
+        bytes.append(SpillVocabulary.index(of: status, in: SpillVocabulary.statuses))
         bytes.append(cancellationDate)
-        bytes.append(UInt8(CancellationReason.allCases.firstIndex(of: cancellationReason)!))
+        bytes.append(SpillVocabulary.index(of: cancellationReason, in: SpillVocabulary.reasons))
     }
 
     static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Notice {
-        let kind = fields.choice(NoticeKind.self, fallback: .unknown)
+        let kind = fields.choice(SpillVocabulary.kinds, fallback: .unknown)
         let country = Country(index: Int(fields.uint8()))
         let issue = fields.date()
-        let status = fields.choice(NoticeStatus.self, fallback: .unknown)
+        let status = fields.choice(SpillVocabulary.statuses, fallback: .unknown)
         let cancellation = fields.date()
-        let reason = fields.choice(CancellationReason.self, fallback: .unknown)
+        let reason = fields.choice(SpillVocabulary.reasons, fallback: .unknown)
         return Notice(
             id: id, kind: kind, requestingCountry: country, issueDate: issue, status: status,
             cancellationDate: cancellation, cancellationReason: reason, provenance: provenance)
@@ -142,7 +155,7 @@ extension Complaint: SpillableRecord {
         bytes.append(UInt8(requestingCountry.index))
         bytes.append(filedDate)
         bytes.append(decisionDate)
-        bytes.append(UInt8(Outcome.allCases.firstIndex(of: outcome)!))
+        bytes.append(SpillVocabulary.index(of: outcome, in: SpillVocabulary.outcomes))
         bytes.append(outcomeLabel)
     }
 
@@ -152,7 +165,7 @@ extension Complaint: SpillableRecord {
         let country = Country(index: Int(fields.uint8()))
         let filed = fields.date()
         let decision = fields.date()
-        let outcome = fields.choice(Outcome.self, fallback: .pending)
+        let outcome = fields.choice(SpillVocabulary.outcomes, fallback: .pending)
         let label = fields.string()
         return Complaint(
             id: id, noticeID: hasNoticeID ? noticeID : nil, requestingCountry: country, filedDate: filed,
