@@ -142,31 +142,33 @@ extension JSONRecordParser {
         }
     }
 
-    /// The text of a scanned string, unescaped and checked to be UTF-8.
+    /// Stores a scanned string, unescaped and checked to be UTF-8, as the value of `field`.
     ///
     /// - Throws: `invalid-utf8` naming the field, or `malformed-json` for an unpaired surrogate.
-    mutating func decodeString(_ span: JSONStringSpan, field: Int) throws(JSONRecordFault) -> String {
-        let text: String?
+    mutating func storeString(_ span: JSONStringSpan, field: Int) throws(JSONRecordFault) {
         if span.hasEscapes {
             try unescape(span)
-            text = scratch.withUnsafeBytes { JSONRecordParser.validatedText($0) }
+            let valid = scratch.withUnsafeBytes { JSONRecordParser.isUTF8($0) }
+            guard valid else { throw invalidUTF8(from: span.start, to: span.end, field: field) }
+            scratch.withUnsafeBytes { output.set(field, $0) }
         } else {
-            text = JSONRecordParser.validatedText(UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end]))
+            let content = UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end])
+            guard JSONRecordParser.isUTF8(content) else { throw invalidUTF8(from: span.start, to: span.end, field: field) }
+            output.set(field, content)
         }
-        guard let text else { throw invalidUTF8(from: span.start, to: span.end, field: field) }
-        return text
     }
 
-    /// The text of `bytes` when they are well-formed UTF-8, else `nil`; ASCII (the usual case) takes a fast path.
+    /// Whether `bytes` are well-formed UTF-8; ASCII (the usual case) takes a fast path.
     @inline(__always)
-    static func validatedText(_ bytes: UnsafeRawBufferPointer) -> String? {
-        guard FieldDecoder.isASCII(bytes) || FieldDecoder.firstInvalidUTF8(bytes) == bytes.count else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+    static func isUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        FieldDecoder.isASCII(bytes) || FieldDecoder.firstInvalidUTF8(bytes) == bytes.count
     }
 
-    /// The compact JSON text of the value from `start` to the current position: whitespace outside strings
-    /// dropped, strings kept as written.
-    mutating func compactText(from start: Int, field: Int) throws(JSONRecordFault) -> String {
+    /// Stores the compact JSON text of the value from `start` to the current position as the value of `field`:
+    /// whitespace outside strings dropped, strings kept as written.
+    ///
+    /// - Throws: `invalid-utf8` naming the field.
+    mutating func storeCompact(from start: Int, field: Int) throws(JSONRecordFault) {
         scratch.removeAll(keepingCapacity: true)
         var index = start
         var inString = false
@@ -188,10 +190,10 @@ extension JSONRecordParser {
             }
             index += 1
         }
-        guard let text = scratch.withUnsafeBytes({ JSONRecordParser.validatedText($0) }) else {
+        guard scratch.withUnsafeBytes({ JSONRecordParser.isUTF8($0) }) else {
             throw invalidUTF8(from: start, to: position, field: field)
         }
-        return text
+        scratch.withUnsafeBytes { output.set(field, $0) }
     }
 
     private func invalidUTF8(from start: Int, to end: Int, field: Int) -> JSONRecordFault {

@@ -1,0 +1,101 @@
+import NoticeWatchModel
+
+/// What the reading loop gathers from one file (or chunk).
+struct Collected {
+    var notices: [Notice] = []
+    var complaints: [Complaint] = []
+    var quarantine: [QuarantinedRow] = []
+    var read = 0
+    var broken = 0
+    var choices: [String] = []
+    var lineBreaks: Int?
+
+    /// Room for about `rows` records of `kind`.
+    init(kind: RecordKind, rows: Int) {
+        switch kind {
+        case .notice: notices.reserveCapacity(rows)
+        case .complaint: complaints.reserveCapacity(rows)
+        }
+    }
+
+    mutating func add(_ result: Result<NormalizedRecord, Rejection>) {
+        switch result {
+        case .success(.notice(let notice)): notices.append(notice)
+        case .success(.complaint(let complaint)): complaints.append(complaint)
+        case .failure(let rejection): quarantine.append(rejection.row)
+        }
+    }
+
+    mutating func add(_ item: BrokenRecord, source: String, file: String) {
+        broken += 1
+        quarantine.append(
+            QuarantinedRow(
+                location: SourceLocation(source: source, file: file, line: item.line, record: item.record),
+                field: item.field, rawValue: item.rawText, reason: item.reason))
+    }
+}
+
+extension PreparedFile {
+    /// Reads every record of a reader that hands over bytes, normalizing each in place.
+    ///
+    /// - Throws: what the reader throws (the file cannot be read on).
+    /// - Complexity: O(n) in the bytes read.
+    func collect<Reader: FieldReader>(
+        from reader: inout Reader, normalizer: inout RecordNormalizer, into collected: inout Collected,
+        progress: (@Sendable (IngestProgress) -> Void)?
+    ) throws(IngestError) {
+        let name = task.spec.name
+        let file = task.relativePath
+        let fields = RecordFields(count: reader.valueCount)
+        while let item = try reader.nextFields(into: fields) {
+            collected.read += 1
+            switch item {
+            case .record:
+                let location = SourceLocation(source: name, file: file, line: fields.line, record: fields.record)
+                collected.add(normalizer.normalize(fields, at: location))
+            case .broken(let broken):
+                collected.add(broken, source: name, file: file)
+            }
+            if collected.read & 0xFFFF == 0, let progress {
+                progress(
+                    IngestProgress(
+                        source: name, file: file, rowsRead: collected.read, bytesRead: reader.bytesConsumed ?? 0,
+                        finished: false))
+            }
+        }
+        collected.choices = reader.choices
+        collected.lineBreaks = reader.lineBreaksConsumed
+    }
+
+    /// Reads every record of a reader that hands over text (XML), through the same normalizer.
+    ///
+    /// - Throws: what the reader throws (the file cannot be read on).
+    /// - Complexity: O(n) in the bytes read.
+    func collect(
+        from reader: inout any RecordReader, normalizer: inout RecordNormalizer, into collected: inout Collected,
+        progress: (@Sendable (IngestProgress) -> Void)?
+    ) throws(IngestError) {
+        let name = task.spec.name
+        let file = task.relativePath
+        let fields = RecordFields(count: 0)
+        while let item = try reader.next() {
+            collected.read += 1
+            switch item {
+            case .record(let raw):
+                fields.load(raw)
+                let location = SourceLocation(source: name, file: file, line: raw.line, record: raw.record)
+                collected.add(normalizer.normalize(fields, at: location))
+            case .broken(let broken):
+                collected.add(broken, source: name, file: file)
+            }
+            if collected.read & 0xFFFF == 0, let progress {
+                progress(
+                    IngestProgress(
+                        source: name, file: file, rowsRead: collected.read, bytesRead: reader.bytesConsumed ?? 0,
+                        finished: false))
+            }
+        }
+        collected.choices = reader.choices
+        collected.lineBreaks = reader.lineBreaksConsumed
+    }
+}
