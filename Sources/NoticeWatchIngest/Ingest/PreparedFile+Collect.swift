@@ -18,11 +18,16 @@ struct Collected {
         }
     }
 
-    mutating func add(_ result: Result<NormalizedRecord, Rejection>) {
-        switch result {
-        case .success(.notice(let notice)): notices.append(notice)
-        case .success(.complaint(let complaint)): complaints.append(complaint)
-        case .failure(let rejection): quarantine.append(rejection.row)
+    /// Normalizes one record and keeps it, or its quarantine entry.
+    @inline(__always)
+    mutating func add(_ fields: RecordFields, at location: SourceLocation, normalizer: inout RecordNormalizer) {
+        do {
+            switch normalizer.kind {
+            case .notice: notices.append(try normalizer.notice(fields, at: location))
+            case .complaint: complaints.append(try normalizer.complaint(fields, at: location))
+            }
+        } catch {
+            quarantine.append(error.row)
         }
     }
 
@@ -52,7 +57,7 @@ extension PreparedFile {
             switch item {
             case .record:
                 let location = SourceLocation(source: name, file: file, line: fields.line, record: fields.record)
-                collected.add(normalizer.normalize(fields, at: location))
+                collected.add(fields, at: location, normalizer: &normalizer)
             case .broken(let broken):
                 collected.add(broken, source: name, file: file)
             }
@@ -84,7 +89,7 @@ extension PreparedFile {
             case .record(let raw):
                 fields.load(raw)
                 let location = SourceLocation(source: name, file: file, line: raw.line, record: raw.record)
-                collected.add(normalizer.normalize(fields, at: location))
+                collected.add(fields, at: location, normalizer: &normalizer)
             case .broken(let broken):
                 collected.add(broken, source: name, file: file)
             }

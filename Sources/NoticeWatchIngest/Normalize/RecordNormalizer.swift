@@ -28,11 +28,15 @@ struct RecordNormalizer {
     let kind: RecordKind
     /// Plans by ``NormalizedField`` position in `allCases` (an array, not a dictionary: this is the hot path).
     private let plans: [FieldPlan?]
-    /// The plans' parts by field position, read per value without copying a whole plan: whether the field is
-    /// mapped, whether it is a constant, its reader value index (-1 for none) and its date formats.
-    private let mapped: [Bool]
-    private let isConstant: [Bool]
-    private let valueIndices: [Int]
+    /// Where each field's value comes from, by field position: its reader value index, ``constantSlot``,
+    /// ``noSlot`` (mapped to nothing the reader returns) or ``unmappedSlot``. A plain value, read per field and
+    /// row without reference counting.
+    private let slots: SIMD16<Int16>
+    private static let constantSlot: Int16 = -1
+    private static let noSlot: Int16 = -2
+    private static let unmappedSlot: Int16 = -3
+    /// The fast layout of the first date format of each date field (issue, cancellation, filed, decision).
+    private let dateLayouts: (FixedDateLayout?, FixedDateLayout?, FixedDateLayout?, FixedDateLayout?)
     /// The constants' bytes, one slot per field position.
     private let constants: RecordFields
     private let formats: [[DateFormat]]
@@ -54,9 +58,22 @@ struct RecordNormalizer {
         var table = [FieldPlan?](repeating: nil, count: count)
         for plan in plans { table[plan.field.position] = plan }
         self.plans = table
-        self.mapped = table.map { $0 != nil }
-        self.isConstant = table.map { $0?.constant != nil }
-        self.valueIndices = table.map { $0?.valueIndex ?? -1 }
+        var slots = SIMD16<Int16>(repeating: RecordNormalizer.unmappedSlot)
+        for (position, plan) in table.enumerated() {
+            guard let plan else { continue }
+            if plan.constant != nil {
+                slots[position] = RecordNormalizer.constantSlot
+            } else if let index = plan.valueIndex, index < Int(Int16.max) {
+                slots[position] = Int16(index)
+            } else {
+                slots[position] = RecordNormalizer.noSlot
+            }
+        }
+        self.slots = slots
+        func layout(_ field: NormalizedField) -> FixedDateLayout? {
+            table[field.position]?.formats.first.flatMap(FixedDateLayout.init)
+        }
+        dateLayouts = (layout(.issueDate), layout(.cancellationDate), layout(.filedDate), layout(.decisionDate))
         let constants = RecordFields(count: count)
         for (position, plan) in table.enumerated() { constants.set(position, plan?.constant) }
         self.constants = constants
@@ -72,47 +89,61 @@ struct RecordNormalizer {
     ) -> Result<NormalizedRecord, Rejection> {
         do {
             switch kind {
-            case .notice:
-                let notice = Notice(
-                    id: try required(.id, fields, location),
-                    kind: try category(.kind, fields, location, cases: kinds, default: .unknown),
-                    requestingCountry: try country(fields, location),
-                    issueDate: try date(.issueDate, fields, location),
-                    status: try category(.status, fields, location, cases: statuses, default: .unknown),
-                    cancellationDate: try date(.cancellationDate, fields, location),
-                    cancellationReason: try category(
-                        .cancellationReason, fields, location, cases: reasons, default: .unknown),
-                    provenance: location)
-                return .success(.notice(notice))
-            case .complaint:
-                let label = outcomeLabel(fields)
-                let complaint = Complaint(
-                    id: try required(.id, fields, location),
-                    noticeID: value(.noticeID, fields).map(RecordNormalizer.string),
-                    requestingCountry: try country(fields, location),
-                    filedDate: try date(.filedDate, fields, location),
-                    decisionDate: try date(.decisionDate, fields, location),
-                    outcome: try category(.outcome, fields, location, cases: outcomes, default: .pending),
-                    outcomeLabel: label,
-                    provenance: location)
-                return .success(.complaint(complaint))
+            case .notice: return .success(.notice(try notice(fields, at: location)))
+            case .complaint: return .success(.complaint(try complaint(fields, at: location)))
             }
         } catch {
             return .failure(error)
         }
     }
 
+    /// The notice the values describe (the normalizer's kind must be `.notice`).
+    ///
+    /// - Throws: the ``Rejection`` for the first field that cannot be normalized.
+    /// - Complexity: O(bytes of the values); O(1) lookups for spellings seen before.
+    @inline(__always)
+    mutating func notice(_ fields: RecordFields, at location: SourceLocation) throws(Rejection) -> Notice {
+        Notice(
+            id: try required(.id, fields, location),
+            kind: try category(.kind, fields, location, cases: kinds, default: .unknown),
+            requestingCountry: try country(fields, location),
+            issueDate: try date(.issueDate, fields, location),
+            status: try category(.status, fields, location, cases: statuses, default: .unknown),
+            cancellationDate: try date(.cancellationDate, fields, location),
+            cancellationReason: try category(.cancellationReason, fields, location, cases: reasons, default: .unknown),
+            provenance: location)
+    }
+
+    /// The complaint the values describe (the normalizer's kind must be `.complaint`).
+    ///
+    /// - Throws: the ``Rejection`` for the first field that cannot be normalized.
+    /// - Complexity: O(bytes of the values); O(1) lookups for spellings seen before.
+    @inline(__always)
+    mutating func complaint(_ fields: RecordFields, at location: SourceLocation) throws(Rejection) -> Complaint {
+        let label = outcomeLabel(fields)
+        return Complaint(
+            id: try required(.id, fields, location),
+            noticeID: value(.noticeID, fields).map(RecordNormalizer.string),
+            requestingCountry: try country(fields, location),
+            filedDate: try date(.filedDate, fields, location),
+            decisionDate: try date(.decisionDate, fields, location),
+            outcome: try category(.outcome, fields, location, cases: outcomes, default: .pending),
+            outcomeLabel: label,
+            provenance: location)
+    }
+
     /// The trimmed bytes of `field`, `nil` when unmapped, absent or empty.
     @inline(__always)
     func value(_ field: NormalizedField, _ fields: RecordFields) -> UnsafeRawBufferPointer? {
         let position = field.position
-        guard mapped[position] else { return nil }
+        let slot = Int(slots[position])
         let raw: UnsafeRawBufferPointer?
-        if isConstant[position] {
+        if slot >= 0 {
+            raw = slot < fields.count ? fields.value(slot) : nil
+        } else if slot == RecordNormalizer.constantSlot {
             raw = constants.value(position)
         } else {
-            let index = valueIndices[position]
-            raw = index >= 0 && index < fields.count ? fields.value(index) : nil
+            return nil
         }
         guard let raw else { return nil }
         let trimmed = RecordNormalizer.trim(raw)
@@ -162,6 +193,14 @@ struct RecordNormalizer {
         throws(Rejection) -> CivilDate?
     {
         guard let bytes = value(field, fields) else { return nil }
+        let layout: FixedDateLayout?
+        switch field {
+        case .issueDate: layout = dateLayouts.0
+        case .cancellationDate: layout = dateLayouts.1
+        case .filedDate: layout = dateLayouts.2
+        default: layout = dateLayouts.3
+        }
+        if let layout, let found = layout.parse(bytes), let date = found { return date }
         let formats = self.formats[field.position]
         let typed = bytes.assumingMemoryBound(to: UInt8.self)
         for format in formats {
