@@ -146,7 +146,12 @@ import Testing
     @Test("the cache keeps keys apart byte for byte and stops growing at its limit")
     func cacheKeys() {
         var cache = ByteCache()
-        let keys = (0..<(ByteCache.limit + 50)).map { "key \($0)" } + ["", "é", "e\u{0301}"]
+        let long = String(repeating: "x", count: ByteCache.longestKey + 1)
+        let special = [
+            "", "é", "e\u{0301}", "a", "abc", "abcd", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop",
+            "a label longer than sixteen bytes 1", "a label longer than sixteen bytes 2", long,
+        ]
+        let keys = special + (0..<(ByteCache.limit + 50)).map { "key \($0)" }
         for (index, key) in keys.enumerated() {
             var key = key
             key.withUTF8 { cache.insert(index, for: UnsafeRawBufferPointer($0)) }
@@ -155,7 +160,8 @@ import Testing
         for (index, key) in keys.enumerated() {
             var key = key
             let found = key.withUTF8 { cache.value(for: UnsafeRawBufferPointer($0)) }
-            #expect(found == (index < ByteCache.limit ? index : nil), "\(key)")
+            let kept = key != long && index <= ByteCache.limit
+            #expect(found == (kept ? index : nil), "\(key)")
         }
     }
 

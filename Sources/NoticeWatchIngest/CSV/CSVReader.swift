@@ -267,6 +267,7 @@ struct CSVReader: FieldReader {
             scratch.append(byte)
             index += byte == dialect.quote && index + 1 < bytes.count && bytes[index + 1] == dialect.quote ? 2 : 1
         }
-        return scratch.withUnsafeBytes { FieldDecoder.decode($0, table: table, into: values, slot: slot) }
+        // The scratch buffer is reused by the row's next field: the text is copied out of it.
+        return scratch.withUnsafeBytes { FieldDecoder.decode($0, table: table, into: values, slot: slot, copy: true) }
     }
 }

@@ -17,23 +17,24 @@ enum FieldDecoder {
         return accumulated & 0x8080_8080_8080_8080 == 0
     }
 
-    /// Writes the text of `bytes` in the file's encoding (UTF-8 when `table` is `nil`, which includes
-    /// transcoded UTF-16; else a single-byte table) into `slot` of `values` as UTF-8, or returns the first invalid
-    /// byte (the slot is then left absent).
+    /// Makes the text of `bytes` in the file's encoding (UTF-8 when `table` is `nil`, which includes transcoded
+    /// UTF-16; else a single-byte table) the value of `slot` of `values`, as UTF-8, or returns the first invalid
+    /// byte (the slot is then left absent). ASCII and valid UTF-8 are referred to where they are (`bytes` must
+    /// stay in place until the values are used) unless `copy` is set; table-decoded text is always copied.
     ///
     /// - Complexity: O(n); ASCII bytes are copied as they are.
     @inline(__always)
     static func decode(
-        _ bytes: UnsafeRawBufferPointer, table: [UInt32]?, into values: RecordFields, slot: Int
+        _ bytes: UnsafeRawBufferPointer, table: [UInt32]?, into values: RecordFields, slot: Int, copy: Bool = false
     ) -> InvalidByte? {
         if isASCII(bytes) {
-            values.set(slot, bytes)
+            if copy { values.set(slot, bytes) } else { values.refer(slot, to: bytes) }
             return nil
         }
         guard let table else {
             let invalid = firstInvalidUTF8(bytes)
             if invalid == bytes.count {
-                values.set(slot, bytes)
+                if copy { values.set(slot, bytes) } else { values.refer(slot, to: bytes) }
                 return nil
             }
             return InvalidByte(offset: invalid, byte: bytes[invalid])

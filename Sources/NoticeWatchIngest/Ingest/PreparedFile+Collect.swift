@@ -49,8 +49,10 @@ extension PreparedFile {
         from reader: inout Reader, normalizer: inout RecordNormalizer, into collected: inout Collected,
         progress: (@Sendable (IngestProgress) -> Void)?
     ) throws(IngestError) {
-        let name = task.spec.name
-        let file = task.relativePath
+        // Copies of the names for this reader alone: every record holds them, and chunks read on other cores
+        // then count their references on other objects.
+        let name = String(decoding: Array(task.spec.name.utf8), as: UTF8.self)
+        let file = String(decoding: Array(task.relativePath.utf8), as: UTF8.self)
         let fields = RecordFields(count: reader.valueCount)
         while let item = try reader.nextFields(into: fields) {
             collected.read += 1

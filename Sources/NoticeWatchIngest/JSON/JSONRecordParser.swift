@@ -101,9 +101,9 @@ struct JSONRecordParser {
     /// Parses one value; `node` is the trie node it sits at, or `nil` when nothing under it is requested.
     mutating func parseValue(node: Int?, depth: Int) throws(JSONRecordFault) {
         let start = position
-        let fields = node.map { trie.nodes[$0].fields } ?? []
-        let descend = node.flatMap { trie.nodes[$0].hasChildren ? $0 : nil }
-        let first = fields.first
+        let info = node.map { trie.info[$0] }
+        let descend = info?.hasChildren == true ? node : nil
+        let first = info.flatMap { $0.firstField >= 0 ? Int($0.firstField) : nil }
         switch try current() {
         case UInt8(ascii: "{"):
             guard depth < Self.maximumDepth else { throw .malformed("nesting deeper than 512 levels", at: start) }
@@ -118,21 +118,21 @@ struct JSONRecordParser {
             if let first { try storeString(string, field: first) }
         case UInt8(ascii: "t"):
             try expectLiteral("true")
-            if let first { output.set(first, UnsafeRawBufferPointer(rebasing: bytes[start..<position])) }
+            if let first { output.refer(first, to: UnsafeRawBufferPointer(rebasing: bytes[start..<position])) }
         case UInt8(ascii: "f"):
             try expectLiteral("false")
-            if let first { output.set(first, UnsafeRawBufferPointer(rebasing: bytes[start..<position])) }
+            if let first { output.refer(first, to: UnsafeRawBufferPointer(rebasing: bytes[start..<position])) }
         case UInt8(ascii: "n"):
             try expectLiteral("null")
             if let first { output.set(first, nil as String?) }
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             try scanNumber()
-            if let first { output.set(first, UnsafeRawBufferPointer(rebasing: bytes[start..<position])) }
+            if let first { output.refer(first, to: UnsafeRawBufferPointer(rebasing: bytes[start..<position])) }
         case let other:
             throw .malformed("unexpected \(describeJSONByte(other)) where a value was expected", at: start)
         }
-        if let first {
-            for field in fields.dropFirst() { output.copy(first, to: field) }
+        if let first, let node, info?.sharedValue == true {
+            for field in trie.nodes[node].fields.dropFirst() { output.copy(first, to: field) }
         }
     }
 

@@ -22,8 +22,9 @@ final class RecordFields {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var used = 0
-    /// Start and length per slot; a start of -1 marks an absent value.
-    private var spans: UnsafeMutablePointer<(start: Int, length: Int)>
+    /// Per slot: where the bytes are (`nil` for this storage, at `start`; else memory the reader owns, from
+    /// `base`), and how many; a start of -1 marks an absent value.
+    private var spans: UnsafeMutablePointer<(base: UnsafeRawPointer?, start: Int, length: Int)>
     private var spanCapacity: Int
 
     /// Empty storage for `count` slots, all absent.
@@ -33,7 +34,7 @@ final class RecordFields {
         storage = .allocate(capacity: capacity)
         spanCapacity = max(count, 8)
         spans = .allocate(capacity: spanCapacity)
-        spans.initialize(repeating: (-1, 0), count: spanCapacity)
+        spans.initialize(repeating: (nil, -1, 0), count: spanCapacity)
     }
 
     deinit {
@@ -51,12 +52,12 @@ final class RecordFields {
                 spans.deallocate()
                 spanCapacity = slots
                 spans = .allocate(capacity: spanCapacity)
-                spans.initialize(repeating: (-1, 0), count: spanCapacity)
+                spans.initialize(repeating: (nil, -1, 0), count: spanCapacity)
             }
             count = slots
         }
         used = 0
-        for slot in 0..<count { spans[slot] = (-1, 0) }
+        for slot in 0..<count { spans[slot] = (nil, -1, 0) }
     }
 
     /// Makes room for `length` more bytes and returns where they go; ``commit(_:start:length:)`` then names them.
@@ -80,7 +81,7 @@ final class RecordFields {
     @inline(__always)
     func commit(_ slot: Int, start: Int, length: Int) {
         used = start + length
-        spans[slot] = (start, length)
+        spans[slot] = (nil, start, length)
     }
 
     /// Sets `slot` to a copy of `bytes`, which must be valid UTF-8.
@@ -94,13 +95,20 @@ final class RecordFields {
         commit(slot, start: start, length: bytes.count)
     }
 
+    /// Makes `slot` name `bytes` (valid UTF-8) where they are, without copying them: the reader keeps them in
+    /// place until it is asked for the next record.
+    @inline(__always)
+    func refer(_ slot: Int, to bytes: UnsafeRawBufferPointer) {
+        spans[slot] = (bytes.baseAddress, 0, bytes.count)
+    }
+
     /// Makes `slot` share the bytes of `other` (one value requested under two names).
     func copy(_ other: Int, to slot: Int) { spans[slot] = spans[other] }
 
     /// Sets `slot` to the UTF-8 of `text`, `nil` leaves it absent.
     func set(_ slot: Int, _ text: String?) {
         guard var text else {
-            spans[slot] = (-1, 0)
+            spans[slot] = (nil, -1, 0)
             return
         }
         text.withUTF8 { set(slot, UnsafeRawBufferPointer($0)) }
@@ -111,6 +119,7 @@ final class RecordFields {
     func value(_ slot: Int) -> UnsafeRawBufferPointer? {
         let span = spans[slot]
         guard span.start >= 0 else { return nil }
+        if let base = span.base { return UnsafeRawBufferPointer(start: base, count: span.length) }
         return UnsafeRawBufferPointer(start: storage + span.start, count: span.length)
     }
 

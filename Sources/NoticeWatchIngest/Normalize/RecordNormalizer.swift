@@ -240,7 +240,7 @@ struct RecordNormalizer {
         guard let bytes = value(.outcome, fields) else { return "" }
         if let index = labels.value(for: bytes) { return labelTexts[index] }
         let text = RecordNormalizer.string(bytes)
-        if labels.count < ByteCache.limit {
+        if labels.count < ByteCache.limit && bytes.count <= ByteCache.longestKey {
             labelTexts.append(text)
             labels.insert(labelTexts.count - 1, for: bytes)
         }
