@@ -117,7 +117,8 @@ import Testing
                 case (.success(.complaint(let complaint)), .kept(let expected)):
                     #expect(complaint == expected, "round \(round): \(country.debugDescription) \(outcome) \(filed)")
                 case (.failure(let rejection), .rejected(let expected)):
-                    #expect(rejection.row == expected, "round \(round): \(country.debugDescription) \(outcome) \(filed)")
+                    #expect(
+                        rejection.row == expected, "round \(round): \(country.debugDescription) \(outcome) \(filed)")
                 default:
                     Issue.record("round \(round): \(got) against \(want)")
                 }
@@ -165,13 +166,16 @@ import Testing
         }
     }
 
-    @Test("full-length dates are read from the bytes as the format reads them", arguments: [
-        "iso", "yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd", "dd.MM.yyyy", "MM/dd/yyyy", "yyyy-MM", "yyyy",
-    ])
+    @Test(
+        "full-length dates are read from the bytes as the format reads them",
+        arguments: [
+            "iso", "yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd", "dd.MM.yyyy", "MM/dd/yyyy", "yyyy-MM", "yyyy",
+        ])
     func fixedLayouts(formatName: String) throws {
         let format = try #require(DateFormat(formatName))
         let samples = [
-            "2019-03-12", "2019/03/12", "20190312", "12.03.2019", "03/12/2019", "2019-02-29", "2020-02-29", "2019-13-01",
+            "2019-03-12", "2019/03/12", "20190312", "12.03.2019", "03/12/2019", "2019-02-29", "2020-02-29",
+            "2019-13-01",
             "2019-00-10", "0000-01-01", "2019-03-1a", "2019.03.12", "1.3.2019", "2019-03", "2019",
         ]
         let layout = FixedDateLayout(format)

@@ -89,7 +89,8 @@ import Testing
         let task = FileTask(
             sourceIndex: 0, spec: specs[0], relativePath: "complaints.csv", absolutePath: folder + "/complaints.csv",
             format: .csv, sourcesFile: "sources.yml")
-        let chunks = try #require(try FileChunk.plan(try task.prepare(), file: 0, sizes: .init(minimumFileSize: 0, targetSize: 200)))
+        let chunks = try #require(
+            try FileChunk.plan(try task.prepare(), file: 0, sizes: .init(minimumFileSize: 0, targetSize: 200)))
         let bytes = Array(text.utf8)
         #expect(chunks.count > 5)
         #expect(chunks.first?.range.lowerBound == 0)

@@ -211,10 +211,19 @@ struct CSVReader: FieldReader {
         values.clear(slots: selection.count)
         values.line = rowLine
         values.record = record
+        // A row of ASCII bytes (the usual case) needs no check per field: its fields are referred to as they are.
+        let ascii = FieldDecoder.isASCII(
+            UnsafeRawBufferPointer(start: source.buffer + rowStart, count: contentEnd - rowStart))
         for position in 0..<selection.count {
             let column = selection[position]
             guard column < fieldCount else { continue }
             let field = fields[column]
+            if ascii && field.flags & CSVFieldSlice.doubledQuotes == 0 {
+                values.refer(
+                    position,
+                    to: UnsafeRawBufferPointer(start: source.buffer + field.start, count: field.end - field.start))
+                continue
+            }
             if let invalid = decodeField(field, into: values, slot: position) {
                 let offset = source.bufferOffset + field.start + invalid.offset
                 return broken(

@@ -214,7 +214,9 @@ extension FileChunk {
             while index < got && target < targets.count {
                 if !seeking {
                     let stop = min(got, max(targets[target] - position, index))
-                    if countQuotes(UnsafeRawBufferPointer(rebasing: bytes[index..<stop]), quote) & 1 == 1 { odd.toggle() }
+                    if countQuotes(UnsafeRawBufferPointer(rebasing: bytes[index..<stop]), quote) & 1 == 1 {
+                        odd.toggle()
+                    }
                     index = stop
                     if position + index >= targets[target] { seeking = true }
                     continue

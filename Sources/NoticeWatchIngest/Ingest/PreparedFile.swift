@@ -64,7 +64,8 @@ extension PreparedFile {
         }
         var normalizer = RecordNormalizer(kind: kind, plans: plans)
         let reader = try makeReader(paths: fieldPaths, range: range)
-        var collected = Collected(kind: kind, rows: range.map { estimatedRows * $0.count / max(scan.size, 1) + 1 } ?? estimatedRows)
+        var collected = Collected(
+            kind: kind, rows: range.map { estimatedRows * $0.count / max(scan.size, 1) + 1 } ?? estimatedRows)
         if var fieldReader = reader as? any FieldReader {
             try collect(from: &fieldReader, normalizer: &normalizer, into: &collected, progress: progress)
         } else {

@@ -171,7 +171,9 @@ extension JSONRecordParser {
             scratch.withUnsafeBytes { output.set(field, $0) }
         } else {
             let content = UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end])
-            guard JSONRecordParser.isUTF8(content) else { throw invalidUTF8(from: span.start, to: span.end, field: field) }
+            guard JSONRecordParser.isUTF8(content) else {
+                throw invalidUTF8(from: span.start, to: span.end, field: field)
+            }
             // The record's bytes stay in place until the reader is asked for the next record.
             output.refer(field, to: content)
         }
