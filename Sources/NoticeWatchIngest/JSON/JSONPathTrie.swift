@@ -35,8 +35,10 @@ struct JSONPathTrie: Sendable {
         var hasChildren = false
     }
 
-    /// A child reached by a key: its bytes are ``keyBytes`` from `start`, `length` long.
+    /// A child reached by a key: its bytes are ``keyBytes`` from `start`, `length` long; `head` holds the first
+    /// eight of them (zero-padded), so most keys are told apart by one comparison.
     struct KeyEntry: Sendable {
+        var head: UInt64
         var start: Int32
         var length: Int32
         var node: Int32
@@ -73,7 +75,9 @@ struct JSONPathTrie: Sendable {
             var entry = NodeInfo()
             entry.keyStart = Int32(keyEntries.count)
             for (key, child) in node.keys {
-                keyEntries.append(KeyEntry(start: Int32(keyBytes.count), length: Int32(key.count), node: Int32(child)))
+                let head = key.withUnsafeBytes { ByteCache.head($0).0 }
+                keyEntries.append(
+                    KeyEntry(head: head, start: Int32(keyBytes.count), length: Int32(key.count), node: Int32(child)))
                 keyBytes.append(contentsOf: key)
             }
             entry.keyEnd = Int32(keyEntries.count)
@@ -125,12 +129,16 @@ struct JSONPathTrie: Sendable {
     @inline(__always)
     func child(of node: Int, key: UnsafeRawBufferPointer) -> Int? {
         let entry = info[node]
+        guard entry.keyStart < entry.keyEnd else { return nil }
+        let head = ByteCache.head(key).0
         return keyEntries.withUnsafeBufferPointer { entries in
             keyBytes.withUnsafeBytes { stored in
                 for index in Int(entry.keyStart)..<Int(entry.keyEnd) {
                     let candidate = entries[index]
-                    if Int(candidate.length) == key.count
-                        && memcmpEqual(stored.baseAddress.map { $0 + Int(candidate.start) }, key.baseAddress, key.count)
+                    if candidate.head == head && Int(candidate.length) == key.count
+                        && (key.count <= 8
+                            || memcmpEqual(
+                                stored.baseAddress! + Int(candidate.start) + 8, key.baseAddress! + 8, key.count - 8))
                     {
                         return Int(candidate.node)
                     }
