@@ -9,7 +9,9 @@ import NoticeWatchModel
 ///   `.broken` with reason `wrong-field-count`; a quote left open at the end of the file as `unterminated-quote`;
 ///   text after a closing quote as `text-after-quote`; bytes invalid in the encoding, in a selected column, as
 ///   `invalid-encoding` with the byte offset in the file and the column.
-/// - Only the selected columns are decoded to `String`; ASCII fields take a fast path.
+/// - Only the selected columns are decoded, to UTF-8 bytes handed over in a ``RecordFields`` (``nextFields(into:)``):
+///   ASCII and valid UTF-8 fields are referred to in the reader's buffer, not copied; an ASCII row is not checked
+///   field by field.
 ///
 /// Memory is bounded by the chunk size (1 MiB) and the longest row kept whole (16 MiB; a longer row, usually a
 /// quote never closed, is broken as `row-too-long` and reading goes on at its second line), whatever the file size.
@@ -47,7 +49,7 @@ struct CSVReader: FieldReader {
     ///   - chunkSize: bytes read at a time (1 MiB; tests use tiny chunks to cross every boundary).
     ///   - maxRowBytes: the longest row kept whole (16 MiB); a longer one is broken (`row-too-long`).
     /// - Throws: `file-unreadable` when the file cannot be opened or read.
-    ///   - range: the bytes to read, for a chunk of a file without quotes (see ``FileChunk``); `nil` for the
+    ///   - range: the bytes to read, for a chunk of a file (see ``FileChunk``); `nil` for the
     ///     whole file. A chunk after the first starts at a row, takes `header` as the file's header and counts
     ///     lines and records from its start.
     init(
