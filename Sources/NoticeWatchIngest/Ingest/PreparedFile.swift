@@ -64,14 +64,10 @@ extension PreparedFile {
         }
         var normalizer = RecordNormalizer(kind: kind, plans: plans)
         let reader = try makeReader(paths: fieldPaths, range: range)
-        // The first chunk's arrays become the whole file's when the chunks are combined: they get room for the
-        // whole file (with a margin for the estimate) so that combining does not move them.
-        let rows =
-            range.map {
-                $0.lowerBound == 0
-                    ? estimatedRows + estimatedRows / 8 : estimatedRows * $0.count / max(scan.size, 1) + 1
-            }
-            ?? estimatedRows
+        // Room for the records with a margin for the estimate, so that the arrays are not moved as they grow. The
+        // first chunk's arrays become the whole file's when the chunks are combined: they get room for the whole file.
+        let share = range.map { $0.lowerBound == 0 ? scan.size : $0.count } ?? scan.size
+        let rows = (estimatedRows + estimatedRows / 8) * share / max(scan.size, 1) + 1
         var collected = Collected(kind: kind, rows: rows)
         if var fieldReader = reader as? any FieldReader {
             try collect(from: &fieldReader, normalizer: &normalizer, into: &collected, progress: progress)
