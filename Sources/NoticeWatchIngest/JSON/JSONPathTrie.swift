@@ -33,6 +33,8 @@ struct JSONPathTrie: Sendable {
         /// Whether more than one field is requested at this node (see ``Node/fields``).
         var sharedValue = false
         var hasChildren = false
+        /// Bit `n % 64` is set when a child key is `n` bytes long: most other keys are turned away by it alone.
+        var keyLengths: UInt64 = 0
     }
 
     /// A child reached by a key: its bytes are ``keyBytes`` from `start`, `length` long; `head` holds the first
@@ -79,6 +81,7 @@ struct JSONPathTrie: Sendable {
                 keyEntries.append(
                     KeyEntry(head: head, start: Int32(keyBytes.count), length: Int32(key.count), node: Int32(child)))
                 keyBytes.append(contentsOf: key)
+                entry.keyLengths |= 1 << UInt64(key.count % 64)
             }
             entry.keyEnd = Int32(keyEntries.count)
             entry.firstField = Int32(node.fields.first ?? -1)
@@ -129,7 +132,7 @@ struct JSONPathTrie: Sendable {
     @inline(__always)
     func child(of node: Int, key: UnsafeRawBufferPointer) -> Int? {
         let entry = info[node]
-        guard entry.keyStart < entry.keyEnd else { return nil }
+        guard entry.keyLengths & (1 << UInt64(key.count % 64)) != 0 else { return nil }
         let head = ByteCache.head(key).0
         return keyEntries.withUnsafeBufferPointer { entries in
             keyBytes.withUnsafeBytes { stored in
