@@ -69,7 +69,12 @@ extension PreparedFile {
         let share = range.map { $0.lowerBound == 0 ? scan.size : $0.count } ?? scan.size
         let rows = (estimatedRows + estimatedRows / 8) * share / max(scan.size, 1) + 1
         var collected = Collected(kind: kind, rows: rows)
-        if var fieldReader = reader as? any FieldReader {
+        // The byte-level readers by their concrete types, so that the reading loop is specialized for each.
+        if var csv = reader as? CSVReader {
+            try collect(from: &csv, normalizer: &normalizer, into: &collected, progress: progress)
+        } else if var json = reader as? JSONRecordReader {
+            try collect(from: &json, normalizer: &normalizer, into: &collected, progress: progress)
+        } else if var fieldReader = reader as? any FieldReader {
             try collect(from: &fieldReader, normalizer: &normalizer, into: &collected, progress: progress)
         } else {
             var textReader = reader
