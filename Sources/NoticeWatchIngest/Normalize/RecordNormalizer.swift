@@ -40,8 +40,10 @@ struct RecordNormalizer {
     /// The constants' bytes, one slot per field position.
     private let constants: RecordFields
     private let formats: [[DateFormat]]
-    /// Country index per spelling, -1 for a spelling that names no member country.
+    /// Position in ``memberCountries`` per spelling, -1 for a spelling that names no member country.
     private var countries = ByteCache()
+    /// Every member country, by table index, made once.
+    private let memberCountries = Country.allMembers
     /// Position of the category among its type's `allCases` per field position and spelling, -1 when unknown.
     private var categories: [ByteCache]
     /// Outcome labels as written, one `String` per distinct spelling.
@@ -182,7 +184,7 @@ struct RecordNormalizer {
             index = Country(RecordNormalizer.string(bytes))?.index ?? -1
             countries.insert(index, for: bytes)
         }
-        if index >= 0 { return Country(index: index) }
+        if index >= 0 { return memberCountries[index] }
         let value = RecordNormalizer.string(bytes)
         throw Rejection(
             location, .requestingCountry, value, "unknown-country",
