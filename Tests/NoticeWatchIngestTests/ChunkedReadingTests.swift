@@ -154,7 +154,7 @@ import Testing
         #expect(expected.quarantine.contains { $0.reason.code == "wrong-field-count" } == variant.broken)
     }
 
-    @Test func csvChunksOnlyWithoutQuotes() throws {
+    @Test func csvChunksWithAndWithoutQuotes() throws {
         for quoted in [false, true] {
             let text = Self.complaints(broken: false, quoted: quoted)
             let folder = try IngestFixtures.temporaryFolder(text: [
@@ -166,7 +166,13 @@ import Testing
                 absolutePath: folder + "/complaints.csv", format: .csv, sourcesFile: "sources.yml")
             let planned = try FileChunk.plan(
                 try task.prepare(), file: 0, sizes: .init(minimumFileSize: 0, targetSize: 300))
-            #expect((planned?.count ?? 0 > 2) == !quoted)
+            let chunks = try #require(planned)
+            #expect(chunks.count > 2)
+            let bytes = Array(text.utf8)
+            for chunk in chunks.dropFirst() {
+                #expect(bytes[chunk.range.lowerBound - 1] == 0x0A)
+                #expect(bytes[..<chunk.range.lowerBound].filter { $0 == 0x22 }.count % 2 == 0)
+            }
         }
     }
 }

@@ -90,6 +90,15 @@ extension CSVReader {
             if !quotedField || strayFrom != nil {
                 // An unquoted field (or the text after a stray closing quote): scan to the next separator.
                 var cursor = strayFrom ?? index
+                // Eight bytes at a time while none is a delimiter or a line break.
+                let raw = UnsafeRawPointer(base)
+                while cursor + 8 <= end {
+                    let word = raw.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+                    if CSVReader.holds(word, delimiter) || CSVReader.holds(word, lf) || CSVReader.holds(word, cr) {
+                        break
+                    }
+                    cursor += 8
+                }
                 while cursor < end {
                     let byte = base[cursor]
                     if byte == delimiter || byte == lf || byte == cr { break }
@@ -119,6 +128,16 @@ extension CSVReader {
             if !eof { return .needMore }
             return .row(next: index + 1, contentEnd: index, breaks: breaks, terminated: true)
         }
+    }
+}
+
+extension CSVReader {
+    /// Whether one of the eight bytes of `word` is `byte` (exact).
+    @inline(__always)
+    static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let value = word ^ (ones &* UInt64(byte))
+        return (value &- ones) & ~value & (ones &* 0x80) != 0
     }
 }
 

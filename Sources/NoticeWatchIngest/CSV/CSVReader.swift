@@ -9,11 +9,13 @@ import NoticeWatchModel
 ///   `.broken` with reason `wrong-field-count`; a quote left open at the end of the file as `unterminated-quote`;
 ///   text after a closing quote as `text-after-quote`; bytes invalid in the encoding, in a selected column, as
 ///   `invalid-encoding` with the byte offset in the file and the column.
-/// - Only the selected columns are decoded to `String`; ASCII fields take a fast path.
+/// - Only the selected columns are decoded, to UTF-8 bytes handed over in a ``RecordFields`` (``nextFields(into:)``):
+///   ASCII and valid UTF-8 fields are referred to in the reader's buffer, not copied; an ASCII row is not checked
+///   field by field.
 ///
 /// Memory is bounded by the chunk size (1 MiB) and the longest row kept whole (16 MiB; a longer row, usually a
 /// quote never closed, is broken as `row-too-long` and reading goes on at its second line), whatever the file size.
-struct CSVReader: RecordReader {
+struct CSVReader: FieldReader {
     let displayPath: String
     let dialect: CSVDialect
     /// The header's column names, trimmed; `nil` when the file has no header row (or is empty).
@@ -47,7 +49,7 @@ struct CSVReader: RecordReader {
     ///   - chunkSize: bytes read at a time (1 MiB; tests use tiny chunks to cross every boundary).
     ///   - maxRowBytes: the longest row kept whole (16 MiB); a longer one is broken (`row-too-long`).
     /// - Throws: `file-unreadable` when the file cannot be opened or read.
-    ///   - range: the bytes to read, for a chunk of a file without quotes (see ``FileChunk``); `nil` for the
+    ///   - range: the bytes to read, for a chunk of a file (see ``FileChunk``); `nil` for the
     ///     whole file. A chunk after the first starts at a row, takes `header` as the file's header and counts
     ///     lines and records from its start.
     init(
@@ -122,7 +124,10 @@ struct CSVReader: RecordReader {
         }
     }
 
-    mutating func next() throws(IngestError) -> ReadItem? {
+    /// How many values each record has: the selected columns.
+    var valueCount: Int { selection.count }
+
+    mutating func nextFields(into values: RecordFields) throws(IngestError) -> FieldRead? {
         while true {
             let rowStart = source.start
             switch parseRow() {
@@ -139,7 +144,7 @@ struct CSVReader: RecordReader {
                     continue
                 }
                 record += 1
-                let item = makeItem(rowStart: rowStart, contentEnd: contentEnd, line: rowLine)
+                let item = makeItem(rowStart: rowStart, contentEnd: contentEnd, line: rowLine, into: values)
                 source.consume(upTo: next)
                 return item
             case .unterminated:
@@ -159,7 +164,7 @@ struct CSVReader: RecordReader {
 
     /// A row longer than ``maxRowBytes`` (most often a quote that is never closed): the row is broken, and
     /// reading resumes after the first line break of the row, so memory stays bounded and later rows are read.
-    private mutating func skipLongRow() throws(IngestError) -> ReadItem {
+    private mutating func skipLongRow() throws(IngestError) -> FieldRead {
         record += 1
         let opened = line
         let shown = min(source.end - source.start, 1024)
@@ -190,7 +195,9 @@ struct CSVReader: RecordReader {
         fieldCount == 1 && fields[0].start == fields[0].end && fields[0].flags & CSVFieldSlice.quoted == 0
     }
 
-    private mutating func makeItem(rowStart: Int, contentEnd: Int, line rowLine: Int) -> ReadItem {
+    private mutating func makeItem(
+        rowStart: Int, contentEnd: Int, line rowLine: Int, into values: RecordFields
+    ) -> FieldRead {
         let expected = expectedFieldCount ?? fieldCount
         if expectedFieldCount == nil { expectedFieldCount = expected }
         if fieldCount != expected {
@@ -203,19 +210,23 @@ struct CSVReader: RecordReader {
                 rowStart, contentEnd, rowLine, code: "text-after-quote",
                 message: "text after the closing quote in \(columnName(stray))")
         }
-        var values: [String?] = []
-        values.reserveCapacity(selection.count)
-        for (position, column) in selection.enumerated() {
-            guard column < fieldCount else {
-                values.append(nil)
+        values.clear(slots: selection.count)
+        values.line = rowLine
+        values.record = record
+        // A row of ASCII bytes (the usual case) needs no check per field: its fields are referred to as they are.
+        let ascii = FieldDecoder.isASCII(
+            UnsafeRawBufferPointer(start: source.buffer + rowStart, count: contentEnd - rowStart))
+        for position in 0..<selection.count {
+            let column = selection[position]
+            guard column < fieldCount else { continue }
+            let field = fields[column]
+            if ascii && field.flags & CSVFieldSlice.doubledQuotes == 0 {
+                values.refer(
+                    position,
+                    to: UnsafeRawBufferPointer(start: source.buffer + field.start, count: field.end - field.start))
                 continue
             }
-            let field = fields[column]
-            let decoded = decodeField(field)
-            switch decoded {
-            case .success(let text):
-                values.append(text)
-            case .failure(let invalid):
+            if let invalid = decodeField(field, into: values, slot: position) {
                 let offset = source.bufferOffset + field.start + invalid.offset
                 return broken(
                     rowStart, contentEnd, rowLine, code: "invalid-encoding",
@@ -224,7 +235,7 @@ struct CSVReader: RecordReader {
                     field: position < selectionFields.count ? selectionFields[position] : nil)
             }
         }
-        return .record(RawRecord(line: rowLine, record: record, values: values))
+        return .record
     }
 
     private func columnName(_ column: Int) -> String {
@@ -234,7 +245,7 @@ struct CSVReader: RecordReader {
 
     private func broken(
         _ rowStart: Int, _ contentEnd: Int, _ rowLine: Int, code: String, message: String, field: String? = nil
-    ) -> ReadItem {
+    ) -> FieldRead {
         .broken(
             BrokenRecord(
                 line: rowLine, record: record, rawText: rawText(from: rowStart, to: contentEnd), field: field,
@@ -249,13 +260,17 @@ struct CSVReader: RecordReader {
         body(UnsafeRawBufferPointer(start: source.buffer + field.start, count: field.end - field.start))
     }
 
-    private mutating func decodeField(_ field: CSVFieldSlice) -> Result<String, InvalidByte> {
+    /// Decodes a field into `slot` of `values` (valid UTF-8), or returns its first invalid byte (offset in the
+    /// file's bytes, before doubled quotes are collapsed).
+    private mutating func decodeField(
+        _ field: CSVFieldSlice, into values: RecordFields, slot: Int
+    ) -> InvalidByte? {
         let bytes = UnsafeRawBufferPointer(start: source.buffer + field.start, count: field.end - field.start)
         if field.flags & CSVFieldSlice.doubledQuotes == 0 {
-            return FieldDecoder.decode(bytes, table: table)
+            return FieldDecoder.decode(bytes, table: table, into: values, slot: slot)
         }
         // Validate on the raw bytes (true offsets), then collapse doubled quotes.
-        if case .failure(let invalid) = FieldDecoder.decode(bytes, table: table) { return .failure(invalid) }
+        if let invalid = FieldDecoder.firstInvalid(bytes, table: table) { return invalid }
         scratch.removeAll(keepingCapacity: true)
         var index = 0
         while index < bytes.count {
@@ -263,6 +278,7 @@ struct CSVReader: RecordReader {
             scratch.append(byte)
             index += byte == dialect.quote && index + 1 < bytes.count && bytes[index + 1] == dialect.quote ? 2 : 1
         }
-        return scratch.withUnsafeBytes { FieldDecoder.decode($0, table: table) }
+        // The scratch buffer is reused by the row's next field: the text is copied out of it.
+        return scratch.withUnsafeBytes { FieldDecoder.decode($0, table: table, into: values, slot: slot, copy: true) }
     }
 }

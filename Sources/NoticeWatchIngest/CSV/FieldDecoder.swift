@@ -17,25 +17,74 @@ enum FieldDecoder {
         return accumulated & 0x8080_8080_8080_8080 == 0
     }
 
-    /// The text of `bytes` in `encoding` (UTF-8 for transcoded UTF-16), or the offset of the first invalid byte.
-    static func decode(_ bytes: UnsafeRawBufferPointer, table: [UInt32]?) -> Result<String, InvalidByte> {
+    /// Makes the text of `bytes` in the file's encoding (UTF-8 when `table` is `nil`, which includes transcoded
+    /// UTF-16; else a single-byte table) the value of `slot` of `values`, as UTF-8, or returns the first invalid
+    /// byte (the slot is then left absent). ASCII and valid UTF-8 are referred to where they are (`bytes` must
+    /// stay in place until the values are used) unless `copy` is set; table-decoded text is always copied.
+    ///
+    /// - Complexity: O(n); ASCII bytes are copied as they are.
+    @inline(__always)
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, table: [UInt32]?, into values: RecordFields, slot: Int, copy: Bool = false
+    ) -> InvalidByte? {
         if isASCII(bytes) {
-            return .success(String(decoding: bytes, as: UTF8.self))
+            if copy { values.set(slot, bytes) } else { values.refer(slot, to: bytes) }
+            return nil
         }
         guard let table else {
             let invalid = firstInvalidUTF8(bytes)
-            if invalid == bytes.count { return .success(String(decoding: bytes, as: UTF8.self)) }
-            return .failure(InvalidByte(offset: invalid, byte: bytes[invalid]))
+            if invalid == bytes.count {
+                if copy { values.set(slot, bytes) } else { values.refer(slot, to: bytes) }
+                return nil
+            }
+            return InvalidByte(offset: invalid, byte: bytes[invalid])
         }
-        var scalars = String.UnicodeScalarView()
+        let start = values.mark
+        let target = values.reserve(bytes.count * 4)
+        var length = 0
         for (offset, byte) in bytes.enumerated() {
             let value = table[Int(byte)]
-            guard value != TextEncoding.undefined, let scalar = Unicode.Scalar(value) else {
-                return .failure(InvalidByte(offset: offset, byte: byte))
+            guard value != TextEncoding.undefined, Unicode.Scalar(value) != nil else {
+                return InvalidByte(offset: offset, byte: byte)
             }
-            scalars.append(scalar)
+            if value < 0x80 {
+                target[length] = UInt8(value)
+                length += 1
+            } else if value < 0x800 {
+                target[length] = UInt8(0xC0 | value >> 6)
+                target[length + 1] = UInt8(0x80 | value & 0x3F)
+                length += 2
+            } else if value < 0x10000 {
+                target[length] = UInt8(0xE0 | value >> 12)
+                target[length + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                target[length + 2] = UInt8(0x80 | value & 0x3F)
+                length += 3
+            } else {
+                target[length] = UInt8(0xF0 | value >> 18)
+                target[length + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                target[length + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                target[length + 3] = UInt8(0x80 | value & 0x3F)
+                length += 4
+            }
         }
-        return .success(String(scalars))
+        values.commit(slot, start: start, length: length)
+        return nil
+    }
+
+    /// The first byte of `bytes` that the file's encoding does not allow, `nil` when all are valid.
+    static func firstInvalid(_ bytes: UnsafeRawBufferPointer, table: [UInt32]?) -> InvalidByte? {
+        if isASCII(bytes) { return nil }
+        guard let table else {
+            let invalid = firstInvalidUTF8(bytes)
+            return invalid == bytes.count ? nil : InvalidByte(offset: invalid, byte: bytes[invalid])
+        }
+        for (offset, byte) in bytes.enumerated() {
+            let value = table[Int(byte)]
+            if value == TextEncoding.undefined || Unicode.Scalar(value) == nil {
+                return InvalidByte(offset: offset, byte: byte)
+            }
+        }
+        return nil
     }
 
     /// The offset of the first byte that is not part of well-formed UTF-8 (`bytes.count` when all are).

@@ -29,11 +29,14 @@ struct FileChunk: Sendable {
 
     /// The chunks of `prepared`, or `nil` when it is read whole: small; with a date format to detect (detection
     /// looks at the whole column before any record is normalized); neither NDJSON nor a CSV file with a header,
-    /// in UTF-8 or a single-byte encoding, and without a single quote character (so that every line feed ends
-    /// a row). A gzip-compressed file is never cut: it is inflated whole, on one core.
+    /// in UTF-8 or a single-byte encoding. A CSV file with quote characters is cut after a line feed preceded by
+    /// an even number of quotes since the start of the file (see ``quotedRowStarts(after:quote:descriptor:prepared:)``;
+    /// ``combine(_:)`` checks that each chunk did end between rows). A gzip-compressed file is never cut: it is
+    /// inflated whole, on one core.
     ///
     /// - Throws: `file-unreadable` when the file cannot be read.
-    /// - Complexity: O(chunks) reads of at most a line each; O(n) for a CSV file, searched for quotes.
+    /// - Complexity: O(chunks) reads of at most a line each; O(n) for a CSV file, searched for quotes (and, when
+    ///   it has some, counted up to the last cut).
     static func plan(_ prepared: PreparedFile, file: Int, sizes: Sizes) throws(IngestError) -> [FileChunk]? {
         guard !prepared.scan.isCompressed, prepared.scan.size >= sizes.minimumFileSize,
             !prepared.fields.contains(where: { $0.field.valueKind == .date && $0.from != nil && $0.formats.isEmpty })
@@ -59,8 +62,17 @@ struct FileChunk: Sendable {
                 file: prepared.task.relativePath)
         }
         defer { close(descriptor) }
-        if let quote, try contains(quote, descriptor: descriptor, prepared: prepared) { return nil }
         var bounds = [0]
+        if let quote, try contains(quote, descriptor: descriptor, prepared: prepared) {
+            let targets = (1..<count).map { size / count * $0 }
+            for next in try quotedRowStarts(after: targets, quote: quote, descriptor: descriptor, prepared: prepared)
+            where next > bounds[bounds.count - 1] && next < size {
+                bounds.append(next)
+            }
+            bounds.append(size)
+            guard bounds.count > 2 else { return nil }
+            return (1..<bounds.count).map { FileChunk(file: file, range: bounds[$0 - 1]..<bounds[$0]) }
+        }
         for part in 1..<count {
             let target = max(size / count * part, bounds[bounds.count - 1])
             guard let next = try lineStart(after: target, descriptor: descriptor, size: size, prepared: prepared),
@@ -117,12 +129,15 @@ struct FileChunk: Sendable {
 
     /// The chunks' results as one file's, in chunk order: lines and records shifted by the earlier chunks, the
     /// first chunk's choices. `nil` when a chunk after the first has a record the reader could not read at all,
-    /// whose message names lines counted from the chunk's start: the file is then read whole instead.
+    /// whose message names lines counted from the chunk's start, or when a CSV chunk before the last ended inside
+    /// a row (a quoted field still open, or a row too long to keep): the file is then read whole instead.
     ///
     /// - Complexity: O(n) in the records; the chunks' arrays are released as they are moved (the elements of
     ///   `parts` are left empty when they are combined, untouched when `nil` is returned).
     static func combine(_ parts: inout [FilePartial]) -> FilePartial? {
-        guard !parts.isEmpty, !parts.dropFirst().contains(where: { $0.broken > 0 }) else { return nil }
+        guard !parts.isEmpty, !parts.dropFirst().contains(where: { $0.broken > 0 }),
+            !parts.dropLast().contains(where: endsInsideRow)
+        else { return nil }
         var whole = FilePartial(
             prepared: parts[0].prepared, notices: [], complaints: [], quarantine: [], read: 0, choices: [])
         swap(&whole, &parts[0])
@@ -165,6 +180,89 @@ struct FileChunk: Sendable {
         }
         whole.lineBreaks = lineShift
         return whole
+    }
+}
+
+extension FileChunk {
+    /// Whether a CSV chunk's reader ended inside a row: its last quoted field was still open at the chunk's end,
+    /// or a row was too long to keep (and may have run past the end). A chunk that ends between rows leaves the
+    /// next one starting at a row, as a reader of the whole file would.
+    static func endsInsideRow(_ part: FilePartial) -> Bool {
+        guard case .csv = part.prepared.setup else { return false }
+        return part.quarantine.contains { $0.reason.code == "unterminated-quote" || $0.reason.code == "row-too-long" }
+    }
+
+    /// For each target offset (ascending), the offset just after the first line feed at or after it with an even
+    /// number of `quote` bytes before it in the file: outside any quoted field when quotes only open and close
+    /// fields. Targets without such a line feed give nothing.
+    ///
+    /// - Throws: `file-unreadable` when the file cannot be read.
+    /// - Complexity: O(n) up to the last cut: quotes are counted eight bytes at a time, and the bytes after each
+    ///   target one at a time until a cut is found.
+    static func quotedRowStarts(
+        after targets: [Int], quote: UInt8, descriptor: Int32, prepared: PreparedFile
+    ) throws(IngestError) -> [Int] {
+        let blockSize = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var starts: [Int] = []
+        var odd = false
+        var position = 0
+        var target = 0
+        var seeking = false
+        while target < targets.count {
+            let got = pread(descriptor, buffer, blockSize, off_t(position))
+            guard got >= 0 else {
+                throw IngestError(
+                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    file: prepared.task.relativePath)
+            }
+            if got == 0 { break }
+            let bytes = UnsafeRawBufferPointer(start: buffer, count: got)
+            var index = 0
+            while index < got && target < targets.count {
+                if !seeking {
+                    let stop = min(got, max(targets[target] - position, index))
+                    if countQuotes(UnsafeRawBufferPointer(rebasing: bytes[index..<stop]), quote) & 1 == 1 {
+                        odd.toggle()
+                    }
+                    index = stop
+                    if position + index >= targets[target] { seeking = true }
+                    continue
+                }
+                let byte = bytes[index]
+                index += 1
+                if byte == quote {
+                    odd.toggle()
+                } else if byte == 0x0A && !odd {
+                    starts.append(position + index)
+                    seeking = false
+                    while target < targets.count && targets[target] < position + index { target += 1 }
+                }
+            }
+            position += got
+        }
+        return starts
+    }
+
+    /// How many bytes of `bytes` equal `byte`, eight at a time.
+    static func countQuotes(_ bytes: UnsafeRawBufferPointer, _ byte: UInt8) -> Int {
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var count = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ pattern
+            // A byte of `word` is zero exactly where the input byte equals `byte`: its high bit stays clear here.
+            let zeros = ~(((word & low) &+ low) | word) & ~low
+            count += zeros.nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] == byte { count += 1 }
+            index += 1
+        }
+        return count
     }
 }
 

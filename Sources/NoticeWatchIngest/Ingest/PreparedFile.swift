@@ -85,49 +85,32 @@ extension PreparedFile {
                         ? nil : Vocabulary(field: spec.field, overrides: spec.values)))
         }
         var normalizer = RecordNormalizer(kind: kind, plans: plans)
-        var reader = try makeReader(paths: fieldPaths, range: range)
-        var notices: [Notice] = []
-        var complaints: [Complaint] = []
-        let rows = range.map { estimatedRows * $0.count / max(scan.size, 1) + 1 } ?? estimatedRows
-        switch kind {
-        case .notice: notices.reserveCapacity(rows)
-        case .complaint: complaints.reserveCapacity(rows)
+        let reader = try makeReader(paths: fieldPaths, range: range)
+        // Room for the records with a margin for the estimate, so that the arrays are not moved as they grow. The
+        // first chunk's arrays become the whole file's when the chunks are combined: they get room for the whole file.
+        let share = range.map { $0.lowerBound == 0 ? scan.size : $0.count } ?? scan.size
+        let rows = (estimatedRows + estimatedRows / 8) * share / max(scan.size, 1) + 1
+        var collected = Collected(kind: kind, rows: rows)
+        // The byte-level readers by their concrete types, so that the reading loop is specialized for each.
+        if var csv = reader as? CSVReader {
+            try collect(from: &csv, normalizer: &normalizer, into: &collected, progress: progress)
+        } else if var json = reader as? JSONRecordReader {
+            try collect(from: &json, normalizer: &normalizer, into: &collected, progress: progress)
+        } else if var fieldReader = reader as? any FieldReader {
+            try collect(from: &fieldReader, normalizer: &normalizer, into: &collected, progress: progress)
+        } else {
+            var textReader = reader
+            try collect(from: &textReader, normalizer: &normalizer, into: &collected, progress: progress)
         }
-        var broken = 0
-        var quarantine: [QuarantinedRow] = []
-        var read = 0
-        let name = task.spec.name
-        let file = task.relativePath
-        let origin = SourceLocation.Origin(source: name, file: file)
-        while let item = try reader.next() {
-            read += 1
-            switch item {
-            case .record(let raw):
-                let location = SourceLocation(in: origin, line: raw.line, record: raw.record)
-                switch normalizer.normalize(raw, at: location) {
-                case .success(.notice(let notice)): notices.append(notice)
-                case .success(.complaint(let complaint)): complaints.append(complaint)
-                case .failure(let rejection): quarantine.append(rejection.row)
-                }
-            case .broken(let item):
-                broken += 1
-                quarantine.append(
-                    QuarantinedRow(
-                        location: SourceLocation(in: origin, line: item.line, record: item.record),
-                        field: item.field, rawValue: item.rawText, reason: item.reason))
-            }
-            if read & 0xFFFF == 0, let progress {
-                progress(
-                    IngestProgress(
-                        source: name, file: file, rowsRead: read, bytesRead: reader.bytesConsumed ?? 0,
-                        finished: false))
-            }
-        }
-        progress?(IngestProgress(source: name, file: file, rowsRead: read, bytesRead: scan.size, finished: true))
+        progress?(
+            IngestProgress(
+                source: task.spec.name, file: task.relativePath, rowsRead: collected.read, bytesRead: scan.size,
+                finished: true))
         return FilePartial(
-            prepared: self, notices: notices, complaints: complaints, quarantine: quarantine, read: read,
-            choices: Array(Set(choices + reader.choices)).sorted(), lineBreaks: reader.lineBreaksConsumed,
-            broken: broken)
+            prepared: self, notices: collected.notices, complaints: collected.complaints,
+            quarantine: collected.quarantine, read: collected.read,
+            choices: Array(Set(choices + collected.choices)).sorted(), lineBreaks: collected.lineBreaks,
+            broken: collected.broken)
     }
 
     /// About how many rows the file has, from the line breaks in its first bytes (capped, for the first

@@ -23,6 +23,35 @@ struct JSONPathTrie: Sendable {
     private(set) var nodes: [Node] = [Node()]
     let fieldCount: Int
 
+    /// A node as the parser reads it per value: plain numbers, no references.
+    struct NodeInfo: Sendable {
+        /// The node's children by key: a range of ``keyEntries``.
+        var keyStart: Int32 = 0
+        var keyEnd: Int32 = 0
+        /// The first requested field at this node, -1 for none.
+        var firstField: Int32 = -1
+        /// Whether more than one field is requested at this node (see ``Node/fields``).
+        var sharedValue = false
+        var hasChildren = false
+        /// Bit `n % 64` is set when a child key is `n` bytes long: most other keys are turned away by it alone.
+        var keyLengths: UInt64 = 0
+    }
+
+    /// A child reached by a key: its bytes are ``keyBytes`` from `start`, `length` long; `head` holds the first
+    /// eight of them (zero-padded), so most keys are told apart by one comparison.
+    struct KeyEntry: Sendable {
+        var head: UInt64
+        var start: Int32
+        var length: Int32
+        var node: Int32
+    }
+
+    /// Per node, what the parser reads for every value.
+    private(set) var info: [NodeInfo] = []
+    /// The keys of every node's children, node after node.
+    private(set) var keyEntries: [KeyEntry] = []
+    private(set) var keyBytes: [UInt8] = []
+
     /// Builds the tree from the requested paths, in the order their values are returned.
     ///
     /// - Throws: ``IngestError`` `sources-file-invalid-field-path` for an empty path, an empty key (`a..b`) or a
@@ -43,6 +72,22 @@ struct JSONPathTrie: Sendable {
                 node = child(of: node, step: step)
             }
             nodes[node].fields.append(field)
+        }
+        for node in nodes {
+            var entry = NodeInfo()
+            entry.keyStart = Int32(keyEntries.count)
+            for (key, child) in node.keys {
+                let head = key.withUnsafeBytes { ByteCache.head($0).0 }
+                keyEntries.append(
+                    KeyEntry(head: head, start: Int32(keyBytes.count), length: Int32(key.count), node: Int32(child)))
+                keyBytes.append(contentsOf: key)
+                entry.keyLengths |= 1 << UInt64(key.count % 64)
+            }
+            entry.keyEnd = Int32(keyEntries.count)
+            entry.firstField = Int32(node.fields.first ?? -1)
+            entry.sharedValue = node.fields.count > 1
+            entry.hasChildren = node.hasChildren
+            info.append(entry)
         }
     }
 
@@ -86,13 +131,24 @@ struct JSONPathTrie: Sendable {
     /// The child for a key, compared against raw key bytes.
     @inline(__always)
     func child(of node: Int, key: UnsafeRawBufferPointer) -> Int? {
-        for entry in nodes[node].keys where entry.key.count == key.count {
-            let equal = entry.key.withUnsafeBytes { stored in
-                memcmpEqual(stored.baseAddress, key.baseAddress, key.count)
+        let entry = info[node]
+        guard entry.keyLengths & (1 << UInt64(key.count % 64)) != 0 else { return nil }
+        let head = ByteCache.head(key).0
+        return keyEntries.withUnsafeBufferPointer { entries in
+            keyBytes.withUnsafeBytes { stored in
+                for index in Int(entry.keyStart)..<Int(entry.keyEnd) {
+                    let candidate = entries[index]
+                    if candidate.head == head && Int(candidate.length) == key.count
+                        && (key.count <= 8
+                            || memcmpEqual(
+                                stored.baseAddress! + Int(candidate.start) + 8, key.baseAddress! + 8, key.count - 8))
+                    {
+                        return Int(candidate.node)
+                    }
+                }
+                return nil
             }
-            if equal { return entry.node }
         }
-        return nil
     }
 
     /// The child for an array index.
@@ -108,6 +164,14 @@ func memcmpEqual(_ lhs: UnsafeRawPointer?, _ rhs: UnsafeRawPointer?, _ count: In
     guard count > 0 else { return true }
     guard let lhs, let rhs else { return false }
     var offset = 0
+    while offset + 8 <= count {
+        if lhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            != rhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        {
+            return false
+        }
+        offset += 8
+    }
     while offset < count {
         if lhs.load(fromByteOffset: offset, as: UInt8.self) != rhs.load(fromByteOffset: offset, as: UInt8.self) {
             return false

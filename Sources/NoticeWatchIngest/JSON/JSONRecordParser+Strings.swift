@@ -15,6 +15,13 @@ extension JSONRecordParser {
         var hasEscapes = false
         let count = bytes.count
         while position < count {
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
+            while position + 8 <= count {
+                let word = bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                if JSONRecordParser.mayEndString(word) { break }
+                position += 8
+            }
+            guard position < count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1
@@ -30,6 +37,17 @@ extension JSONRecordParser {
             }
         }
         throw .malformed("unexpected \(endName) inside a string", at: position)
+    }
+
+    /// Whether one of the eight bytes of `word` is `"`, `\` or below 0x20 (exact: no byte is missed, none is
+    /// reported that is not there).
+    @inline(__always)
+    static func mayEndString(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
 
     /// Checks the escape at the current position (on its backslash) and moves past it.
@@ -142,31 +160,36 @@ extension JSONRecordParser {
         }
     }
 
-    /// The text of a scanned string, unescaped and checked to be UTF-8.
+    /// Stores a scanned string, unescaped and checked to be UTF-8, as the value of `field`.
     ///
     /// - Throws: `invalid-utf8` naming the field, or `malformed-json` for an unpaired surrogate.
-    mutating func decodeString(_ span: JSONStringSpan, field: Int) throws(JSONRecordFault) -> String {
-        let text: String?
+    mutating func storeString(_ span: JSONStringSpan, field: Int) throws(JSONRecordFault) {
         if span.hasEscapes {
             try unescape(span)
-            text = scratch.withUnsafeBytes { JSONRecordParser.validatedText($0) }
+            let valid = scratch.withUnsafeBytes { JSONRecordParser.isUTF8($0) }
+            guard valid else { throw invalidUTF8(from: span.start, to: span.end, field: field) }
+            scratch.withUnsafeBytes { output.set(field, $0) }
         } else {
-            text = JSONRecordParser.validatedText(UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end]))
+            let content = UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end])
+            guard JSONRecordParser.isUTF8(content) else {
+                throw invalidUTF8(from: span.start, to: span.end, field: field)
+            }
+            // The record's bytes stay in place until the reader is asked for the next record.
+            output.refer(field, to: content)
         }
-        guard let text else { throw invalidUTF8(from: span.start, to: span.end, field: field) }
-        return text
     }
 
-    /// The text of `bytes` when they are well-formed UTF-8, else `nil`; ASCII (the usual case) takes a fast path.
+    /// Whether `bytes` are well-formed UTF-8; ASCII (the usual case) takes a fast path.
     @inline(__always)
-    static func validatedText(_ bytes: UnsafeRawBufferPointer) -> String? {
-        guard FieldDecoder.isASCII(bytes) || FieldDecoder.firstInvalidUTF8(bytes) == bytes.count else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+    static func isUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        FieldDecoder.isASCII(bytes) || FieldDecoder.firstInvalidUTF8(bytes) == bytes.count
     }
 
-    /// The compact JSON text of the value from `start` to the current position: whitespace outside strings
-    /// dropped, strings kept as written.
-    mutating func compactText(from start: Int, field: Int) throws(JSONRecordFault) -> String {
+    /// Stores the compact JSON text of the value from `start` to the current position as the value of `field`:
+    /// whitespace outside strings dropped, strings kept as written.
+    ///
+    /// - Throws: `invalid-utf8` naming the field.
+    mutating func storeCompact(from start: Int, field: Int) throws(JSONRecordFault) {
         scratch.removeAll(keepingCapacity: true)
         var index = start
         var inString = false
@@ -188,10 +211,10 @@ extension JSONRecordParser {
             }
             index += 1
         }
-        guard let text = scratch.withUnsafeBytes({ JSONRecordParser.validatedText($0) }) else {
+        guard scratch.withUnsafeBytes({ JSONRecordParser.isUTF8($0) }) else {
             throw invalidUTF8(from: start, to: position, field: field)
         }
-        return text
+        scratch.withUnsafeBytes { output.set(field, $0) }
     }
 
     private func invalidUTF8(from start: Int, to end: Int, field: Int) -> JSONRecordFault {

@@ -8,25 +8,42 @@ struct JSONRecordParser {
     /// Deepest nesting accepted, so a hostile record cannot exhaust the stack.
     static let maximumDepth = 512
 
-    let bytes: UnsafeRawBufferPointer
+    private(set) var bytes: UnsafeRawBufferPointer
     let trie: JSONPathTrie
     let fieldPaths: [String]
     /// How the end of the bytes reads in messages: `end of line` (NDJSON) or `end of file` (array documents).
     let endName: String
     var position = 0
-    var values: [String?]
+    /// The requested values found, one slot per field path, as UTF-8 bytes.
+    private(set) var output: RecordFields
     /// Which trie nodes were already met in this record (first occurrence wins).
     var seen: [Bool]
     var scratch: [UInt8] = []
 
-    init(bytes: UnsafeRawBufferPointer, trie: JSONPathTrie, fieldPaths: [String], endName: String) {
+    /// A parser over `bytes`, writing the values into `output` (a new storage when `nil`).
+    init(
+        bytes: UnsafeRawBufferPointer, trie: JSONPathTrie, fieldPaths: [String], endName: String,
+        output: RecordFields? = nil
+    ) {
         self.bytes = bytes
         self.trie = trie
         self.fieldPaths = fieldPaths
         self.endName = endName
-        values = Array(repeating: nil, count: trie.fieldCount)
+        self.output = output ?? RecordFields(count: trie.fieldCount)
+        self.output.clear(slots: trie.fieldCount)
         seen = Array(repeating: false, count: trie.nodes.count)
     }
+
+    /// Starts over on the next record's bytes, with the values cleared, keeping the storage.
+    mutating func reset(bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        position = 0
+        output.clear(slots: trie.fieldCount)
+        for index in seen.indices { seen[index] = false }
+    }
+
+    /// The values found, as text, one per field path.
+    var values: [String?] { output.strings }
 
     /// Parses the whole byte range as one record object, with only whitespace around it.
     ///
@@ -84,38 +101,39 @@ struct JSONRecordParser {
     /// Parses one value; `node` is the trie node it sits at, or `nil` when nothing under it is requested.
     mutating func parseValue(node: Int?, depth: Int) throws(JSONRecordFault) {
         let start = position
-        let fields = node.map { trie.nodes[$0].fields } ?? []
-        let descend = node.flatMap { trie.nodes[$0].hasChildren ? $0 : nil }
-        var text: String?
+        let info = node.map { trie.info[$0] }
+        let descend = info?.hasChildren == true ? node : nil
+        let first = info.flatMap { $0.firstField >= 0 ? Int($0.firstField) : nil }
         switch try current() {
         case UInt8(ascii: "{"):
             guard depth < Self.maximumDepth else { throw .malformed("nesting deeper than 512 levels", at: start) }
             try parseObject(node: descend, depth: depth + 1)
-            if !fields.isEmpty { text = try compactText(from: start, field: fields[0]) }
+            if let first { try storeCompact(from: start, field: first) }
         case UInt8(ascii: "["):
             guard depth < Self.maximumDepth else { throw .malformed("nesting deeper than 512 levels", at: start) }
             try parseArray(node: descend, depth: depth + 1)
-            if !fields.isEmpty { text = try compactText(from: start, field: fields[0]) }
+            if let first { try storeCompact(from: start, field: first) }
         case UInt8(ascii: "\""):
             let string = try scanString()
-            if !fields.isEmpty { text = try decodeString(string, field: fields[0]) }
+            if let first { try storeString(string, field: first) }
         case UInt8(ascii: "t"):
             try expectLiteral("true")
-            if !fields.isEmpty { text = "true" }
+            if let first { output.refer(first, to: UnsafeRawBufferPointer(rebasing: bytes[start..<position])) }
         case UInt8(ascii: "f"):
             try expectLiteral("false")
-            if !fields.isEmpty { text = "false" }
+            if let first { output.refer(first, to: UnsafeRawBufferPointer(rebasing: bytes[start..<position])) }
         case UInt8(ascii: "n"):
             try expectLiteral("null")
+            if let first { output.set(first, nil as String?) }
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             try scanNumber()
-            if !fields.isEmpty {
-                text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-            }
+            if let first { output.refer(first, to: UnsafeRawBufferPointer(rebasing: bytes[start..<position])) }
         case let other:
             throw .malformed("unexpected \(describeJSONByte(other)) where a value was expected", at: start)
         }
-        for field in fields { values[field] = text }
+        if let first, let node, info?.sharedValue == true {
+            for field in trie.nodes[node].fields.dropFirst() { output.copy(first, to: field) }
+        }
     }
 
     mutating func parseObject(node: Int?, depth: Int) throws(JSONRecordFault) {

@@ -13,12 +13,14 @@ import NoticeWatchModel
 /// - A returned string that is not UTF-8 gives `invalid-utf8` with the field path.
 ///
 /// Copies of a reader share one file position: use one copy.
-struct JSONRecordReader: RecordReader {
+struct JSONRecordReader: FieldReader {
     let fieldPaths: [String]
     let layout: JSONLayout
     let displayPath: String
     private let trie: JSONPathTrie
     private var stream: JSONRecordStream
+    /// The parser of every record, reused (its buffers are kept from record to record).
+    private var parser: JSONRecordParser
 
     /// Opens a JSON file for reading.
     ///
@@ -38,6 +40,9 @@ struct JSONRecordReader: RecordReader {
         self.layout = layout
         self.displayPath = displayPath
         trie = try JSONPathTrie(paths: fieldPaths, displayPath: displayPath)
+        parser = JSONRecordParser(
+            bytes: UnsafeRawBufferPointer(start: nil, count: 0), trie: trie, fieldPaths: fieldPaths,
+            endName: layout != .ndjson ? "end of file" : "end of line")
         let input = try JSONInput(path: path, displayPath: displayPath, range: range)
         stream = JSONRecordStream(
             input: input, layout: layout, displayPath: displayPath, atFileStart: (range?.lowerBound ?? 0) == 0)
@@ -49,11 +54,14 @@ struct JSONRecordReader: RecordReader {
     /// The layout read, as the sources file writes it (`json ndjson`, `json records=_embedded.notices`).
     var choices: [String] { ["json \(layout)"] }
 
-    /// The next record or broken record, or `nil` at the end of the records.
+    /// How many values each record has: the field paths.
+    var valueCount: Int { fieldPaths.count }
+
+    /// The next record (its values into `fields`) or broken record, or `nil` at the end of the records.
     ///
     /// - Throws: ``IngestError`` `file-unreadable` on an I/O error; nothing else.
     /// - Complexity: O(bytes of the record and of anything skipped before it).
-    mutating func next() throws(IngestError) -> ReadItem? {
+    mutating func nextFields(into fields: RecordFields) throws(IngestError) -> FieldRead? {
         guard let frame = try stream.next() else { return nil }
         switch frame {
         case .broken(let broken):
@@ -61,12 +69,17 @@ struct JSONRecordReader: RecordReader {
         case .record(let start, let end, let line, let column, let record, let complete):
             let bytes = stream.input.bytes(from: start, to: end)
             let isArray = layout != .ndjson
-            var parser = JSONRecordParser(
-                bytes: bytes, trie: trie, fieldPaths: fieldPaths, endName: isArray ? "end of file" : "end of line"
-            )
+            if parser.output !== fields {
+                parser = JSONRecordParser(
+                    bytes: bytes, trie: trie, fieldPaths: fieldPaths, endName: parser.endName, output: fields)
+            } else {
+                parser.reset(bytes: bytes)
+            }
+            fields.line = line
+            fields.record = record
             do {
                 try parser.parseRecord()
-                return .record(RawRecord(line: line, record: record, values: parser.values))
+                return .record
             } catch {
                 if isArray && error.code == "malformed-json" {
                     stream.finish()
