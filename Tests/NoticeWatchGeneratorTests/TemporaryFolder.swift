@@ -4,10 +4,11 @@ import Foundation
 struct TemporaryFolder {
     let path: String
 
-    /// Creates an empty folder `noticewatch-generator-<name>` (removing one left by an earlier run).
+    /// Creates an empty folder `noticewatch-generator-<name>-<uuid>`: two test runs at once (two checkouts on
+    /// one machine) never share one.
     init(_ name: String) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("noticewatch-generator-\(name)").path
-        try? FileManager.default.removeItem(atPath: path)
+        path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("noticewatch-generator-\(name)-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

@@ -54,7 +54,8 @@ struct FileChunk: Sendable {
             return nil
         }
         let size = prepared.scan.size
-        let count = max(2, (size + sizes.targetSize - 1) / max(sizes.targetSize, 1))
+        let target = max(sizes.targetSize, 1)
+        let count = max(2, size / target + (size % target == 0 ? 0 : 1))
         let descriptor = open(prepared.task.absolutePath, O_RDONLY)
         guard descriptor >= 0 else {
             throw IngestError(
