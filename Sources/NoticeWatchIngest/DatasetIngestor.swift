@@ -23,6 +23,10 @@ public struct DatasetIngestor: Sendable {
     /// 1.5 million records, about 100 MB in memory.
     public static let standardRecordBudget = 1_500_000
 
+    /// How many records a reading job gathers before the budget admits or spills them (changed by tests to
+    /// spill small files part way through).
+    var spillPieceSize = 1 << 16
+
     /// The name of the sources file inside the dataset folder.
     public static let sourcesFileName = "sources.yml"
 
@@ -65,7 +69,8 @@ public struct DatasetIngestor: Sendable {
                 try task.prepare()
             })
         let (partials, folder) = try DatasetIngestor.readAndHash(
-            prepared, chunking: chunking, budget: RecordBudget(limit: recordBudget), progress: progress)
+            prepared, chunking: chunking, budget: RecordBudget(limit: recordBudget, pieceSize: spillPieceSize),
+            progress: progress)
         var result = try DatasetIngestor.merge(specs: specs, partials: partials, folder: folder)
         result.sourcesFileSHA256 = sourcesHash
         guard partials.contains(where: { $0.read > 0 }) else {
@@ -140,10 +145,10 @@ public struct DatasetIngestor: Sendable {
             ConcurrentMap.map(jobs) { job throws(IngestError) -> FileJobOutput in
                 switch job {
                 case .read(let index):
-                    return .partial(try budget.keep(prepared[index].read(progress: progress), file: index))
+                    return .partial(try prepared[index].read(progress: progress, budget: (budget, index)))
                 case .chunk(let chunk):
                     return .partial(
-                        try budget.keep(prepared[chunk.file].read(progress: nil, range: chunk.range), file: chunk.file))
+                        try prepared[chunk.file].read(progress: nil, range: chunk.range, budget: (budget, chunk.file)))
                 case .hash(let index):
                     let file = prepared[index]
                     let digest = try FileScan.digest(path: file.task.absolutePath, displayPath: file.task.relativePath)
@@ -190,7 +195,7 @@ public struct DatasetIngestor: Sendable {
                 } else {
                     budget.release(parts.reduce(0) { $0 + $1.notices.count + $1.complaints.count })
                     parts = []
-                    partial = try budget.keep(prepared[index].read(progress: progress), file: index)
+                    partial = try prepared[index].read(progress: progress, budget: (budget, index))
                 }
             }
             if let digest = digests[index] {

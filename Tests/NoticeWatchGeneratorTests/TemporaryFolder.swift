@@ -7,7 +7,8 @@ struct TemporaryFolder {
     /// Creates an empty folder `noticewatch-generator-<name>-<uuid>`: two test runs at once (two checkouts on
     /// one machine) never share one.
     init(_ name: String) throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("noticewatch-generator-\(name)-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }

@@ -13,11 +13,12 @@ import Testing
 
     static func ingest(
         _ folder: String, budget: Int = DatasetIngestor.standardRecordBudget,
-        chunking: FileChunk.Sizes = .standard
+        chunking: FileChunk.Sizes = .standard, piece: Int = 1 << 16
     ) throws -> IngestResult {
         var ingestor = DatasetIngestor(directory: folder)
         ingestor.recordBudget = budget
         ingestor.chunking = chunking
+        ingestor.spillPieceSize = piece
         return try ingestor.ingest()
     }
 
@@ -42,6 +43,23 @@ import Testing
         #expect(spilled.notices.inMemory == nil || spilled.complaints.inMemory == nil)
         // A stored list walks the same records every time.
         #expect(Array(spilled.notices) == Array(spilled.notices))
+    }
+
+    @Test(
+        "Files read in one piece spill part way through, every few records, and give the in-memory result",
+        arguments: [(0, 1), (0, 7), (300, 50), (2000, 97)])
+    func spilledWhileReading(budget: Int, piece: Int) throws {
+        let expected = try Self.ingest(Self.sample)
+        let spilled = try Self.ingest(Self.sample, budget: budget, piece: piece)
+        Self.expectSame(spilled, expected)
+        let csv = try IngestFixtures.temporaryFolder(text: [
+            "sources.yml": ChunkedReadingTests.csvSources,
+            "complaints.csv": ChunkedReadingTests.complaints(broken: true, quoted: true),
+        ])
+        let whole = try Self.ingest(csv, chunking: ChunkedReadingTests.whole)
+        for chunking in [ChunkedReadingTests.whole, .init(minimumFileSize: 0, targetSize: 250)] {
+            Self.expectSame(try Self.ingest(csv, budget: budget, chunking: chunking, piece: piece), whole)
+        }
     }
 
     @Test("Spilled chunks of NDJSON and CSV files, bad rows in later chunks included", arguments: [false, true])

@@ -167,7 +167,7 @@ struct FileChunk: Sendable {
                 whole.quarantine.append(row)
             }
             // A spilled chunk's rows follow every record of the earlier chunks (a file is spilled whole or not at
-            // all, and one read spills one run of each kind).
+            // all; the runs of one chunk already count their rows from the chunk's start).
             let (noticeRows, complaintRows) = (whole.noticeCount, whole.complaintCount)
             whole.spilledNotices += part.spilledNotices.map {
                 $0.shifted(lines: lineShift, records: recordShift, rows: noticeRows)

@@ -9,6 +9,14 @@ struct Collected {
     var broken = 0
     var choices: [String] = []
     var lineBreaks: Int?
+    /// Records spilled while reading, when the file went over the memory budget.
+    var spilledNotices: [SpillRun] = []
+    var spilledComplaints: [SpillRun] = []
+    /// Records kept since the budget last admitted some.
+    var unadmitted = 0
+    /// The budget that admits the records as they are read, with the file's position among the prepared files;
+    /// `nil`: keep everything in memory.
+    var budget: (budget: RecordBudget, file: Int)?
 
     /// Room for about `rows` records of `kind`.
     init(kind: RecordKind, rows: Int) {
@@ -26,8 +34,38 @@ struct Collected {
             case .notice: notices.append(try normalizer.notice(fields, at: location))
             case .complaint: complaints.append(try normalizer.complaint(fields, at: location))
             }
+            unadmitted += 1
         } catch {
             quarantine.append(error.row)
+        }
+    }
+
+    /// Has the budget admit the records kept since it last did, once there are a piece's worth of them (or
+    /// `finished`); when it does not, every record in memory is spilled to sorted runs, and so is every later
+    /// piece of the file.
+    ///
+    /// - Throws: `spill-failed` when the records cannot be written.
+    @inline(__always)
+    mutating func admit(finished: Bool = false) throws(IngestError) {
+        guard let (budget, file) = budget, unadmitted > 0, finished || unadmitted >= budget.pieceSize else { return }
+        if budget.admits(unadmitted, file: file) {
+            unadmitted = 0
+            return
+        }
+        budget.release(notices.count + complaints.count - unadmitted)
+        unadmitted = 0
+        let folder = try budget.folder()
+        if !notices.isEmpty {
+            var run = try SpillRun.write(notices, to: folder)
+            run.rowBase = spilledNotices.reduce(0) { $0 + $1.count }
+            spilledNotices.append(run)
+            notices = []
+        }
+        if !complaints.isEmpty {
+            var run = try SpillRun.write(complaints, to: folder)
+            run.rowBase = spilledComplaints.reduce(0) { $0 + $1.count }
+            spilledComplaints.append(run)
+            complaints = []
         }
     }
 
@@ -61,6 +99,7 @@ extension PreparedFile {
             case .record:
                 let location = SourceLocation(in: origin, line: fields.line, record: fields.record)
                 collected.add(fields, at: location, normalizer: &normalizer)
+                try collected.admit()
             case .broken(let broken):
                 collected.add(broken, origin: origin)
             }
@@ -94,6 +133,7 @@ extension PreparedFile {
                 fields.load(raw)
                 let location = SourceLocation(in: origin, line: raw.line, record: raw.record)
                 collected.add(fields, at: location, normalizer: &normalizer)
+                try collected.admit()
             case .broken(let broken):
                 collected.add(broken, origin: origin)
             }

@@ -43,12 +43,17 @@ struct FilePartial: Sendable {
     ///
     /// - Throws: `spill-failed` when they cannot be written.
     mutating func spill(to folder: SpillFolder) throws(IngestError) {
+        // The records in memory follow those spilled before, in row order.
         if !notices.isEmpty {
-            spilledNotices.append(try SpillRun.write(notices, to: folder))
+            var run = try SpillRun.write(notices, to: folder)
+            run.rowBase = noticeCount - notices.count
+            spilledNotices.append(run)
             notices = []
         }
         if !complaints.isEmpty {
-            spilledComplaints.append(try SpillRun.write(complaints, to: folder))
+            var run = try SpillRun.write(complaints, to: folder)
+            run.rowBase = complaintCount - complaints.count
+            spilledComplaints.append(run)
             complaints = []
         }
     }
@@ -59,11 +64,16 @@ extension PreparedFile {
     /// then normalizes each record or quarantines it.
     ///
     /// - Throws: `ambiguous-date-format` when a date column fits both day-first and month-first; reader errors.
-    /// - Parameter range: the bytes of an NDJSON or CSV file to read (see ``FileChunk``), lines and records
-    ///   counted from its start; `nil` for the whole file.
+    /// - Parameters:
+    ///   - range: the bytes of an NDJSON or CSV file to read (see ``FileChunk``), lines and records counted
+    ///     from its start; `nil` for the whole file.
+    ///   - budget: admits the records as they are read (this file's position among the prepared files with
+    ///     it); the records it does not admit are spilled, and come back in ``FilePartial/spilledNotices`` and
+    ///     ``FilePartial/spilledComplaints``. `nil`: every record stays in memory.
     /// - Complexity: O(n) in the file's size, read once, or twice when a date format must be detected.
     func read(
-        progress: (@Sendable (IngestProgress) -> Void)?, range: Range<Int>? = nil
+        progress: (@Sendable (IngestProgress) -> Void)?, range: Range<Int>? = nil,
+        budget: (budget: RecordBudget, file: Int)? = nil
     ) throws(IngestError) -> FilePartial {
         var choices = choices
         var formats: [NormalizedField: [DateFormat]] = [:]
@@ -90,7 +100,8 @@ extension PreparedFile {
         // first chunk's arrays become the whole file's when the chunks are combined: they get room for the whole file.
         let share = range.map { $0.lowerBound == 0 ? scan.size : $0.count } ?? scan.size
         let rows = (estimatedRows + estimatedRows / 8) * share / max(scan.size, 1) + 1
-        var collected = Collected(kind: kind, rows: rows)
+        var collected = Collected(kind: kind, rows: budget == nil ? rows : min(rows, 1 << 16))
+        collected.budget = budget
         // The byte-level readers by their concrete types, so that the reading loop is specialized for each.
         if var csv = reader as? CSVReader {
             try collect(from: &csv, normalizer: &normalizer, into: &collected, progress: progress)
@@ -102,6 +113,7 @@ extension PreparedFile {
             var textReader = reader
             try collect(from: &textReader, normalizer: &normalizer, into: &collected, progress: progress)
         }
+        try collected.admit(finished: true)
         progress?(
             IngestProgress(
                 source: task.spec.name, file: task.relativePath, rowsRead: collected.read, bytesRead: scan.size,
@@ -110,7 +122,8 @@ extension PreparedFile {
             prepared: self, notices: collected.notices, complaints: collected.complaints,
             quarantine: collected.quarantine, read: collected.read,
             choices: Array(Set(choices + collected.choices)).sorted(), lineBreaks: collected.lineBreaks,
-            broken: collected.broken)
+            broken: collected.broken, spilledNotices: collected.spilledNotices,
+            spilledComplaints: collected.spilledComplaints)
     }
 
     /// About how many rows the file has, from the line breaks in its first bytes (capped, for the first

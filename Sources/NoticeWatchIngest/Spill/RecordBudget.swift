@@ -9,6 +9,9 @@ import Synchronization
 final class RecordBudget: Sendable {
     /// Records kept in memory at most.
     let limit: Int
+    /// How many records a reading job gathers before it asks to keep them: a job reading a large file in one
+    /// piece spills as it goes instead of holding the whole file.
+    let pieceSize: Int
     private let state = Mutex(State())
 
     private struct State {
@@ -17,8 +20,9 @@ final class RecordBudget: Sendable {
         var folder: SpillFolder?
     }
 
-    init(limit: Int) {
+    init(limit: Int, pieceSize: Int = 1 << 16) {
         self.limit = limit
+        self.pieceSize = max(pieceSize, 1)
     }
 
     /// Whether a piece of `file` with `count` records stays in memory.
@@ -56,14 +60,4 @@ final class RecordBudget: Sendable {
 
     /// The spill folder when anything was spilled.
     var usedFolder: SpillFolder? { state.withLock { $0.folder } }
-
-    /// Spills `partial` of `file` unless it fits.
-    ///
-    /// - Throws: `spill-failed` when the records cannot be written.
-    func keep(_ partial: FilePartial, file: Int) throws(IngestError) -> FilePartial {
-        guard !admits(partial.notices.count + partial.complaints.count, file: file) else { return partial }
-        var partial = partial
-        try partial.spill(to: folder())
-        return partial
-    }
 }
