@@ -23,7 +23,7 @@ public enum Analysis {
     /// Every figure of a run, from ingest's record lists.
     ///
     /// Records held in memory are counted in shards on all cores; records read back from storage are counted
-    /// in two walks at once, notices on one thread and complaints on another.
+    /// one stored part per task, on all cores.
     ///
     /// - Complexity: O(n log n) in the number of records; memory O(1) per record beyond the durations.
     public static func figures(
@@ -39,15 +39,30 @@ public enum Analysis {
         if let noticeArray = notices.inMemory, let complaintArray = complaints.inMemory {
             return aggregate(asOf: asOf, notices: noticeArray, complaints: complaintArray)
         }
-        let partials = Mutex([PartialAggregate(asOf: asOf), PartialAggregate(asOf: asOf)])
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            let partial =
-                part == 0
-                ? PartialAggregate(asOf: asOf, notices: notices, complaints: [])
-                : PartialAggregate(asOf: asOf, notices: [], complaints: complaints)
-            partials.withLock { $0[part] = partial }
+        // The stored parts go to at most four tasks of about equal records, each walking its parts in turn; the
+        // tasks' aggregates merge in task order.
+        let units =
+            notices.parts.map { (notices: $0, complaints: RecordList<Complaint>()) }
+            + complaints.parts.map { (notices: RecordList<Notice>(), complaints: $0) }
+        let total = max(1, notices.count + complaints.count)
+        let tasks = min(4, units.count)
+        var groups = [[Int]](repeating: [], count: max(tasks, 1))
+        var seen = 0
+        for (index, unit) in units.enumerated() {
+            groups[min(tasks - 1, seen * tasks / total)].append(index)
+            seen += unit.notices.count + unit.complaints.count
         }
-        return partials.withLock { $0[0].merged(with: $0[1]) }
+        let assigned = groups
+        let partials = Mutex([PartialAggregate](repeating: PartialAggregate(asOf: asOf), count: assigned.count))
+        DispatchQueue.concurrentPerform(iterations: assigned.count) { group in
+            var partial = PartialAggregate(asOf: asOf)
+            for index in assigned[group] {
+                for notice in units[index].notices { partial.add(notice) }
+                for complaint in units[index].complaints { partial.add(complaint) }
+            }
+            partials.withLock { $0[group] = partial }
+        }
+        return partials.withLock { all in all.reduce(into: PartialAggregate(asOf: asOf)) { $0.merge($1) } }
     }
 
     /// The aggregate of `notices` and `complaints`, counted in contiguous shards on all cores and merged in

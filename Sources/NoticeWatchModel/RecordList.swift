@@ -12,7 +12,20 @@ public struct RecordList<Record: Sendable>: Sequence, Sendable {
 
     private enum Storage: Sendable {
         case memory([Record])
-        case stored(@Sendable () -> AnyIterator<Record>)
+        case stored([Part])
+    }
+
+    /// Records kept apart from memory, walked by making an iterator.
+    public struct Part: Sendable {
+        /// How many records the part holds.
+        public var count: Int
+        /// Makes a new iterator over the part's records, in order; called once per walk, from any thread.
+        public var walk: @Sendable () -> AnyIterator<Record>
+
+        public init(count: Int, walk: @escaping @Sendable () -> AnyIterator<Record>) {
+            self.count = count
+            self.walk = walk
+        }
     }
 
     /// The records of `array`, in its order.
@@ -26,8 +39,22 @@ public struct RecordList<Record: Sendable>: Sequence, Sendable {
     ///
     /// - Parameter walk: makes an iterator; it is called once per walk, possibly from several threads.
     public init(count: Int, walk: @escaping @Sendable () -> AnyIterator<Record>) {
-        self.count = count
-        storage = .stored(walk)
+        self.init(parts: [Part(count: count, walk: walk)])
+    }
+
+    /// A list whose records are those of `parts`, one part after the other.
+    public init(parts: [Part]) {
+        count = parts.reduce(0) { $0 + $1.count }
+        storage = .stored(parts)
+    }
+
+    /// Lists that together hold this list's records, in order: its parts when they are stored apart (each can
+    /// be walked on its own thread), else the list itself.
+    public var parts: [RecordList] {
+        switch storage {
+        case .memory: [self]
+        case .stored(let parts): parts.map { RecordList(parts: [$0]) }
+        }
     }
 
     /// The empty list.
@@ -49,8 +76,8 @@ public struct RecordList<Record: Sendable>: Sequence, Sendable {
 
     public func makeIterator() -> Iterator {
         switch storage {
-        case .memory(let array): Iterator(array: array, stored: nil)
-        case .stored(let walk): Iterator(array: [], stored: walk())
+        case .memory(let array): Iterator(array: array, parts: [])
+        case .stored(let parts): Iterator(array: [], parts: parts)
         }
     }
 
@@ -58,20 +85,30 @@ public struct RecordList<Record: Sendable>: Sequence, Sendable {
 
     /// Walks a ``RecordList``.
     public struct Iterator: IteratorProtocol {
-        fileprivate let array: [Record]
-        fileprivate let stored: AnyIterator<Record>?
+        private let array: [Record]
+        private let parts: [Part]
         private var index = 0
+        private var current: AnyIterator<Record>?
 
-        fileprivate init(array: [Record], stored: AnyIterator<Record>?) {
+        fileprivate init(array: [Record], parts: [Part]) {
             self.array = array
-            self.stored = stored
+            self.parts = parts
         }
 
         public mutating func next() -> Record? {
-            if let stored { return stored.next() }
+            guard parts.isEmpty else { return nextStored() }
             guard index < array.count else { return nil }
             defer { index += 1 }
             return array[index]
+        }
+
+        private mutating func nextStored() -> Record? {
+            while true {
+                if let record = current?.next() { return record }
+                guard index < parts.count else { return nil }
+                current = parts[index].walk()
+                index += 1
+            }
         }
     }
 }

@@ -94,6 +94,30 @@ struct AnalysisPropertyTests {
         }
     }
 
+    /// `records` as a stored list cut into parts of `size`.
+    static func stored<Record: Sendable>(_ records: [Record], partsOf size: Int) -> RecordList<Record> {
+        RecordList(
+            parts: stride(from: 0, to: records.count, by: size).map { start in
+                let part = Array(records[start..<min(records.count, start + size)])
+                return RecordList.Part(count: part.count) { AnyIterator(part.makeIterator()) }
+            })
+    }
+
+    @Test("Records read back in parts give the aggregate of the records in memory", arguments: seeds)
+    func storedPartsMatchMemory(seed: UInt64) {
+        var source = SeededRecords(seed: seed)
+        let records = source.records(notices: 400, complaints: 300)
+        let whole = PartialAggregate(asOf: SeededRecords.asOf, notices: records.notices, complaints: records.complaints)
+        for size in [1, 33, 150, 1000] {
+            let notices = Self.stored(records.notices, partsOf: size)
+            let complaints = Self.stored(records.complaints, partsOf: size)
+            #expect(Analysis.aggregate(asOf: SeededRecords.asOf, notices: notices, complaints: complaints) == whole)
+            #expect(
+                Analysis.aggregate(
+                    asOf: SeededRecords.asOf, notices: notices, complaints: RecordList(records.complaints)) == whole)
+        }
+    }
+
     @Test(arguments: seeds)
     func mergingShardsGivesTheWholesFigures(seed: UInt64) {
         var source = SeededRecords(seed: seed)

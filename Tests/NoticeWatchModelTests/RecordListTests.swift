@@ -31,4 +31,19 @@ struct RecordListTests {
         #expect(Self.stored(0).isEmpty)
         #expect(Array(Self.stored(0)).isEmpty)
     }
+
+    @Test("A list stored in parts walks them one after the other and hands them out")
+    func parts() {
+        let list = RecordList<Int>(parts: [
+            .init(count: 2) { AnyIterator([1, 2].makeIterator()) },
+            .init(count: 0) { AnyIterator([Int]().makeIterator()) },
+            .init(count: 3) { AnyIterator([3, 4, 5].makeIterator()) },
+        ])
+        #expect(list.count == 5)
+        #expect(Array(list) == [1, 2, 3, 4, 5])
+        #expect(list.parts.map(\.count) == [2, 0, 3])
+        #expect(list.parts.map { Array($0) } == [[1, 2], [], [3, 4, 5]])
+        #expect(RecordList([7, 8]).parts.map { Array($0) } == [[7, 8]])
+        #expect(Array(RecordList<Int>(parts: [])).isEmpty)
+    }
 }

@@ -33,7 +33,9 @@ struct ExternalMerge<Record: SpillableRecord> {
                     MergeHeap.Cursor(reader: reader, file: source.file, rowBase: source.run.rowBase, current: first))
             }
         }
-        let writer = try SpillWriter(path: folder.newFile())
+        // The store is cut into parts of `partSize` records, so that its walks can run on several threads.
+        var stores: [SpillRun] = []
+        var writer = try SpillWriter(path: folder.newFile())
         var count = 0
         var kept: Record?
         // The kept record's compared values, made when its first duplicate comes (most records have none).
@@ -54,18 +56,35 @@ struct ExternalMerge<Record: SpillableRecord> {
             }
             kept = record
             keptValues = nil
+            if count == ExternalMerge.partSize {
+                try writer.finish()
+                stores.append(SpillRun(file: writer.path, count: count))
+                writer = try SpillWriter(path: folder.newFile())
+                count = 0
+            }
             record.append(to: &writer.bytes, origin: folder.index(of: record.provenance.origin), row: 0)
             try writer.flushIfFull()
             count += 1
         }
         try writer.finish()
-        let store = SpillRun(file: writer.path, count: count)
-        let table = folder.originTable
-        let list = RecordList<Record>(count: count) { [folder] in
-            let reader = SpillReader<Record>(run: store, origins: table)
-            return AnyIterator { withExtendedLifetime(folder) { reader.next()?.record } }
-        }
-        return RecordMerger<Record>.Merged(records: list, merged: merged, conflicts: conflicts)
+        stores.append(SpillRun(file: writer.path, count: count))
+        return RecordMerger<Record>.Merged(records: list(stores), merged: merged, conflicts: conflicts)
+    }
+
+    /// Records per part of a merged store.
+    static var partSize: Int { 1 << 18 }
+
+    /// The list of `runs`' records, one run after the other, each run a part; the folder stays as long as the
+    /// list does.
+    func list(_ runs: [SpillRun]) -> RecordList<Record> {
+        let origins = folder.originTable
+        return RecordList(
+            parts: runs.filter { $0.count > 0 }.map { run in
+                RecordList.Part(count: run.count) { [folder] in
+                    let reader = SpillReader<Record>(run: run, origins: origins)
+                    return AnyIterator { withExtendedLifetime(folder) { reader.next()?.record } }
+                }
+            })
     }
 }
 
@@ -89,22 +108,8 @@ extension ExternalMerge {
                 previous = record.id
             }
         }
-        let count = runs.reduce(0) { $0 + $1.run.count }
-        let list = RecordList<Record>(count: count) { [folder] in
-            var remaining = runs.makeIterator()
-            var reader: SpillReader<Record>?
-            return AnyIterator {
-                withExtendedLifetime(folder) {
-                    while true {
-                        if let record = reader?.next()?.record { return record }
-                        guard let next = remaining.next() else { return nil }
-                        reader = SpillReader(run: next.run, origins: origins)
-                    }
-                }
-            }
-        }
         return RecordMerger<Record>.Merged(
-            records: list, merged: [Int](repeating: 0, count: fileCount), conflicts: [])
+            records: list(runs.map(\.run)), merged: [Int](repeating: 0, count: fileCount), conflicts: [])
     }
 }
 
