@@ -8,9 +8,9 @@
 public struct RecordList<Record: Sendable>: Sequence, Sendable {
     /// How many records the list holds.
     public let count: Int
-    private let storage: Storage
+    @usableFromInline let storage: Storage
 
-    private enum Storage: Sendable {
+    @usableFromInline enum Storage: Sendable {
         case memory([Record])
         case stored([Part])
     }
@@ -74,6 +74,9 @@ public struct RecordList<Record: Sendable>: Sequence, Sendable {
     /// - Complexity: O(n); memory O(n).
     public var array: [Record] { inMemory ?? Array(self) }
 
+    // The walk is inlinable so that the modules walking a list (analysis, report) get it specialized for
+    // their record type: a generic walk across modules looks type metadata up at every record.
+    @inlinable
     public func makeIterator() -> Iterator {
         switch storage {
         case .memory(let array): Iterator(array: array, parts: [])
@@ -85,16 +88,18 @@ public struct RecordList<Record: Sendable>: Sequence, Sendable {
 
     /// Walks a ``RecordList``.
     public struct Iterator: IteratorProtocol {
-        private let array: [Record]
-        private let parts: [Part]
-        private var index = 0
-        private var current: AnyIterator<Record>?
+        @usableFromInline let array: [Record]
+        @usableFromInline let parts: [Part]
+        @usableFromInline var index = 0
+        @usableFromInline var current: AnyIterator<Record>?
 
-        fileprivate init(array: [Record], parts: [Part]) {
+        @inlinable
+        init(array: [Record], parts: [Part]) {
             self.array = array
             self.parts = parts
         }
 
+        @inlinable
         public mutating func next() -> Record? {
             guard parts.isEmpty else { return nextStored() }
             guard index < array.count else { return nil }
@@ -102,7 +107,8 @@ public struct RecordList<Record: Sendable>: Sequence, Sendable {
             return array[index]
         }
 
-        private mutating func nextStored() -> Record? {
+        @inlinable
+        mutating func nextStored() -> Record? {
             while true {
                 if let record = current?.next() { return record }
                 guard index < parts.count else { return nil }

@@ -174,14 +174,14 @@ import Testing
         ]
         var run = try SpillRun.write(complaints, to: folder)
         #expect(run.count == 3)
-        let reader = SpillReader<Complaint>(run: run, origins: folder.originTable)
+        var reader = SpillReader<Complaint>(run: run, origins: folder.originTable)
         var read: [(Complaint, UInt32)] = []
         while let next = reader.next() { read.append(next) }
         #expect(read.map(\.0) == [complaints[1], complaints[2], complaints[0]])
         #expect(read.map(\.1) == [1, 2, 0])
         run.lineShift = 100
         run.recordShift = 10
-        let shifted = SpillReader<Complaint>(run: run, origins: folder.originTable)
+        var shifted = SpillReader<Complaint>(run: run, origins: folder.originTable)
         #expect(shifted.next()?.record.provenance.description == "api/page-1.json#19")
         #expect(shifted.next()?.record.provenance == SourceLocation(in: origin, line: 107, record: 16))
         #expect(shifted.next()?.record.provenance.line == 104)

@@ -27,7 +27,7 @@ struct ExternalMerge<Record: SpillableRecord> {
         let origins = folder.originTable
         var heap = MergeHeap<Record>()
         for source in sources where source.run.count > 0 {
-            let reader = SpillReader<Record>(run: source.run, origins: origins)
+            var reader = SpillReader<Record>(run: source.run, origins: origins)
             if let first = reader.next() {
                 heap.push(
                     MergeHeap.Cursor(reader: reader, file: source.file, rowBase: source.run.rowBase, current: first))
@@ -81,7 +81,9 @@ struct ExternalMerge<Record: SpillableRecord> {
         return RecordList(
             parts: runs.filter { $0.count > 0 }.map { run in
                 RecordList.Part(count: run.count) { [folder] in
-                    let reader = SpillReader<Record>(run: run, origins: origins)
+                    // A closure made here, where the record type is known, rather than a generic iterator type,
+                    // which `AnyIterator` would call through its generic conformance (a metadata lookup a record).
+                    var reader = SpillReader<Record>(run: run, origins: origins)
                     return AnyIterator { withExtendedLifetime(folder) { reader.next()?.record } }
                 }
             })
@@ -101,7 +103,7 @@ extension ExternalMerge {
         }
         let origins = folder.originTable
         for source in runs {
-            let reader = SpillReader<Record>(run: source.run, origins: origins)
+            var reader = SpillReader<Record>(run: source.run, origins: origins)
             var previous: String?
             while let (record, _) = reader.next() {
                 if previous == record.id { return nil }
@@ -116,7 +118,7 @@ extension ExternalMerge {
 /// The runs' current records, smallest (id, file, row) on top.
 struct MergeHeap<Record: SpillableRecord> {
     struct Cursor {
-        let reader: SpillReader<Record>
+        var reader: SpillReader<Record>
         let file: Int
         let rowBase: Int
         var current: (record: Record, row: UInt32)
@@ -146,8 +148,10 @@ struct MergeHeap<Record: SpillableRecord> {
     /// Takes the smallest record with its file, and moves its run on.
     mutating func pop() -> (Record, Int)? {
         guard !cursors.isEmpty else { return nil }
-        let top = cursors[0]
-        if let next = top.reader.next() {
+        // Only the record and its file are taken out: a copy of the cursor would share its read buffer, which
+        // the next read would then copy.
+        let top = (record: cursors[0].current.record, file: cursors[0].file)
+        if let next = cursors[0].reader.next() {
             cursors[0].current = next
         } else {
             cursors[0] = cursors[cursors.count - 1]
@@ -163,6 +167,6 @@ struct MergeHeap<Record: SpillableRecord> {
             cursors.swapAt(smaller, parent)
             parent = smaller
         }
-        return (top.current.record, top.file)
+        return (top.record, top.file)
     }
 }

@@ -64,13 +64,28 @@ final class SpillWriter {
     }
 }
 
-/// Reads the records of a spill file back, in file order, a block at a time.
+/// An open spill file, closed when the last reader of it is gone.
+final class SpillFileHandle: Sendable {
+    let path: String
+    let descriptor: Int32
+
+    /// Opens `path` for reading; the file was written by this run moments before.
+    init(path: String) {
+        self.path = path
+        descriptor = open(path, O_RDONLY)
+        precondition(descriptor >= 0, "cannot read back \(path): \(String(cString: strerror(errno)))")
+    }
+
+    deinit { close(descriptor) }
+}
+
+/// Reads the records of a spill file back, in file order, a block at a time: a value, so that reading needs no
+/// lock or check beyond its own.
 ///
 /// The file was written by this run moments before; should reading it back fail all the same (an I/O error of
 /// the disk), the run stops with a message naming the file, as it would on running out of memory.
-final class SpillReader<Record: SpillableRecord> {
-    private let path: String
-    private let descriptor: Int32
+struct SpillReader<Record: SpillableRecord>: IteratorProtocol {
+    private let file: SpillFileHandle
     private let origins: [SourceLocation.Origin]
     private let lineShift: Int
     private let recordShift: Int
@@ -88,34 +103,31 @@ final class SpillReader<Record: SpillableRecord> {
 
     /// Opens `run`'s file; `origins` is the spill folder's table, complete for the records of the file.
     init(run: SpillRun, origins: [SourceLocation.Origin]) {
-        path = run.file
-        descriptor = open(run.file, O_RDONLY)
-        precondition(descriptor >= 0, "cannot read back \(run.file): \(String(cString: strerror(errno)))")
+        file = SpillFileHandle(path: run.file)
         self.origins = origins
         lineShift = run.lineShift
         recordShift = run.recordShift
     }
 
-    deinit { close(descriptor) }
-
     /// The next record and its row in its file's read, or `nil` at the end.
-    func next() -> (record: Record, row: UInt32)? {
+    mutating func next() -> (record: Record, row: UInt32)? {
         guard let length = wholeRecord() else { return nil }
+        let (origins, lines, records, first) = (self.origins, lineShift, recordShift, start)
+        start += 4 + length
         return buffer.withUnsafeBytes { raw in
-            var cursor = SpillCursor(buffer: raw, offset: start)
-            let read = Record.read(from: &cursor, origins: origins, lines: lineShift, records: recordShift)
-            start += 4 + length
-            return read
+            var cursor = SpillCursor(buffer: raw, offset: first)
+            return Record.read(from: &cursor, origins: origins, lines: lines, records: records)
         }
     }
 
     /// The length of the record at `start` once the buffer holds all of it; `nil` at the end of the file.
-    private func wholeRecord() -> Int? {
+    private mutating func wholeRecord() -> Int? {
         while true {
             let available = end - start
             if available >= 4 {
+                let first = start
                 let length = buffer.withUnsafeBytes {
-                    Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: start, as: UInt32.self)))
+                    Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: first, as: UInt32.self)))
                 }
                 if available >= 4 + length { return length }
                 if 4 + length > buffer.count {
@@ -123,7 +135,7 @@ final class SpillReader<Record: SpillableRecord> {
                 }
             }
             if atEnd {
-                precondition(available == 0, "\(path) ends inside a record")
+                precondition(available == 0, "\(file.path) ends inside a record")
                 return nil
             }
             refill()
@@ -131,13 +143,13 @@ final class SpillReader<Record: SpillableRecord> {
     }
 
     /// Moves the unread bytes to the front and reads as much of the file as fits after them.
-    private func refill() {
-        let (descriptor, offset, kept, first) = (self.descriptor, fileOffset, end - start, start)
+    private mutating func refill() {
+        let (descriptor, offset, kept, first) = (file.descriptor, fileOffset, end - start, start)
         let got = buffer.withUnsafeMutableBytes { raw in
             if first > 0 && kept > 0 { memmove(raw.baseAddress!, raw.baseAddress! + first, kept) }
             return pread(descriptor, raw.baseAddress! + kept, raw.count - kept, off_t(offset))
         }
-        precondition(got >= 0, "cannot read back \(path): \(String(cString: strerror(errno)))")
+        precondition(got >= 0, "cannot read back \(file.path): \(String(cString: strerror(errno)))")
         start = 0
         end = kept + got
         fileOffset += got
