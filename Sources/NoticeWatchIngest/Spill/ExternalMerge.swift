@@ -92,23 +92,15 @@ struct ExternalMerge<Record: SpillableRecord> {
 
 extension ExternalMerge {
     /// The runs themselves, one after the other, when that is already the merge: their id ranges do not overlap
-    /// (a file exported in id order and read in chunks) and no id repeats inside a run. One pass reads every
-    /// record to check the repeats; nothing is written. `nil` when the runs must be merged.
+    /// (a file exported in id order and read in chunks) and no id repeats inside a run (as each run noted when
+    /// it was written). Nothing is read or written. `nil` when the runs must be merged.
     ///
-    /// - Complexity: O(n) in the records, O(k log k) for sorting the k runs.
+    /// - Complexity: O(k log k) for sorting the k runs.
     func concatenation(_ sources: [Source], fileCount: Int) -> RecordMerger<Record>.Merged? {
         let runs = sources.filter { $0.run.count > 0 }.sorted { ($0.run.firstID ?? "") < ($1.run.firstID ?? "") }
+        guard !runs.contains(where: \.run.repeatsIDs) else { return nil }
         for (previous, next) in zip(runs, runs.dropFirst()) {
             guard let last = previous.run.lastID, let first = next.run.firstID, last < first else { return nil }
-        }
-        let origins = folder.originTable
-        for source in runs {
-            var reader = SpillReader<Record>(run: source.run, origins: origins)
-            var previous: String?
-            while let (record, _) = reader.next() {
-                if previous == record.id { return nil }
-                previous = record.id
-            }
         }
         return RecordMerger<Record>.Merged(
             records: list(runs.map(\.run)), merged: [Int](repeating: 0, count: fileCount), conflicts: [])

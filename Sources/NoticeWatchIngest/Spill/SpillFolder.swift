@@ -95,6 +95,8 @@ struct SpillRun: Sendable {
     /// The smallest and the largest id in the run (`nil` when it is empty).
     var firstID: String?
     var lastID: String?
+    /// Whether an id appears more than once in the run.
+    var repeatsIDs = false
 
     /// This run moved on by an earlier chunk's lines, records and rows.
     func shifted(lines: Int, records: Int, rows: Int) -> SpillRun {
@@ -136,8 +138,12 @@ struct SpillRun: Sendable {
         let writer = try SpillWriter(path: folder.newFile())
         var lastOrigin: SourceLocation.Origin?
         var lastIndex: UInt32 = 0
+        var repeats = false
+        var previous: Int?
         for position in order {
             let record = records[position]
+            if let previous, !repeats, records[previous].id == record.id { repeats = true }
+            previous = position
             if lastOrigin !== record.provenance.origin {
                 lastOrigin = record.provenance.origin
                 lastIndex = folder.index(of: record.provenance.origin)
@@ -148,6 +154,6 @@ struct SpillRun: Sendable {
         try writer.finish()
         return SpillRun(
             file: writer.path, count: records.count, firstID: order.first.map { records[$0].id },
-            lastID: order.last.map { records[$0].id })
+            lastID: order.last.map { records[$0].id }, repeatsIDs: repeats)
     }
 }
