@@ -153,6 +153,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test("Spill folders left by processes that are gone are removed; those of live processes are not")
+    func abandonedFoldersRemoved() throws {
+        let base = NSTemporaryDirectory() + "noticewatch-spill-base-" + UUID().uuidString
+        let gone = base + "/noticewatch-spill-2147483647-AbCdEf"
+        let live = base + "/noticewatch-spill-\(getpid())-XyZ123"
+        let other = base + "/something-else-2147483647"
+        for folder in [gone, live, other] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/0.records"))
+        }
+        SpillFolder.removeAbandoned(in: base)
+        #expect(!FileManager.default.fileExists(atPath: gone))
+        #expect(FileManager.default.fileExists(atPath: live + "/0.records"))
+        #expect(FileManager.default.fileExists(atPath: other + "/0.records"))
+        try FileManager.default.removeItem(atPath: base)
+    }
+
     @Test("Records round-trip through a run: every field, sorted by id then row, shifted when asked")
     func roundTrip() throws {
         let folder = try SpillFolder()

@@ -10,6 +10,9 @@ import Synchronization
 /// Where ingest keeps the records that do not fit its memory budget: a private folder made under `TMPDIR` (else
 /// `/tmp`), removed with its files when the last run or record list reading from it is gone.
 ///
+/// Its name holds the process id (`noticewatch-spill-<pid>-XXXXXX`): a run killed before it could remove its
+/// folder leaves it behind, and the next run that spills removes the folders of processes that no longer exist.
+///
 /// It also keeps the table of record origins (source and file), so that a spilled record stores a small index
 /// instead of two names.
 final class SpillFolder: Sendable {
@@ -28,7 +31,8 @@ final class SpillFolder: Sendable {
     /// - Throws: `spill-failed` when the folder cannot be made.
     init() throws(IngestError) {
         let base = SpillFolder.temporaryBase()
-        var template = Array((base + "/noticewatch-spill-XXXXXX").utf8CString)
+        SpillFolder.removeAbandoned(in: base)
+        var template = Array((base + "/\(SpillFolder.prefix)\(getpid())-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else {
             throw IngestError(
@@ -70,6 +74,39 @@ final class SpillFolder: Sendable {
     var originTable: [SourceLocation.Origin] { origins.withLock { $0.list } }
 
     private func filePath(_ number: Int) -> String { path + "/\(number).records" }
+
+    static let prefix = "noticewatch-spill-"
+
+    /// Removes the spill folders in `base` whose process is gone, with their files; others are left alone.
+    static func removeAbandoned(in base: String) {
+        guard let directory = opendir(base) else { return }
+        var abandoned: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix) else { continue }
+            let pidText = name.dropFirst(prefix.count).prefix { $0 != "-" }
+            guard let pid = pid_t(pidText), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
+                continue
+            }
+            abandoned.append(base + "/" + name)
+        }
+        closedir(directory)
+        for folder in abandoned {
+            guard let files = opendir(folder) else { continue }
+            var names: [String] = []
+            while let entry = readdir(files) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(files)
+            for name in names { unlink(folder + "/" + name) }
+            rmdir(folder)
+        }
+    }
 
     /// `TMPDIR` when set and not empty, else `/tmp`.
     private static func temporaryBase() -> String {
