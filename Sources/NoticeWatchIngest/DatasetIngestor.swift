@@ -130,7 +130,8 @@ public struct DatasetIngestor: Sendable {
                 case .read(let index):
                     return .partial(try prepared[index].read(progress: progress))
                 case .chunk(let chunk):
-                    return .partial(try prepared[chunk.file].read(progress: nil, range: chunk.range))
+                    return .partial(
+                        try prepared[chunk.file].read(progress: nil, range: chunk.range, xmlFrame: chunk.xml))
                 case .hash(let index):
                     let file = prepared[index]
                     let digest = try FileScan.digest(path: file.task.absolutePath, displayPath: file.task.relativePath)

@@ -26,6 +26,8 @@ struct FileChunk: Sendable {
     /// Position of the file among the prepared files.
     var file: Int
     var range: Range<Int>
+    /// For an XML file, how the range is framed as a document of its own (see `FileChunk+XML.swift`).
+    var xml: XMLChunkFrame? = nil
 
     /// The chunks of `prepared`, or `nil` when it is read whole: small; with a date format to detect (detection
     /// looks at the whole column before any record is normalized); neither NDJSON nor a CSV file with a header,
@@ -47,8 +49,9 @@ struct FileChunk: Sendable {
                 dialect.encoding != .utf16BE
             else { return nil }
             quote = dialect.quote
-        case .xml:
-            return nil
+        case .xml(let recordElement, let namespaces):
+            return try xmlChunks(
+                prepared, file: file, sizes: sizes, recordElement: recordElement, namespaces: namespaces)
         }
         let size = prepared.scan.size
         let count = max(2, (size + sizes.targetSize - 1) / max(sizes.targetSize, 1))
@@ -122,7 +125,9 @@ struct FileChunk: Sendable {
     /// - Complexity: O(n) in the records; the chunks' arrays are released as they are moved (the elements of
     ///   `parts` are left empty when they are combined, untouched when `nil` is returned).
     static func combine(_ parts: inout [FilePartial]) -> FilePartial? {
-        guard !parts.isEmpty, !parts.dropFirst().contains(where: { $0.broken > 0 }) else { return nil }
+        guard !parts.isEmpty, !parts.dropFirst().contains(where: { $0.broken > 0 }),
+            !parts.contains(where: \.chunkUnreliable)
+        else { return nil }
         var whole = FilePartial(
             prepared: parts[0].prepared, notices: [], complaints: [], quarantine: [], read: 0, choices: [])
         swap(&whole, &parts[0])

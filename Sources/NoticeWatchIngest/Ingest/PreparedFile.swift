@@ -30,6 +30,9 @@ struct FilePartial: Sendable {
     var lineBreaks: Int? = nil
     /// How many of the quarantine entries are records the reader could not read at all.
     var broken = 0
+    /// Whether this chunk of an XML file may read differently from the whole file (see
+    /// ``XMLRecordReader/chunkUnreliable``): the file is then read whole.
+    var chunkUnreliable = false
 }
 
 extension PreparedFile {
@@ -37,11 +40,13 @@ extension PreparedFile {
     /// then normalizes each record or quarantines it.
     ///
     /// - Throws: `ambiguous-date-format` when a date column fits both day-first and month-first; reader errors.
-    /// - Parameter range: the bytes of an NDJSON or CSV file to read (see ``FileChunk``), lines and records
-    ///   counted from its start; `nil` for the whole file.
+    /// - Parameters:
+    ///   - range: the bytes of an NDJSON, CSV or XML file to read (see ``FileChunk``), lines (but in XML) and
+    ///     records counted from its start; `nil` for the whole file.
+    ///   - xmlFrame: how an XML range is framed as a document.
     /// - Complexity: O(n) in the file's size, read once, or twice when a date format must be detected.
     func read(
-        progress: (@Sendable (IngestProgress) -> Void)?, range: Range<Int>? = nil
+        progress: (@Sendable (IngestProgress) -> Void)?, range: Range<Int>? = nil, xmlFrame: XMLChunkFrame? = nil
     ) throws(IngestError) -> FilePartial {
         var choices = choices
         var formats: [NormalizedField: [DateFormat]] = [:]
@@ -63,7 +68,7 @@ extension PreparedFile {
                         ? nil : Vocabulary(field: spec.field, overrides: spec.values)))
         }
         var normalizer = RecordNormalizer(kind: kind, plans: plans)
-        var reader = try makeReader(paths: fieldPaths, range: range)
+        var reader = try makeReader(paths: fieldPaths, range: range, xmlFrame: xmlFrame)
         var notices: [Notice] = []
         var complaints: [Complaint] = []
         let rows = range.map { estimatedRows * $0.count / max(scan.size, 1) + 1 } ?? estimatedRows
@@ -104,7 +109,7 @@ extension PreparedFile {
         return FilePartial(
             prepared: self, notices: notices, complaints: complaints, quarantine: quarantine, read: read,
             choices: Array(Set(choices + reader.choices)).sorted(), lineBreaks: reader.lineBreaksConsumed,
-            broken: broken)
+            broken: broken, chunkUnreliable: (reader as? XMLRecordReader)?.chunkUnreliable ?? false)
     }
 
     /// About how many rows the file has, from the line breaks in its first bytes (capped, for the first
@@ -117,8 +122,12 @@ extension PreparedFile {
 
     /// A reader over this file for `paths` (a subset of ``fieldPaths``), values in the order of `paths`.
     ///
-    /// - Parameter range: the bytes to read, for NDJSON and CSV only; `nil` for the whole file.
-    func makeReader(paths: [String], range: Range<Int>? = nil) throws(IngestError) -> any RecordReader {
+    /// - Parameters:
+    ///   - range: the bytes to read, for NDJSON, CSV and XML only; `nil` for the whole file.
+    ///   - xmlFrame: how an XML range is framed as a document (an XML range is read only with one).
+    func makeReader(
+        paths: [String], range: Range<Int>? = nil, xmlFrame: XMLChunkFrame? = nil
+    ) throws(IngestError) -> any RecordReader {
         switch setup {
         case .csv(let dialect, let columns):
             var reader = try CSVReader(
@@ -134,7 +143,8 @@ extension PreparedFile {
         case .xml(let recordElement, let namespaces):
             return try XMLRecordReader(
                 path: task.absolutePath, displayPath: task.relativePath, recordElement: recordElement,
-                namespaces: namespaces, fieldPaths: paths)
+                namespaces: namespaces, fieldPaths: paths,
+                chunk: range.flatMap { range in xmlFrame.map { (range, $0) } })
         }
     }
 

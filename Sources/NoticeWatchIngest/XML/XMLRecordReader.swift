@@ -28,6 +28,17 @@ struct XMLRecordReader: RecordReader {
     private var lineOfLastText = 0
     /// Items still to hand out after a fatal error: records recovered from the tree, then the error.
     private var pending: [ReadItem] = []
+    /// How a chunk of the file is framed as a document, `nil` when the whole file is read.
+    private let frame: XMLChunkFrame?
+    /// Whether text outside records came after the frame's header: until then, a record's line cannot fall
+    /// back on the text before it as it would in the whole file.
+    private var textSinceFrame: Bool
+    /// Elements started outside records so far (the first ones are the frame's enclosing elements).
+    private var elementsOutside = 0
+    /// Whether this chunk's result may differ from the same records read in the whole file: libxml2 found the
+    /// chunk document malformed, an enclosing element was closed and opened again, or a record's line past
+    /// 65535 had no text of the chunk before it. The file is then read whole.
+    private(set) var chunkUnreliable = false
 
     /// Opens an XML file for reading.
     ///
@@ -38,10 +49,13 @@ struct XMLRecordReader: RecordReader {
     ///   - namespaces: prefixes used in `recordElement` and the paths, to namespace URIs.
     ///   - fieldPaths: paths relative to the record element (`nw:country`, `nw:decision/nw:date`, `@ref`,
     ///     `nw:country/@code`).
+    ///   - chunk: a byte range of the file and how it is framed as a document (see ``XMLChunkFrame``); `nil`
+    ///     for the whole file. Lines are the file's; records are counted from the chunk's first.
     /// - Throws: ``IngestError`` `file-unreadable`, `sources-file-invalid-field-path` or
     ///   `sources-file-unknown-namespace-prefix`.
     init(
-        path: String, displayPath: String, recordElement: String, namespaces: [String: String], fieldPaths: [String]
+        path: String, displayPath: String, recordElement: String, namespaces: [String: String],
+        fieldPaths: [String], chunk: (range: Range<Int>, frame: XMLChunkFrame)? = nil
     ) throws(IngestError) {
         self.fieldPaths = fieldPaths
         self.recordElement = recordElement
@@ -52,8 +66,15 @@ struct XMLRecordReader: RecordReader {
             fields.append(try XMLFieldPath(fieldPath, namespaces: namespaces))
         }
         self.fields = fields
-        let reader = try XMLTextReader(path: path, displayPath: displayPath)
+        let reader: XMLTextReader
+        if let chunk {
+            reader = try XMLTextReader(path: path, displayPath: displayPath, range: chunk.range, frame: chunk.frame)
+        } else {
+            reader = try XMLTextReader(path: path, displayPath: displayPath)
+        }
         self.reader = reader
+        frame = chunk?.frame
+        textSinceFrame = chunk.map { $0.frame.isFirst } ?? true
         walk = XMLRecordWalk(fields: fields, reader: reader)
         recordLocalName = reader.interned(recordName.localName)
     }
@@ -75,13 +96,14 @@ struct XMLRecordReader: RecordReader {
             }
             if status < 0 {
                 finished = true
+                chunkUnreliable = frame != nil
                 pending = recoveredRecords() + [.broken(malformed())]
                 return pending.removeFirst()
             }
             let type = reader.nodeType
             if walk.recordDepth < 0 {
                 if type == XMLNodeType.element, reader.localName == recordLocalName,
-                    recordName.matches(localName: reader.localName, namespaceURI: reader.namespaceURI)
+                    XMLName.sameNamespace(recordName.namespaceURI, reader.currentNode?.pointee.ns?.pointee.href)
                 {
                     walk.start(reader: reader, line: recordStartLine())
                     if reader.isEmptyElement { return finishRecord() }
@@ -89,6 +111,9 @@ struct XMLRecordReader: RecordReader {
                     || type == XMLNodeType.text
                 {
                     lineOfLastText = reader.line
+                    textSinceFrame = true
+                } else if let frame {
+                    checkFrame(frame, type: type)
                 }
                 continue
             }
@@ -113,9 +138,22 @@ struct XMLRecordReader: RecordReader {
     ///
     /// libxml2 keeps element lines in 16 bits (65535 at most) and only text nodes carry larger lines; past that
     /// line the record starts where the whitespace or text before it ends.
-    private func recordStartLine() -> Int {
+    private mutating func recordStartLine() -> Int {
         let line = reader.line
-        return line < 65535 ? line : max(line, lineOfLastText)
+        if line < 65535 { return line }
+        if !textSinceFrame { chunkUnreliable = true }
+        return max(line, lineOfLastText)
+    }
+
+    /// Checks a node outside records of a chunk document: its padding comments start the chunk's own bytes,
+    /// and no enclosing element may start there.
+    private mutating func checkFrame(_ frame: XMLChunkFrame, type: Int32) {
+        if type == XMLNodeType.comment {
+            textSinceFrame = false
+        } else if type == XMLNodeType.element {
+            elementsOutside += 1
+            if elementsOutside > frame.recordDepth, Int(reader.depth) < frame.recordDepth { chunkUnreliable = true }
+        }
     }
 
     private mutating func finishRecord() -> ReadItem {
