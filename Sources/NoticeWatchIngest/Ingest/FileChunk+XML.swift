@@ -90,23 +90,30 @@ private struct BlockReader {
 
     /// The offset just after the `>` that ends the markup before the first start tag `recordTag` (`<name`
     /// then a space, `>` or `/`) at or after `offset`; `nil` when there is none.
+    ///
+    /// A tag with text before it (a line break, usually) is preferred within the first block searched: the
+    /// chunk then starts with that text, whose line the reader can fall back on past line 65535.
     func cut(after offset: Int, recordTag: [UInt8]) throws(IngestError) -> Int? {
         let blockSize = 64 * 1024
         var position = offset
+        var untexted: Int?
         while position < size {
             let block = try read(at: position, count: blockSize)
-            guard block.count > recordTag.count else { return nil }
+            guard block.count > recordTag.count else { return untexted }
             var index = 0
             while let found = XMLProlog.find(recordTag, in: block, from: index) {
                 index = found + 1
                 var back = found - 1
                 while back >= 0, block[back] != UInt8(ascii: ">"), block[back] != UInt8(ascii: "<") { back -= 1 }
-                if back >= 0, block[back] == UInt8(ascii: ">") { return position + back + 1 }
+                guard back >= 0, block[back] == UInt8(ascii: ">") else { continue }
+                if back < found - 1 { return position + back + 1 }
+                untexted = untexted ?? position + back + 1
             }
+            if let untexted { return untexted }
             if position + block.count >= size { return nil }
             position += block.count - recordTag.count
         }
-        return nil
+        return untexted
     }
 
     /// The line feeds before each of `bounds` but the last; `nil` when a `<!` or `<?` starts at or after

@@ -24,7 +24,7 @@ struct XMLRecordReader: RecordReader {
     private let reader: XMLTextReader
     private var walk: XMLRecordWalk
     private var finished = false
-    /// The line of the last text or whitespace outside any record (text nodes keep lines past 65535).
+    /// The line of the last text or whitespace node (text nodes keep lines past 65535).
     private var lineOfLastText = 0
     /// Items still to hand out after a fatal error: records recovered from the tree, then the error.
     private var pending: [ReadItem] = []
@@ -110,7 +110,7 @@ struct XMLRecordReader: RecordReader {
                 } else if type == XMLNodeType.significantWhitespace || type == XMLNodeType.whitespace
                     || type == XMLNodeType.text
                 {
-                    lineOfLastText = reader.line
+                    lineOfLastText = reader.textLine
                     textSinceFrame = true
                 } else if let frame {
                     checkFrame(frame, type: type)
@@ -124,7 +124,11 @@ struct XMLRecordReader: RecordReader {
                 let depth = Int(reader.depth)
                 if depth == walk.recordDepth { return finishRecord() }
                 walk.leave(depth: depth)
-            case XMLNodeType.text, XMLNodeType.cdata, XMLNodeType.significantWhitespace, XMLNodeType.whitespace:
+            case XMLNodeType.text, XMLNodeType.significantWhitespace, XMLNodeType.whitespace:
+                walk.appendText(reader.value)
+                lineOfLastText = reader.textLine
+                textSinceFrame = true
+            case XMLNodeType.cdata:
                 walk.appendText(reader.value)
             case XMLNodeType.entityReference:
                 walk.noteEntity(reader.name)
@@ -137,12 +141,14 @@ struct XMLRecordReader: RecordReader {
     /// The line of the record element just started.
     ///
     /// libxml2 keeps element lines in 16 bits (65535 at most) and only text nodes carry larger lines; past that
-    /// line the record starts where the whitespace or text before it ends.
+    /// line the record starts where the last text before it ends (the whitespace before it, or the last text of
+    /// the record before). Only lines libxml2 has stored are used, never ones it finds from nodes it may or may
+    /// not have read ahead, so the line is the same however the file is buffered or cut.
     private mutating func recordStartLine() -> Int {
-        let line = reader.line
+        let line = reader.elementLine
         if line < 65535 { return line }
         if !textSinceFrame { chunkUnreliable = true }
-        return max(line, lineOfLastText)
+        return max(65535, lineOfLastText)
     }
 
     /// Checks a node outside records of a chunk document: its padding comments start the chunk's own bytes,

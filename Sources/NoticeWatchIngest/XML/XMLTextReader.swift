@@ -170,6 +170,24 @@ final class XMLTextReader {
         return Int(xmlGetLineNo(node))
     }
 
+    /// The line of the current element as libxml2 keeps it: exact below 65535, 65535 for any line past it.
+    var elementLine: Int {
+        guard let node = xmlTextReaderCurrentNode(pointer) else {
+            return Int(xmlTextReaderGetParserLineNumber(pointer))
+        }
+        return Int(node.pointee.line)
+    }
+
+    /// The line where the current text node's first piece ends (for text before an element, the line of the
+    /// element's `<`), exact past 65535 too: unlike ``line``, it never depends on what libxml2 has read ahead.
+    var textLine: Int {
+        guard let node = xmlTextReaderCurrentNode(pointer) else {
+            return Int(xmlTextReaderGetParserLineNumber(pointer))
+        }
+        let line = Int(node.pointee.line)
+        return line < 65535 ? line : Int(bitPattern: node.pointee.psvi)
+    }
+
     /// The attributes of the current element, in document order (valid until the next `read()`).
     var attributes: XMLAttributeList {
         XMLAttributeList(first: xmlTextReaderCurrentNode(pointer)?.pointee.properties)
