@@ -176,6 +176,30 @@ import Testing
         #expect(chunks.last?.xml?.trailer == [])
     }
 
+    /// The chunks of a well-formed file that may be cut combine without reading it whole again.
+    @Test(arguments: fixtures.filter { $0.cuttable && $0.description != "malformed late" })
+    func chunksCombineWithoutFallingBack(fixture: Fixture) throws {
+        let folder = try IngestFixtures.temporaryFolder(["cases.xml": fixture.bytes])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let specs = try SourcesFileParser(displayPath: "sources.yml").parse(fixture.sources)
+        let task = FileTask(
+            sourceIndex: 0, spec: specs[0], relativePath: "cases.xml", absolutePath: folder + "/cases.xml",
+            format: .xml, sourcesFile: "sources.yml")
+        let prepared = try task.prepare()
+        let planned = try FileChunk.plan(prepared, file: 0, sizes: .init(minimumFileSize: 0, targetSize: 300))
+        let chunks = try #require(planned)
+        var parts: [FilePartial] = []
+        for chunk in chunks {
+            parts.append(try prepared.read(progress: nil, range: chunk.range, xmlFrame: chunk.xml))
+        }
+        #expect(!parts.contains { $0.chunkUnreliable })
+        let whole = try prepared.read(progress: nil)
+        let combined = try #require(FileChunk.combine(&parts))
+        #expect(combined.read == whole.read)
+        #expect(combined.notices.map(\.provenance) == whole.notices.map(\.provenance))
+        #expect(combined.quarantine == whole.quarantine)
+    }
+
     static func plan(_ fixture: Fixture, targetSize: Int) throws -> [FileChunk]? {
         let folder = try IngestFixtures.temporaryFolder(["cases.xml": fixture.bytes])
         defer { try? FileManager.default.removeItem(atPath: folder) }
