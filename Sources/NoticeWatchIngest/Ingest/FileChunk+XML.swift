@@ -117,53 +117,70 @@ private struct BlockReader {
     }
 
     /// The line feeds before each of `bounds` but the last; `nil` when a `<!` or `<?` starts at or after
-    /// `markupFreeAfter`.
+    /// `markupFreeAfter`. The ranges between bounds are surveyed concurrently.
     ///
     /// - Complexity: O(n), in 1 MiB blocks.
     func lineFeeds(before bounds: [Int], markupFreeAfter start: Int) throws(IngestError) -> [Int]? {
-        let blockSize = 1 << 20
+        let ranges = (1..<bounds.count).map { bounds[$0 - 1]..<bounds[$0] }
+        let surveys = try DatasetIngestor.firstFailure(
+            ConcurrentMap.map(ranges) { range throws(IngestError) in try survey(range, markupFreeAfter: start) })
+        guard !surveys.contains(where: \.markup) else { return nil }
         var counts = [0]
-        var total = 0
-        var next = 1
-        var previous: UInt8 = 0
-        var position = 0
-        while position < size {
-            let block = try read(at: position, count: blockSize)
-            if block.isEmpty { break }
-            let found = block.withUnsafeBufferPointer { buffer -> Bool in
-                var from = 0
-                while next < bounds.count - 1, bounds[next] < position + buffer.count {
-                    total += Self.lineFeeds(buffer, from: from, to: bounds[next] - position)
-                    from = bounds[next] - position
-                    counts.append(total)
-                    next += 1
-                }
-                total += Self.lineFeeds(buffer, from: from, to: buffer.count)
-                return Self.hasMarkup(buffer, previous: previous, offset: position, start: start)
-            }
-            if found { return nil }
-            previous = block[block.count - 1]
-            position += block.count
-        }
-        return counts.count == bounds.count - 1 ? counts : nil
+        for survey in surveys.dropLast() { counts.append(counts[counts.count - 1] + survey.lineFeeds) }
+        return counts
     }
 
-    private static func lineFeeds(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+    /// The line feeds in `range`, and whether a `<!` or `<?` starts in it at or after `start` (the byte before
+    /// a range that starts after the file's start is a `>`, so a range holds every `<` of its marks).
+    private func survey(_ range: Range<Int>, markupFreeAfter start: Int) throws(IngestError) -> (
+        lineFeeds: Int, markup: Bool
+    ) {
+        let blockSize = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var lineFeeds = 0
+        var previous: UInt8 = 0
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let got = pread(descriptor, buffer.baseAddress, min(blockSize, range.upperBound - position), off_t(position))
+            guard got > 0 else {
+                throw IngestError(
+                    code: "file-unreadable",
+                    message: got == 0 ? "the file ended early" : "read failed: \(String(cString: strerror(errno)))",
+                    file: displayPath)
+            }
+            let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<got])
+            lineFeeds += Self.lineFeeds(bytes)
+            if Self.hasMarkup(bytes, previous: previous, offset: position, start: start) { return (lineFeeds, true) }
+            previous = bytes[got - 1]
+            position += got
+        }
+        return (lineFeeds, false)
+    }
+
+    /// The line feeds in `bytes`, eight bytes at a time: a byte of `word ^ 0x0A…` is zero exactly where the
+    /// word holds a line feed, and `~(((x & 0x7F…) + 0x7F…) | x | 0x7F…)` sets the top bit of exactly those.
+    private static func lineFeeds(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let lineFeed: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        let words = bytes.count / 8
         var count = 0
-        for index in from..<to { count &+= buffer[index] == 0x0A ? 1 : 0 }
+        for word in 0..<words {
+            let masked = bytes.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self) ^ lineFeed
+            count &+= (~(((masked & low) &+ low) | masked | low)).nonzeroBitCount
+        }
+        for index in (words * 8)..<bytes.count where bytes[index] == 0x0A { count += 1 }
         return count
     }
 
     /// Whether `<!` or `<?` starts in the block at or after the file offset `start`.
-    private static func hasMarkup(
-        _ buffer: UnsafeBufferPointer<UInt8>, previous: UInt8, offset: Int, start: Int
-    ) -> Bool {
-        guard let base = buffer.baseAddress else { return false }
+    private static func hasMarkup(_ bytes: UnsafeRawBufferPointer, previous: UInt8, offset: Int, start: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
         for mark in [UInt8(ascii: "!"), UInt8(ascii: "?")] {
             var from = 0
-            while from < buffer.count, let hit = memchr(base + from, Int32(mark), buffer.count - from) {
-                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                let before = index > 0 ? buffer[index - 1] : previous
+            while from < bytes.count, let hit = memchr(base + from, Int32(mark), bytes.count - from) {
+                let index = base.distance(to: UnsafeRawPointer(hit))
+                let before = index > 0 ? bytes[index - 1] : previous
                 if before == UInt8(ascii: "<"), offset + index - 1 >= start { return true }
                 from = index + 1
             }
