@@ -125,8 +125,12 @@ struct XMLRecordReader: RecordReader {
                 if depth == walk.recordDepth { return finishRecord() }
                 walk.leave(depth: depth)
             case XMLNodeType.text, XMLNodeType.significantWhitespace, XMLNodeType.whitespace:
-                walk.appendText(reader.value)
-                lineOfLastText = reader.textLine
+                // A text node's content is its value (inside the node itself for short text, with
+                // `XML_PARSE_COMPACT`): one call gives both the text and its line.
+                if let node = reader.currentNode {
+                    walk.appendText(node.pointee.content)
+                    lineOfLastText = XMLTextReader.textLine(of: node)
+                }
                 textSinceFrame = true
             case XMLNodeType.cdata:
                 walk.appendText(reader.value)

@@ -184,6 +184,12 @@ final class XMLTextReader {
         guard let node = xmlTextReaderCurrentNode(pointer) else {
             return Int(xmlTextReaderGetParserLineNumber(pointer))
         }
+        return Self.textLine(of: node)
+    }
+
+    /// The line of a text node, as ``textLine``.
+    @inline(__always)
+    static func textLine(of node: xmlNodePtr) -> Int {
         let line = Int(node.pointee.line)
         return line < 65535 ? line : Int(bitPattern: node.pointee.psvi)
     }
