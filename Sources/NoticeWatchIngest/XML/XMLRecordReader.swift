@@ -100,10 +100,21 @@ struct XMLRecordReader: RecordReader {
                 pending = recoveredRecords() + [.broken(malformed())]
                 return pending.removeFirst()
             }
+            // Text, whitespace and significant whitespace are read alike, so a text node is taken as text without
+            // asking libxml2, which would look for `xml:space` on its ancestors to tell blank text apart.
+            let node = reader.currentNode
+            if let node, node.pointee.type == XML_TEXT_NODE {
+                // A text node's content is its value (inside the node itself for short text, with
+                // `XML_PARSE_COMPACT`).
+                if walk.recordDepth >= 0 { walk.appendText(node.pointee.content) }
+                lineOfLastText = XMLTextReader.textLine(of: node)
+                textSinceFrame = true
+                continue
+            }
             let type = reader.nodeType
             if walk.recordDepth < 0 {
                 if type == XMLNodeType.element, reader.localName == recordLocalName,
-                    XMLName.sameNamespace(recordName.namespaceURI, reader.currentNode?.pointee.ns?.pointee.href)
+                    XMLName.sameNamespace(recordName.namespaceURI, node?.pointee.ns?.pointee.href)
                 {
                     walk.start(reader: reader, line: recordStartLine())
                     if reader.isEmptyElement { return finishRecord() }
@@ -125,12 +136,8 @@ struct XMLRecordReader: RecordReader {
                 if depth == walk.recordDepth { return finishRecord() }
                 walk.leave(depth: depth)
             case XMLNodeType.text, XMLNodeType.significantWhitespace, XMLNodeType.whitespace:
-                // A text node's content is its value (inside the node itself for short text, with
-                // `XML_PARSE_COMPACT`): one call gives both the text and its line.
-                if let node = reader.currentNode {
-                    walk.appendText(node.pointee.content)
-                    lineOfLastText = XMLTextReader.textLine(of: node)
-                }
+                walk.appendText(reader.value)
+                lineOfLastText = reader.textLine
                 textSinceFrame = true
             case XMLNodeType.cdata:
                 walk.appendText(reader.value)
