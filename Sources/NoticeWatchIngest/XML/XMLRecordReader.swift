@@ -30,8 +30,8 @@ struct XMLRecordReader: RecordReader {
     private var pending: [ReadItem] = []
     /// How a chunk of the file is framed as a document, `nil` when the whole file is read.
     private let frame: XMLChunkFrame?
-    /// Whether text outside records came after the frame's header: until then, a record's line cannot fall
-    /// back on the text before it as it would in the whole file.
+    /// Whether text came after the frame's header: until then, a record's line cannot fall back on the text
+    /// before it as it would in the whole file.
     private var textSinceFrame: Bool
     /// Elements started outside records so far (the first ones are the frame's enclosing elements).
     private var elementsOutside = 0
@@ -118,11 +118,6 @@ struct XMLRecordReader: RecordReader {
                 {
                     walk.start(reader: reader, line: recordStartLine())
                     if reader.isEmptyElement { return finishRecord() }
-                } else if type == XMLNodeType.significantWhitespace || type == XMLNodeType.whitespace
-                    || type == XMLNodeType.text
-                {
-                    lineOfLastText = reader.textLine
-                    textSinceFrame = true
                 } else if let frame {
                     checkFrame(frame, type: type)
                 }
@@ -135,10 +130,6 @@ struct XMLRecordReader: RecordReader {
                 let depth = Int(reader.depth)
                 if depth == walk.recordDepth { return finishRecord() }
                 walk.leave(depth: depth)
-            case XMLNodeType.text, XMLNodeType.significantWhitespace, XMLNodeType.whitespace:
-                walk.appendText(reader.value)
-                lineOfLastText = reader.textLine
-                textSinceFrame = true
             case XMLNodeType.cdata:
                 walk.appendText(reader.value)
             case XMLNodeType.entityReference:

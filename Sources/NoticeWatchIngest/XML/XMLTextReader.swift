@@ -178,16 +178,8 @@ final class XMLTextReader {
         return Int(node.pointee.line)
     }
 
-    /// The line where the current text node's first piece ends (for text before an element, the line of the
-    /// element's `<`), exact past 65535 too: unlike ``line``, it never depends on what libxml2 has read ahead.
-    var textLine: Int {
-        guard let node = xmlTextReaderCurrentNode(pointer) else {
-            return Int(xmlTextReaderGetParserLineNumber(pointer))
-        }
-        return Self.textLine(of: node)
-    }
-
-    /// The line of a text node, as ``textLine``.
+    /// The line where a text node's first piece ends (for text before an element, the line of the element's
+    /// `<`), exact past 65535 too: unlike ``line``, it never depends on what libxml2 has read ahead.
     @inline(__always)
     static func textLine(of node: xmlNodePtr) -> Int {
         let line = Int(node.pointee.line)
