@@ -51,12 +51,9 @@ extension FileChunk {
         let header = Array(bytes[..<prolog.recordStart])
         let headerLineFeeds = header.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         return (1..<bounds.count).map { index in
-            let isFirst = index == 1
             let frame = XMLChunkFrame(
-                header: isFirst
-                    ? [] : XMLChunkFrame.header(prolog: header, lineFeeds: lineFeeds[index - 1] - headerLineFeeds),
-                trailer: index == bounds.count - 1 ? [] : prolog.endTags,
-                recordDepth: depth, isFirst: isFirst)
+                prolog: header, paddingLineFeeds: lineFeeds[index - 1] - headerLineFeeds,
+                trailer: index == bounds.count - 1 ? [] : prolog.endTags, recordDepth: depth, isFirst: index == 1)
             return FileChunk(file: file, range: bounds[index - 1]..<bounds[index], xml: frame)
         }
     }

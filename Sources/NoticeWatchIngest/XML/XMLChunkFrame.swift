@@ -9,8 +9,10 @@
 /// Which chunks can be read this way is decided by ``FileChunk`` (see `FileChunk+XML.swift`); the reader checks
 /// the rest as it goes (``XMLRecordReader/chunkUnreliable``).
 struct XMLChunkFrame: Sendable, Hashable {
-    /// The bytes read before the chunk: empty for the first chunk.
-    var header: [UInt8]
+    /// The file up to its first record (the same for every chunk); unused for the first chunk.
+    var prolog: [UInt8]
+    /// The line feeds the file has between the end of the prolog and the chunk's start.
+    var paddingLineFeeds: Int
     /// The bytes read after the chunk: the end tags of the elements enclosing the records, empty for the last
     /// chunk.
     var trailer: [UInt8]
@@ -22,16 +24,19 @@ struct XMLChunkFrame: Sendable, Hashable {
     /// The most line feeds one padding comment holds (libxml2 refuses comments of 10,000,000 bytes and more).
     static let lineFeedsPerComment = 1_000_000
 
-    /// A chunk's header: `prolog` (the file up to the first record), then comments with `lineFeeds` line feeds
-    /// in all (one empty comment when there are none).
+    /// The bytes read before the chunk: empty for the first chunk; else the prolog, then comments with
+    /// ``paddingLineFeeds`` line feeds in all (one empty comment when there are none). Made when the chunk is
+    /// read, so that only the chunks being read hold theirs.
     ///
-    /// - Complexity: O(`prolog.count` + `lineFeeds`).
-    static func header(prolog: [UInt8], lineFeeds: Int) -> [UInt8] {
+    /// - Complexity: O(`prolog.count` + `paddingLineFeeds`).
+    var header: [UInt8] {
+        guard !isFirst else { return [] }
+        let lineFeeds = paddingLineFeeds
         var bytes = prolog
-        bytes.reserveCapacity(prolog.count + lineFeeds + 8 * (lineFeeds / lineFeedsPerComment + 1))
+        bytes.reserveCapacity(prolog.count + lineFeeds + 8 * (lineFeeds / Self.lineFeedsPerComment + 1))
         var left = lineFeeds
         repeat {
-            let count = min(left, lineFeedsPerComment)
+            let count = min(left, Self.lineFeedsPerComment)
             bytes.append(contentsOf: Array("<!--".utf8))
             bytes.append(contentsOf: repeatElement(0x0A, count: count))
             bytes.append(contentsOf: Array("-->".utf8))
