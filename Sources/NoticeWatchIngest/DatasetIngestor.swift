@@ -116,11 +116,12 @@ public struct DatasetIngestor: Sendable {
         return tasks
     }
 
-    /// Reads every prepared file and hashes those whose scan did not, all concurrently: a large NDJSON or CSV file is
-    /// read in chunks (``FileChunk``), the largest pieces are parsed first and the hashes taken after them, so a core
-    /// left idle by a small file hashes a large one while it is parsed. The partials come back in `prepared`
-    /// order, each with its file's size and SHA-256. The records of the files that go over `budget` are spilled
-    /// to the returned folder as each job finishes.
+    /// Reads every prepared file and hashes those whose scan did not, all concurrently: a large NDJSON, CSV or XML
+    /// file is read in chunks (``FileChunk``), the largest pieces are parsed first and the hashes taken after them,
+    /// so a core left idle by a small file hashes a large one while it is parsed; but a file read in chunks is
+    /// hashed first, as its hash takes longer than any one of its chunks and would otherwise leave one core
+    /// hashing alone at the end. The partials come back in `prepared` order, each with its file's size and SHA-256. The
+    /// records of the files that go over `budget` are spilled to the returned folder as each job finishes.
     ///
     /// - Throws: the first failure in job order.
     static func readAndHash(
@@ -128,9 +129,11 @@ public struct DatasetIngestor: Sendable {
         progress: (@Sendable (IngestProgress) -> Void)?
     ) throws(IngestError) -> (partials: [FilePartial], folder: SpillFolder?) {
         var pieces: [FileJob] = []
+        var chunked = [Bool](repeating: false, count: prepared.count)
         for (index, file) in prepared.enumerated() {
             if let chunks = try FileChunk.plan(file, file: index, sizes: chunking) {
                 pieces += chunks.map { FileJob.chunk($0) }
+                chunked[index] = true
             } else {
                 pieces.append(.read(index))
             }
@@ -138,9 +141,10 @@ public struct DatasetIngestor: Sendable {
         let order = pieces.indices.sorted {
             (-pieces[$0].size(prepared), $0) < (-pieces[$1].size(prepared), $1)
         }
+        let hashes = prepared.indices.filter { prepared[$0].scan.sha256 == nil }
         let jobs =
-            order.map { pieces[$0] }
-            + prepared.indices.filter { prepared[$0].scan.sha256 == nil }.map { FileJob.hash($0) }
+            hashes.filter { chunked[$0] }.map { FileJob.hash($0) } + order.map { pieces[$0] }
+            + hashes.filter { !chunked[$0] }.map { FileJob.hash($0) }
         var outputs = try firstFailure(
             ConcurrentMap.map(jobs) { job throws(IngestError) -> FileJobOutput in
                 switch job {
@@ -148,7 +152,8 @@ public struct DatasetIngestor: Sendable {
                     return .partial(try prepared[index].read(progress: progress, budget: (budget, index)))
                 case .chunk(let chunk):
                     return .partial(
-                        try prepared[chunk.file].read(progress: nil, range: chunk.range, budget: (budget, chunk.file)))
+                        try prepared[chunk.file].read(
+                            progress: nil, range: chunk.range, xmlFrame: chunk.xml, budget: (budget, chunk.file)))
                 case .hash(let index):
                     let file = prepared[index]
                     let digest = try FileScan.digest(path: file.task.absolutePath, displayPath: file.task.relativePath)

@@ -6,11 +6,14 @@ import NoticeWatchModel
     import Darwin
 #endif
 
-/// A byte range of a large NDJSON or CSV file, read on its own so that one file keeps every core busy.
+/// A byte range of a large NDJSON, CSV or XML file, read on its own so that one file keeps every core busy.
 ///
-/// A chunk starts at the start of a line and ends just after a line break (or at the end of the file). Its reader
-/// counts lines and records from the chunk's start; ``combine(_:)`` shifts them by what the earlier chunks
-/// consumed, so the records, quarantine and accounting are the same as from one reader over the whole file.
+/// An NDJSON or CSV chunk starts at the start of a line and ends just after a line break (or at the end of the
+/// file); its reader counts lines and records from the chunk's start. An XML chunk starts just before the markup
+/// of a record and is read as a document of its own (``XMLChunkFrame``, see `FileChunk+XML.swift`), with the
+/// file's line numbers and records counted from the chunk's start. ``combine(_:)`` shifts them by what the
+/// earlier chunks consumed, so the records, quarantine and accounting are the same as from one reader over the
+/// whole file.
 struct FileChunk: Sendable {
     /// When a file is cut into chunks, and how large they are.
     struct Sizes: Sendable {
@@ -26,13 +29,15 @@ struct FileChunk: Sendable {
     /// Position of the file among the prepared files.
     var file: Int
     var range: Range<Int>
+    /// For an XML file, how the range is framed as a document of its own (see `FileChunk+XML.swift`).
+    var xml: XMLChunkFrame? = nil
 
     /// The chunks of `prepared`, or `nil` when it is read whole: small; with a date format to detect (detection
     /// looks at the whole column before any record is normalized); neither NDJSON nor a CSV file with a header,
     /// in UTF-8 or a single-byte encoding. A CSV file with quote characters is cut after a line feed preceded by
     /// an even number of quotes since the start of the file (see ``quotedRowStarts(after:quote:descriptor:prepared:)``;
-    /// ``combine(_:)`` checks that each chunk did end between rows). A gzip-compressed file is never cut: it is
-    /// inflated whole, on one core.
+    /// ``combine(_:)`` checks that each chunk did end between rows), nor an XML file that cannot be cut safely (see
+    /// `FileChunk+XML.swift`). A gzip-compressed file is never cut: it is inflated whole, on one core.
     ///
     /// - Throws: `file-unreadable` when the file cannot be read.
     /// - Complexity: O(chunks) reads of at most a line each; O(n) for a CSV file, searched for quotes (and, when
@@ -50,8 +55,9 @@ struct FileChunk: Sendable {
                 dialect.encoding != .utf16BE
             else { return nil }
             quote = dialect.quote
-        case .xml:
-            return nil
+        case .xml(let recordElement, let namespaces):
+            return try xmlChunks(
+                prepared, file: file, sizes: sizes, recordElement: recordElement, namespaces: namespaces)
         }
         let size = prepared.scan.size
         let target = max(sizes.targetSize, 1)
@@ -130,14 +136,15 @@ struct FileChunk: Sendable {
 
     /// The chunks' results as one file's, in chunk order: lines and records shifted by the earlier chunks, the
     /// first chunk's choices. `nil` when a chunk after the first has a record the reader could not read at all,
-    /// whose message names lines counted from the chunk's start, or when a CSV chunk before the last ended inside
-    /// a row (a quoted field still open, or a row too long to keep): the file is then read whole instead.
+    /// whose message names lines counted from the chunk's start, when a CSV chunk before the last ended inside
+    /// a row (a quoted field still open, or a row too long to keep), or when an XML chunk may read differently
+    /// from the whole file: the file is then read whole instead.
     ///
     /// - Complexity: O(n) in the records; the chunks' arrays are released as they are moved (the elements of
     ///   `parts` are left empty when they are combined, untouched when `nil` is returned).
     static func combine(_ parts: inout [FilePartial]) -> FilePartial? {
         guard !parts.isEmpty, !parts.dropFirst().contains(where: { $0.broken > 0 }),
-            !parts.dropLast().contains(where: endsInsideRow)
+            !parts.dropLast().contains(where: endsInsideRow), !parts.contains(where: \.chunkUnreliable)
         else { return nil }
         var whole = FilePartial(
             prepared: parts[0].prepared, notices: [], complaints: [], quarantine: [], read: 0, choices: [])

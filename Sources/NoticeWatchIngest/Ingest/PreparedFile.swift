@@ -30,6 +30,9 @@ struct FilePartial: Sendable {
     var lineBreaks: Int? = nil
     /// How many of the quarantine entries are records the reader could not read at all.
     var broken = 0
+    /// Whether this chunk of an XML file may read differently from the whole file (see
+    /// ``XMLRecordReader/chunkUnreliable``): the file is then read whole.
+    var chunkUnreliable = false
     /// Runs of this file's notices and complaints written to the spill folder (their arrays are then empty).
     var spilledNotices: [SpillRun] = []
     var spilledComplaints: [SpillRun] = []
@@ -65,14 +68,15 @@ extension PreparedFile {
     ///
     /// - Throws: `ambiguous-date-format` when a date column fits both day-first and month-first; reader errors.
     /// - Parameters:
-    ///   - range: the bytes of an NDJSON or CSV file to read (see ``FileChunk``), lines and records counted
-    ///     from its start; `nil` for the whole file.
+    ///   - range: the bytes of an NDJSON, CSV or XML file to read (see ``FileChunk``), lines (but in XML) and
+    ///     records counted from its start; `nil` for the whole file.
+    ///   - xmlFrame: how an XML range is framed as a document.
     ///   - budget: admits the records as they are read (this file's position among the prepared files with
     ///     it); the records it does not admit are spilled, and come back in ``FilePartial/spilledNotices`` and
     ///     ``FilePartial/spilledComplaints``. `nil`: every record stays in memory.
     /// - Complexity: O(n) in the file's size, read once, or twice when a date format must be detected.
     func read(
-        progress: (@Sendable (IngestProgress) -> Void)?, range: Range<Int>? = nil,
+        progress: (@Sendable (IngestProgress) -> Void)?, range: Range<Int>? = nil, xmlFrame: XMLChunkFrame? = nil,
         budget: (budget: RecordBudget, file: Int)? = nil
     ) throws(IngestError) -> FilePartial {
         var choices = choices
@@ -95,13 +99,14 @@ extension PreparedFile {
                         ? nil : Vocabulary(field: spec.field, overrides: spec.values)))
         }
         var normalizer = RecordNormalizer(kind: kind, plans: plans)
-        let reader = try makeReader(paths: fieldPaths, range: range)
+        let reader = try makeReader(paths: fieldPaths, range: range, xmlFrame: xmlFrame)
         // Room for the records with a margin for the estimate, so that the arrays are not moved as they grow. The
         // first chunk's arrays become the whole file's when the chunks are combined: they get room for the whole file.
         let share = range.map { $0.lowerBound == 0 ? scan.size : $0.count } ?? scan.size
         let rows = (estimatedRows + estimatedRows / 8) * share / max(scan.size, 1) + 1
         var collected = Collected(kind: kind, rows: budget == nil ? rows : min(rows, 1 << 16))
         collected.budget = budget
+        var chunkUnreliable = false
         // The byte-level readers by their concrete types, so that the reading loop is specialized for each.
         if var csv = reader as? CSVReader {
             try collect(from: &csv, normalizer: &normalizer, into: &collected, progress: progress)
@@ -112,6 +117,7 @@ extension PreparedFile {
         } else {
             var textReader = reader
             try collect(from: &textReader, normalizer: &normalizer, into: &collected, progress: progress)
+            chunkUnreliable = (textReader as? XMLRecordReader)?.chunkUnreliable ?? false
         }
         try collected.admit(finished: true)
         progress?(
@@ -122,7 +128,7 @@ extension PreparedFile {
             prepared: self, notices: collected.notices, complaints: collected.complaints,
             quarantine: collected.quarantine, read: collected.read,
             choices: Array(Set(choices + collected.choices)).sorted(), lineBreaks: collected.lineBreaks,
-            broken: collected.broken, spilledNotices: collected.spilledNotices,
+            broken: collected.broken, chunkUnreliable: chunkUnreliable, spilledNotices: collected.spilledNotices,
             spilledComplaints: collected.spilledComplaints)
     }
 
@@ -136,8 +142,12 @@ extension PreparedFile {
 
     /// A reader over this file for `paths` (a subset of ``fieldPaths``), values in the order of `paths`.
     ///
-    /// - Parameter range: the bytes to read, for NDJSON and CSV only; `nil` for the whole file.
-    func makeReader(paths: [String], range: Range<Int>? = nil) throws(IngestError) -> any RecordReader {
+    /// - Parameters:
+    ///   - range: the bytes to read, for NDJSON, CSV and XML only; `nil` for the whole file.
+    ///   - xmlFrame: how an XML range is framed as a document (an XML range is read only with one).
+    func makeReader(
+        paths: [String], range: Range<Int>? = nil, xmlFrame: XMLChunkFrame? = nil
+    ) throws(IngestError) -> any RecordReader {
         switch setup {
         case .csv(let dialect, let columns):
             var reader = try CSVReader(
@@ -153,7 +163,8 @@ extension PreparedFile {
         case .xml(let recordElement, let namespaces):
             return try XMLRecordReader(
                 path: task.absolutePath, displayPath: task.relativePath, recordElement: recordElement,
-                namespaces: namespaces, fieldPaths: paths)
+                namespaces: namespaces, fieldPaths: paths,
+                chunk: range.flatMap { range in xmlFrame.map { (range, $0) } })
         }
     }
 

@@ -22,6 +22,16 @@ struct XMLName: Hashable, Sendable {
         }
     }
 
+    /// Whether a namespace URI to match (NUL-terminated, `nil` for none) is libxml2's (`nil` for none).
+    @inline(__always)
+    static func sameNamespace(_ expected: [UInt8]?, _ found: UnsafePointer<UInt8>?) -> Bool {
+        switch (expected, found) {
+        case (nil, nil): return true
+        case (let expected?, let found?): return equal(found, expected)
+        default: return false
+        }
+    }
+
     @inline(__always)
     private static func equal(_ text: UnsafePointer<UInt8>, _ expected: [UInt8]) -> Bool {
         expected.withUnsafeBufferPointer { expected in

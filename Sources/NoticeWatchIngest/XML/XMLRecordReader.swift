@@ -24,10 +24,21 @@ struct XMLRecordReader: RecordReader {
     private let reader: XMLTextReader
     private var walk: XMLRecordWalk
     private var finished = false
-    /// The line of the last text or whitespace outside any record (text nodes keep lines past 65535).
+    /// The line of the last text or whitespace node (text nodes keep lines past 65535).
     private var lineOfLastText = 0
     /// Items still to hand out after a fatal error: records recovered from the tree, then the error.
     private var pending: [ReadItem] = []
+    /// How a chunk of the file is framed as a document, `nil` when the whole file is read.
+    private let frame: XMLChunkFrame?
+    /// Whether text came after the frame's header: until then, a record's line cannot fall back on the text
+    /// before it as it would in the whole file.
+    private var textSinceFrame: Bool
+    /// Elements started outside records so far (the first ones are the frame's enclosing elements).
+    private var elementsOutside = 0
+    /// Whether this chunk's result may differ from the same records read in the whole file: libxml2 found the
+    /// chunk document malformed, an enclosing element was closed and opened again, or a record's line past
+    /// 65535 had no text of the chunk before it. The file is then read whole.
+    private(set) var chunkUnreliable = false
 
     /// Opens an XML file for reading.
     ///
@@ -38,10 +49,13 @@ struct XMLRecordReader: RecordReader {
     ///   - namespaces: prefixes used in `recordElement` and the paths, to namespace URIs.
     ///   - fieldPaths: paths relative to the record element (`nw:country`, `nw:decision/nw:date`, `@ref`,
     ///     `nw:country/@code`).
+    ///   - chunk: a byte range of the file and how it is framed as a document (see ``XMLChunkFrame``); `nil`
+    ///     for the whole file. Lines are the file's; records are counted from the chunk's first.
     /// - Throws: ``IngestError`` `file-unreadable`, `sources-file-invalid-field-path` or
     ///   `sources-file-unknown-namespace-prefix`.
     init(
-        path: String, displayPath: String, recordElement: String, namespaces: [String: String], fieldPaths: [String]
+        path: String, displayPath: String, recordElement: String, namespaces: [String: String],
+        fieldPaths: [String], chunk: (range: Range<Int>, frame: XMLChunkFrame)? = nil
     ) throws(IngestError) {
         self.fieldPaths = fieldPaths
         self.recordElement = recordElement
@@ -52,8 +66,15 @@ struct XMLRecordReader: RecordReader {
             fields.append(try XMLFieldPath(fieldPath, namespaces: namespaces))
         }
         self.fields = fields
-        let reader = try XMLTextReader(path: path, displayPath: displayPath)
+        let reader: XMLTextReader
+        if let chunk {
+            reader = try XMLTextReader(path: path, displayPath: displayPath, range: chunk.range, frame: chunk.frame)
+        } else {
+            reader = try XMLTextReader(path: path, displayPath: displayPath)
+        }
         self.reader = reader
+        frame = chunk?.frame
+        textSinceFrame = chunk.map { $0.frame.isFirst } ?? true
         walk = XMLRecordWalk(fields: fields, reader: reader)
         recordLocalName = reader.interned(recordName.localName)
     }
@@ -75,20 +96,30 @@ struct XMLRecordReader: RecordReader {
             }
             if status < 0 {
                 finished = true
+                chunkUnreliable = frame != nil
                 pending = recoveredRecords() + [.broken(malformed())]
                 return pending.removeFirst()
+            }
+            // Text, whitespace and significant whitespace are read alike, so a text node is taken as text without
+            // asking libxml2, which would look for `xml:space` on its ancestors to tell blank text apart.
+            let node = reader.currentNode
+            if let node, node.pointee.type == XML_TEXT_NODE {
+                // A text node's content is its value (inside the node itself for short text, with
+                // `XML_PARSE_COMPACT`).
+                if walk.recordDepth >= 0 { walk.appendText(node.pointee.content) }
+                lineOfLastText = XMLTextReader.textLine(of: node)
+                textSinceFrame = true
+                continue
             }
             let type = reader.nodeType
             if walk.recordDepth < 0 {
                 if type == XMLNodeType.element, reader.localName == recordLocalName,
-                    recordName.matches(localName: reader.localName, namespaceURI: reader.namespaceURI)
+                    XMLName.sameNamespace(recordName.namespaceURI, node?.pointee.ns?.pointee.href)
                 {
                     walk.start(reader: reader, line: recordStartLine())
                     if reader.isEmptyElement { return finishRecord() }
-                } else if type == XMLNodeType.significantWhitespace || type == XMLNodeType.whitespace
-                    || type == XMLNodeType.text
-                {
-                    lineOfLastText = reader.line
+                } else if let frame {
+                    checkFrame(frame, type: type)
                 }
                 continue
             }
@@ -99,7 +130,7 @@ struct XMLRecordReader: RecordReader {
                 let depth = Int(reader.depth)
                 if depth == walk.recordDepth { return finishRecord() }
                 walk.leave(depth: depth)
-            case XMLNodeType.text, XMLNodeType.cdata, XMLNodeType.significantWhitespace, XMLNodeType.whitespace:
+            case XMLNodeType.cdata:
                 walk.appendText(reader.value)
             case XMLNodeType.entityReference:
                 walk.noteEntity(reader.name)
@@ -112,10 +143,25 @@ struct XMLRecordReader: RecordReader {
     /// The line of the record element just started.
     ///
     /// libxml2 keeps element lines in 16 bits (65535 at most) and only text nodes carry larger lines; past that
-    /// line the record starts where the whitespace or text before it ends.
-    private func recordStartLine() -> Int {
-        let line = reader.line
-        return line < 65535 ? line : max(line, lineOfLastText)
+    /// line the record starts where the last text before it ends (the whitespace before it, or the last text of
+    /// the record before). Only lines libxml2 has stored are used, never ones it finds from nodes it may or may
+    /// not have read ahead, so the line is the same however the file is buffered or cut.
+    private mutating func recordStartLine() -> Int {
+        let line = reader.elementLine
+        if line < 65535 { return line }
+        if !textSinceFrame { chunkUnreliable = true }
+        return max(65535, lineOfLastText)
+    }
+
+    /// Checks a node outside records of a chunk document: its padding comments start the chunk's own bytes,
+    /// and no enclosing element may start there.
+    private mutating func checkFrame(_ frame: XMLChunkFrame, type: Int32) {
+        if type == XMLNodeType.comment {
+            textSinceFrame = false
+        } else if type == XMLNodeType.element {
+            elementsOutside += 1
+            if elementsOutside > frame.recordDepth, Int(reader.depth) < frame.recordDepth { chunkUnreliable = true }
+        }
     }
 
     private mutating func finishRecord() -> ReadItem {

@@ -26,24 +26,35 @@ struct XMLRecordWalk {
     private var buffers: [[UInt8]]
     private var done: [Bool]
     private let elementFields: [Int]
-    /// Per field, where its element steps start in `stepLocalNames`.
+    /// Per field, where its element steps start in `stepLocalNames` and `stepNamespaces`.
     private let stepOffsets: [Int]
+    /// Per field, how many element steps its path has.
+    private let stepCounts: [Int]
+    /// Per field, whether its path ends at an attribute.
+    private let endsAtAttribute: [Bool]
     /// The local name of every element step, interned in the reader's dictionary: libxml2 interns element
     /// names there too, so a name that differs by pointer is a different name and costs no byte comparison.
     private let stepLocalNames: [UnsafePointer<UInt8>?]
+    /// The namespace URI of every element step (NUL-terminated), `nil` for a step in no namespace.
+    private let stepNamespaces: [[UInt8]?]
 
     init(fields: [XMLFieldPath], reader: XMLTextReader) {
         self.fields = fields
         var offsets: [Int] = []
         var names: [UnsafePointer<UInt8>?] = []
+        var namespaces: [[UInt8]?] = []
         for field in fields {
             offsets.append(names.count)
             for step in field.elements {
                 names.append(reader.interned(step.localName))
+                namespaces.append(step.namespaceURI)
             }
         }
         stepOffsets = offsets
+        stepCounts = fields.map(\.elements.count)
+        endsAtAttribute = fields.map { $0.attribute != nil }
         stepLocalNames = names
+        stepNamespaces = namespaces
         values = Array(repeating: nil, count: fields.count)
         captureDepth = Array(repeating: 0, count: fields.count)
         buffers = Array(repeating: [], count: fields.count)
@@ -82,16 +93,18 @@ struct XMLRecordWalk {
         let parentCount = depth == 1 ? elementFields.count : parentRange.count
         for offset in 0..<parentCount {
             let field = depth == 1 ? elementFields[offset] : candidates[parentRange.lowerBound + offset]
-            // Names are interned, so a different pointer is a different local name; the namespace URI is only
-            // compared (from the node itself, without a dictionary lookup) when the local name matches.
-            guard fields[field].elements.count >= depth,
-                stepLocalNames[stepOffsets[field] + depth - 1] == localName,
-                fields[field].elements[depth - 1].matches(
-                    localName: localName, namespaceURI: reader.currentNode?.pointee.ns?.pointee.href)
+            let steps = stepCounts[field]
+            // Names are interned, so a different pointer is a different local name and an equal pointer the
+            // same one; the namespace URI is only compared (from the node itself, without a dictionary lookup)
+            // when the local name matches.
+            guard steps >= depth, stepLocalNames[stepOffsets[field] + depth - 1] == localName,
+                XMLName.sameNamespace(
+                    stepNamespaces[stepOffsets[field] + depth - 1],
+                    reader.currentNode?.pointee.ns?.pointee.href)
             else { continue }
             push(field, onto: &candidates, count: &candidateCount)
-            guard fields[field].elements.count == depth, !done[field] else { continue }
-            if fields[field].attribute != nil {
+            guard steps == depth, !done[field] else { continue }
+            if endsAtAttribute[field] {
                 readAttribute(of: reader, field: field)
             } else if isEmpty {
                 done[field] = true

@@ -30,19 +30,22 @@ final class XMLTextReader {
     private var errorElement: xmlNodePtr?
     /// The document taken from the reader after an error, freed in `deinit`.
     private var ownedDocument: xmlDocPtr?
+    /// The bytes of a chunk document, kept alive while libxml2 reads them.
+    private let input: XMLChunkInput?
 
     /// libxml2's one-time global setup, run before the first reader (Swift runs a static initializer once, even
     /// when readers are opened from several threads at the same time).
     private static let libraryInitialized: Void = xmlInitParser()
 
+    private static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue
+    )
+
     /// Opens a file for streaming.
     ///
     /// - Throws: ``IngestError`` `file-unreadable` when libxml2 cannot open the file.
-    init(path: String, displayPath: String) throws(IngestError) {
+    convenience init(path: String, displayPath: String) throws(IngestError) {
         Self.libraryInitialized
-        let options = Int32(
-            XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue
-        )
         guard access(path, R_OK) == 0 else {
             throw IngestError(
                 code: "file-unreadable",
@@ -50,10 +53,35 @@ final class XMLTextReader {
                 file: displayPath
             )
         }
-        guard let pointer = xmlReaderForFile(path, nil, options) else {
+        guard let pointer = xmlReaderForFile(path, nil, Self.options) else {
             throw IngestError(code: "file-unreadable", message: "libxml2 cannot open the file", file: displayPath)
         }
+        self.init(pointer: pointer, input: nil)
+    }
+
+    /// Opens a chunk of a file for streaming, as its own document (see ``XMLChunkFrame``).
+    ///
+    /// - Throws: ``IngestError`` `file-unreadable` when the file cannot be opened.
+    convenience init(path: String, displayPath: String, range: Range<Int>, frame: XMLChunkFrame) throws(IngestError) {
+        Self.libraryInitialized
+        let input = try XMLChunkInput(path: path, displayPath: displayPath, range: range, frame: frame)
+        let read: xmlInputReadCallback = { context, buffer, count in
+            guard let context, let buffer else { return -1 }
+            let input = Unmanaged<XMLChunkInput>.fromOpaque(context).takeUnretainedValue()
+            return Int32(input.read(into: buffer, count: Int(count)))
+        }
+        guard
+            let pointer = xmlReaderForIO(
+                read, nil, Unmanaged.passUnretained(input).toOpaque(), path, nil, Self.options)
+        else {
+            throw IngestError(code: "file-unreadable", message: "libxml2 cannot open the file", file: displayPath)
+        }
+        self.init(pointer: pointer, input: input)
+    }
+
+    private init(pointer: xmlTextReaderPtr, input: XMLChunkInput?) {
         self.pointer = pointer
+        self.input = input
         xmlTextReaderSetStructuredErrorHandler(
             pointer,
             { context, error in
@@ -142,6 +170,22 @@ final class XMLTextReader {
         return Int(xmlGetLineNo(node))
     }
 
+    /// The line of the current element as libxml2 keeps it: exact below 65535, 65535 for any line past it.
+    var elementLine: Int {
+        guard let node = xmlTextReaderCurrentNode(pointer) else {
+            return Int(xmlTextReaderGetParserLineNumber(pointer))
+        }
+        return Int(node.pointee.line)
+    }
+
+    /// The line where a text node's first piece ends (for text before an element, the line of the element's
+    /// `<`), exact past 65535 too: unlike ``line``, it never depends on what libxml2 has read ahead.
+    @inline(__always)
+    static func textLine(of node: xmlNodePtr) -> Int {
+        let line = Int(node.pointee.line)
+        return line < 65535 ? line : Int(bitPattern: node.pointee.psvi)
+    }
+
     /// The attributes of the current element, in document order (valid until the next `read()`).
     var attributes: XMLAttributeList {
         XMLAttributeList(first: xmlTextReaderCurrentNode(pointer)?.pointee.properties)
@@ -168,6 +212,7 @@ enum XMLNodeType {
     static let text: Int32 = 3
     static let cdata: Int32 = 4
     static let entityReference: Int32 = 5
+    static let comment: Int32 = 8
     static let whitespace: Int32 = 13
     static let significantWhitespace: Int32 = 14
     static let endElement: Int32 = 15
