@@ -37,7 +37,7 @@ public struct RunConfiguration: Sendable {
         partialCountsAsOverturned: Bool = false, topCountries: Int = 20,
         survivalInterval: SurvivalIntervalMethod = .logLog, maxQuarantined: Int? = nil, keep: Int? = nil,
         sourceDateEpoch: String? = nil, recordsDatabase: Bool = true,
-        recordsInMemory: Int = 1_500_000
+        recordsInMemory: Int = 100_000
     ) {
         self.datasetDirectory = datasetDirectory
         self.outputDirectory = outputDirectory

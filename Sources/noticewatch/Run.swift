@@ -70,7 +70,7 @@ struct Run: ParsableCommand {
         help: ArgumentHelp(
             "Records kept in memory before the rest are spilled to sorted files under TMPDIR (the outputs are the same).",
             valueName: "n"))
-    var recordsInMemory: Int = 1_500_000
+    var recordsInMemory: Int = 100_000
 
     @Flag(name: .long, help: "Per-file detail on standard error.")
     var verbose = false

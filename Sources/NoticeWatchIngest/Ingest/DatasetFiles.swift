@@ -28,14 +28,20 @@ enum DatasetFiles {
         return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// The name of a directory entry. It is read from the entry in place, up to its NUL: the kernel's records
+    /// are only as long as their names, so copying the whole `d_name` array can read past the end of the
+    /// directory buffer.
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
+    }
+
     private static func walk(_ folder: String, prefix: String, into files: inout [String]) {
         guard let handle = opendir(folder) else { return }
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = entryName(entry)
             if !name.hasPrefix(".") { names.append(name) }
         }
         for name in names {

@@ -82,9 +82,7 @@ final class SpillFolder: Sendable {
         guard let directory = opendir(base) else { return }
         var abandoned: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = DatasetFiles.entryName(entry)
             guard name.hasPrefix(prefix) else { continue }
             let pidText = name.dropFirst(prefix.count).prefix { $0 != "-" }
             guard let pid = pid_t(pidText), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
@@ -97,9 +95,7 @@ final class SpillFolder: Sendable {
             guard let files = opendir(folder) else { continue }
             var names: [String] = []
             while let entry = readdir(files) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = DatasetFiles.entryName(entry)
                 if name != "." && name != ".." { names.append(name) }
             }
             closedir(files)
