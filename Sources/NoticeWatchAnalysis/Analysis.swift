@@ -68,13 +68,13 @@ public enum Analysis {
     /// The aggregate of `notices` and `complaints`, counted in contiguous shards on all cores and merged in
     /// shard order (merging is exact, so the result is the same for any split).
     ///
-    /// - Parameter shardSize: about how many records one shard counts (at most 8 shards; fewer records than
+    /// - Parameter shardSize: about how many records one shard counts (at most 4 shards; fewer records than
     ///   two shards' worth are counted on the caller's thread).
     /// - Complexity: O(n) in the number of records.
     public static func aggregate(
         asOf: CivilDate, notices: [Notice], complaints: [Complaint], shardSize: Int = 1 << 17
     ) -> PartialAggregate {
-        let shards = min(8, max(1, (notices.count + complaints.count) / max(1, shardSize)))
+        let shards = min(4, max(1, (notices.count + complaints.count) / max(1, shardSize)))
         guard shards > 1 else { return PartialAggregate(asOf: asOf, notices: notices, complaints: complaints) }
         @Sendable func slice(_ count: Int, _ shard: Int) -> Range<Int> {
             (count * shard / shards)..<(count * (shard + 1) / shards)

@@ -12,8 +12,8 @@ struct SpanCounts: Hashable, Sendable {
     /// The as-of day number: open durations end here, and later days are excluded.
     let asOf: Int
     /// Per country index, counts at `days × 2 + (ended ? 1 : 0)` for durations under ``denseDays`` (each array
-    /// as long as its longest duration needs).
-    private var dense: [[Int]] = Array(repeating: [], count: CountryTable.members.count)
+    /// as long as its longest duration needs; four bytes a count, as no run has 2³² records).
+    private var dense: [[UInt32]] = Array(repeating: [], count: CountryTable.members.count)
     /// Longer durations, by `country << 40 | days << 1 | ended`.
     private var sparse: [UInt64: Int] = [:]
     /// Durations that start after the as-of date.
@@ -44,7 +44,7 @@ struct SpanCounts: Hashable, Sendable {
         let slot = days * 2 + ended
         let index = country.index
         if dense[index].count <= slot { grow(index, to: slot) }
-        dense[index][slot] += 1
+        dense[index][slot] &+= 1
     }
 
     /// Makes room in country `index`'s array for `slot`, at least doubling it.
@@ -61,7 +61,7 @@ struct SpanCounts: Hashable, Sendable {
         precondition(asOf == other.asOf, "durations counted at different as-of dates cannot be merged")
         for (index, counts) in other.dense.enumerated() where !counts.isEmpty {
             if dense[index].count < counts.count { grow(index, to: counts.count - 1) }
-            for (slot, count) in counts.enumerated() where count != 0 { dense[index][slot] += count }
+            for (slot, count) in counts.enumerated() where count != 0 { dense[index][slot] &+= count }
         }
         sparse.merge(other.sparse, uniquingKeysWith: +)
         startsLate += other.startsLate
@@ -80,7 +80,7 @@ struct SpanCounts: Hashable, Sendable {
             let counts = dense[index]
             var slot = 0
             while slot + 1 < counts.count {
-                let (censored, events) = (counts[slot], counts[slot + 1])
+                let (censored, events) = (Int(counts[slot]), Int(counts[slot + 1]))
                 if censored != 0 || events != 0 {
                     tallies.append(KaplanMeier.Tally(time: slot / 2, events: events, censored: censored))
                 }
