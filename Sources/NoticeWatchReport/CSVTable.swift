@@ -28,47 +28,87 @@ struct CSVTable {
     /// The whole table as RFC 4180 text.
     ///
     /// - Complexity: O(n) in the total length of the cells.
-    func render() -> String {
-        var text = ""
-        for row in [header] + rows {
-            text += row.map(CSVTable.escape).joined(separator: ",")
-            text += "\r\n"
+    func render() -> String { String(decoding: renderedBytes(), as: UTF8.self) }
+
+    /// ``render()`` as UTF-8 bytes, which the report writes without making a string of them.
+    ///
+    /// - Complexity: O(n) in the total length of the cells.
+    func renderedBytes() -> [UInt8] {
+        var bytes: [UInt8] = []
+        CSVTable.append(header, to: &bytes)
+        for row in rows { CSVTable.append(row, to: &bytes) }
+        return bytes
+    }
+
+    /// Appends one record, its cells escaped, then CRLF.
+    private static func append(_ row: [String], to bytes: inout [UInt8]) {
+        for (index, cell) in row.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            append(cell, to: &bytes)
         }
-        return text
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+    }
+
+    /// Appends one cell as written: neutralized when a spreadsheet would execute it, then quoted when needed.
+    private static func append(_ cell: String, to bytes: inout [UInt8]) {
+        var cell = cell
+        cell.withUTF8 { utf8 in
+            let dangerous = isDangerous(utf8)
+            let special = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+            guard dangerous || special else { return bytes.append(contentsOf: utf8) }
+            bytes.append(0x22)
+            if dangerous { bytes.append(UInt8(ascii: "'")) }
+            for byte in utf8 {
+                if byte == 0x22 { bytes.append(0x22) }
+                bytes.append(byte)
+            }
+            bytes.append(0x22)
+        }
     }
 
     /// One cell as written: neutralized when a spreadsheet would execute it, then quoted when needed.
     static func escape(_ cell: String) -> String {
-        var value = cell
-        var mustQuote = false
-        if isDangerous(value) {
-            value = "'" + value
-            mustQuote = true
-        }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
-            mustQuote = true
-        }
-        guard mustQuote else { return value }
-        return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        append(cell, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a spreadsheet would read `cell` as a formula: it starts with `=`, `+`, `-`, `@`, tab or CR
     /// and is not a plain decimal number.
     static func isDangerous(_ cell: String) -> Bool {
-        guard let first = cell.unicodeScalars.first else { return false }
-        guard ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return false }
-        return !isPlainNumber(cell)
+        var cell = cell
+        return cell.withUTF8 { isDangerous($0) }
+    }
+
+    /// ``isDangerous(_:)`` on the cell's UTF-8 (every starting character that matters is ASCII).
+    private static func isDangerous(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+            return !isPlainNumber(utf8)
+        default:
+            return false
+        }
     }
 
     /// `-?digits(.digits)?` with at least one digit on each side of the dot.
-    static func isPlainNumber(_ cell: String) -> Bool {
-        var scalars = Substring(cell).unicodeScalars[...]
-        if scalars.first == "-" { scalars = scalars.dropFirst() }
-        let parts = scalars.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count) else { return false }
-        return parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { ("0"..."9").contains($0) }
+    private static func isPlainNumber(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = utf8.first == UInt8(ascii: "-") ? utf8[1...] : utf8[...]
+        var sawDot = false
+        var run = 0
+        while let byte = digits.popFirst() {
+            if byte == UInt8(ascii: ".") {
+                guard !sawDot, run > 0 else { return false }
+                sawDot = true
+                run = 0
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                run += 1
+            } else {
+                return false
+            }
         }
+        return run > 0
     }
 
     /// Parses RFC 4180 text as this type writes it (quoted cells, doubled quotes, CRLF or LF records),

@@ -28,15 +28,30 @@ public enum FixedDecimal {
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         guard scaled < 9.0e15 else { return String(Int(value.rounded())) }
         let units = UInt64(scaled)
-        var digits = String(units)
-        if decimals > 0 {
-            if digits.count <= decimals {
-                digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
-            }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
-        }
         let negative = value < 0 && units != 0
-        return negative ? "-" + digits : digits
+        // At most 16 integer digits (units < 9e15), a dot, 9 decimals and a sign: written backwards from the end
+        // of a scratch buffer, then made into a string (a short one is kept inline, with no allocation).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
+            var position = 32
+            var rest = units
+            var written = 0
+            // Digits from the last, at least `decimals + 1` of them so that a fraction has its leading zero.
+            repeat {
+                if decimals > 0 && written == decimals {
+                    position -= 1
+                    text[position] = UInt8(ascii: ".")
+                }
+                position -= 1
+                text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                written += 1
+            } while rest > 0 || written <= decimals
+            if negative {
+                position -= 1
+                text[position] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: text[position...]), as: UTF8.self)
+        }
     }
 
     /// A proportion (0...1) with 4 decimals: `0.5000`; `""` for `nil`.

@@ -96,10 +96,11 @@ public enum ReportWriter {
     ) throws(ReportError) -> [OutputFile] {
         var outputs: [OutputFile] = []
         for (name, table) in CSVTables.all(input) {
-            outputs.append(try writeText(table.render(), to: name, in: directory))
+            outputs.append(try write(Data(table.renderedBytes()), to: name, in: directory))
         }
         if let changes {
-            outputs.append(try writeText(changes.table().render(), to: "changes_since_previous.csv", in: directory))
+            outputs.append(
+                try write(Data(changes.table().renderedBytes()), to: "changes_since_previous.csv", in: directory))
         }
         try createFolder(directory + "/charts")
         let charts = [
@@ -114,7 +115,11 @@ public enum ReportWriter {
 
     /// Writes `text` as UTF-8 to `directory/path` and describes the file.
     static func writeText(_ text: String, to path: String, in directory: String) throws(ReportError) -> OutputFile {
-        let bytes = Data(text.utf8)
+        try write(Data(text.utf8), to: path, in: directory)
+    }
+
+    /// Writes `bytes` to `directory/path` and describes the file.
+    static func write(_ bytes: Data, to path: String, in directory: String) throws(ReportError) -> OutputFile {
         let full = directory + "/" + path
         do {
             try bytes.write(to: URL(fileURLWithPath: full), options: .withoutOverwriting)
