@@ -8,25 +8,36 @@ import NoticeWatchModel
 enum CSVTables {
     /// Every table, in the order they are written, with its file name.
     static func all(_ input: ReportInput) -> [(name: String, table: CSVTable)] {
+        builders(input).map { ($0.name, $0.make()) }
+    }
+
+    /// Every table's file name with the function that builds it, in the order of ``all(_:)``: the report builds,
+    /// writes and drops one table at a time, so that the largest (the survival curves, every step of every
+    /// country) are never in memory together.
+    static func builders(_ input: ReportInput) -> [(name: String, make: () -> CSVTable)] {
         let figures = input.figures
+        let ingest = input.ingest
         return [
-            ("complaint_volumes.csv", volumes(figures.volumes)),
-            ("overturn_rates.csv", overturnRates(figures.overturnRates)),
-            ("notice_cancellations.csv", cancellations(figures.noticeCancellations)),
-            ("survival_notices.csv", survivalCurves(figures.noticeSurvival, method: figures.options.survivalInterval)),
+            ("complaint_volumes.csv", { volumes(figures.volumes) }),
+            ("overturn_rates.csv", { overturnRates(figures.overturnRates) }),
+            ("notice_cancellations.csv", { cancellations(figures.noticeCancellations) }),
+            (
+                "survival_notices.csv",
+                { survivalCurves(figures.noticeSurvival, method: figures.options.survivalInterval) }
+            ),
             (
                 "survival_complaints.csv",
-                survivalCurves(figures.complaintSurvival, method: figures.options.survivalInterval)
+                { survivalCurves(figures.complaintSurvival, method: figures.options.survivalInterval) }
             ),
             (
                 "survival_summary.csv",
-                survivalSummary(notices: figures.noticeSurvival, complaints: figures.complaintSurvival)
+                { survivalSummary(notices: figures.noticeSurvival, complaints: figures.complaintSurvival) }
             ),
-            ("exclusions.csv", exclusions(figures.exclusions)),
-            ("accounting.csv", accounting(input.ingest.sources)),
-            ("input_files.csv", inputFiles(input.ingest.inputFiles)),
-            ("conflicts.csv", conflicts(input.ingest.conflicts)),
-            ("quarantine.csv", quarantine(input.ingest.quarantine)),
+            ("exclusions.csv", { exclusions(figures.exclusions) }),
+            ("accounting.csv", { accounting(ingest.sources) }),
+            ("input_files.csv", { inputFiles(ingest.inputFiles) }),
+            ("conflicts.csv", { conflicts(ingest.conflicts) }),
+            ("quarantine.csv", { quarantine(ingest.quarantine) }),
         ]
     }
 

@@ -95,8 +95,8 @@ public enum ReportWriter {
         _ input: ReportInput, changes: RunChanges?, to directory: String
     ) throws(ReportError) -> [OutputFile] {
         var outputs: [OutputFile] = []
-        for (name, table) in CSVTables.all(input) {
-            outputs.append(try write(Data(table.renderedBytes()), to: name, in: directory))
+        for (name, make) in CSVTables.builders(input) {
+            outputs.append(try write(Data(make().renderedBytes()), to: name, in: directory))
         }
         if let changes {
             outputs.append(
