@@ -83,15 +83,31 @@ def plan_from(text):
     return plan
 
 
+TIME = "/usr/bin/time"
+
+
 def measure(argv, log_path):
-    """Runs one process; returns (wall seconds, peak RSS in bytes, exit status). Output goes to log_path."""
+    """Runs one process; returns (wall seconds, peak RSS in bytes, exit status). Output goes to log_path.
+
+    The peak comes from /usr/bin/time, which starts the process: a process forked from this Python (which has
+    the peers imported, some 90 MB) would count this interpreter's pages in its own ru_maxrss until it execs, so
+    small processes would all read about 90 MB. Without /usr/bin/time, wait4's figure is used as it is."""
+    rss_path = log_path + ".rss"
+    wrapped = [TIME, "-f", "%M", "-o", rss_path] + argv if os.access(TIME, os.X_OK) else argv
     with open(log_path, "wb") as log:
         started = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(wrapped, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss * 1024, process.returncode
+    peak = usage.ru_maxrss * 1024
+    if wrapped is not argv:
+        try:
+            with open(rss_path) as f:
+                peak = int(f.read().strip().splitlines()[-1]) * 1024
+        except (OSError, ValueError, IndexError):
+            pass
+    return wall, peak, process.returncode
 
 
 def command_for(engine, fmt, args, out_dir, result_path):

@@ -12,33 +12,28 @@ import NoticeWatchModel
 struct CSVTable {
     /// The column names, snake_case.
     let header: [String]
-    /// The rows, each with as many cells as `header`.
-    private(set) var rows: [[String]] = []
+    /// The header and the rows appended so far, escaped as written: a table of millions of cells holds its text,
+    /// not its cells.
+    private(set) var renderedBytes: [UInt8] = []
+    /// How many rows were appended.
+    private(set) var count = 0
 
     init(header: [String]) {
         self.header = header
+        CSVTable.append(header, to: &renderedBytes)
     }
 
     /// Appends a row; it must have one cell per column.
     mutating func append(_ row: [String]) {
         precondition(row.count == header.count, "row has \(row.count) cells, header \(header.count)")
-        rows.append(row)
+        CSVTable.append(row, to: &renderedBytes)
+        count += 1
     }
 
     /// The whole table as RFC 4180 text.
     ///
     /// - Complexity: O(n) in the total length of the cells.
-    func render() -> String { String(decoding: renderedBytes(), as: UTF8.self) }
-
-    /// ``render()`` as UTF-8 bytes, which the report writes without making a string of them.
-    ///
-    /// - Complexity: O(n) in the total length of the cells.
-    func renderedBytes() -> [UInt8] {
-        var bytes: [UInt8] = []
-        CSVTable.append(header, to: &bytes)
-        for row in rows { CSVTable.append(row, to: &bytes) }
-        return bytes
-    }
+    func render() -> String { String(decoding: renderedBytes, as: UTF8.self) }
 
     /// Appends one record, its cells escaped, then CRLF.
     private static func append(_ row: [String], to bytes: inout [UInt8]) {

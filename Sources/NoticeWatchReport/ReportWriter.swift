@@ -96,11 +96,11 @@ public enum ReportWriter {
     ) throws(ReportError) -> [OutputFile] {
         var outputs: [OutputFile] = []
         for (name, make) in CSVTables.builders(input) {
-            outputs.append(try write(Data(make().renderedBytes()), to: name, in: directory))
+            outputs.append(try write(Data(make().renderedBytes), to: name, in: directory))
         }
         if let changes {
             outputs.append(
-                try write(Data(changes.table().renderedBytes()), to: "changes_since_previous.csv", in: directory))
+                try write(Data(changes.table().renderedBytes), to: "changes_since_previous.csv", in: directory))
         }
         try createFolder(directory + "/charts")
         let charts = [

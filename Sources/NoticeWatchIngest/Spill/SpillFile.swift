@@ -89,9 +89,10 @@ struct SpillReader<Record: SpillableRecord>: IteratorProtocol {
     private let origins: [SourceLocation.Origin]
     private let lineShift: Int
     private let recordShift: Int
-    /// Read bytes; `start..<end` are not consumed yet.
-    private var buffer = [UInt8](unsafeUninitializedCapacity: 2 * SpillWriter.blockSize) { _, count in
-        count = 2 * SpillWriter.blockSize
+    /// Read bytes; `start..<end` are not consumed yet. A merge holds one reader per run, so the buffer is small
+    /// (it grows for a record larger than it).
+    private var buffer = [UInt8](unsafeUninitializedCapacity: SpillReader.bufferSize) { _, count in
+        count = SpillReader.bufferSize
     }
     /// Where the next record starts in `buffer`.
     private var start = 0
@@ -100,6 +101,9 @@ struct SpillReader<Record: SpillableRecord>: IteratorProtocol {
     /// Where the file is read next.
     private var fileOffset = 0
     private var atEnd = false
+
+    /// Bytes read back at a time, at most.
+    static var bufferSize: Int { 256 << 10 }
 
     /// Opens `run`'s file; `origins` is the spill folder's table, complete for the records of the file.
     init(run: SpillRun, origins: [SourceLocation.Origin]) {
