@@ -12,6 +12,8 @@ public struct PartialAggregate: Hashable, Sendable {
     struct FilingKey: Hashable, Sendable {
         var country: Country
         var year: Int?
+
+        func hash(into hasher: inout Hasher) { hasher.combine(country.index << 16 | (year ?? 0)) }
     }
 
     /// Complaints by requesting country, calendar year of decision (`nil`: no decision date) and outcome.
@@ -19,6 +21,10 @@ public struct PartialAggregate: Hashable, Sendable {
         var country: Country
         var year: Int?
         var outcome: Outcome
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(country.index << 24 | (year ?? 0) << 4 | outcome.ordinal)
+        }
     }
 
     /// Notices by requesting country, status and cancellation reason.
@@ -26,6 +32,11 @@ public struct PartialAggregate: Hashable, Sendable {
         var country: Country
         var status: NoticeStatus
         var reason: CancellationReason
+
+        // One integer: the synthesized hash of a String-backed enum hashes its raw string, twice a record.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(country.index << 8 | status.ordinal << 4 | reason.ordinal)
+        }
     }
 
     /// Records left out of a duration statistic, by figure and reason.
@@ -162,4 +173,45 @@ enum ExclusionReason: String, CaseIterable {
     case filingDateAfterAsOf = "filing-date-after-as-of"
     case decisionDateAfterAsOf = "decision-date-after-as-of"
     case negativeDuration = "negative-duration"
+}
+
+extension Outcome {
+    /// The case's position among the cases, for hashing without the raw string.
+    var ordinal: Int {
+        switch self {
+        case .overturned: 0
+        case .upheld: 1
+        case .partiallyOverturned: 2
+        case .inadmissible: 3
+        case .withdrawn: 4
+        case .pending: 5
+        }
+    }
+}
+
+extension NoticeStatus {
+    /// The case's position among the cases, for hashing without the raw string.
+    var ordinal: Int {
+        switch self {
+        case .active: 0
+        case .cancelled: 1
+        case .withdrawn: 2
+        case .expired: 3
+        case .unknown: 4
+        }
+    }
+}
+
+extension CancellationReason {
+    /// The case's position among the cases, for hashing without the raw string.
+    var ordinal: Int {
+        switch self {
+        case .ccfDecision: 0
+        case .withdrawnByRequestingCountry: 1
+        case .generalSecretariatReview: 2
+        case .subjectLocated: 3
+        case .other: 4
+        case .unknown: 5
+        }
+    }
 }

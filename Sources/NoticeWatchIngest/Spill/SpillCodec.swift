@@ -26,6 +26,11 @@ struct SpillBytes {
 
     /// Appends an optional date as its storage value, 0 when absent (no date has storage value 0).
     mutating func append(_ date: CivilDate?) { append(date?.storageValue ?? 0) }
+
+    /// Appends the bytes of `value` as they lie in memory (a tuple of little-endian integers), in one copy.
+    mutating func append<Value: BitwiseCopyable>(raw value: Value) {
+        withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
+    }
 }
 
 /// Reads what ``SpillBytes`` wrote, from a buffer that holds whole records.
@@ -79,15 +84,18 @@ protocol SpillableRecord: Sendable {
 }
 
 extension SpillableRecord {
-    /// Appends the whole record: its length, id, provenance, `row` and fields.
+    /// Appends the whole record: its length, provenance, `row`, id and fields. The fixed part is copied in once.
     func append(to bytes: inout SpillBytes, origin: UInt32, row: UInt32) {
         let start = bytes.bytes.count
-        bytes.append(UInt32(0))
-        bytes.append(id)
-        bytes.append(origin)
-        bytes.append(UInt32(provenance.line ?? 0))
-        bytes.append(UInt32(provenance.record ?? 0))
-        bytes.append(row)
+        var id = id
+        id.withUTF8 { utf8 in
+            bytes.append(
+                raw: (
+                    UInt32(0), origin.littleEndian, UInt32(provenance.line ?? 0).littleEndian,
+                    UInt32(provenance.record ?? 0).littleEndian, row.littleEndian, UInt32(utf8.count).littleEndian
+                ))
+            bytes.bytes.append(contentsOf: utf8)
+        }
         appendFields(to: &bytes)
         let length = UInt32(bytes.bytes.count - start - 4).littleEndian
         withUnsafeBytes(of: length) { raw in
@@ -101,11 +109,11 @@ extension SpillableRecord {
         from cursor: inout SpillCursor, origins: [SourceLocation.Origin], lines: Int, records: Int
     ) -> (record: Self, row: UInt32) {
         _ = cursor.uint32()
-        let id = cursor.string()
         let origin = origins[Int(cursor.uint32())]
         let line = Int(cursor.uint32())
         let record = Int(cursor.uint32())
         let row = cursor.uint32()
+        let id = cursor.string()
         let provenance = SourceLocation(
             in: origin, line: line == 0 ? nil : line + lines, record: record == 0 ? nil : record + records)
         return (Self.read(id: id, fields: &cursor, provenance: provenance), row)
@@ -127,21 +135,22 @@ enum SpillVocabulary {
 
 extension Notice: SpillableRecord {
     func appendFields(to bytes: inout SpillBytes) {
-        bytes.append(SpillVocabulary.index(of: kind, in: SpillVocabulary.kinds))
-        bytes.append(UInt8(requestingCountry.index))
-        bytes.append(issueDate)
-        bytes.append(SpillVocabulary.index(of: status, in: SpillVocabulary.statuses))
-        bytes.append(cancellationDate)
-        bytes.append(SpillVocabulary.index(of: cancellationReason, in: SpillVocabulary.reasons))
+        bytes.append(
+            raw: (
+                SpillVocabulary.index(of: kind, in: SpillVocabulary.kinds), UInt8(requestingCountry.index),
+                SpillVocabulary.index(of: status, in: SpillVocabulary.statuses),
+                SpillVocabulary.index(of: cancellationReason, in: SpillVocabulary.reasons),
+                (issueDate?.storageValue ?? 0).littleEndian, (cancellationDate?.storageValue ?? 0).littleEndian
+            ))
     }
 
     static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Notice {
         let kind = fields.choice(SpillVocabulary.kinds, fallback: .unknown)
         let country = Country(index: Int(fields.uint8()))
-        let issue = fields.date()
         let status = fields.choice(SpillVocabulary.statuses, fallback: .unknown)
-        let cancellation = fields.date()
         let reason = fields.choice(SpillVocabulary.reasons, fallback: .unknown)
+        let issue = fields.date()
+        let cancellation = fields.date()
         return Notice(
             id: id, kind: kind, requestingCountry: country, issueDate: issue, status: status,
             cancellationDate: cancellation, cancellationReason: reason, provenance: provenance)
@@ -150,22 +159,24 @@ extension Notice: SpillableRecord {
 
 extension Complaint: SpillableRecord {
     func appendFields(to bytes: inout SpillBytes) {
-        bytes.append(UInt8(noticeID == nil ? 0 : 1))
+        bytes.append(
+            raw: (
+                UInt8(noticeID == nil ? 0 : 1), UInt8(requestingCountry.index),
+                SpillVocabulary.index(of: outcome, in: SpillVocabulary.outcomes), UInt8(0),
+                (filedDate?.storageValue ?? 0).littleEndian, (decisionDate?.storageValue ?? 0).littleEndian
+            ))
         bytes.append(noticeID ?? "")
-        bytes.append(UInt8(requestingCountry.index))
-        bytes.append(filedDate)
-        bytes.append(decisionDate)
-        bytes.append(SpillVocabulary.index(of: outcome, in: SpillVocabulary.outcomes))
         bytes.append(outcomeLabel)
     }
 
     static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Complaint {
         let hasNoticeID = fields.uint8() == 1
-        let noticeID = fields.string()
         let country = Country(index: Int(fields.uint8()))
+        let outcome = fields.choice(SpillVocabulary.outcomes, fallback: .pending)
+        _ = fields.uint8()
         let filed = fields.date()
         let decision = fields.date()
-        let outcome = fields.choice(SpillVocabulary.outcomes, fallback: .pending)
+        let noticeID = fields.string()
         let label = fields.string()
         return Complaint(
             id: id, noticeID: hasNoticeID ? noticeID : nil, requestingCountry: country, filedDate: filed,
