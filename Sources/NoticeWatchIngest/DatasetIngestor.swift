@@ -28,6 +28,9 @@ public struct DatasetIngestor: Sendable {
     /// spill small files part way through).
     var spillPieceSize = 1 << 16
 
+    /// Where spill folders are made; `nil` for `TMPDIR`, else `/tmp` (changed by tests).
+    var spillBase: String?
+
     /// The name of the sources file inside the dataset folder.
     public static let sourcesFileName = "sources.yml"
 
@@ -70,7 +73,8 @@ public struct DatasetIngestor: Sendable {
                 try task.prepare()
             })
         let (partials, folder) = try DatasetIngestor.readAndHash(
-            prepared, chunking: chunking, budget: RecordBudget(limit: recordBudget, pieceSize: spillPieceSize),
+            prepared, chunking: chunking,
+            budget: RecordBudget(limit: recordBudget, pieceSize: spillPieceSize, spillBase: spillBase),
             progress: progress)
         var result = try DatasetIngestor.merge(specs: specs, partials: partials, folder: folder)
         result.sourcesFileSHA256 = sourcesHash

@@ -153,6 +153,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test("A temporary folder that cannot take the spilled records stops the run with a message naming it")
+    func unwritableSpillFolder() throws {
+        var ingestor = DatasetIngestor(directory: Self.sample)
+        ingestor.recordBudget = 0
+        ingestor.spillBase = "/nonexistent-noticewatch-spill-base"
+        let error = #expect(throws: IngestError.self) { try ingestor.ingest() }
+        #expect(error?.code == "spill-failed")
+        #expect(
+            error?.description
+                == "/nonexistent-noticewatch-spill-base: error[spill-failed]: cannot make a temporary folder for "
+                + "records beyond the memory budget: No such file or directory; set TMPDIR to a writable folder "
+                + "with room")
+    }
+
     @Test("Spill folders left by processes that are gone are removed; those of live processes are not")
     func abandonedFoldersRemoved() throws {
         let base = NSTemporaryDirectory() + "noticewatch-spill-base-" + UUID().uuidString

@@ -20,9 +20,13 @@ final class RecordBudget: Sendable {
         var folder: SpillFolder?
     }
 
-    init(limit: Int, pieceSize: Int = 1 << 16) {
+    /// Where the spill folder is made: `nil` for `TMPDIR`, else `/tmp`.
+    let spillBase: String?
+
+    init(limit: Int, pieceSize: Int = 1 << 16, spillBase: String? = nil) {
         self.limit = limit
         self.pieceSize = max(pieceSize, 1)
+        self.spillBase = spillBase
     }
 
     /// Whether a piece of `file` with `count` records stays in memory.
@@ -50,7 +54,7 @@ final class RecordBudget: Sendable {
     func folder() throws(IngestError) -> SpillFolder {
         let existing = state.withLock { $0.folder }
         if let existing { return existing }
-        let made = try SpillFolder()
+        let made = try SpillFolder(in: spillBase)
         return state.withLock { state in
             if let folder = state.folder { return folder }
             state.folder = made

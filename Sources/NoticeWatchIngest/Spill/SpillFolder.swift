@@ -29,8 +29,9 @@ final class SpillFolder: Sendable {
     /// Makes a new, empty folder.
     ///
     /// - Throws: `spill-failed` when the folder cannot be made.
-    init() throws(IngestError) {
-        let base = SpillFolder.temporaryBase()
+    /// - Parameter base: the folder to make it in; `nil` for `TMPDIR`, else `/tmp`.
+    init(in base: String? = nil) throws(IngestError) {
+        let base = base ?? SpillFolder.temporaryBase()
         SpillFolder.removeAbandoned(in: base)
         var template = Array((base + "/\(SpillFolder.prefix)\(getpid())-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
