@@ -20,8 +20,8 @@ public struct DatasetIngestor: Sendable {
     /// (``RecordBudget``). The result is the same whatever the budget; only time and memory change.
     public var recordBudget = DatasetIngestor.standardRecordBudget
 
-    /// 100,000 records, some 7 MB in memory: most datasets never touch the disk, and a large one runs in about
-    /// 60 MB whatever its size (spilling costs a few percent of the run's time; see the README).
+    /// 100,000 records, some 7 MB in memory: most datasets never touch the disk, and a large one peaks under
+    /// 100 MB whatever its size (spilling costs a few percent of the run's time; see the README).
     public static let standardRecordBudget = 100_000
 
     /// How many records a reading job gathers before the budget admits or spills them (changed by tests to
