@@ -28,23 +28,25 @@ enum DatasetFiles {
         return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    /// The name of a directory entry. It is read from the entry in place, up to its NUL: the kernel's records
-    /// are only as long as their names, so copying the whole `d_name` array can read past the end of the
-    /// directory buffer.
-    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    /// The names in `folder` other than `.` and `..`, in the order the system gives them; `nil` when it cannot
+    /// be opened.
+    ///
+    /// Each name is read from its entry in place, up to its NUL: the kernel's records are only as long as their
+    /// names, so copying the whole `d_name` array can read past the end of the directory buffer.
+    static func names(in folder: String) -> [String]? {
+        guard let handle = opendir(folder) else { return nil }
+        defer { closedir(handle) }
         let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-        return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 
     private static func walk(_ folder: String, prefix: String, into files: inout [String]) {
-        guard let handle = opendir(folder) else { return }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = entryName(entry)
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        for name in names {
+        for name in names(in: folder) ?? [] where !name.hasPrefix(".") {
             let path = folder + "/" + name
             var status = stat()
             guard stat(path, &status) == 0 else { continue }

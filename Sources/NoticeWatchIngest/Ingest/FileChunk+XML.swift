@@ -27,15 +27,10 @@ extension FileChunk {
             let depth = try recordDepth(prepared, recordElement: recordElement, namespaces: namespaces),
             let prolog = XMLProlog.enclosingTags(bytes, from: contentStart, depth: depth)
         else { return nil }
-        let descriptor = open(prepared.task.absolutePath, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw IngestError(
-                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: prepared.task.relativePath)
-        }
+        let descriptor = try openForPlanning(prepared)
         defer { close(descriptor) }
         let reader = BlockReader(descriptor: descriptor, size: size, displayPath: prepared.task.relativePath)
-        let count = max(2, (size + sizes.targetSize - 1) / max(sizes.targetSize, 1))
+        let count = chunkCount(size: size, sizes: sizes)
         var bounds = [0]
         for part in 1..<count {
             let target = max(size / count * part, bounds[bounds.count - 1], prolog.recordStart + 1)

@@ -60,14 +60,8 @@ struct FileChunk: Sendable {
                 prepared, file: file, sizes: sizes, recordElement: recordElement, namespaces: namespaces)
         }
         let size = prepared.scan.size
-        let target = max(sizes.targetSize, 1)
-        let count = max(2, size / target + (size % target == 0 ? 0 : 1))
-        let descriptor = open(prepared.task.absolutePath, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw IngestError(
-                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: prepared.task.relativePath)
-        }
+        let count = chunkCount(size: size, sizes: sizes)
+        let descriptor = try openForPlanning(prepared)
         defer { close(descriptor) }
         var bounds = [0]
         if let quote, try contains(quote, descriptor: descriptor, prepared: prepared) {
@@ -192,6 +186,25 @@ struct FileChunk: Sendable {
 }
 
 extension FileChunk {
+    /// How many chunks a file of `size` bytes is cut into: at least two, about `sizes.targetSize` bytes each.
+    static func chunkCount(size: Int, sizes: Sizes) -> Int {
+        let target = max(sizes.targetSize, 1)
+        return max(2, size / target + (size % target == 0 ? 0 : 1))
+    }
+
+    /// The prepared file opened for reading, to find the cut points; the caller closes it.
+    ///
+    /// - Throws: `file-unreadable` when it cannot be opened.
+    static func openForPlanning(_ prepared: PreparedFile) throws(IngestError) -> Int32 {
+        let descriptor = open(prepared.task.absolutePath, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw IngestError(
+                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
+                file: prepared.task.relativePath)
+        }
+        return descriptor
+    }
+
     /// Whether a CSV chunk's reader ended inside a row: its last quoted field was still open at the chunk's end,
     /// or a row was too long to keep (and may have run past the end). A chunk that ends between rows leaves the
     /// next one starting at a row, as a reader of the whole file would.

@@ -113,38 +113,33 @@ extension PreparedFile {
         collected.choices = reader.choices
         collected.lineBreaks = reader.lineBreaksConsumed
     }
+}
 
-    /// Reads every record of a reader that hands over text (XML), through the same normalizer.
-    ///
-    /// - Throws: what the reader throws (the file cannot be read on).
-    /// - Complexity: O(n) in the bytes read.
-    func collect(
-        from reader: inout any RecordReader, normalizer: inout RecordNormalizer, into collected: inout Collected,
-        progress: (@Sendable (IngestProgress) -> Void)?
-    ) throws(IngestError) {
-        let name = task.spec.name
-        let file = task.relativePath
-        let origin = SourceLocation.Origin(source: name, file: file)
-        let fields = RecordFields(count: 0)
-        while let item = try reader.next() {
-            collected.read += 1
-            switch item {
-            case .record(let raw):
-                fields.load(raw)
-                let location = SourceLocation(in: origin, line: raw.line, record: raw.record)
-                collected.add(fields, at: location, normalizer: &normalizer)
-                try collected.admit()
-            case .broken(let broken):
-                collected.add(broken, origin: origin)
-            }
-            if collected.read & 0xFFFF == 0, let progress {
-                progress(
-                    IngestProgress(
-                        source: name, file: file, rowsRead: collected.read, bytesRead: reader.bytesConsumed ?? 0,
-                        finished: false))
-            }
-        }
-        collected.choices = reader.choices
-        collected.lineBreaks = reader.lineBreaksConsumed
+/// A reader that hands over text (XML) seen as one that hands over bytes, so that one reading loop serves
+/// both: each record's values are loaded into the ``RecordFields``.
+struct TextFieldReader: FieldReader {
+    /// The reader wrapped, in the state its last read left it.
+    private(set) var base: any RecordReader
+
+    init(_ base: any RecordReader) {
+        self.base = base
     }
+
+    /// Every record's values are set as they come, so no slot count is needed up front.
+    var valueCount: Int { 0 }
+    var choices: [String] { base.choices }
+    var bytesConsumed: Int? { base.bytesConsumed }
+    var lineBreaksConsumed: Int? { base.lineBreaksConsumed }
+
+    mutating func nextFields(into fields: RecordFields) throws(IngestError) -> FieldRead? {
+        switch try base.next() {
+        case nil: return nil
+        case .broken(let broken): return .broken(broken)
+        case .record(let raw):
+            fields.load(raw)
+            return .record
+        }
+    }
+
+    mutating func next() throws(IngestError) -> ReadItem? { try base.next() }
 }

@@ -115,9 +115,9 @@ extension PreparedFile {
         } else if var fieldReader = reader as? any FieldReader {
             try collect(from: &fieldReader, normalizer: &normalizer, into: &collected, progress: progress)
         } else {
-            var textReader = reader
+            var textReader = TextFieldReader(reader)
             try collect(from: &textReader, normalizer: &normalizer, into: &collected, progress: progress)
-            chunkUnreliable = (textReader as? XMLRecordReader)?.chunkUnreliable ?? false
+            chunkUnreliable = (textReader.base as? XMLRecordReader)?.chunkUnreliable ?? false
         }
         try collected.admit(finished: true)
         progress?(

@@ -80,27 +80,13 @@ final class SpillFolder: Sendable {
 
     /// Removes the spill folders in `base` whose process is gone, with their files; others are left alone.
     static func removeAbandoned(in base: String) {
-        guard let directory = opendir(base) else { return }
-        var abandoned: [String] = []
-        while let entry = readdir(directory) {
-            let name = DatasetFiles.entryName(entry)
-            guard name.hasPrefix(prefix) else { continue }
+        for name in DatasetFiles.names(in: base) ?? [] where name.hasPrefix(prefix) {
             let pidText = name.dropFirst(prefix.count).prefix { $0 != "-" }
             guard let pid = pid_t(pidText), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
                 continue
             }
-            abandoned.append(base + "/" + name)
-        }
-        closedir(directory)
-        for folder in abandoned {
-            guard let files = opendir(folder) else { continue }
-            var names: [String] = []
-            while let entry = readdir(files) {
-                let name = DatasetFiles.entryName(entry)
-                if name != "." && name != ".." { names.append(name) }
-            }
-            closedir(files)
-            for name in names { unlink(folder + "/" + name) }
+            let folder = base + "/" + name
+            for file in DatasetFiles.names(in: folder) ?? [] { unlink(folder + "/" + file) }
             rmdir(folder)
         }
     }
