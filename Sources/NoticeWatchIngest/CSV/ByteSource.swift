@@ -160,24 +160,6 @@ final class ByteSource {
 
     @inline(__always)
     private func append(_ scalar: UInt32) {
-        if scalar < 0x80 {
-            buffer[end] = UInt8(scalar)
-            end += 1
-        } else if scalar < 0x800 {
-            buffer[end] = UInt8(0xC0 | scalar >> 6)
-            buffer[end + 1] = UInt8(0x80 | scalar & 0x3F)
-            end += 2
-        } else if scalar < 0x10000 {
-            buffer[end] = UInt8(0xE0 | scalar >> 12)
-            buffer[end + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
-            buffer[end + 2] = UInt8(0x80 | scalar & 0x3F)
-            end += 3
-        } else {
-            buffer[end] = UInt8(0xF0 | scalar >> 18)
-            buffer[end + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
-            buffer[end + 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
-            buffer[end + 3] = UInt8(0x80 | scalar & 0x3F)
-            end += 4
-        }
+        end += TextEncoding.writeUTF8(scalar, to: buffer + end)
     }
 }

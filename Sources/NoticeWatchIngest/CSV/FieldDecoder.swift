@@ -47,25 +47,7 @@ enum FieldDecoder {
             guard value != TextEncoding.undefined, Unicode.Scalar(value) != nil else {
                 return InvalidByte(offset: offset, byte: byte)
             }
-            if value < 0x80 {
-                target[length] = UInt8(value)
-                length += 1
-            } else if value < 0x800 {
-                target[length] = UInt8(0xC0 | value >> 6)
-                target[length + 1] = UInt8(0x80 | value & 0x3F)
-                length += 2
-            } else if value < 0x10000 {
-                target[length] = UInt8(0xE0 | value >> 12)
-                target[length + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-                target[length + 2] = UInt8(0x80 | value & 0x3F)
-                length += 3
-            } else {
-                target[length] = UInt8(0xF0 | value >> 18)
-                target[length + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-                target[length + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-                target[length + 3] = UInt8(0x80 | value & 0x3F)
-                length += 4
-            }
+            length += TextEncoding.writeUTF8(value, to: target + length)
         }
         values.commit(slot, start: start, length: length)
         return nil

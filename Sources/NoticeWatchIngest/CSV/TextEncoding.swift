@@ -78,3 +78,28 @@ enum TextEncoding: String, Hashable, Sendable, CaseIterable {
         return table
     }()
 }
+
+extension TextEncoding {
+    /// Writes `scalar` as UTF-8 at `target` (room for four bytes) and returns how many bytes it took.
+    @inline(__always)
+    static func writeUTF8(_ scalar: UInt32, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        if scalar < 0x80 {
+            target[0] = UInt8(scalar)
+            return 1
+        } else if scalar < 0x800 {
+            target[0] = UInt8(0xC0 | scalar >> 6)
+            target[1] = UInt8(0x80 | scalar & 0x3F)
+            return 2
+        } else if scalar < 0x10000 {
+            target[0] = UInt8(0xE0 | scalar >> 12)
+            target[1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            target[2] = UInt8(0x80 | scalar & 0x3F)
+            return 3
+        }
+        target[0] = UInt8(0xF0 | scalar >> 18)
+        target[1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+        target[2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+        target[3] = UInt8(0x80 | scalar & 0x3F)
+        return 4
+    }
+}
