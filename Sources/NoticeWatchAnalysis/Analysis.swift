@@ -39,8 +39,8 @@ public enum Analysis {
         if let noticeArray = notices.inMemory, let complaintArray = complaints.inMemory {
             return aggregate(asOf: asOf, notices: noticeArray, complaints: complaintArray)
         }
-        // The stored parts go to at most four tasks of about equal records, each walking its parts in turn; the
-        // tasks' aggregates merge in task order.
+        // The stored parts go to at most four tasks of about equal records, each walking its parts' facts (which
+        // stored parts read without the records' texts) in turn; the tasks' aggregates merge in task order.
         let units =
             notices.parts.map { (notices: $0, complaints: RecordList<Complaint>()) }
             + complaints.parts.map { (notices: RecordList<Notice>(), complaints: $0) }
@@ -57,8 +57,8 @@ public enum Analysis {
         DispatchQueue.concurrentPerform(iterations: assigned.count) { group in
             var partial = PartialAggregate(asOf: asOf)
             for index in assigned[group] {
-                for notice in units[index].notices { partial.add(notice) }
-                for complaint in units[index].complaints { partial.add(complaint) }
+                units[index].notices.forEachFacts { partial.add($0) }
+                units[index].complaints.forEachFacts { partial.add($0) }
             }
             partials.withLock { $0[group] = partial }
         }
@@ -148,9 +148,9 @@ extension PartialAggregate {
             .sorted()
         return Figures(
             options: options,
-            volumes: VolumeFigure.make(filings),
-            overturnRates: OverturnFigure.make(outcomes, options: options),
-            noticeCancellations: CancellationFigure.make(notices, options: options),
+            volumes: VolumeFigure.make(filings.dictionary),
+            overturnRates: OverturnFigure.make(outcomes.dictionary, options: options),
+            noticeCancellations: CancellationFigure.make(notices.dictionary, options: options),
             noticeSurvival: noticeSurvival,
             complaintSurvival: complaintSurvival,
             exclusions: excluded,

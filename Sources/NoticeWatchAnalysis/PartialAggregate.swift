@@ -9,33 +9,63 @@ public import NoticeWatchModel
 /// into shards merges back to exactly the aggregate of the whole.
 public struct PartialAggregate: Hashable, Sendable {
     /// Complaints by requesting country and calendar year of filing (`nil`: filing date missing).
-    struct FilingKey: Hashable, Sendable {
+    struct FilingKey: PackedKey {
         var country: Country
         var year: Int?
 
-        func hash(into hasher: inout Hasher) { hasher.combine(country.index << 16 | (year ?? 0)) }
+        var packed: UInt64 { UInt64(country.index) << 40 | PackedYear.pack(year) }
+
+        init(country: Country, year: Int?) {
+            self.country = country
+            self.year = year
+        }
+
+        init(packed: UInt64) {
+            self.init(country: Country(index: Int(packed >> 40)), year: PackedYear.unpack(packed))
+        }
     }
 
     /// Complaints by requesting country, calendar year of decision (`nil`: no decision date) and outcome.
-    struct OutcomeKey: Hashable, Sendable {
+    struct OutcomeKey: PackedKey {
         var country: Country
         var year: Int?
         var outcome: Outcome
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(country.index << 24 | (year ?? 0) << 4 | outcome.ordinal)
+        var packed: UInt64 {
+            UInt64(country.index) << 40 | UInt64(outcome.ordinal) << 36 | PackedYear.pack(year)
+        }
+
+        init(country: Country, year: Int?, outcome: Outcome) {
+            self.country = country
+            self.year = year
+            self.outcome = outcome
+        }
+
+        init(packed: UInt64) {
+            self.init(
+                country: Country(index: Int(packed >> 40)), year: PackedYear.unpack(packed),
+                outcome: Outcome.byOrdinal[Int((packed >> 36) & 0xF)])
         }
     }
 
     /// Notices by requesting country, status and cancellation reason.
-    struct NoticeKey: Hashable, Sendable {
+    struct NoticeKey: PackedKey {
         var country: Country
         var status: NoticeStatus
         var reason: CancellationReason
 
-        // One integer: the synthesized hash of a String-backed enum hashes its raw string, twice a record.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(country.index << 8 | status.ordinal << 4 | reason.ordinal)
+        var packed: UInt64 { UInt64(country.index) << 16 | UInt64(status.ordinal) << 8 | UInt64(reason.ordinal) }
+
+        init(country: Country, status: NoticeStatus, reason: CancellationReason) {
+            self.country = country
+            self.status = status
+            self.reason = reason
+        }
+
+        init(packed: UInt64) {
+            self.init(
+                country: Country(index: Int(packed >> 16)), status: NoticeStatus.byOrdinal[Int((packed >> 8) & 0xFF)],
+                reason: CancellationReason.byOrdinal[Int(packed & 0xFF)])
         }
     }
 
@@ -45,9 +75,9 @@ public struct PartialAggregate: Hashable, Sendable {
         var reason: String
     }
 
-    var filings: [FilingKey: Int] = [:]
-    var outcomes: [OutcomeKey: Int] = [:]
-    var notices: [NoticeKey: Int] = [:]
+    var filings = CountTable<FilingKey>()
+    var outcomes = CountTable<OutcomeKey>()
+    var notices = CountTable<NoticeKey>()
     /// Usable durations from issue to cancellation (end `nil`: still open, censored at the as-of date).
     var noticeSpans: SpanCounts
     /// Usable durations from filing to decision.
@@ -79,10 +109,12 @@ public struct PartialAggregate: Hashable, Sendable {
     /// (`ended-without-cancellation-date`: it cannot be placed in time); a cancellation date without its day
     /// (`partial-cancellation-date`); cancellation before issue (`negative-duration`). An active notice is
     /// open (censored at the as-of date); an ended one is an event at its cancellation date.
-    public mutating func add(_ notice: Notice) {
-        notices[
-            NoticeKey(country: notice.requestingCountry, status: notice.status, reason: notice.cancellationReason),
-            default: 0] += 1
+    public mutating func add(_ notice: Notice) { add(notice.facts) }
+
+    /// Counts one notice from its facts (see ``add(_:)-(Notice)``).
+    public mutating func add(_ notice: Notice.Facts) {
+        notices.add(
+            NoticeKey(country: notice.requestingCountry, status: notice.status, reason: notice.cancellationReason))
         let figure = SurvivalFigure.noticeFigure
         guard let issue = notice.issueDate else { return exclude(figure, .missingIssueDate) }
         guard let start = issue.dayNumber else { return exclude(figure, .partialIssueDate) }
@@ -111,12 +143,13 @@ public struct PartialAggregate: Hashable, Sendable {
     /// date says (interim measures such as precautionary blocks are not decisions). Any other outcome is an
     /// event at its decision date, excluded when that is missing (`missing-decision-date`), has no day
     /// (`partial-decision-date`) or is before filing (`negative-duration`).
-    public mutating func add(_ complaint: Complaint) {
+    public mutating func add(_ complaint: Complaint) { add(complaint.facts) }
+
+    /// Counts one complaint from its facts (see ``add(_:)-(Complaint)``).
+    public mutating func add(_ complaint: Complaint.Facts) {
         let country = complaint.requestingCountry
-        filings[FilingKey(country: country, year: complaint.filedDate?.year), default: 0] += 1
-        outcomes[
-            OutcomeKey(country: country, year: complaint.decisionDate?.year, outcome: complaint.outcome),
-            default: 0] += 1
+        filings.add(FilingKey(country: country, year: complaint.filedDate?.year))
+        outcomes.add(OutcomeKey(country: country, year: complaint.decisionDate?.year, outcome: complaint.outcome))
         let figure = SurvivalFigure.complaintFigure
         guard let filed = complaint.filedDate else { return exclude(figure, .missingFilingDate) }
         guard let start = filed.dayNumber else { return exclude(figure, .partialFilingDate) }
@@ -134,9 +167,9 @@ public struct PartialAggregate: Hashable, Sendable {
     ///
     /// - Complexity: O(m) in the number of keys of `other`.
     public mutating func merge(_ other: PartialAggregate) {
-        filings.merge(other.filings, uniquingKeysWith: +)
-        outcomes.merge(other.outcomes, uniquingKeysWith: +)
-        notices.merge(other.notices, uniquingKeysWith: +)
+        filings.merge(other.filings)
+        outcomes.merge(other.outcomes)
+        notices.merge(other.notices)
         noticeSpans.merge(other.noticeSpans)
         complaintSpans.merge(other.complaintSpans)
         exclusions.merge(other.exclusions, uniquingKeysWith: +)
@@ -175,7 +208,23 @@ enum ExclusionReason: String, CaseIterable {
     case negativeDuration = "negative-duration"
 }
 
+/// An optional year in the low 33 bits of a packed key: bit 32 says whether there is a year, the low 32 bits
+/// hold it (any `CivilDate` year fits in 32 bits).
+enum PackedYear {
+    static func pack(_ year: Int?) -> UInt64 {
+        guard let year else { return 0 }
+        return 1 << 32 | UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: year)))
+    }
+
+    static func unpack(_ packed: UInt64) -> Int? {
+        packed & (1 << 32) == 0 ? nil : Int(Int32(bitPattern: UInt32(truncatingIfNeeded: packed)))
+    }
+}
+
 extension Outcome {
+    /// The cases by ``ordinal``.
+    static let byOrdinal: [Outcome] = [.overturned, .upheld, .partiallyOverturned, .inadmissible, .withdrawn, .pending]
+
     /// The case's position among the cases, for hashing without the raw string.
     var ordinal: Int {
         switch self {
@@ -190,6 +239,9 @@ extension Outcome {
 }
 
 extension NoticeStatus {
+    /// The cases by ``ordinal``.
+    static let byOrdinal: [NoticeStatus] = [.active, .cancelled, .withdrawn, .expired, .unknown]
+
     /// The case's position among the cases, for hashing without the raw string.
     var ordinal: Int {
         switch self {
@@ -203,6 +255,11 @@ extension NoticeStatus {
 }
 
 extension CancellationReason {
+    /// The cases by ``ordinal``.
+    static let byOrdinal: [CancellationReason] = [
+        .ccfDecision, .withdrawnByRequestingCountry, .generalSecretariatReview, .subjectLocated, .other, .unknown,
+    ]
+
     /// The case's position among the cases, for hashing without the raw string.
     var ordinal: Int {
         switch self {

@@ -1,3 +1,14 @@
+/// A record that a ``RecordList`` can hold: it has coded facts, the fields that figures are computed from.
+///
+/// The facts leave out the record's texts and provenance, so that a walk of stored records for figures reads
+/// a few bytes a record and makes no string.
+public protocol RecordWithFacts: Sendable {
+    /// The record's coded fields: countries, categories and dates, without texts or provenance.
+    associatedtype Facts: Sendable
+    /// This record's facts.
+    var facts: Facts { get }
+}
+
 /// The records of one kind that ingest kept, in increasing id order, as a sequence that can be walked any
 /// number of times.
 ///
@@ -5,7 +16,8 @@
 /// block at a time each time the list is walked, so that the records never all sit in memory at once and a
 /// run's memory stays bounded whatever the size of its inputs. Either way every walk gives the same records in
 /// the same order, and a list can be walked from several threads at once (each walk has its own iterator).
-public struct RecordList<Record: Sendable>: Sequence, Sendable {
+/// ``forEachFacts(_:)`` walks the records' facts alone, which stored parts read without decoding the rest.
+public struct RecordList<Record: RecordWithFacts>: Sequence, Sendable {
     /// How many records the list holds.
     public let count: Int
     @usableFromInline let storage: Storage
@@ -21,10 +33,26 @@ public struct RecordList<Record: Sendable>: Sequence, Sendable {
         public var count: Int
         /// Makes a new iterator over the part's records, in order; called once per walk, from any thread.
         public var walk: @Sendable () -> AnyIterator<Record>
+        /// Makes a new iterator over the facts of the part's records, in order; called once per walk.
+        public var walkFacts: @Sendable () -> AnyIterator<Record.Facts>
 
+        /// A part whose facts are those of the records `walk` gives.
         public init(count: Int, walk: @escaping @Sendable () -> AnyIterator<Record>) {
+            self.init(count: count, walk: walk) {
+                let records = walk()
+                return AnyIterator { records.next()?.facts }
+            }
+        }
+
+        /// A part that reads its records' facts by a walk of their own, which must give the facts of the
+        /// records `walk` gives, in the same order.
+        public init(
+            count: Int, walk: @escaping @Sendable () -> AnyIterator<Record>,
+            walkFacts: @escaping @Sendable () -> AnyIterator<Record.Facts>
+        ) {
             self.count = count
             self.walk = walk
+            self.walkFacts = walkFacts
         }
     }
 
@@ -85,6 +113,22 @@ public struct RecordList<Record: Sendable>: Sequence, Sendable {
     }
 
     public var underestimatedCount: Int { count }
+
+    /// Calls `body` with the facts of every record, in order: stored parts read the facts alone.
+    ///
+    /// - Complexity: O(n).
+    @inlinable
+    public func forEachFacts(_ body: (Record.Facts) -> Void) {
+        switch storage {
+        case .memory(let array):
+            for record in array { body(record.facts) }
+        case .stored(let parts):
+            for part in parts {
+                let facts = part.walkFacts()
+                while let next = facts.next() { body(next) }
+            }
+        }
+    }
 
     /// Walks a ``RecordList``.
     public struct Iterator: IteratorProtocol {

@@ -82,6 +82,38 @@ public struct Notice: Hashable, Sendable {
     }
 }
 
+extension Notice: RecordWithFacts {
+    /// What figures read of a notice: everything but its id and provenance.
+    public struct Facts: Hashable, Sendable {
+        public var kind: NoticeKind
+        public var requestingCountry: Country
+        public var issueDate: CivilDate?
+        public var status: NoticeStatus
+        public var cancellationDate: CivilDate?
+        public var cancellationReason: CancellationReason
+
+        public init(
+            kind: NoticeKind, requestingCountry: Country, issueDate: CivilDate?, status: NoticeStatus,
+            cancellationDate: CivilDate?, cancellationReason: CancellationReason
+        ) {
+            self.kind = kind
+            self.requestingCountry = requestingCountry
+            self.issueDate = issueDate
+            self.status = status
+            self.cancellationDate = cancellationDate
+            self.cancellationReason = cancellationReason
+        }
+    }
+
+    /// The notice's facts.
+    @inlinable
+    public var facts: Facts {
+        Facts(
+            kind: kind, requestingCountry: requestingCountry, issueDate: issueDate, status: status,
+            cancellationDate: cancellationDate, cancellationReason: cancellationReason)
+    }
+}
+
 /// A request to the CCF for correction or deletion of data about a notice or diffusion.
 public struct Complaint: Hashable, Sendable {
     /// The complaint's id as the source gives it (`CCF/123/45`), trimmed.
@@ -109,5 +141,28 @@ public struct Complaint: Hashable, Sendable {
         self.outcome = outcome
         self.outcomeLabel = outcomeLabel
         self.provenance = provenance
+    }
+}
+
+extension Complaint: RecordWithFacts {
+    /// What figures read of a complaint: its country, dates and outcome (not its ids, wording or provenance).
+    public struct Facts: Hashable, Sendable {
+        public var requestingCountry: Country
+        public var filedDate: CivilDate?
+        public var decisionDate: CivilDate?
+        public var outcome: Outcome
+
+        public init(requestingCountry: Country, filedDate: CivilDate?, decisionDate: CivilDate?, outcome: Outcome) {
+            self.requestingCountry = requestingCountry
+            self.filedDate = filedDate
+            self.decisionDate = decisionDate
+            self.outcome = outcome
+        }
+    }
+
+    /// The complaint's facts.
+    @inlinable
+    public var facts: Facts {
+        Facts(requestingCountry: requestingCountry, filedDate: filedDate, decisionDate: decisionDate, outcome: outcome)
     }
 }

@@ -307,7 +307,7 @@ struct CountryNames {
 ///
 /// `@unchecked Sendable`: the iterator is used by one task at a time; each task returns the walk with its
 /// result, and only then is it given to the next task.
-final class RecordWalk<Record: Sendable>: @unchecked Sendable {
+final class RecordWalk<Record: RecordWithFacts>: @unchecked Sendable {
     var iterator: RecordList<Record>.Iterator
 
     init(_ iterator: RecordList<Record>.Iterator) {

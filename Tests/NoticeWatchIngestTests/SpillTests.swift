@@ -22,10 +22,19 @@ import Testing
         return try ingestor.ingest()
     }
 
-    /// Expects `spilled` to be `expected` in every part, its records read back from storage.
+    /// The facts of `list` by its facts walk, which stored parts read apart from the records.
+    static func facts<Record: RecordWithFacts>(_ list: RecordList<Record>) -> [Record.Facts] {
+        var facts: [Record.Facts] = []
+        list.forEachFacts { facts.append($0) }
+        return facts
+    }
+
+    /// Expects `spilled` to be `expected` in every part, its records and their facts read back from storage.
     static func expectSame(_ spilled: IngestResult, _ expected: IngestResult) {
         #expect(spilled.notices == expected.notices)
         #expect(spilled.complaints == expected.complaints)
+        #expect(facts(spilled.notices) == expected.notices.map(\.facts))
+        #expect(facts(spilled.complaints) == expected.complaints.map(\.facts))
         #expect(IngestFixtures.lines(spilled) == IngestFixtures.lines(expected))
         #expect(spilled.conflicts == expected.conflicts)
         #expect(spilled.quarantine == expected.quarantine)

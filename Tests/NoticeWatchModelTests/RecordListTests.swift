@@ -1,11 +1,28 @@
 import NoticeWatchModel
 import Testing
 
+/// A record for these tests: a number, whose facts are its square.
+struct Numbered: RecordWithFacts, Equatable, ExpressibleByIntegerLiteral {
+    let value: Int
+    var facts: Int { value * value }
+
+    init(integerLiteral value: Int) { self.value = value }
+}
+
 @Suite("Record lists")
 struct RecordListTests {
     /// A stored list of the numbers 1…count, made anew by each walk.
-    static func stored(_ count: Int) -> RecordList<Int> {
-        RecordList(count: count) { AnyIterator((1...max(count, 1)).prefix(count).makeIterator()) }
+    static func stored(_ count: Int) -> RecordList<Numbered> {
+        RecordList(count: count) {
+            AnyIterator((1...max(count, 1)).prefix(count).lazy.map { Numbered(integerLiteral: $0) }.makeIterator())
+        }
+    }
+
+    /// The facts of `list`, by ``RecordList/forEachFacts(_:)``.
+    static func facts(_ list: RecordList<Numbered>) -> [Int] {
+        var facts: [Int] = []
+        list.forEachFacts { facts.append($0) }
+        return facts
     }
 
     @Test("A stored list walks the same records every time, like the array it equals")
@@ -20,30 +37,42 @@ struct RecordListTests {
         #expect(list != RecordList([1, 2, 3, 4, 6]))
         #expect(list.count == 5)
         #expect(!list.isEmpty)
+        #expect(Self.facts(list) == [1, 4, 9, 16, 25])
     }
 
     @Test("A list in memory hands out its array; the empty list is empty")
     func inMemory() {
-        let list: RecordList = [3, 1, 2]
+        let list: RecordList<Numbered> = [3, 1, 2]
         #expect(list.inMemory == [3, 1, 2])
-        #expect(list.map { $0 * 2 } == [6, 2, 4])
-        #expect(RecordList<Int>().isEmpty)
+        #expect(list.map { $0.value * 2 } == [6, 2, 4])
+        #expect(Self.facts(list) == [9, 1, 4])
+        #expect(RecordList<Numbered>().isEmpty)
         #expect(Self.stored(0).isEmpty)
         #expect(Array(Self.stored(0)).isEmpty)
     }
 
     @Test("A list stored in parts walks them one after the other and hands them out")
     func parts() {
-        let list = RecordList<Int>(parts: [
+        let list = RecordList<Numbered>(parts: [
             .init(count: 2) { AnyIterator([1, 2].makeIterator()) },
-            .init(count: 0) { AnyIterator([Int]().makeIterator()) },
+            .init(count: 0) { AnyIterator([Numbered]().makeIterator()) },
             .init(count: 3) { AnyIterator([3, 4, 5].makeIterator()) },
         ])
         #expect(list.count == 5)
         #expect(Array(list) == [1, 2, 3, 4, 5])
         #expect(list.parts.map(\.count) == [2, 0, 3])
         #expect(list.parts.map { Array($0) } == [[1, 2], [], [3, 4, 5]])
-        #expect(RecordList([7, 8]).parts.map { Array($0) } == [[7, 8]])
-        #expect(Array(RecordList<Int>(parts: [])).isEmpty)
+        #expect(RecordList<Numbered>([7, 8]).parts.map { Array($0) } == [[7, 8]])
+        #expect(Self.facts(list) == [1, 4, 9, 16, 25])
+        #expect(Array(RecordList<Numbered>(parts: [])).isEmpty)
+    }
+
+    @Test("A part with a walk of its own for facts hands those out, and its records to a record walk")
+    func factsWalk() {
+        let part = RecordList<Numbered>.Part(
+            count: 2, walk: { AnyIterator([1, 2].makeIterator()) }, walkFacts: { AnyIterator([-1, -2].makeIterator()) })
+        let list = RecordList(parts: [part, .init(count: 1) { AnyIterator([3].makeIterator()) }])
+        #expect(Array(list) == [1, 2, 3])
+        #expect(Self.facts(list) == [-1, -2, 9])
     }
 }

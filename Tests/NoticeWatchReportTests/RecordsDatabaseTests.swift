@@ -103,8 +103,9 @@ import Testing
         )
     }
 
-    struct Keyed {
+    struct Keyed: RecordWithFacts {
         var id: String
+        var facts: Int { id.count }
     }
 
     @Test(arguments: [

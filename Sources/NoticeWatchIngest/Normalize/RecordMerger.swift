@@ -10,7 +10,7 @@ import NoticeWatchModel
 /// Merging is a stable sort by id followed by one walk over runs of equal ids, so no dictionary keyed by id is
 /// built. When the records already come in strictly increasing id order from a single file (the common export),
 /// that file's array is handed on as it is, without a copy.
-struct RecordMerger<Record: Sendable> {
+struct RecordMerger<Record: RecordWithFacts> {
     /// The id of a record.
     let id: (Record) -> String
     /// A record's compared fields as text (absent values empty), for conflict reports.

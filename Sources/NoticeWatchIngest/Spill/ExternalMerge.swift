@@ -62,8 +62,7 @@ struct ExternalMerge<Record: SpillableRecord> {
                 writer = try SpillWriter(path: folder.newFile())
                 count = 0
             }
-            record.append(to: &writer.bytes, origin: folder.index(of: record.provenance.origin), row: 0)
-            try writer.flushIfFull()
+            try writer.append(record, origin: folder.index(of: record.provenance.origin), row: 0)
             count += 1
         }
         try writer.finish()
@@ -80,12 +79,19 @@ struct ExternalMerge<Record: SpillableRecord> {
         let origins = folder.originTable
         return RecordList(
             parts: runs.filter { $0.count > 0 }.map { run in
-                RecordList.Part(count: run.count) { [folder] in
-                    // A closure made here, where the record type is known, rather than a generic iterator type,
-                    // which `AnyIterator` would call through its generic conformance (a metadata lookup a record).
-                    var reader = SpillReader<Record>(run: run, origins: origins)
-                    return AnyIterator { withExtendedLifetime(folder) { reader.next()?.record } }
-                }
+                RecordList.Part(
+                    count: run.count,
+                    walk: { [folder] in
+                        // A closure made here, where the record type is known, rather than a generic iterator
+                        // type, which `AnyIterator` would call through its generic conformance (a metadata lookup
+                        // a record).
+                        var reader = SpillReader<Record>(run: run, origins: origins)
+                        return AnyIterator { withExtendedLifetime(folder) { reader.next()?.record } }
+                    },
+                    walkFacts: { [folder] in
+                        var reader = SpillReader<Record>(run: run, origins: [])
+                        return AnyIterator { withExtendedLifetime(folder) { reader.nextFacts() } }
+                    })
             })
     }
 }

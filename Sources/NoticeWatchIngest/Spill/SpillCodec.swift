@@ -1,35 +1,35 @@
 import NoticeWatchModel
 
-/// Bytes of one spill file being built: records appended as little-endian integers and length-prefixed UTF-8.
+/// Writes records into memory that a ``SpillWriter`` made room for: little-endian integers and length-prefixed
+/// UTF-8, stored in place (one store or copy per value, no bounds or capacity check; the writer sized the room
+/// from ``SpillableRecord/spillSize``).
 struct SpillBytes {
-    var bytes: [UInt8] = []
-
-    mutating func append(_ value: UInt8) { bytes.append(value) }
-
-    mutating func append(_ value: UInt32) {
-        bytes.append(UInt8(truncatingIfNeeded: value))
-        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
-        bytes.append(UInt8(truncatingIfNeeded: value >> 16))
-        bytes.append(UInt8(truncatingIfNeeded: value >> 24))
-    }
-
-    mutating func append(_ value: Int32) { append(UInt32(bitPattern: value)) }
+    let base: UnsafeMutableRawPointer
+    /// Bytes written so far from `base`.
+    var count: Int
 
     /// Appends `text` as its byte count and its UTF-8 bytes.
     mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            append(UInt32(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
+        text.withUTF8 { append($0) }
     }
 
-    /// Appends an optional date as its storage value, 0 when absent (no date has storage value 0).
-    mutating func append(_ date: CivilDate?) { append(date?.storageValue ?? 0) }
+    /// Appends `utf8` as its byte count and its bytes.
+    mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+        append(raw: UInt32(utf8.count).littleEndian)
+        if let source = utf8.baseAddress { (base + count).copyMemory(from: source, byteCount: utf8.count) }
+        count += utf8.count
+    }
 
-    /// Appends the bytes of `value` as they lie in memory (a tuple of little-endian integers), in one copy.
+    /// Appends the bytes of `value` as they lie in memory (an integer or a tuple of little-endian integers).
     mutating func append<Value: BitwiseCopyable>(raw value: Value) {
-        withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
+        (base + count).storeBytes(of: value, as: Value.self)
+        count += MemoryLayout<Value>.size
+    }
+
+    /// Overwrites four bytes at `offset`, already written.
+    func store(_ value: UInt32, at offset: Int) {
+        (base + offset).storeBytes(of: value.littleEndian, as: UInt32.self)
     }
 }
 
@@ -74,33 +74,37 @@ struct SpillCursor {
 /// The encoding holds every field, the provenance as an index into the spill folder's table of origins plus
 /// the line and record numbers, and the record's row in its file (for merge order). It is private to one run:
 /// never read by another version.
-protocol SpillableRecord: Sendable {
+protocol SpillableRecord: RecordWithFacts {
     var id: String { get }
     var provenance: SourceLocation { get set }
+    /// The bytes ``appendFields(to:)`` writes.
+    var spillFieldsSize: Int { get }
     /// Appends the fields (not the id, the provenance or the row, which the caller writes).
     func appendFields(to bytes: inout SpillBytes)
     /// Reads the fields that ``appendFields(to:)`` wrote and makes the record.
     static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Self
+    /// Reads the facts from the fields that ``appendFields(to:)`` wrote, without making any string.
+    static func readFacts(fields: inout SpillCursor) -> Facts
 }
 
 extension SpillableRecord {
-    /// Appends the whole record: its length, provenance, `row`, id and fields. The fixed part is copied in once.
+    /// The bytes ``append(to:origin:row:)`` writes: the length, provenance, row and id, then the fields.
+    var spillSize: Int { 24 + id.utf8.count + spillFieldsSize }
+
+    /// Appends the whole record: its length, provenance, `row`, id and fields, in ``spillSize`` bytes.
     func append(to bytes: inout SpillBytes, origin: UInt32, row: UInt32) {
-        let start = bytes.bytes.count
+        let start = bytes.count
         var id = id
         id.withUTF8 { utf8 in
             bytes.append(
                 raw: (
                     UInt32(0), origin.littleEndian, UInt32(provenance.line ?? 0).littleEndian,
-                    UInt32(provenance.record ?? 0).littleEndian, row.littleEndian, UInt32(utf8.count).littleEndian
+                    UInt32(provenance.record ?? 0).littleEndian, row.littleEndian
                 ))
-            bytes.bytes.append(contentsOf: utf8)
+            bytes.append(utf8)
         }
         appendFields(to: &bytes)
-        let length = UInt32(bytes.bytes.count - start - 4).littleEndian
-        withUnsafeBytes(of: length) { raw in
-            for index in 0..<4 { bytes.bytes[start + index] = raw[index] }
-        }
+        bytes.store(UInt32(bytes.count - start - 4), at: start)
     }
 
     /// Reads one whole record at the cursor; `origins` maps origin indexes back, and the line and record are
@@ -118,6 +122,13 @@ extension SpillableRecord {
             in: origin, line: line == 0 ? nil : line + lines, record: record == 0 ? nil : record + records)
         return (Self.read(id: id, fields: &cursor, provenance: provenance), row)
     }
+
+    /// Reads the facts of the whole record at the cursor, skipping its provenance, row and id.
+    static func readFacts(from cursor: inout SpillCursor) -> Facts {
+        cursor.offset += 20
+        cursor.offset += Int(cursor.uint32())
+        return Self.readFacts(fields: &cursor)
+    }
 }
 
 /// Every case of each vocabulary, made once: `allCases` builds a new array at each use.
@@ -134,6 +145,8 @@ enum SpillVocabulary {
 }
 
 extension Notice: SpillableRecord {
+    var spillFieldsSize: Int { 12 }
+
     func appendFields(to bytes: inout SpillBytes) {
         bytes.append(
             raw: (
@@ -145,19 +158,29 @@ extension Notice: SpillableRecord {
     }
 
     static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Notice {
+        let facts = readFacts(fields: &fields)
+        return Notice(
+            id: id, kind: facts.kind, requestingCountry: facts.requestingCountry, issueDate: facts.issueDate,
+            status: facts.status, cancellationDate: facts.cancellationDate,
+            cancellationReason: facts.cancellationReason, provenance: provenance)
+    }
+
+    static func readFacts(fields: inout SpillCursor) -> Facts {
         let kind = fields.choice(SpillVocabulary.kinds, fallback: .unknown)
         let country = Country(index: Int(fields.uint8()))
         let status = fields.choice(SpillVocabulary.statuses, fallback: .unknown)
         let reason = fields.choice(SpillVocabulary.reasons, fallback: .unknown)
         let issue = fields.date()
         let cancellation = fields.date()
-        return Notice(
-            id: id, kind: kind, requestingCountry: country, issueDate: issue, status: status,
-            cancellationDate: cancellation, cancellationReason: reason, provenance: provenance)
+        return Facts(
+            kind: kind, requestingCountry: country, issueDate: issue, status: status, cancellationDate: cancellation,
+            cancellationReason: reason)
     }
 }
 
 extension Complaint: SpillableRecord {
+    var spillFieldsSize: Int { 20 + (noticeID?.utf8.count ?? 0) + outcomeLabel.utf8.count }
+
     func appendFields(to bytes: inout SpillBytes) {
         bytes.append(
             raw: (
@@ -171,15 +194,24 @@ extension Complaint: SpillableRecord {
 
     static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Complaint {
         let hasNoticeID = fields.uint8() == 1
+        fields.offset -= 1
+        let facts = readFacts(fields: &fields)
+        let noticeID = fields.string()
+        let label = fields.string()
+        return Complaint(
+            id: id, noticeID: hasNoticeID ? noticeID : nil, requestingCountry: facts.requestingCountry,
+            filedDate: facts.filedDate, decisionDate: facts.decisionDate, outcome: facts.outcome, outcomeLabel: label,
+            provenance: provenance)
+    }
+
+    /// Reads the fixed fields (the texts after them are left unread).
+    static func readFacts(fields: inout SpillCursor) -> Facts {
+        _ = fields.uint8()
         let country = Country(index: Int(fields.uint8()))
         let outcome = fields.choice(SpillVocabulary.outcomes, fallback: .pending)
         _ = fields.uint8()
         let filed = fields.date()
         let decision = fields.date()
-        let noticeID = fields.string()
-        let label = fields.string()
-        return Complaint(
-            id: id, noticeID: hasNoticeID ? noticeID : nil, requestingCountry: country, filedDate: filed,
-            decisionDate: decision, outcome: outcome, outcomeLabel: label, provenance: provenance)
+        return Facts(requestingCountry: country, filedDate: filed, decisionDate: decision, outcome: outcome)
     }
 }

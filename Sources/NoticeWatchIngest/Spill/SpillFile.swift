@@ -9,10 +9,12 @@ import NoticeWatchModel
 /// Appends encoded records to a new spill file, a block at a time.
 final class SpillWriter {
     let path: String
-    /// Encoded records not yet written.
-    var bytes = SpillBytes()
     private let descriptor: Int32
     private var closed = false
+    /// Encoded records not yet written: `count` bytes of `capacity`.
+    private var buffer: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var count = 0
 
     /// Bytes gathered before they are written.
     static let blockSize = 1 << 20
@@ -22,18 +24,38 @@ final class SpillWriter {
     /// - Throws: `spill-failed` when it cannot be created.
     init(path: String) throws(IngestError) {
         self.path = path
+        capacity = SpillWriter.blockSize + (64 << 10)
+        buffer = .allocate(byteCount: capacity, alignment: 16)
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw SpillWriter.failure("cannot create", path) }
-        bytes.bytes.reserveCapacity(SpillWriter.blockSize + 4096)
+        guard descriptor >= 0 else {
+            buffer.deallocate()
+            throw SpillWriter.failure("cannot create", path)
+        }
     }
 
     deinit {
         if !closed { close(descriptor) }
+        buffer.deallocate()
     }
 
-    /// Writes the gathered bytes once there is a block of them.
-    func flushIfFull() throws(IngestError) {
-        if bytes.bytes.count >= SpillWriter.blockSize { try flush() }
+    /// Appends `record` with its `origin` index and `row`, and writes the gathered bytes once there is a block.
+    ///
+    /// - Throws: `spill-failed` when the file cannot be written.
+    func append<Record: SpillableRecord>(_ record: Record, origin: UInt32, row: UInt32) throws(IngestError) {
+        let size = record.spillSize
+        if count + size > capacity {
+            try flush()
+            if size > capacity {
+                buffer.deallocate()
+                capacity = size
+                buffer = .allocate(byteCount: capacity, alignment: 16)
+            }
+        }
+        var bytes = SpillBytes(base: buffer, count: count)
+        record.append(to: &bytes, origin: origin, row: row)
+        assert(bytes.count == count + size, "a record wrote other than its spill size")
+        count = bytes.count
+        if count >= SpillWriter.blockSize { try flush() }
     }
 
     /// Writes what is gathered and closes the file.
@@ -45,14 +67,12 @@ final class SpillWriter {
 
     private func flush() throws(IngestError) {
         var written = 0
-        while written < bytes.bytes.count {
-            let count = bytes.bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-            }
-            guard count > 0 else { throw SpillWriter.failure("cannot write", path) }
-            written += count
+        while written < count {
+            let result = write(descriptor, buffer + written, count - written)
+            guard result > 0 else { throw SpillWriter.failure("cannot write", path) }
+            written += result
         }
-        bytes.bytes.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     static func failure(_ what: String, _ path: String) -> IngestError {
@@ -105,7 +125,8 @@ struct SpillReader<Record: SpillableRecord>: IteratorProtocol {
     /// Bytes read back at a time, at most.
     static var bufferSize: Int { 256 << 10 }
 
-    /// Opens `run`'s file; `origins` is the spill folder's table, complete for the records of the file.
+    /// Opens `run`'s file; `origins` is the spill folder's table, complete for the records of the file (it may
+    /// be empty for a reader of facts alone).
     init(run: SpillRun, origins: [SourceLocation.Origin]) {
         file = SpillFileHandle(path: run.file)
         self.origins = origins
@@ -121,6 +142,17 @@ struct SpillReader<Record: SpillableRecord>: IteratorProtocol {
         return buffer.withUnsafeBytes { raw in
             var cursor = SpillCursor(buffer: raw, offset: first)
             return Record.read(from: &cursor, origins: origins, lines: lines, records: records)
+        }
+    }
+
+    /// The facts of the next record, or `nil` at the end (the record's other fields are skipped).
+    mutating func nextFacts() -> Record.Facts? {
+        guard let length = wholeRecord() else { return nil }
+        let first = start
+        start += 4 + length
+        return buffer.withUnsafeBytes { raw in
+            var cursor = SpillCursor(buffer: raw, offset: first)
+            return Record.readFacts(from: &cursor)
         }
     }
 

@@ -160,16 +160,17 @@ struct SpillRun: Sendable {
         var lastIndex: UInt32 = 0
         var repeats = false
         var previous: Int?
-        for position in order {
-            let record = records[position]
-            if let previous, !repeats, records[previous].id == record.id { repeats = true }
-            previous = position
-            if lastOrigin !== record.provenance.origin {
-                lastOrigin = record.provenance.origin
-                lastIndex = folder.index(of: record.provenance.origin)
+        // Records are used in place: a copy of each would retain and release its strings and origin.
+        try records.withUnsafeBufferPointer { (records) throws(IngestError) in
+            for position in order {
+                if let previous, !repeats, records[previous].id == records[position].id { repeats = true }
+                previous = position
+                if lastOrigin !== records[position].provenance.origin {
+                    lastOrigin = records[position].provenance.origin
+                    lastIndex = folder.index(of: records[position].provenance.origin)
+                }
+                try writer.append(records[position], origin: lastIndex, row: UInt32(position))
             }
-            record.append(to: &writer.bytes, origin: lastIndex, row: UInt32(position))
-            try writer.flushIfFull()
         }
         try writer.finish()
         return SpillRun(
