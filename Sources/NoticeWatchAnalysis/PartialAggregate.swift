@@ -44,7 +44,7 @@ public struct PartialAggregate: Hashable, Sendable {
         init(packed: UInt64) {
             self.init(
                 country: Country(index: Int(packed >> 40)), year: PackedYear.unpack(packed),
-                outcome: Outcome.byOrdinal[Int((packed >> 36) & 0xF)])
+                outcome: Outcome(ordinal: Int((packed >> 36) & 0xF)) ?? .pending)
         }
     }
 
@@ -64,8 +64,9 @@ public struct PartialAggregate: Hashable, Sendable {
 
         init(packed: UInt64) {
             self.init(
-                country: Country(index: Int(packed >> 16)), status: NoticeStatus.byOrdinal[Int((packed >> 8) & 0xFF)],
-                reason: CancellationReason.byOrdinal[Int(packed & 0xFF)])
+                country: Country(index: Int(packed >> 16)),
+                status: NoticeStatus(ordinal: Int((packed >> 8) & 0xFF)) ?? .unknown,
+                reason: CancellationReason(ordinal: Int(packed & 0xFF)) ?? .unknown)
         }
     }
 
@@ -218,57 +219,5 @@ enum PackedYear {
 
     static func unpack(_ packed: UInt64) -> Int? {
         packed & (1 << 32) == 0 ? nil : Int(Int32(bitPattern: UInt32(truncatingIfNeeded: packed)))
-    }
-}
-
-extension Outcome {
-    /// The cases by ``ordinal``.
-    static let byOrdinal: [Outcome] = [.overturned, .upheld, .partiallyOverturned, .inadmissible, .withdrawn, .pending]
-
-    /// The case's position among the cases, for hashing without the raw string.
-    var ordinal: Int {
-        switch self {
-        case .overturned: 0
-        case .upheld: 1
-        case .partiallyOverturned: 2
-        case .inadmissible: 3
-        case .withdrawn: 4
-        case .pending: 5
-        }
-    }
-}
-
-extension NoticeStatus {
-    /// The cases by ``ordinal``.
-    static let byOrdinal: [NoticeStatus] = [.active, .cancelled, .withdrawn, .expired, .unknown]
-
-    /// The case's position among the cases, for hashing without the raw string.
-    var ordinal: Int {
-        switch self {
-        case .active: 0
-        case .cancelled: 1
-        case .withdrawn: 2
-        case .expired: 3
-        case .unknown: 4
-        }
-    }
-}
-
-extension CancellationReason {
-    /// The cases by ``ordinal``.
-    static let byOrdinal: [CancellationReason] = [
-        .ccfDecision, .withdrawnByRequestingCountry, .generalSecretariatReview, .subjectLocated, .other, .unknown,
-    ]
-
-    /// The case's position among the cases, for hashing without the raw string.
-    var ordinal: Int {
-        switch self {
-        case .ccfDecision: 0
-        case .withdrawnByRequestingCountry: 1
-        case .generalSecretariatReview: 2
-        case .subjectLocated: 3
-        case .other: 4
-        case .unknown: 5
-        }
     }
 }

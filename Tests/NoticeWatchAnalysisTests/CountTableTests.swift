@@ -30,9 +30,6 @@ struct CountTableTests {
                 }
             }
         }
-        #expect(Outcome.byOrdinal == Outcome.allCases)
-        #expect(NoticeStatus.byOrdinal == NoticeStatus.allCases)
-        #expect(CancellationReason.byOrdinal == CancellationReason.allCases)
     }
 
     @Test("Counts equal a dictionary's through growth, merging and any order of adding")

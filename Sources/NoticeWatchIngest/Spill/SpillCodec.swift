@@ -10,6 +10,8 @@ struct SpillBytes {
 
     /// Appends `text` as its byte count and its UTF-8 bytes.
     mutating func append(_ text: String) {
+        // Native and small strings lend their bytes without a copy of the string.
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ append($0) }) { return done }
         var text = text
         text.withUTF8 { append($0) }
     }
@@ -61,11 +63,10 @@ struct SpillCursor {
         return value == 0 ? nil : CivilDate(storageValue: value)
     }
 
-    /// The case at the index read from `cases`, or `fallback` for an index out of range (which the writer never
+    /// The case at the position read, or `fallback` for a position past the last case (which the writer never
     /// gives).
-    mutating func choice<Value>(_ cases: [Value], fallback: Value) -> Value {
-        let index = Int(uint8())
-        return index < cases.count ? cases[index] : fallback
+    mutating func choice<Value: OrdinalCases>(fallback: Value) -> Value {
+        Value(ordinal: Int(uint8())) ?? fallback
     }
 }
 
@@ -94,15 +95,12 @@ extension SpillableRecord {
     /// Appends the whole record: its length, provenance, `row`, id and fields, in ``spillSize`` bytes.
     func append(to bytes: inout SpillBytes, origin: UInt32, row: UInt32) {
         let start = bytes.count
-        var id = id
-        id.withUTF8 { utf8 in
-            bytes.append(
-                raw: (
-                    UInt32(0), origin.littleEndian, UInt32(provenance.line ?? 0).littleEndian,
-                    UInt32(provenance.record ?? 0).littleEndian, row.littleEndian
-                ))
-            bytes.append(utf8)
-        }
+        bytes.append(
+            raw: (
+                UInt32(0), origin.littleEndian, UInt32(provenance.line ?? 0).littleEndian,
+                UInt32(provenance.record ?? 0).littleEndian, row.littleEndian
+            ))
+        bytes.append(id)
         appendFields(to: &bytes)
         bytes.store(UInt32(bytes.count - start - 4), at: start)
     }
@@ -131,28 +129,14 @@ extension SpillableRecord {
     }
 }
 
-/// Every case of each vocabulary, made once: `allCases` builds a new array at each use.
-enum SpillVocabulary {
-    static let kinds = NoticeKind.allCases
-    static let statuses = NoticeStatus.allCases
-    static let reasons = CancellationReason.allCases
-    static let outcomes = Outcome.allCases
-
-    /// The position of `value` in `cases` (which holds every case).
-    static func index<Value: Equatable>(of value: Value, in cases: [Value]) -> UInt8 {
-        UInt8(cases.firstIndex(of: value) ?? 0)
-    }
-}
-
 extension Notice: SpillableRecord {
     var spillFieldsSize: Int { 12 }
 
     func appendFields(to bytes: inout SpillBytes) {
         bytes.append(
             raw: (
-                SpillVocabulary.index(of: kind, in: SpillVocabulary.kinds), UInt8(requestingCountry.index),
-                SpillVocabulary.index(of: status, in: SpillVocabulary.statuses),
-                SpillVocabulary.index(of: cancellationReason, in: SpillVocabulary.reasons),
+                UInt8(kind.ordinal), UInt8(requestingCountry.index), UInt8(status.ordinal),
+                UInt8(cancellationReason.ordinal),
                 (issueDate?.storageValue ?? 0).littleEndian, (cancellationDate?.storageValue ?? 0).littleEndian
             ))
     }
@@ -166,10 +150,10 @@ extension Notice: SpillableRecord {
     }
 
     static func readFacts(fields: inout SpillCursor) -> Facts {
-        let kind = fields.choice(SpillVocabulary.kinds, fallback: .unknown)
+        let kind: NoticeKind = fields.choice(fallback: .unknown)
         let country = Country(index: Int(fields.uint8()))
-        let status = fields.choice(SpillVocabulary.statuses, fallback: .unknown)
-        let reason = fields.choice(SpillVocabulary.reasons, fallback: .unknown)
+        let status: NoticeStatus = fields.choice(fallback: .unknown)
+        let reason: CancellationReason = fields.choice(fallback: .unknown)
         let issue = fields.date()
         let cancellation = fields.date()
         return Facts(
@@ -185,7 +169,7 @@ extension Complaint: SpillableRecord {
         bytes.append(
             raw: (
                 UInt8(noticeID == nil ? 0 : 1), UInt8(requestingCountry.index),
-                SpillVocabulary.index(of: outcome, in: SpillVocabulary.outcomes), UInt8(0),
+                UInt8(outcome.ordinal), UInt8(0),
                 (filedDate?.storageValue ?? 0).littleEndian, (decisionDate?.storageValue ?? 0).littleEndian
             ))
         bytes.append(noticeID ?? "")
@@ -208,7 +192,7 @@ extension Complaint: SpillableRecord {
     static func readFacts(fields: inout SpillCursor) -> Facts {
         _ = fields.uint8()
         let country = Country(index: Int(fields.uint8()))
-        let outcome = fields.choice(SpillVocabulary.outcomes, fallback: .pending)
+        let outcome: Outcome = fields.choice(fallback: .pending)
         _ = fields.uint8()
         let filed = fields.date()
         let decision = fields.date()
