@@ -12,9 +12,9 @@ enum CSVTables {
     }
 
     /// Every table's file name with the function that builds it, in the order of ``all(_:)``: the report builds,
-    /// writes and drops one table at a time, so that the largest (the survival curves, every step of every
-    /// country) are never in memory together.
-    static func builders(_ input: ReportInput) -> [(name: String, make: () -> CSVTable)] {
+    /// writes and drops one table at a time on each thread, so that the largest (the survival curves, every step
+    /// of every country) are never all in memory together.
+    static func builders(_ input: ReportInput) -> [(name: String, make: @Sendable () -> CSVTable)] {
         let figures = input.figures
         let ingest = input.ingest
         return [

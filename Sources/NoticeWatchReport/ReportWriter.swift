@@ -1,5 +1,7 @@
+internal import Dispatch
 internal import Foundation
 public import NoticeWatchModel
+internal import Synchronization
 
 /// Writes a run's report folder: `report.md`, the CSV tables, the SVG charts, `records.sqlite` (unless
 /// ``ReportInput/recordsDatabase`` is off) and `manifest.json` (OUTPUTS.md documents every file and column).
@@ -71,7 +73,8 @@ public enum ReportWriter {
         var outputs: [OutputFile]
         do {
             changes = try previous.map { folder throws(ReportError) in try RunChanges.compare(input, previous: folder) }
-            outputs = try writeTextOutputs(input, changes: changes, to: directory)
+            // Without a database to write, the second core builds tables too.
+            outputs = try writeTextOutputs(input, changes: changes, to: directory, threads: database == nil ? 2 : 1)
         } catch {
             abandonDatabase()
             throw error
@@ -90,25 +93,62 @@ public enum ReportWriter {
         return outputs
     }
 
-    /// Writes the CSV tables and the charts.
+    /// Writes the CSV tables and the charts, on `threads` threads.
     private static func writeTextOutputs(
-        _ input: ReportInput, changes: RunChanges?, to directory: String
+        _ input: ReportInput, changes: RunChanges?, to directory: String, threads: Int
     ) throws(ReportError) -> [OutputFile] {
-        var outputs: [OutputFile] = []
-        for (name, make) in CSVTables.builders(input) {
-            outputs.append(try write(Data(make().renderedBytes), to: name, in: directory))
+        var files: [(path: String, render: @Sendable () -> [UInt8])] = CSVTables.builders(input).map { name, make in
+            (name, { make().renderedBytes })
         }
         if let changes {
-            outputs.append(
-                try write(Data(changes.table().renderedBytes), to: "changes_since_previous.csv", in: directory))
+            let bytes = changes.table().renderedBytes
+            files.append(("changes_since_previous.csv", { bytes }))
         }
+        var outputs = try write(files, in: directory, threads: threads)
         try createFolder(directory + "/charts")
-        let charts = [
-            SVGCharts.volumes(input.figures), SVGCharts.overturnRates(input.figures),
-            SVGCharts.noticeSurvival(input.figures),
+        let figures = input.figures
+        let charts: [@Sendable () -> String] = [
+            { SVGCharts.volumes(figures) }, { SVGCharts.overturnRates(figures) }, { SVGCharts.noticeSurvival(figures) },
         ]
-        for (path, chart) in zip(chartPaths, charts) {
-            outputs.append(try writeText(chart, to: path, in: directory))
+        outputs += try write(
+            zip(chartPaths, charts).map { path, chart in (path, { Array(chart().utf8) }) }, in: directory,
+            threads: threads)
+        return outputs
+    }
+
+    /// Renders and writes `files` into `directory` on `threads` threads, each taking the next file in order.
+    ///
+    /// - Returns: the files written, in the order of `files`.
+    /// - Throws: the error of the first file (in the order of `files`) that could not be written; on one thread
+    ///   the files after it are not tried.
+    static func write(
+        _ files: [(path: String, render: @Sendable () -> [UInt8])], in directory: String, threads: Int
+    ) throws(ReportError) -> [OutputFile] {
+        guard threads > 1 else {
+            var outputs: [OutputFile] = []
+            for file in files { outputs.append(try write(Data(file.render()), to: file.path, in: directory)) }
+            return outputs
+        }
+        let next = Mutex(0)
+        let results = Mutex([Result<OutputFile, ReportError>?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while true {
+                let index = next.withLock { index in
+                    defer { index += 1 }
+                    return index
+                }
+                guard index < files.count else { return }
+                let file = files[index]
+                let result = Result { () throws(ReportError) -> OutputFile in
+                    try write(Data(file.render()), to: file.path, in: directory)
+                }
+                results.withLock { $0[index] = result }
+            }
+        }
+        var outputs: [OutputFile] = []
+        for result in results.withLock({ $0 }) {
+            guard let result else { preconditionFailure("a file was not taken by any thread") }
+            outputs.append(try result.get())
         }
         return outputs
     }
