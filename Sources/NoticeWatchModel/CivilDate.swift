@@ -15,7 +15,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Year, month and day in one integer, `year × 512 + month × 32 + day`: four bytes per date, and integer
     /// order is date order (a partial date's zero month or day sorts first).
-    private let packed: Int32
+    @usableFromInline let packed: Int32
 
     /// The proleptic Gregorian year.
     public var year: Int { Int(packed >> 9) }
@@ -38,6 +38,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         case (_, 0): self.init(year: year, month: month)
         default: self.init(year: year, month: month, day: day)
         }
+    }
+
+    /// The date whose ``storageValue`` is `value`, where `value` came from a date of this run (read back from
+    /// the run's own temporary storage): it is not checked again.
+    @inlinable
+    public init(trustedStorageValue value: Int32) {
+        packed = value
     }
 
     /// The date with these parts, already checked.
@@ -92,7 +99,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Days since 1970-01-01 for a full date; `nil` for a partial one.
     ///
     /// - Complexity: O(1), Howard Hinnant's `days_from_civil`.
+    @inlinable
     public var dayNumber: Int? {
+        let year = Int(packed >> 9)
+        let month = Int((packed >> 5) & 0xF)
+        let day = Int(packed & 0x1F)
         guard day != 0 else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -33,14 +33,16 @@ public struct RecordList<Record: RecordWithFacts>: Sequence, Sendable {
         public var count: Int
         /// Makes a new iterator over the part's records, in order; called once per walk, from any thread.
         public var walk: @Sendable () -> AnyIterator<Record>
-        /// Makes a new iterator over the facts of the part's records, in order; called once per walk.
-        public var walkFacts: @Sendable () -> AnyIterator<Record.Facts>
+        /// Calls its argument with the facts of the part's records, in order; called once per walk, from any
+        /// thread. (A visitor rather than an iterator: the walk's state stays in the walking function, where
+        /// it needs no exclusivity check at each record.)
+        public var walkFacts: @Sendable ((Record.Facts) -> Void) -> Void
 
         /// A part whose facts are those of the records `walk` gives.
         public init(count: Int, walk: @escaping @Sendable () -> AnyIterator<Record>) {
-            self.init(count: count, walk: walk) {
+            self.init(count: count, walk: walk) { body in
                 let records = walk()
-                return AnyIterator { records.next()?.facts }
+                while let record = records.next() { body(record.facts) }
             }
         }
 
@@ -48,7 +50,7 @@ public struct RecordList<Record: RecordWithFacts>: Sequence, Sendable {
         /// records `walk` gives, in the same order.
         public init(
             count: Int, walk: @escaping @Sendable () -> AnyIterator<Record>,
-            walkFacts: @escaping @Sendable () -> AnyIterator<Record.Facts>
+            walkFacts: @escaping @Sendable ((Record.Facts) -> Void) -> Void
         ) {
             self.count = count
             self.walk = walk
@@ -123,10 +125,7 @@ public struct RecordList<Record: RecordWithFacts>: Sequence, Sendable {
         case .memory(let array):
             for record in array { body(record.facts) }
         case .stored(let parts):
-            for part in parts {
-                let facts = part.walkFacts()
-                while let next = facts.next() { body(next) }
-            }
+            for part in parts { part.walkFacts(body) }
         }
     }
 

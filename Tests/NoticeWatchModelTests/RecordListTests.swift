@@ -70,7 +70,7 @@ struct RecordListTests {
     @Test("A part with a walk of its own for facts hands those out, and its records to a record walk")
     func factsWalk() {
         let part = RecordList<Numbered>.Part(
-            count: 2, walk: { AnyIterator([1, 2].makeIterator()) }, walkFacts: { AnyIterator([-1, -2].makeIterator()) })
+            count: 2, walk: { AnyIterator([1, 2].makeIterator()) }, walkFacts: { body in [-1, -2].forEach(body) })
         let list = RecordList(parts: [part, .init(count: 1) { AnyIterator([3].makeIterator()) }])
         #expect(Array(list) == [1, 2, 3])
         #expect(Self.facts(list) == [-1, -2, 9])

@@ -88,9 +88,11 @@ struct ExternalMerge<Record: SpillableRecord> {
                         var reader = SpillReader<Record>(run: run, origins: origins)
                         return AnyIterator { withExtendedLifetime(folder) { reader.next()?.record } }
                     },
-                    walkFacts: { [folder] in
-                        var reader = SpillReader<Record>(run: run, origins: [])
-                        return AnyIterator { withExtendedLifetime(folder) { reader.nextFacts() } }
+                    walkFacts: { [folder] body in
+                        withExtendedLifetime(folder) {
+                            var reader = SpillReader<Record>(run: run, origins: [])
+                            while let facts = reader.nextFacts() { body(facts) }
+                        }
                     })
             })
     }

@@ -60,7 +60,7 @@ struct SpillCursor {
 
     mutating func date() -> CivilDate? {
         let value = int32()
-        return value == 0 ? nil : CivilDate(storageValue: value)
+        return value == 0 ? nil : CivilDate(trustedStorageValue: value)
     }
 
     /// The case at the position read, or `fallback` for a position past the last case (which the writer never
