@@ -13,18 +13,23 @@ struct XMLRecordQueue {
         var record: Int
         /// Where the record's spans start in ``spans``.
         var firstSpan: Int
-        /// The record as a broken record (an entity reference in a field, malformed XML), `nil` for a record.
-        var broken: BrokenRecord?
+        /// Where the record is in ``brokenRecords`` when it is a broken record (an entity reference in a field,
+        /// malformed XML), -1 for a record.
+        var broken: Int
     }
 
     /// How many values a record has.
     let width: Int
     private(set) var entries: [Entry] = []
+    /// The broken records among the entries.
+    private(set) var brokenRecords: [BrokenRecord] = []
     /// The next entry to hand out.
     private(set) var head = 0
     /// Per value of every record, where its bytes start in ``bytes`` and how many; a start of -1 marks an
     /// absent value.
-    private(set) var spans: [(start: Int, length: Int)] = []
+    private var spans: UnsafeMutablePointer<(start: Int, length: Int)>
+    private var spanCapacity = 1024
+    private var spanCount = 0
     private(set) var bytes: UnsafeMutablePointer<UInt8>
     private var capacity = 64 * 1024
     private(set) var used = 0
@@ -32,10 +37,14 @@ struct XMLRecordQueue {
     init(width: Int) {
         self.width = width
         bytes = .allocate(capacity: capacity)
+        spans = .allocate(capacity: spanCapacity)
     }
 
     /// Frees the byte buffer; the queue is not used after.
-    func deallocate() { bytes.deallocate() }
+    func deallocate() {
+        bytes.deallocate()
+        spans.deallocate()
+    }
 
     /// Whether every entry has been handed out.
     var isEmpty: Bool { head == entries.count }
@@ -47,35 +56,53 @@ struct XMLRecordQueue {
     /// - Complexity: O(the open record's size).
     mutating func reset(keepingOpenRecord open: (spans: Int, bytes: Int)?) {
         entries.removeAll(keepingCapacity: true)
+        brokenRecords.removeAll(keepingCapacity: true)
         head = 0
         guard let open else {
-            spans.removeAll(keepingCapacity: true)
+            spanCount = 0
             used = 0
             return
         }
         let kept = used - open.bytes
         if open.bytes > 0 { bytes.update(from: bytes + open.bytes, count: kept) }
         used = kept
-        spans.removeSubrange(0..<open.spans)
-        for index in spans.indices where spans[index].start >= 0 { spans[index].start -= open.bytes }
+        spanCount -= open.spans
+        if open.spans > 0 { spans.update(from: spans + open.spans, count: spanCount) }
+        for index in 0..<spanCount where spans[index].start >= 0 { spans[index].start -= open.bytes }
     }
 
     /// Starts a record: its spans, all absent, follow those of the records before; returns where they start.
     @inline(__always)
     mutating func openRecord() -> Int {
-        let first = spans.count
-        for _ in 0..<width { spans.append((-1, 0)) }
+        if spanCount + width > spanCapacity {
+            let grown = max(spanCapacity * 2, spanCount + width)
+            let bigger = UnsafeMutablePointer<(start: Int, length: Int)>.allocate(capacity: grown)
+            bigger.moveInitialize(from: spans, count: spanCount)
+            spans.deallocate()
+            spans = bigger
+            spanCapacity = grown
+        }
+        let first = spanCount
+        (spans + first).initialize(repeating: (-1, 0), count: width)
+        spanCount += width
         return first
     }
 
     /// Queues the record whose spans start at `firstSpan`.
     mutating func closeRecord(line: Int, record: Int, firstSpan: Int, broken: BrokenRecord?) {
-        entries.append(Entry(line: line, record: record, firstSpan: firstSpan, broken: broken))
+        var index = -1
+        if let broken {
+            index = brokenRecords.count
+            brokenRecords.append(broken)
+        }
+        entries.append(Entry(line: line, record: record, firstSpan: firstSpan, broken: index))
     }
 
     /// Queues a broken record that has no spans.
     mutating func append(_ broken: BrokenRecord) {
-        entries.append(Entry(line: broken.line ?? 0, record: broken.record ?? 0, firstSpan: -1, broken: broken))
+        entries.append(
+            Entry(line: broken.line ?? 0, record: broken.record ?? 0, firstSpan: -1, broken: brokenRecords.count))
+        brokenRecords.append(broken)
     }
 
     /// Sets span `index` to a copy of `count` bytes at `source`, without leading and trailing spaces, tabs and
@@ -112,6 +139,11 @@ struct XMLRecordQueue {
         guard head < entries.count else { return nil }
         head += 1
         return entries[head - 1]
+    }
+
+    /// The broken record an entry stands for, `nil` for a record.
+    func broken(_ entry: Entry) -> BrokenRecord? {
+        entry.broken >= 0 ? brokenRecords[entry.broken] : nil
     }
 
     /// The bytes of value `field` of an entry, `nil` when absent; valid until ``reset()``.

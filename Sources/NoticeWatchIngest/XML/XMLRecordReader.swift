@@ -74,7 +74,7 @@ struct XMLRecordReader: RecordReader {
     /// - Complexity: O(bytes up to the end of the next record).
     mutating func next() throws(IngestError) -> ReadItem? {
         guard let entry = nextEntry() else { return nil }
-        if let broken = entry.broken { return .broken(broken) }
+        if let broken = parser.state.pointee.walk.queue.broken(entry) { return .broken(broken) }
         return .record(
             RawRecord(
                 line: entry.line, record: entry.record, values: parser.state.pointee.walk.queue.strings(entry)))
@@ -86,7 +86,7 @@ struct XMLRecordReader: RecordReader {
     /// - Complexity: O(bytes up to the end of the next record).
     mutating func nextFields(into fields: RecordFields) throws(IngestError) -> FieldRead? {
         guard let entry = nextEntry() else { return nil }
-        if let broken = entry.broken { return .broken(broken) }
+        if let broken = parser.state.pointee.walk.queue.broken(entry) { return .broken(broken) }
         fields.clear(slots: fieldPaths.count)
         fields.line = entry.line
         fields.record = entry.record

@@ -4,8 +4,8 @@ import NoticeWatchModel
 /// The state of reading records from libxml2's SAX events: where the parser is in the document, which field
 /// paths the open elements are on, and the text gathered for them. Finished records go to ``queue``.
 ///
-/// Matching is kept as a stack of candidate field indexes per depth in one flat array, and text is gathered as
-/// bytes in one buffer per field, so walking elements allocates nothing once the buffers have grown.
+/// Paths are matched by an ``XMLFieldMatcher`` and text is gathered as bytes in one buffer per field, so walking
+/// elements allocates nothing once the buffers have grown.
 ///
 /// A value type over memory it does not free itself: ``XMLSAXParser`` owns the one walk of a parser and calls
 /// ``deallocate()`` in its `deinit`.
@@ -50,34 +50,20 @@ struct XMLRecordWalk {
     private var firstByte = 0
     /// The first entity reference met inside a mapped field, with that field.
     private var unexpandedEntity: (name: String, field: Int)?
-    /// Fields whose element steps all match the open elements, per depth below the record (flattened).
-    private var candidates: [Int] = []
-    private var candidateCount = 0
-    /// Where each depth's candidates start in `candidates` (one level per open element below the record).
-    private var levelStarts: [Int] = []
-    private var levelCount = 0
+    private var matcher: XMLFieldMatcher
     /// Per field: relative depth of the element whose text is being gathered, or 0.
-    private var captureDepth: [Int]
-    private var capturing: [Int] = []
-    private var done: [Bool]
+    private let captureDepth: UnsafeMutablePointer<Int>
+    /// The fields whose text is being gathered, in the order they started.
+    private let capturing: UnsafeMutablePointer<Int>
+    private var capturingCount = 0
+    /// Per field, whether its value is set for this record (the first occurrence wins).
+    private let done: UnsafeMutablePointer<Bool>
     /// Per field, the text gathered so far.
-    private var buffers: UnsafeMutablePointer<XMLByteBuffer>
-
-    // The field paths, laid out for matching.
-    let elementFields: [Int]
-    /// Fields that are an attribute of the record element itself.
-    let recordAttributeFields: [Int]
-    /// Per field, where its element steps start in `stepLocalNames` and `stepNamespaces`.
-    let stepOffsets: [Int]
-    /// Per field, how many element steps its path has.
-    let stepCounts: [Int]
+    private let buffers: UnsafeMutablePointer<XMLByteBuffer>
     /// Per field, whether its path ends at an attribute.
-    let endsAtAttribute: [Bool]
-    /// The local name of every element step, interned in the parser's dictionary: libxml2 interns element
-    /// names there too, so a name that differs by pointer is a different name and costs no byte comparison.
-    let stepLocalNames: [UnsafePointer<UInt8>?]
-    /// The namespace URI of every element step (NUL-terminated), `nil` for a step in no namespace.
-    let stepNamespaces: [[UInt8]?]
+    private let endsAtAttribute: [Bool]
+    /// Fields that are an attribute of the record element itself.
+    private let recordAttributeFields: [Int]
 
     /// A walk for `fields`, names interned with `intern` (the parser's dictionary).
     init(
@@ -91,33 +77,27 @@ struct XMLRecordWalk {
         recordLocalName = intern(recordName.localName)
         textSinceFrame = frame?.isFirst ?? true
         queue = XMLRecordQueue(width: fields.count)
-        var offsets: [Int] = []
-        var names: [UnsafePointer<UInt8>?] = []
-        var namespaces: [[UInt8]?] = []
-        for field in fields {
-            offsets.append(names.count)
-            for step in field.elements {
-                names.append(intern(step.localName))
-                namespaces.append(step.namespaceURI)
-            }
-        }
-        stepOffsets = offsets
-        stepCounts = fields.map(\.elements.count)
+        matcher = XMLFieldMatcher(fields: fields, intern: intern)
         endsAtAttribute = fields.map { $0.attribute != nil }
-        stepLocalNames = names
-        stepNamespaces = namespaces
-        captureDepth = Array(repeating: 0, count: fields.count)
-        done = Array(repeating: false, count: fields.count)
-        elementFields = fields.indices.filter { !fields[$0].elements.isEmpty }
         recordAttributeFields = fields.indices.filter { fields[$0].elements.isEmpty && fields[$0].attribute != nil }
-        buffers = .allocate(capacity: max(fields.count, 1))
-        for field in 0..<max(fields.count, 1) { (buffers + field).initialize(to: XMLByteBuffer()) }
+        let slots = max(fields.count, 1)
+        captureDepth = .allocate(capacity: slots)
+        captureDepth.initialize(repeating: 0, count: slots)
+        capturing = .allocate(capacity: slots)
+        done = .allocate(capacity: slots)
+        done.initialize(repeating: false, count: slots)
+        buffers = .allocate(capacity: slots)
+        for field in 0..<slots { (buffers + field).initialize(to: XMLByteBuffer()) }
     }
 
     /// Frees the text buffers and the queue; the walk is not used after.
     func deallocate() {
         for field in 0..<max(fields.count, 1) { buffers[field].deallocate() }
         buffers.deallocate()
+        captureDepth.deallocate()
+        capturing.deallocate()
+        done.deallocate()
+        matcher.deallocate()
         queue.deallocate()
     }
 
@@ -184,8 +164,8 @@ struct XMLRecordWalk {
             textRun += count
             if textRun > Self.maximumTextNode, hugeText == nil { hugeText = line() }
         }
-        guard recordDepth >= 0, !capturing.isEmpty else { return }
-        for field in capturing { buffers[field].append(bytes, count: count) }
+        guard recordDepth >= 0 else { return }
+        for index in 0..<capturingCount { buffers[capturing[index]].append(bytes, count: count) }
     }
 
     /// The longest text node libxml2's tree builder accepts without `XML_PARSE_HUGE` (`XML_MAX_TEXT_LENGTH`).
@@ -194,8 +174,8 @@ struct XMLRecordWalk {
     /// An entity reference: it breaks the record when a field is being gathered.
     mutating func entityReference(_ name: UnsafePointer<UInt8>?) {
         textRun = 0
-        guard recordDepth >= 0, let field = capturing.first, unexpandedEntity == nil else { return }
-        unexpandedEntity = (name.map { String(cString: $0) } ?? "", field)
+        guard recordDepth >= 0, capturingCount > 0, unexpandedEntity == nil else { return }
+        unexpandedEntity = (name.map { String(cString: $0) } ?? "", capturing[0])
     }
 
     /// A comment or processing instruction (`isComment` false) in the document's content.
@@ -221,9 +201,8 @@ struct XMLRecordWalk {
         recordLine = line
         recordCount += 1
         unexpandedEntity = nil
-        candidateCount = 0
-        levelCount = 0
-        capturing.removeAll(keepingCapacity: true)
+        matcher.reset()
+        capturingCount = 0
         for field in fields.indices {
             done[field] = false
             captureDepth[field] = 0
@@ -247,71 +226,63 @@ struct XMLRecordWalk {
     }
 
     /// An element start inside the record, `depth` levels below it (1 for a child).
+    @inline(__always)
     private mutating func enter(
         depth: Int, localName: UnsafePointer<UInt8>?, namespaceURI: UnsafePointer<UInt8>?,
         attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, attributeCount: Int
     ) {
-        truncate(toLevels: depth - 1)
-        let parentRange = depth >= 2 && levelCount == depth - 1 ? levelStarts[depth - 2]..<candidateCount : 0..<0
-        push(candidateCount, onto: &levelStarts, count: &levelCount)
-        let parentCount = depth == 1 ? elementFields.count : parentRange.count
-        for offset in 0..<parentCount {
-            let field = depth == 1 ? elementFields[offset] : candidates[parentRange.lowerBound + offset]
-            let steps = stepCounts[field]
-            // Names are interned, so a different pointer is a different local name and an equal pointer the
-            // same one; the namespace URI is only compared when the local name matches.
-            guard steps >= depth, stepLocalNames[stepOffsets[field] + depth - 1] == localName,
-                XMLName.sameNamespace(stepNamespaces[stepOffsets[field] + depth - 1], namespaceURI)
-            else { continue }
-            push(field, onto: &candidates, count: &candidateCount)
-            guard steps == depth, !done[field] else { continue }
+        var matches = (0, 0, 0, 0)
+        var matchCount = 0
+        var more: [Int] = []
+        matcher.enter(depth: depth, localName: localName, namespaceURI: namespaceURI) { field in
+            switch matchCount {
+            case 0: matches.0 = field
+            case 1: matches.1 = field
+            case 2: matches.2 = field
+            case 3: matches.3 = field
+            default: more.append(field)
+            }
+            matchCount += 1
+        }
+        for index in 0..<matchCount {
+            let field: Int
+            switch index {
+            case 0: field = matches.0
+            case 1: field = matches.1
+            case 2: field = matches.2
+            case 3: field = matches.3
+            default: field = more[index - 4]
+            }
+            guard !done[field] else { continue }
             if endsAtAttribute[field] {
                 readAttribute(field: field, attributes: attributes, count: attributeCount)
             } else {
                 done[field] = true
                 captureDepth[field] = depth
                 buffers[field].count = 0
-                capturing.append(field)
+                capturing[capturingCount] = field
+                capturingCount += 1
             }
         }
     }
 
     /// An element end inside the record, `depth` levels below it.
+    @inline(__always)
     private mutating func leave(depth: Int) {
-        if !capturing.isEmpty {
-            var index = 0
-            while index < capturing.count {
-                let field = capturing[index]
-                guard captureDepth[field] == depth else {
-                    index += 1
-                    continue
-                }
-                captureDepth[field] = 0
-                let buffer = buffers[field]
-                queue.setTrimmed(firstSpan + field, buffer.pointer, count: buffer.count)
-                capturing.remove(at: index)
+        var index = 0
+        while index < capturingCount {
+            let field = capturing[index]
+            guard captureDepth[field] == depth else {
+                index += 1
+                continue
             }
+            captureDepth[field] = 0
+            let buffer = buffers[field]
+            queue.setTrimmed(firstSpan + field, buffer.pointer, count: buffer.count)
+            (capturing + index).update(from: capturing + index + 1, count: capturingCount - index - 1)
+            capturingCount -= 1
         }
-        truncate(toLevels: depth - 1)
-    }
-
-    /// Drops the candidate levels of elements deeper than `levels` below the record.
-    @inline(__always)
-    private mutating func truncate(toLevels levels: Int) {
-        guard levelCount > levels, levels >= 0 else { return }
-        candidateCount = levelStarts[levels]
-        levelCount = levels
-    }
-
-    /// Appends to a buffer used as a stack, reusing its storage.
-    @inline(__always)
-    private func push(_ value: Int, onto buffer: inout [Int], count: inout Int) {
-        if count < buffer.count {
-            buffer[count] = value
-        } else {
-            buffer.append(value)
-        }
-        count += 1
+        matcher.leave(depth: depth)
     }
 
     /// Reads the field's attribute from an element's attributes.
