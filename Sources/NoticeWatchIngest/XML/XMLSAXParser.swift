@@ -6,8 +6,8 @@ internal import CLibXML2
 /// Options: `XML_PARSE_NONET` (nothing is fetched) and `XML_PARSE_BIG_LINES`. Entities are never substituted
 /// and no DTD is loaded; libxml2's limits on huge documents stay on, and so does its tree builder's limit on a
 /// text node's length, which these callbacks check themselves. The document is pushed as libxml2's streaming
-/// reader pushes it (4 bytes, then pieces of 512), and parsing stops after the piece where libxml2 reports an
-/// error, so the records read before an error are the same.
+/// reader pushes it (4 bytes, then pieces of 512), and parsing stops after the piece where libxml2 reports a
+/// fatal error (its SAX events stop at the error itself): every record completed before the error comes out.
 ///
 /// Entity declarations and the parsing libxml2 does of an entity's text when it is first referenced go to
 /// libxml2's own SAX2 handlers (the document node, its DTD and the entities' trees are built as the tree builder
@@ -29,6 +29,9 @@ final class XMLSAXParser {
         var context: UnsafeMutableRawPointer?
         /// The first fatal error libxml2 reported, if any.
         var fatal: Problem?
+        /// Where parsing was stopped without a fatal error (a text node too long for libxml2's tree builder,
+        /// which reports that as a mere error), if it was.
+        var stoppedAt: Int?
     }
 
     private let context: xmlParserCtxtPtr
@@ -87,7 +90,8 @@ final class XMLSAXParser {
             name.withUnsafeBufferPointer { xmlDictLookup(dictionary, $0.baseAddress, -1) }
         }
         state = .allocate(capacity: 1)
-        state.initialize(to: State(walk: walk, context: UnsafeMutableRawPointer(context), fatal: nil))
+        state.initialize(
+            to: State(walk: walk, context: UnsafeMutableRawPointer(context), fatal: nil, stoppedAt: nil))
         context.pointee._private = UnsafeMutableRawPointer(state)
     }
 
@@ -108,23 +112,26 @@ final class XMLSAXParser {
         guard !finished else { return false }
         let got = input.read(into: piece, count: Self.pieceSize)
         xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(state), Self.structuredError)
-        let status = xmlParseChunk(context, piece.assumingMemoryBound(to: CChar.self), Int32(got), got == 0 ? 1 : 0)
+        // What libxml2 returns is the last error of any level: like its streaming reader, this parser goes on
+        // after errors that leave the document well-formed (an undeclared namespace prefix).
+        _ = xmlParseChunk(context, piece.assumingMemoryBound(to: CChar.self), Int32(got), got == 0 ? 1 : 0)
         xmlSetStructuredErrorFunc(nil, nil)
-        if got == 0 || status != 0 || cxml_context_well_formed(context) == 0 || state.pointee.fatal != nil {
-            finished = true
-        }
+        if got == 0 || failed { finished = true }
         return !finished
     }
 
     /// Whether the document ended on an error (libxml2's, or a failed read).
     var failed: Bool {
-        state.pointee.fatal != nil || cxml_context_well_formed(context) == 0 || context.pointee.errNo != 0
+        state.pointee.fatal != nil || state.pointee.stoppedAt != nil || cxml_context_well_formed(context) == 0
+            || input.failed
     }
 
     /// The first fatal error, or what stands for it when libxml2 stopped without one.
     var problem: Problem {
         state.pointee.fatal
-            ?? Problem(message: "libxml2 stopped reading", line: Int(cxml_context_line(UnsafeMutableRawPointer(context))))
+            ?? Problem(
+                message: "libxml2 stopped reading",
+                line: state.pointee.stoppedAt ?? Int(cxml_context_line(UnsafeMutableRawPointer(context))))
     }
 }
 
@@ -165,9 +172,9 @@ extension XMLSAXParser {
         }
         guard let text else { return }
         state.pointee.walk.text(text, count: Int(count), isCDATA: false, line: Int(cxml_context_line(context)))
-        if let line = state.pointee.walk.hugeText, state.pointee.fatal == nil {
-            state.pointee.fatal = Problem(
-                message: "Memory allocation failed : xmlSAX2Characters: huge text node", line: line)
+        // libxml2's tree builder refuses the text node with an error that is not fatal, and stops the parser.
+        if let line = state.pointee.walk.hugeText, state.pointee.stoppedAt == nil {
+            state.pointee.stoppedAt = line
             xmlStopParser(context?.assumingMemoryBound(to: xmlParserCtxt.self))
         }
     }
