@@ -14,7 +14,9 @@ enum XMLAttributeValue {
     ) -> UnsafeBufferPointer<UInt8>? {
         for index in 0..<count {
             let base = attributes + 5 * index
-            guard wanted.matches(localName: base[0], namespaceURI: base[2]), let start = base[3], let end = base[4]
+            // An attribute whose prefix is not declared is named `prefix:name` in the tree: it matches no path.
+            guard base[1] == nil || base[2] != nil, wanted.matches(localName: base[0], namespaceURI: base[2]),
+                let start = base[3], let end = base[4]
             else { continue }
             return UnsafeBufferPointer(start: start, count: end - start)
         }

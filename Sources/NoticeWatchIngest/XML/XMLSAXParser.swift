@@ -152,8 +152,9 @@ extension XMLSAXParser {
             return
         }
         // Attributes defaulted from the DTD come last; the tree builder leaves them out without XML_PARSE_DTDATTR.
+        // An element whose prefix is not declared is named `prefix:name` in the tree, which no path step is.
         state.pointee.walk.startElement(
-            localName: localName, namespaceURI: uri, line: Int(cxml_context_line(context)),
+            localName: prefix != nil && uri == nil ? nil : localName, namespaceURI: uri, line: Int(cxml_context_line(context)),
             attributes: attributes, attributeCount: Int(attributeCount - defaulted))
     }
 
