@@ -19,9 +19,17 @@ struct XMLFieldMatcher {
     /// The namespace URI of every element step (NUL-terminated), `nil` for a step in no namespace.
     private let stepNamespaces: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>
     private let stepTotal: Int
-    /// The fields with at least one element step.
-    private let elementFields: UnsafeMutablePointer<Int>
-    private let elementFieldCount: Int
+    /// One field with at least one element step, as its first step is matched against the record's children.
+    private struct FirstStep {
+        var localName: UnsafePointer<UInt8>?
+        var namespaceURI: UnsafeMutablePointer<UInt8>?
+        var field: Int
+        var steps: Int
+    }
+
+    /// The fields with at least one element step, in field order, laid out together for the record's children.
+    private let firstSteps: UnsafeMutablePointer<FirstStep>
+    private let firstStepCount: Int
     /// The candidates of every open level, level after level.
     private let candidates: UnsafeMutablePointer<Int>
     private var candidateCount = 0
@@ -39,9 +47,8 @@ struct XMLFieldMatcher {
         stepLocalNames = .allocate(capacity: max(stepTotal, 1))
         stepNamespaces = .allocate(capacity: max(stepTotal, 1))
         let withElements = fields.indices.filter { !fields[$0].elements.isEmpty }
-        elementFieldCount = withElements.count
-        elementFields = .allocate(capacity: max(withElements.count, 1))
-        elementFields.initialize(from: withElements, count: withElements.count)
+        firstStepCount = withElements.count
+        firstSteps = .allocate(capacity: max(withElements.count, 1))
         var step = 0
         for (index, field) in fields.enumerated() {
             stepCounts[index] = field.elements.count
@@ -56,6 +63,12 @@ struct XMLFieldMatcher {
                 step += 1
             }
         }
+        for (index, field) in withElements.enumerated() {
+            (firstSteps + index).initialize(
+                to: FirstStep(
+                    localName: stepLocalNames[stepOffsets[field]], namespaceURI: stepNamespaces[stepOffsets[field]],
+                    field: field, steps: stepCounts[field]))
+        }
         candidates = .allocate(capacity: count * maxSteps + 1)
         levelStarts = .allocate(capacity: maxSteps + 1)
     }
@@ -67,7 +80,7 @@ struct XMLFieldMatcher {
         stepOffsets.deallocate()
         stepLocalNames.deallocate()
         stepNamespaces.deallocate()
-        elementFields.deallocate()
+        firstSteps.deallocate()
         candidates.deallocate()
         levelStarts.deallocate()
     }
@@ -90,22 +103,31 @@ struct XMLFieldMatcher {
     ) {
         truncate(toLevels: depth - 1)
         guard depth <= maxSteps else { return }
+        levelStarts[levelCount] = candidateCount
+        levelCount += 1
+        if depth == 1 {
+            for index in 0..<firstStepCount {
+                let first = firstSteps[index]
+                guard first.localName == localName, Self.sameNamespace(first.namespaceURI, namespaceURI) else {
+                    continue
+                }
+                candidates[candidateCount] = first.field
+                candidateCount += 1
+                if first.steps == 1 { matched(first.field) }
+            }
+            return
+        }
         let parentStart: Int
         let parentCount: Int
-        if depth == 1 {
-            parentStart = 0
-            parentCount = elementFieldCount
-        } else if levelCount == depth - 1 {
+        if levelCount == depth {
             parentStart = levelStarts[depth - 2]
             parentCount = candidateCount - parentStart
         } else {
             parentStart = 0
             parentCount = 0
         }
-        levelStarts[levelCount] = candidateCount
-        levelCount += 1
         for offset in 0..<parentCount {
-            let field = depth == 1 ? elementFields[offset] : candidates[parentStart + offset]
+            let field = candidates[parentStart + offset]
             let steps = stepCounts[field]
             let step = stepOffsets[field] + depth - 1
             guard steps >= depth, stepLocalNames[step] == localName,
