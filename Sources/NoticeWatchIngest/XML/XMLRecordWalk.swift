@@ -23,7 +23,8 @@ struct XMLRecordWalk {
     let frame: XMLChunkFrame?
     /// Elements open in the document.
     private(set) var depth = 0
-    /// The line of the last element started, anywhere in the document; 0 before the first.
+    /// The line of the last element started, anywhere in the document; 0 before the first. Past line 65535 it
+    /// is libxml2's true line, where the tree kept 65535 and looked for a line among the element's neighbours.
     private(set) var lastElementLine = 0
     /// The line where the last text outside CDATA started being reported (libxml2's line for a text node).
     private var lineOfLastText = 0
@@ -37,7 +38,7 @@ struct XMLRecordWalk {
     /// Whether this chunk's result may differ from the same records read in the whole file (see
     /// ``XMLRecordReader/chunkUnreliable``).
     var chunkUnreliable = false
-    /// A text node longer than libxml2's tree builder accepts, when one was met (its message and line).
+    /// The line of a text node longer than libxml2's tree builder accepts, when one was met.
     private(set) var hugeText: Int?
 
     // The record being read.
@@ -112,8 +113,8 @@ struct XMLRecordWalk {
         }
     }
 
-    /// An element start: `line` is libxml2's line for it; `attributes` are libxml2's five pointers per
-    /// attribute, the defaulted ones last.
+    /// An element start: `line` is libxml2's line for it (where its start tag ends); `attributes` are libxml2's
+    /// five pointers per attribute, `attributeCount` of them (those the document gives, not the DTD's defaults).
     mutating func startElement(
         localName: UnsafePointer<UInt8>?, namespaceURI: UnsafePointer<UInt8>?, line: Int,
         attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, attributeCount: Int
