@@ -114,32 +114,3 @@ extension PreparedFile {
         collected.lineBreaks = reader.lineBreaksConsumed
     }
 }
-
-/// A reader that hands over text (XML) seen as one that hands over bytes, so that one reading loop serves
-/// both: each record's values are loaded into the ``RecordFields``.
-struct TextFieldReader: FieldReader {
-    /// The reader wrapped, in the state its last read left it.
-    private(set) var base: any RecordReader
-
-    init(_ base: any RecordReader) {
-        self.base = base
-    }
-
-    /// Every record's values are set as they come, so no slot count is needed up front.
-    var valueCount: Int { 0 }
-    var choices: [String] { base.choices }
-    var bytesConsumed: Int? { base.bytesConsumed }
-    var lineBreaksConsumed: Int? { base.lineBreaksConsumed }
-
-    mutating func nextFields(into fields: RecordFields) throws(IngestError) -> FieldRead? {
-        switch try base.next() {
-        case nil: return nil
-        case .broken(let broken): return .broken(broken)
-        case .record(let raw):
-            fields.load(raw)
-            return .record
-        }
-    }
-
-    mutating func next() throws(IngestError) -> ReadItem? { try base.next() }
-}

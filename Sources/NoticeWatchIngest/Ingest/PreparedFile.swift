@@ -112,12 +112,12 @@ extension PreparedFile {
             try collect(from: &csv, normalizer: &normalizer, into: &collected, progress: progress)
         } else if var json = reader as? JSONRecordReader {
             try collect(from: &json, normalizer: &normalizer, into: &collected, progress: progress)
-        } else if var fieldReader = reader as? any FieldReader {
-            try collect(from: &fieldReader, normalizer: &normalizer, into: &collected, progress: progress)
+        } else if var xml = reader as? XMLRecordReader {
+            try collect(from: &xml, normalizer: &normalizer, into: &collected, progress: progress)
+            chunkUnreliable = xml.chunkUnreliable
         } else {
-            var textReader = TextFieldReader(reader)
-            try collect(from: &textReader, normalizer: &normalizer, into: &collected, progress: progress)
-            chunkUnreliable = (textReader.base as? XMLRecordReader)?.chunkUnreliable ?? false
+            var other = reader
+            try collect(from: &other, normalizer: &normalizer, into: &collected, progress: progress)
         }
         try collected.admit(finished: true)
         progress?(
@@ -147,7 +147,7 @@ extension PreparedFile {
     ///   - xmlFrame: how an XML range is framed as a document (an XML range is read only with one).
     func makeReader(
         paths: [String], range: Range<Int>? = nil, xmlFrame: XMLChunkFrame? = nil
-    ) throws(IngestError) -> any RecordReader {
+    ) throws(IngestError) -> any FieldReader {
         switch setup {
         case .csv(let dialect, let columns):
             var reader = try CSVReader(

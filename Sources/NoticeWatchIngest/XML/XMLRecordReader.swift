@@ -13,7 +13,7 @@ import NoticeWatchModel
 ///   fetched and a billion-laughs document stays small) makes that record `xml-entity-not-expanded`.
 ///
 /// Copies of a reader share one parser: use one copy.
-struct XMLRecordReader: RecordReader {
+struct XMLRecordReader: FieldReader {
     let fieldPaths: [String]
     let recordElement: String
     let displayPath: String
