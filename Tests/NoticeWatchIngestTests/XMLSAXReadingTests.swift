@@ -79,7 +79,8 @@ import Testing
         while let item = try reader.nextFields(into: fields) {
             switch item {
             case .record:
-                found.append(.init(.record(RawRecord(line: fields.line, record: fields.record, values: fields.strings))))
+                found.append(
+                    .init(.record(RawRecord(line: fields.line, record: fields.record, values: fields.strings))))
             case .broken(let broken):
                 found.append(.init(.broken(broken)))
             }

@@ -154,7 +154,8 @@ struct XMLFieldMatcher {
 
     /// Whether a step's namespace URI (NUL-terminated, `nil` for none) is libxml2's (`nil` for none).
     @inline(__always)
-    private static func sameNamespace(_ expected: UnsafeMutablePointer<UInt8>?, _ found: UnsafePointer<UInt8>?) -> Bool {
+    private static func sameNamespace(_ expected: UnsafeMutablePointer<UInt8>?, _ found: UnsafePointer<UInt8>?) -> Bool
+    {
         guard let expected, let found else { return expected == nil && found == nil }
         var index = 0
         while true {

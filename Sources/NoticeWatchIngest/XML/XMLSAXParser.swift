@@ -154,7 +154,8 @@ extension XMLSAXParser {
         // Attributes defaulted from the DTD come last; the tree builder leaves them out without XML_PARSE_DTDATTR.
         // An element whose prefix is not declared is named `prefix:name` in the tree, which no path step is.
         state.pointee.walk.startElement(
-            localName: prefix != nil && uri == nil ? nil : localName, namespaceURI: uri, line: Int(cxml_context_line(context)),
+            localName: prefix != nil && uri == nil ? nil : localName, namespaceURI: uri,
+            line: Int(cxml_context_line(context)),
             attributes: attributes, attributeCount: Int(attributeCount - defaulted))
     }
 
