@@ -16,8 +16,10 @@ struct JSONRecordParser {
     var position = 0
     /// The requested values found, one slot per field path, as UTF-8 bytes.
     private(set) var output: RecordFields
-    /// Which trie nodes were already met in this record (first occurrence wins).
-    var seen: [Bool]
+    /// Which trie nodes were already met in this record (first occurrence wins): bit `n` for node `n` below 64,
+    /// ``seenBeyond`` for the others.
+    var seen: UInt64 = 0
+    var seenBeyond: [Bool]
     var scratch: [UInt8] = []
 
     /// A parser over `bytes`, writing the values into `output` (a new storage when `nil`).
@@ -31,7 +33,7 @@ struct JSONRecordParser {
         self.endName = endName
         self.output = output ?? RecordFields(count: trie.fieldCount)
         self.output.clear(slots: trie.fieldCount)
-        seen = Array(repeating: false, count: trie.nodes.count)
+        seenBeyond = Array(repeating: false, count: max(trie.nodes.count - 64, 0))
     }
 
     /// Starts over on the next record's bytes, with the values cleared, keeping the storage.
@@ -39,7 +41,10 @@ struct JSONRecordParser {
         self.bytes = bytes
         position = 0
         output.clear(slots: trie.fieldCount)
-        for index in seen.indices { seen[index] = false }
+        seen = 0
+        if !seenBeyond.isEmpty {
+            for index in seenBeyond.indices { seenBeyond[index] = false }
+        }
     }
 
     /// The values found, as text, one per field path.
@@ -100,10 +105,11 @@ struct JSONRecordParser {
 
     /// Parses one value; `node` is the trie node it sits at, or `nil` when nothing under it is requested.
     mutating func parseValue(node: Int?, depth: Int) throws(JSONRecordFault) {
+        guard let node else { return try skipValue(depth: depth) }
         let start = position
-        let info = node.map { trie.info[$0] }
-        let descend = info?.hasChildren == true ? node : nil
-        let first = info.flatMap { $0.firstField >= 0 ? Int($0.firstField) : nil }
+        let info = trie.info[node]
+        let descend = info.hasChildren ? node : nil
+        let first = info.firstField >= 0 ? Int(info.firstField) : nil
         switch try current() {
         case UInt8(ascii: "{"):
             guard depth < Self.maximumDepth else { throw .malformed("nesting deeper than 512 levels", at: start) }
@@ -131,8 +137,33 @@ struct JSONRecordParser {
         case let other:
             throw .malformed("unexpected \(describeJSONByte(other)) where a value was expected", at: start)
         }
-        if let first, let node, info?.sharedValue == true {
+        if let first, info.sharedValue {
             for field in trie.nodes[node].fields.dropFirst() { output.copy(first, to: field) }
+        }
+    }
+
+    /// Checks the syntax of a value nothing under which is requested, and moves past it.
+    mutating func skipValue(depth: Int) throws(JSONRecordFault) {
+        let start = position
+        switch try current() {
+        case UInt8(ascii: "\""):
+            _ = try scanString()
+        case UInt8(ascii: "{"):
+            guard depth < Self.maximumDepth else { throw .malformed("nesting deeper than 512 levels", at: start) }
+            try parseObject(node: nil, depth: depth + 1)
+        case UInt8(ascii: "["):
+            guard depth < Self.maximumDepth else { throw .malformed("nesting deeper than 512 levels", at: start) }
+            try parseArray(node: nil, depth: depth + 1)
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try scanNumber()
+        case let other:
+            throw .malformed("unexpected \(describeJSONByte(other)) where a value was expected", at: start)
         }
     }
 
@@ -144,7 +175,6 @@ struct JSONRecordParser {
             return
         }
         while true {
-            let keyStart = position
             guard try current() == UInt8(ascii: "\"") else {
                 throw .malformed("expected a string key, found \(describeJSONByte(bytes[position]))", at: position)
             }
@@ -158,11 +188,8 @@ struct JSONRecordParser {
             position += 1
             skipWhitespace()
             var child: Int?
-            if let node {
-                child = try lookUp(key: key, in: node, keyStart: keyStart)
-                if let found = child {
-                    if seen[found] { child = nil } else { seen[found] = true }
-                }
+            if let node, let found = key.hasEscapes ? try escapedChild(key, in: node) : plainChild(key, in: node) {
+                child = firstMeeting(found) ? found : nil
             }
             try parseValue(node: child, depth: depth)
             skipWhitespace()
@@ -208,13 +235,39 @@ struct JSONRecordParser {
         }
     }
 
-    private mutating func lookUp(key: JSONStringSpan, in node: Int, keyStart: Int) throws(JSONRecordFault) -> Int? {
-        if !key.hasEscapes {
-            return trie.child(of: node, key: UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end]))
-        }
+    /// The child of `node` that `key` (without escapes) names, or `nil`.
+    @inline(__always)
+    private mutating func plainChild(_ key: JSONStringSpan, in node: Int) -> Int? {
+        let length = key.end &- key.start
+        let content = UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end])
+        guard key.start &+ 8 <= bytes.count else { return trie.child(of: node, key: content) }
+        // The key's first eight bytes (zero past its end) are loaded at once: the bytes after it are in the record.
+        let base = bytes.baseAddress!
+        let head = JSONWord.load(base, key.start) & JSONWord.lowBytes(length)
+        let tail = length > 8 ? JSONWord.load(base, key.end &- 8) : 0
+        return trie.child(of: node, key: content, head: head, tail: tail)
+    }
+
+    /// The child of `node` that `key` (with escapes) names once unescaped, or `nil`.
+    ///
+    /// - Throws: `malformed-json` for an unpaired surrogate.
+    @inline(never)
+    private mutating func escapedChild(_ key: JSONStringSpan, in node: Int) throws(JSONRecordFault) -> Int? {
         try unescape(key)
         let decoded = scratch
         return decoded.withUnsafeBytes { trie.child(of: node, key: $0) }
+    }
+
+    /// Whether this is the first time `node` is met in the record (it is then marked as met).
+    @inline(__always)
+    private mutating func firstMeeting(_ node: Int) -> Bool {
+        if node < 64 {
+            let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: node)
+            defer { seen |= bit }
+            return seen & bit == 0
+        }
+        defer { seenBeyond[node - 64] = true }
+        return !seenBeyond[node - 64]
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONRecordFault) {
