@@ -21,6 +21,9 @@ struct JSONRecordParser {
     var seen: UInt64 = 0
     var seenBeyond: [Bool]
     var scratch: [UInt8] = []
+    /// Per trie node, the keys met at its first ``keyMemosPerNode`` member positions (see ``JSONKeyMemo``).
+    var keyMemos: [JSONKeyMemo]
+    static let keyMemosPerNode = 16
 
     /// A parser over `bytes`, writing the values into `output` (a new storage when `nil`).
     init(
@@ -34,6 +37,7 @@ struct JSONRecordParser {
         self.output = output ?? RecordFields(count: trie.fieldCount)
         self.output.clear(slots: trie.fieldCount)
         seenBeyond = Array(repeating: false, count: max(trie.nodes.count - 64, 0))
+        keyMemos = Array(repeating: JSONKeyMemo(), count: trie.nodes.count * Self.keyMemosPerNode)
     }
 
     /// Starts over on the next record's bytes, with the values cleared, keeping the storage.
@@ -174,11 +178,21 @@ struct JSONRecordParser {
             position += 1
             return
         }
+        var ordinal = 0
         while true {
             guard try current() == UInt8(ascii: "\"") else {
                 throw .malformed("expected a string key, found \(describeJSONByte(bytes[position]))", at: position)
             }
-            let key = try scanString()
+            // The memo of this member position, when the object is requested and the position has one.
+            let memo = node.flatMap { ordinal < Self.keyMemosPerNode ? $0 &* Self.keyMemosPerNode &+ ordinal : nil }
+            var key: JSONStringSpan?
+            var found: Int?
+            if let memo, keyMemos[memo].matches(bytes.baseAddress!, at: position &+ 1, count: bytes.count) {
+                position &+= 1 &+ keyMemos[memo].length
+                found = keyMemos[memo].child
+            } else {
+                key = try scanString()
+            }
             skipWhitespace()
             guard try current() == UInt8(ascii: ":") else {
                 throw .malformed(
@@ -187,11 +201,23 @@ struct JSONRecordParser {
             }
             position += 1
             skipWhitespace()
-            var child: Int?
-            if let node, let found = key.hasEscapes ? try escapedChild(key, in: node) : plainChild(key, in: node) {
-                child = firstMeeting(found) ? found : nil
+            if let node, let key {
+                if key.hasEscapes {
+                    found = try escapedChild(key, in: node)
+                } else {
+                    found = plainChild(key, in: node)
+                    if let memo,
+                        let made = JSONKeyMemo(
+                            bytes.baseAddress!, start: key.start, end: key.end, count: bytes.count, child: found)
+                    {
+                        keyMemos[memo] = made
+                    }
+                }
             }
+            var child: Int?
+            if let found, firstMeeting(found) { child = found }
             try parseValue(node: child, depth: depth)
+            ordinal &+= 1
             skipWhitespace()
             switch try current() {
             case UInt8(ascii: ","):
