@@ -201,7 +201,8 @@ struct JSONPathTrie: Sendable {
                     if candidate.head == head && candidate.tail == tail && Int(candidate.length) == length
                         && (length <= 16
                             || keyBytes.withUnsafeBytes {
-                                memcmpEqual($0.baseAddress! + Int(candidate.start) + 8, key.baseAddress! + 8, length - 16)
+                                memcmpEqual(
+                                    $0.baseAddress! + Int(candidate.start) + 8, key.baseAddress! + 8, length - 16)
                             })
                     {
                         return Int(candidate.node)

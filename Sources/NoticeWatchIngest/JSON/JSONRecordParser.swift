@@ -103,8 +103,14 @@ struct JSONRecordParser {
 
     @inline(__always)
     func current() throws(JSONRecordFault) -> UInt8 {
-        guard position < bytes.count else { throw .malformed("unexpected \(endName)", at: position) }
+        guard position < bytes.count else { throw Self.end(endName, at: position) }
         return bytes[position]
+    }
+
+    /// The fault for bytes that end at `offset` where more was expected.
+    @inline(never)
+    static func end(_ endName: String, at offset: Int) -> JSONRecordFault {
+        .malformed("unexpected \(endName)", at: offset)
     }
 
     /// Parses one value; `node` is the trie node it sits at, or `nil` when nothing under it is requested.
@@ -181,25 +187,27 @@ struct JSONRecordParser {
         var ordinal = 0
         while true {
             guard try current() == UInt8(ascii: "\"") else {
-                throw .malformed("expected a string key, found \(describeJSONByte(bytes[position]))", at: position)
+                throw Self.missing("a string key", found: bytes[position], at: position)
             }
             // The memo of this member position, when the object is requested and the position has one.
             let memo = node.flatMap { ordinal < Self.keyMemosPerNode ? $0 &* Self.keyMemosPerNode &+ ordinal : nil }
             var key: JSONStringSpan?
             var found: Int?
+            var colonRead = false
             if let memo, keyMemos[memo].matches(bytes.baseAddress!, at: position &+ 1, count: bytes.count) {
                 position &+= 1 &+ keyMemos[memo].length
                 found = keyMemos[memo].child
+                colonRead = keyMemos[memo].hasColon
             } else {
                 key = try scanString()
             }
-            skipWhitespace()
-            guard try current() == UInt8(ascii: ":") else {
-                throw .malformed(
-                    "expected ':' after an object key, found \(describeJSONByte(bytes[position]))",
-                    at: position)
+            if !colonRead {
+                skipWhitespace()
+                guard try current() == UInt8(ascii: ":") else {
+                    throw Self.missing("':' after an object key", found: bytes[position], at: position)
+                }
+                position += 1
             }
-            position += 1
             skipWhitespace()
             if let node, let key {
                 if key.hasEscapes {
@@ -214,9 +222,14 @@ struct JSONRecordParser {
                     }
                 }
             }
-            var child: Int?
-            if let found, firstMeeting(found) { child = found }
-            try parseValue(node: child, depth: depth)
+            if let found, firstMeeting(found) {
+                try parseValue(node: found, depth: depth)
+            } else if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
+                // The usual value nothing is requested from: a string, checked in place.
+                _ = try scanString()
+            } else {
+                try skipValue(depth: depth)
+            }
             ordinal &+= 1
             skipWhitespace()
             switch try current() {
@@ -226,12 +239,16 @@ struct JSONRecordParser {
             case UInt8(ascii: "}"):
                 position += 1
                 return
-            case let other:
-                throw .malformed(
-                    "expected ',' or '}' after an object member, found \(describeJSONByte(other))",
-                    at: position)
+            default:
+                throw Self.missing("',' or '}' after an object member", found: bytes[position], at: position)
             }
         }
+    }
+
+    /// The fault for `byte`, found at `offset` instead of what was `expected`.
+    @inline(never)
+    private static func missing(_ expected: String, found byte: UInt8, at offset: Int) -> JSONRecordFault {
+        .malformed("expected \(expected), found \(describeJSONByte(byte))", at: offset)
     }
 
     mutating func parseArray(node: Int?, depth: Int) throws(JSONRecordFault) {
@@ -253,10 +270,8 @@ struct JSONRecordParser {
             case UInt8(ascii: "]"):
                 position += 1
                 return
-            case let other:
-                throw .malformed(
-                    "expected ',' or ']' after an array element, found \(describeJSONByte(other))",
-                    at: position)
+            default:
+                throw Self.missing("',' or ']' after an array element", found: bytes[position], at: position)
             }
         }
     }
