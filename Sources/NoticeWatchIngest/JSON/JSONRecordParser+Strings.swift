@@ -35,7 +35,7 @@ extension JSONRecordParser {
             } else {
                 let left = count &- index
                 guard left > 0 else { throw .malformed("unexpected \(endName) inside a string", at: count) }
-                word = JSONWord.load(base, index, count: left, whole: count)
+                word = JSONWord.load(base, from: index, end: count)
                 stops = JSONWord.stringStops(word) & JSONWord.lowBytes(left)
                 if stops == 0 {
                     throw .malformed("unexpected \(endName) inside a string", at: count)

@@ -13,18 +13,16 @@ enum JSONWord {
         UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
-    /// The `count` (1 to 7) bytes from `offset`, zero above them, read without going past them.
-    ///
-    /// - Parameter whole: how many bytes may be read from `base` (at least `offset + count`).
+    /// The bytes from `offset` to `end` (one to seven of them), zero above them, read without going past `end`.
     @inline(__always)
-    static func load(_ base: UnsafeRawPointer, _ offset: Int, count: Int, whole: Int) -> UInt64 {
-        if whole >= 8 {
-            // The last eight bytes of the buffer, shifted so that the byte at `offset` comes first.
-            return load(base, whole &- 8) &>> UInt64(truncatingIfNeeded: (offset &+ 8 &- whole) &* 8)
+    static func load(_ base: UnsafeRawPointer, from offset: Int, end: Int) -> UInt64 {
+        if end >= 8 {
+            // The eight bytes before `end`, shifted so that the byte at `offset` comes first.
+            return load(base, end &- 8) &>> UInt64(truncatingIfNeeded: (offset &+ 8 &- end) &* 8)
         }
         var word: UInt64 = 0
-        for index in 0..<count {
-            word |= UInt64(base.load(fromByteOffset: offset &+ index, as: UInt8.self)) &<< UInt64(index &* 8)
+        for index in offset..<end {
+            word |= UInt64(base.load(fromByteOffset: index, as: UInt8.self)) &<< UInt64((index &- offset) &* 8)
         }
         return word
     }
