@@ -40,9 +40,11 @@ struct JSONRecordParser {
         keyMemos = Array(repeating: JSONKeyMemo(), count: trie.nodes.count * Self.keyMemosPerNode)
     }
 
-    /// Starts over on the next record's bytes, with the values cleared, keeping the storage.
-    mutating func reset(bytes: UnsafeRawBufferPointer) {
+    /// Starts over on the next record's bytes, with the values cleared, keeping the storage (or writing into
+    /// `output` from now on, when given) and the keys remembered.
+    mutating func reset(bytes: UnsafeRawBufferPointer, output storage: RecordFields? = nil) {
         self.bytes = bytes
+        if let storage { output = storage }
         position = 0
         output.clear(slots: trie.fieldCount)
         seen = 0
