@@ -126,8 +126,9 @@ public struct DatasetIngestor: Sendable {
     /// between cores, so one left for the end would run alone), then the chunks, each group largest first, and the
     /// hashes taken after them, so a core left idle by a small file hashes a large one while it is parsed; but a
     /// file read in chunks is hashed first, as its hash takes longer than any one of its chunks and would otherwise
-    /// leave one core hashing alone at the end. The partials come back in `prepared` order, each with its file's size and SHA-256. The
-    /// records of the files that go over `budget` are spilled to the returned folder as each job finishes.
+    /// leave one core hashing alone at the end. The partials come back in `prepared` order, each with its file's
+    /// size and SHA-256. The records of the files that go over `budget` are spilled to the returned folder as each
+    /// job finishes.
     ///
     /// - Throws: the first failure in job order.
     static func readAndHash(
