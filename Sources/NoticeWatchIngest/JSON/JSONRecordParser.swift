@@ -225,7 +225,14 @@ struct JSONRecordParser {
                 }
             }
             if let found, firstMeeting(found) {
-                try parseValue(node: found, depth: depth)
+                let info = trie.info[found]
+                if !info.sharedValue && position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
+                    // A requested string, the usual requested value, stored without going through `parseValue`.
+                    let string = try scanString()
+                    if info.firstField >= 0 { try storeString(string, field: Int(info.firstField)) }
+                } else {
+                    try parseValue(node: found, depth: depth)
+                }
             } else if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
                 // The usual value nothing is requested from: a string, checked in place.
                 _ = try scanString()
@@ -262,7 +269,14 @@ struct JSONRecordParser {
         }
         var index = 0
         while true {
-            try parseValue(node: node.flatMap { trie.child(of: $0, index: index) }, depth: depth)
+            if let element = node.flatMap({ trie.child(of: $0, index: index) }) {
+                try parseValue(node: element, depth: depth)
+            } else if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
+                // An element nothing is requested from that is a string, checked in place.
+                _ = try scanString()
+            } else {
+                try skipValue(depth: depth)
+            }
             index += 1
             skipWhitespace()
             switch try current() {
