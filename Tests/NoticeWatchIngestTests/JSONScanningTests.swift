@@ -13,8 +13,8 @@ import Testing
         try read(bytes: Array(lines.joined(separator: "\n").utf8), paths)
     }
 
-    /// The items of an NDJSON file, read as ingest reads them: into one storage, so that the keys remembered from
-    /// a record serve the next. They must be what a reader that starts afresh at each record gives.
+    /// The items of an NDJSON file, read as ingest reads them: into one storage, with the keys remembered from a
+    /// record serving the next. They must be what `next()` gives, with a new storage per record.
     static func read(bytes: [UInt8], _ paths: [String]) throws -> [ReaderOutcome] {
         let folder = try IngestFixtures.temporaryFolder(["records.ndjson": bytes])
         let path = folder + "/records.ndjson"
@@ -29,9 +29,9 @@ import Testing
                 results.append(ReaderOutcome(.broken(broken)))
             }
         }
-        let afresh = try drainReader(
+        let itemByItem = try drainReader(
             JSONRecordReader(path: path, displayPath: "records.ndjson", layout: .ndjson, fieldPaths: paths))
-        #expect(results == afresh)
+        #expect(results == itemByItem)
         return results
     }
 
