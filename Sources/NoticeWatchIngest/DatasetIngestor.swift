@@ -122,11 +122,13 @@ public struct DatasetIngestor: Sendable {
     }
 
     /// Reads every prepared file and hashes those whose scan did not, all concurrently: a large NDJSON, CSV or XML
-    /// file is read in chunks (``FileChunk``), the largest pieces are parsed first and the hashes taken after them,
-    /// so a core left idle by a small file hashes a large one while it is parsed; but a file read in chunks is
-    /// hashed first, as its hash takes longer than any one of its chunks and would otherwise leave one core
-    /// hashing alone at the end. The partials come back in `prepared` order, each with its file's size and SHA-256. The
-    /// records of the files that go over `budget` are spilled to the returned folder as each job finishes.
+    /// file is read in chunks (``FileChunk``); the files read whole are parsed first (a whole file cannot be shared
+    /// between cores, so one left for the end would run alone), then the chunks, each group largest first, and the
+    /// hashes taken after them, so a core left idle by a small file hashes a large one while it is parsed; but a
+    /// file read in chunks is hashed first, as its hash takes longer than any one of its chunks and would otherwise
+    /// leave one core hashing alone at the end. The partials come back in `prepared` order, each with its file's
+    /// size and SHA-256. The records of the files that go over `budget` are spilled to the returned folder as each
+    /// job finishes.
     ///
     /// - Throws: the first failure in job order.
     static func readAndHash(
@@ -143,8 +145,10 @@ public struct DatasetIngestor: Sendable {
                 pieces.append(.read(index))
             }
         }
+        // Files read whole go first: each keeps one core to itself, so one left for the end would run alone.
         let order = pieces.indices.sorted {
-            (-pieces[$0].size(prepared), $0) < (-pieces[$1].size(prepared), $1)
+            (pieces[$0].isChunk ? 1 : 0, -pieces[$0].size(prepared), $0)
+                < (pieces[$1].isChunk ? 1 : 0, -pieces[$1].size(prepared), $1)
         }
         let hashes = prepared.indices.filter { prepared[$0].scan.sha256 == nil }
         let jobs =
@@ -237,6 +241,11 @@ private enum FileJob: Sendable {
     case read(Int)
     case chunk(FileChunk)
     case hash(Int)
+
+    /// Whether the job reads a chunk of a file (rather than a whole file).
+    var isChunk: Bool {
+        if case .chunk = self { true } else { false }
+    }
 
     /// The bytes the job parses, for scheduling the largest first.
     func size(_ prepared: [PreparedFile]) -> Int {

@@ -35,12 +35,21 @@ struct JSONPathTrie: Sendable {
         var hasChildren = false
         /// Bit `n % 64` is set when a child key is `n` bytes long: most other keys are turned away by it alone.
         var keyLengths: UInt64 = 0
+        /// The node's hash table of child keys: a range of ``keySlots`` whose size (a power of two) is
+        /// `slotMask + 1`; empty when the node has no child key.
+        var slotStart: Int32 = 0
+        var slotMask: Int32 = -1
+        /// The node's children by array index: a range of ``indexEntries``.
+        var indexStart: Int32 = 0
+        var indexEnd: Int32 = 0
     }
 
     /// A child reached by a key: its bytes are ``keyBytes`` from `start`, `length` long; `head` holds the first
-    /// eight of them (zero-padded), so most keys are told apart by one comparison.
+    /// eight of them (zero-padded) and `tail` the last eight of a longer key (0 otherwise), so keys of up to 16
+    /// bytes are compared in two words.
     struct KeyEntry: Sendable {
         var head: UInt64
+        var tail: UInt64
         var start: Int32
         var length: Int32
         var node: Int32
@@ -51,6 +60,11 @@ struct JSONPathTrie: Sendable {
     /// The keys of every node's children, node after node.
     private(set) var keyEntries: [KeyEntry] = []
     private(set) var keyBytes: [UInt8] = []
+    /// Every node's hash table of child keys, node after node: a position in ``keyEntries``, -1 for an empty
+    /// slot. Tables are at most half full, so a key that is no child ends its probe at an empty slot soon.
+    private(set) var keySlots: [Int32] = []
+    /// The array indexes of every node's children, node after node.
+    private(set) var indexEntries: [(index: Int, node: Int32)] = []
 
     /// Builds the tree from the requested paths, in the order their values are returned.
     ///
@@ -77,13 +91,31 @@ struct JSONPathTrie: Sendable {
             var entry = NodeInfo()
             entry.keyStart = Int32(keyEntries.count)
             for (key, child) in node.keys {
-                let head = key.withUnsafeBytes { ByteCache.head($0).0 }
+                let (head, tail) = key.withUnsafeBytes { Self.words($0) }
                 keyEntries.append(
-                    KeyEntry(head: head, start: Int32(keyBytes.count), length: Int32(key.count), node: Int32(child)))
+                    KeyEntry(
+                        head: head, tail: tail, start: Int32(keyBytes.count), length: Int32(key.count),
+                        node: Int32(child)))
                 keyBytes.append(contentsOf: key)
                 entry.keyLengths |= 1 << UInt64(key.count % 64)
             }
             entry.keyEnd = Int32(keyEntries.count)
+            if !node.keys.isEmpty {
+                var size = 2
+                while size < node.keys.count * 2 { size *= 2 }
+                entry.slotStart = Int32(keySlots.count)
+                entry.slotMask = Int32(size - 1)
+                keySlots.append(contentsOf: repeatElement(-1, count: size))
+                for position in Int(entry.keyStart)..<Int(entry.keyEnd) {
+                    let key = keyEntries[position]
+                    var slot = Self.slot(head: key.head, length: Int(key.length), mask: size - 1)
+                    while keySlots[Int(entry.slotStart) + slot] >= 0 { slot = (slot + 1) & (size - 1) }
+                    keySlots[Int(entry.slotStart) + slot] = Int32(position)
+                }
+            }
+            entry.indexStart = Int32(indexEntries.count)
+            indexEntries.append(contentsOf: node.indexes.map { ($0.index, Int32($0.node)) })
+            entry.indexEnd = Int32(indexEntries.count)
             entry.firstField = Int32(node.fields.first ?? -1)
             entry.sharedValue = node.fields.count > 1
             entry.hasChildren = node.hasChildren
@@ -128,25 +160,55 @@ struct JSONPathTrie: Sendable {
         return steps.isEmpty ? nil : steps
     }
 
+    /// The slot where the search for a key starts in a table of `mask + 1` slots.
+    @inline(__always)
+    static func slot(head: UInt64, length: Int, mask: Int) -> Int {
+        let hash = (head ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: hash &>> 40) & mask
+    }
+
+    /// The first eight bytes of a key (zero-padded) and, for a key longer than eight bytes, its last eight.
+    @inline(__always)
+    static func words(_ key: UnsafeRawBufferPointer) -> (head: UInt64, tail: UInt64) {
+        let count = key.count
+        guard count > 8 else { return (ByteCache.head(key).0, 0) }
+        return (JSONWord.load(key.baseAddress!, 0), JSONWord.load(key.baseAddress!, count &- 8))
+    }
+
     /// The child for a key, compared against raw key bytes.
+    ///
+    /// - Complexity: O(1) probes on average (tables are at most half full), plus the key's length.
     @inline(__always)
     func child(of node: Int, key: UnsafeRawBufferPointer) -> Int? {
+        let (head, tail) = Self.words(key)
+        return child(of: node, key: key, head: head, tail: tail)
+    }
+
+    /// The child for a key whose ``words(_:)`` are `head` and `tail`.
+    @inline(__always)
+    func child(of node: Int, key: UnsafeRawBufferPointer, head: UInt64, tail: UInt64) -> Int? {
         let entry = info[node]
-        guard entry.keyLengths & (1 << UInt64(key.count % 64)) != 0 else { return nil }
-        let head = ByteCache.head(key).0
-        return keyEntries.withUnsafeBufferPointer { entries in
-            keyBytes.withUnsafeBytes { stored in
-                for index in Int(entry.keyStart)..<Int(entry.keyEnd) {
-                    let candidate = entries[index]
-                    if candidate.head == head && Int(candidate.length) == key.count
-                        && (key.count <= 8
-                            || memcmpEqual(
-                                stored.baseAddress! + Int(candidate.start) + 8, key.baseAddress! + 8, key.count - 8))
+        let length = key.count
+        guard entry.keyLengths & (1 &<< UInt64(truncatingIfNeeded: length & 63)) != 0 else { return nil }
+        let mask = Int(entry.slotMask)
+        return keySlots.withUnsafeBufferPointer { slots in
+            keyEntries.withUnsafeBufferPointer { entries in
+                var slot = Self.slot(head: head, length: length, mask: mask)
+                while true {
+                    let position = Int(slots[Int(entry.slotStart) &+ slot])
+                    guard position >= 0 else { return nil }
+                    let candidate = entries[position]
+                    if candidate.head == head && candidate.tail == tail && Int(candidate.length) == length
+                        && (length <= 16
+                            || keyBytes.withUnsafeBytes {
+                                memcmpEqual(
+                                    $0.baseAddress! + Int(candidate.start) + 8, key.baseAddress! + 8, length - 16)
+                            })
                     {
                         return Int(candidate.node)
                     }
+                    slot = (slot &+ 1) & mask
                 }
-                return nil
             }
         }
     }
@@ -154,7 +216,11 @@ struct JSONPathTrie: Sendable {
     /// The child for an array index.
     @inline(__always)
     func child(of node: Int, index: Int) -> Int? {
-        nodes[node].indexes.first(where: { $0.index == index })?.node
+        let entry = info[node]
+        for position in Int(entry.indexStart)..<Int(entry.indexEnd) where indexEntries[position].index == index {
+            return Int(indexEntries[position].node)
+        }
+        return nil
     }
 }
 

@@ -3,51 +3,61 @@ struct JSONStringSpan {
     var start: Int
     var end: Int
     var hasEscapes: Bool
+    /// Whether every byte between the quotes is ASCII (then, without escapes, the content is UTF-8 as it is).
+    var isASCII = false
 }
 
 extension JSONRecordParser {
     /// Scans a string at the current position (on its opening quote), checking escapes and control characters.
     ///
+    /// The plain runs between escapes are read eight bytes at a time (``JSONWord``), noting on the way whether
+    /// every byte is ASCII.
+    ///
     /// - Complexity: O(length of the string).
     mutating func scanString() throws(JSONRecordFault) -> JSONStringSpan {
-        position += 1
-        let start = position
-        var hasEscapes = false
         let count = bytes.count
-        while position < count {
-            // Eight bytes at a time while none is a quote, a backslash or a control character.
-            while position + 8 <= count {
-                let word = bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                if JSONRecordParser.mayEndString(word) { break }
-                position += 8
-            }
-            guard position < count else { break }
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                position += 1
-                return JSONStringSpan(start: start, end: position - 1, hasEscapes: hasEscapes)
-            }
-            if byte == UInt8(ascii: "\\") {
-                hasEscapes = true
-                try checkEscape()
-            } else if byte < 0x20 {
-                throw .malformed("control character \(describeJSONByte(byte)) inside a string", at: position)
+        let base = bytes.baseAddress!
+        let start = position &+ 1
+        var index = start
+        var hasEscapes = false
+        var seen: UInt64 = 0
+        while true {
+            let word: UInt64
+            var stops: UInt64
+            if index &+ 8 <= count {
+                word = JSONWord.load(base, index)
+                stops = JSONWord.stringStops(word)
+                if stops == 0 {
+                    seen |= word
+                    index &+= 8
+                    continue
+                }
             } else {
-                position += 1
+                let left = count &- index
+                guard left > 0 else { throw .malformed("unexpected \(endName) inside a string", at: count) }
+                word = JSONWord.load(base, from: index, end: count)
+                stops = JSONWord.stringStops(word) & JSONWord.lowBytes(left)
+                if stops == 0 {
+                    throw .malformed("unexpected \(endName) inside a string", at: count)
+                }
             }
+            let offset = JSONWord.firstByte(stops)
+            seen |= word & JSONWord.lowBytes(offset)
+            index &+= offset
+            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            if byte == UInt8(ascii: "\"") {
+                position = index &+ 1
+                return JSONStringSpan(
+                    start: start, end: index, hasEscapes: hasEscapes, isASCII: seen & JSONWord.highs == 0)
+            }
+            guard byte == UInt8(ascii: "\\") else {
+                throw .malformed("control character \(describeJSONByte(byte)) inside a string", at: index)
+            }
+            hasEscapes = true
+            position = index
+            try checkEscape()
+            index = position
         }
-        throw .malformed("unexpected \(endName) inside a string", at: position)
-    }
-
-    /// Whether one of the eight bytes of `word` is `"`, `\` or below 0x20 (exact: no byte is missed, none is
-    /// reported that is not there).
-    @inline(__always)
-    static func mayEndString(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let below = (word &- ones &* 0x20) & ~word & highs != 0
-        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
 
     /// Checks the escape at the current position (on its backslash) and moves past it.
@@ -171,7 +181,7 @@ extension JSONRecordParser {
             scratch.withUnsafeBytes { output.set(field, $0) }
         } else {
             let content = UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.end])
-            guard JSONRecordParser.isUTF8(content) else {
+            guard span.isASCII || FieldDecoder.firstInvalidUTF8(content) == content.count else {
                 throw invalidUTF8(from: span.start, to: span.end, field: field)
             }
             // The record's bytes stay in place until the reader is asked for the next record.

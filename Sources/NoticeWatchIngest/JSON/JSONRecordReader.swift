@@ -17,9 +17,8 @@ struct JSONRecordReader: FieldReader {
     let fieldPaths: [String]
     let layout: JSONLayout
     let displayPath: String
-    private let trie: JSONPathTrie
     private var stream: JSONRecordStream
-    /// The parser of every record, reused (its buffers are kept from record to record).
+    /// The parser of every record, reused: its buffers and remembered keys are kept from record to record.
     private var parser: JSONRecordParser
 
     /// Opens a JSON file for reading.
@@ -39,7 +38,7 @@ struct JSONRecordReader: FieldReader {
         self.fieldPaths = fieldPaths
         self.layout = layout
         self.displayPath = displayPath
-        trie = try JSONPathTrie(paths: fieldPaths, displayPath: displayPath)
+        let trie = try JSONPathTrie(paths: fieldPaths, displayPath: displayPath)
         parser = JSONRecordParser(
             bytes: UnsafeRawBufferPointer(start: nil, count: 0), trie: trie, fieldPaths: fieldPaths,
             endName: layout != .ndjson ? "end of file" : "end of line")
@@ -69,12 +68,7 @@ struct JSONRecordReader: FieldReader {
         case .record(let start, let end, let line, let column, let record, let complete):
             let bytes = stream.input.bytes(from: start, to: end)
             let isArray = layout != .ndjson
-            if parser.output !== fields {
-                parser = JSONRecordParser(
-                    bytes: bytes, trie: trie, fieldPaths: fieldPaths, endName: parser.endName, output: fields)
-            } else {
-                parser.reset(bytes: bytes)
-            }
+            parser.reset(bytes: bytes, output: parser.output !== fields ? fields : nil)
             fields.line = line
             fields.record = record
             do {
