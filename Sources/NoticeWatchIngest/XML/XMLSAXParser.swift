@@ -5,9 +5,10 @@ internal import CLibXML2
 ///
 /// Options: `XML_PARSE_NONET` (nothing is fetched) and `XML_PARSE_BIG_LINES`. Entities are never substituted
 /// and no DTD is loaded; libxml2's limits on huge documents stay on, and so does its tree builder's limit on a
-/// text node's length, which these callbacks check themselves. The document is pushed as libxml2's streaming
-/// reader pushes it (4 bytes, then pieces of 512), and parsing stops after the piece where libxml2 reports a
-/// fatal error (its SAX events stop at the error itself): every record completed before the error comes out.
+/// text node's length, which these callbacks check themselves. The document is pushed 4 bytes first (for
+/// libxml2's encoding detection), then in pieces of 64 KiB, and parsing stops after the piece where libxml2
+/// reports a fatal error (its SAX events stop at the error itself): every record completed before the error
+/// comes out.
 ///
 /// Entity declarations and the parsing libxml2 does of an entity's text when it is first referenced go to
 /// libxml2's own SAX2 handlers (the document node, its DTD and the entities' trees are built as the tree builder
@@ -41,7 +42,7 @@ final class XMLSAXParser {
     /// Whether the document has been read to its end or to an error.
     private(set) var finished = false
     private let piece = UnsafeMutableRawPointer.allocate(byteCount: pieceSize, alignment: 16)
-    private static let pieceSize = 512
+    private static let pieceSize = 64 << 10
 
     /// libxml2's one-time global setup, run before the first parser.
     private static let libraryInitialized: Void = xmlInitParser()
