@@ -90,6 +90,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        MallocArenas.useOne()
         let interactive = isatty(STDERR_FILENO) != 0
         let level: Logger.Level = verbose ? .debug : (interactive ? .info : .warning)
         var logger = Logger(label: "noticewatch") { _ in TerminalLogHandler() }
