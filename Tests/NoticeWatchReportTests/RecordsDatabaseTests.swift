@@ -61,7 +61,7 @@ import Testing
                     ["complaints_country"], ["complaints_notice_id"], ["notices_country"], ["quarantine_reason_code"],
                 ]
         )
-        #expect(try query("PRAGMA page_size") == [["4096"]])
+        #expect(try query("PRAGMA page_size") == [["16384"]])
         #expect(try query("PRAGMA application_id") == [[String(RecordsDatabase.applicationID)]])
     }
 
