@@ -5,9 +5,9 @@ import NoticeWatchModel
 ///
 /// Determinism: the file is created fresh with a fixed page size (16384, which fills about a tenth faster than
 /// 4096), `journal_mode=OFF` (no journal file, no WAL), UTF-8, a fixed `application_id` and `user_version`, the
-/// same statements in the same order inside one transaction, and no timestamp anywhere. SQLite's header records the library version that
-/// last wrote the file (offset 96), so byte-identical output holds for the same SQLite library version;
-/// a different SQLite version can change those 4 bytes and the page layout.
+/// same statements in the same order inside one transaction, and no timestamp anywhere. SQLite's header records
+/// the library version that last wrote the file (offset 96), so byte-identical output holds for the same SQLite
+/// library version; a different SQLite version can change those 4 bytes and the page layout.
 enum RecordsDatabase {
     /// `NWCH` as a big-endian integer, so `file(1)` and tools can tell the file is NoticeWatch's.
     static let applicationID = 0x4E57_4348
