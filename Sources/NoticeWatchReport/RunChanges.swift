@@ -39,7 +39,7 @@ struct RunChanges: Equatable {
     ///
     /// - Throws: `ReportError` `previous-run-unreadable` when the folder has no readable `records.sqlite`
     ///   or `overturn_rates.csv`.
-    /// - Complexity: O(n log n) in the records of both runs.
+    /// - Complexity: O(n log n) in the records of both runs; memory O(1) in the records (see ``IDJoin``).
     static func compare(_ input: ReportInput, previous folder: String) throws(ReportError) -> RunChanges {
         let databasePath = folder + "/records.sqlite"
         guard FileManager.default.fileExists(atPath: databasePath) else {
@@ -47,26 +47,29 @@ struct RunChanges: Equatable {
                 code: "previous-run-unreadable", message: "no records.sqlite in the previous report", path: databasePath
             )
         }
-        // Only what the comparison needs, streamed: every complaint id, and the ids of the notices that had
-        // ended (a status that parses to an ended one; anything else counts as not ended).
-        var previousComplaintIDs = Set<String>()
-        var previousEndedNotices = Set<String>()
+        // Only what the comparison needs, streamed in id order and joined with this run's records, which are in
+        // id order too: every complaint id, and the ids of the notices that had ended (a status that parses to
+        // an ended one; anything else counts as not ended). Memory holds one id of each side at a time.
         var previousNotices = 0
         var previousComplaints = 0
         let ended = NoticeStatus.allCases.filter(\.hasEnded).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        var newComplaints: [Country: Int] = [:]
+        var newCancellations: [Country: Int] = [:]
         do {
             let database = try SQLiteDatabase(
                 path: databasePath, readOnly: true, failureCode: "previous-run-unreadable")
-            try database.forEachText("SELECT id FROM complaints") { id in
-                previousComplaints += 1
-                if let id { previousComplaintIDs.insert(id) }
+            try database.forEachText("SELECT count(*) FROM complaints") { count in
+                previousComplaints = count.flatMap { Int($0) } ?? 0
             }
             try database.forEachText("SELECT count(*) FROM notices") { count in
                 previousNotices = count.flatMap { Int($0) } ?? 0
             }
-            try database.forEachText("SELECT id FROM notices WHERE status IN (\(ended))") { id in
-                if let id { previousEndedNotices.insert(id) }
-            }
+            newComplaints = try IDJoin.countAbsent(
+                input.ingest.complaints.lazy.map { (id: $0.id, country: $0.requestingCountry) },
+                from: "SELECT id FROM complaints ORDER BY id", in: database)
+            newCancellations = try IDJoin.countAbsent(
+                input.ingest.notices.lazy.filter(\.status.hasEnded).map { (id: $0.id, country: $0.requestingCountry) },
+                from: "SELECT id FROM notices WHERE status IN (\(ended)) ORDER BY id", in: database)
         } catch {
             throw ReportError(code: "previous-run-unreadable", message: error.message, path: databasePath)
         }
@@ -89,14 +92,6 @@ struct RunChanges: Equatable {
             if row[scope] == "overall" { previousOverall = (Int(row[decided]), Double(row[rate])) }
         }
 
-        var newComplaints: [Country: Int] = [:]
-        for complaint in input.ingest.complaints where !previousComplaintIDs.contains(complaint.id) {
-            newComplaints[complaint.requestingCountry, default: 0] += 1
-        }
-        var newCancellations: [Country: Int] = [:]
-        for notice in input.ingest.notices where notice.status.hasEnded && !previousEndedNotices.contains(notice.id) {
-            newCancellations[notice.requestingCountry, default: 0] += 1
-        }
         let current = Dictionary(
             input.figures.overturnRates.byCountry.map { ($0.country.alpha2, $0.tally) },
             uniquingKeysWith: { first, _ in first }
