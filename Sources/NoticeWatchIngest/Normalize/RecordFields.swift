@@ -19,9 +19,7 @@ final class RecordFields {
     var record = 0
     /// How many slots there are (the reader's field paths).
     private(set) var count: Int
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var used = 0
+    private var storage = GrowableBytes(capacity: 1024)
     /// Per slot: where the bytes are (`nil` for this storage, at `start`; else memory the reader owns, from
     /// `base`), and how many; a start of -1 marks an absent value.
     private var spans: UnsafeMutablePointer<(base: UnsafeRawPointer?, start: Int, length: Int)>
@@ -30,8 +28,6 @@ final class RecordFields {
     /// Empty storage for `count` slots, all absent.
     init(count: Int) {
         self.count = count
-        capacity = 1024
-        storage = .allocate(capacity: capacity)
         spanCapacity = max(count, 8)
         spans = .allocate(capacity: spanCapacity)
         spans.initialize(repeating: (nil, -1, 0), count: spanCapacity)
@@ -56,38 +52,30 @@ final class RecordFields {
             }
             count = slots
         }
-        used = 0
+        storage.count = 0
         for slot in 0..<count { spans[slot] = (nil, -1, 0) }
     }
 
     /// Makes room for `length` more bytes and returns where they go; ``commit(_:start:length:)`` then names them.
     @inline(__always)
     func reserve(_ length: Int) -> UnsafeMutablePointer<UInt8> {
-        if used + length > capacity {
-            let grown = max(capacity * 2, used + length)
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            bigger.update(from: storage, count: used)
-            storage.deallocate()
-            storage = bigger
-            capacity = grown
-        }
-        return storage + used
+        storage.room(for: length)
     }
 
     /// The position the next reserved byte gets, for ``commit(_:start:length:)``.
-    var mark: Int { used }
+    var mark: Int { storage.count }
 
     /// Makes `length` bytes written at `start` (a ``mark``) the value of `slot`.
     @inline(__always)
     func commit(_ slot: Int, start: Int, length: Int) {
-        used = start + length
+        storage.count = start + length
         spans[slot] = (nil, start, length)
     }
 
     /// Sets `slot` to a copy of `bytes`, which must be valid UTF-8.
     @inline(__always)
     func set(_ slot: Int, _ bytes: UnsafeRawBufferPointer) {
-        let start = used
+        let start = storage.count
         let target = reserve(bytes.count)
         if let base = bytes.baseAddress, bytes.count > 0 {
             UnsafeMutableRawPointer(target).copyMemory(from: base, byteCount: bytes.count)
@@ -120,7 +108,7 @@ final class RecordFields {
         let span = spans[slot]
         guard span.start >= 0 else { return nil }
         if let base = span.base { return UnsafeRawBufferPointer(start: base, count: span.length) }
-        return UnsafeRawBufferPointer(start: storage + span.start, count: span.length)
+        return UnsafeRawBufferPointer(start: storage.pointer + span.start, count: span.length)
     }
 
     /// The text of `slot`, `nil` when absent.

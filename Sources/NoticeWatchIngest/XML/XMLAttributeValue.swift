@@ -24,14 +24,14 @@ enum XMLAttributeValue {
     }
 
     /// Decodes `value` into `buffer` (emptied first): character references become their UTF-8 bytes, the
-    /// predefined entities their character, other entity references are left out and the first one's name kept
-    /// in the buffer's `entity`. Returns the buffer.
+    /// predefined entities their character, other entity references are left out. Returns the first of those
+    /// entities' name, if any.
     ///
     /// - Complexity: O(`value.count`).
-    static func decode(_ value: UnsafeBufferPointer<UInt8>, into buffer: inout XMLByteBuffer) -> XMLByteBuffer {
+    static func decode(_ value: UnsafeBufferPointer<UInt8>, into buffer: inout GrowableBytes) -> String? {
         buffer.count = 0
-        buffer.entity = nil
-        guard let base = value.baseAddress else { return buffer }
+        var entity: String?
+        guard let base = value.baseAddress else { return nil }
         var index = 0
         while index < value.count {
             let byte = base[index]
@@ -50,12 +50,12 @@ enum XMLAttributeValue {
                 }
             } else if let predefined = predefined(name) {
                 buffer.append(predefined)
-            } else if buffer.entity == nil {
-                buffer.entity = String(decoding: name, as: UTF8.self)
+            } else if entity == nil {
+                entity = String(decoding: name, as: UTF8.self)
             }
             index = end + 1
         }
-        return buffer
+        return entity
     }
 
     /// The character of a character reference's digits (`38`, `x26`), `nil` when they name none.

@@ -30,13 +30,12 @@ struct XMLRecordQueue {
     private var spans: UnsafeMutablePointer<(start: Int, length: Int)>
     private var spanCapacity = 1024
     private var spanCount = 0
-    private(set) var bytes: UnsafeMutablePointer<UInt8>
-    private var capacity = 64 * 1024
-    private(set) var used = 0
+    private var bytes = GrowableBytes(capacity: 64 * 1024)
+    /// How many bytes the queued values take.
+    var used: Int { bytes.count }
 
     init(width: Int) {
         self.width = width
-        bytes = .allocate(capacity: capacity)
         spans = .allocate(capacity: spanCapacity)
     }
 
@@ -60,12 +59,12 @@ struct XMLRecordQueue {
         head = 0
         guard let open else {
             spanCount = 0
-            used = 0
+            bytes.count = 0
             return
         }
         let kept = used - open.bytes
-        if open.bytes > 0 { bytes.update(from: bytes + open.bytes, count: kept) }
-        used = kept
+        if open.bytes > 0 { bytes.pointer.update(from: bytes.pointer + open.bytes, count: kept) }
+        bytes.count = kept
         spanCount -= open.spans
         if open.spans > 0 { spans.update(from: spans + open.spans, count: spanCount) }
         for index in 0..<spanCount where spans[index].start >= 0 { spans[index].start -= open.bytes }
@@ -115,23 +114,8 @@ struct XMLRecordQueue {
         var end = count
         while start < end, Self.isSpace(source[start]) { start += 1 }
         while end > start, Self.isSpace(source[end - 1]) { end -= 1 }
-        let length = end - start
-        reserve(length)
-        (bytes + used).update(from: source + start, count: length)
-        spans[index] = (used, length)
-        used += length
-    }
-
-    /// Makes room for `count` more bytes.
-    @inline(__always)
-    private mutating func reserve(_ count: Int) {
-        guard used + count > capacity else { return }
-        let grown = max(capacity * 2, used + count)
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        bigger.update(from: bytes, count: used)
-        bytes.deallocate()
-        bytes = bigger
-        capacity = grown
+        spans[index] = (used, end - start)
+        bytes.append(source + start, count: end - start)
     }
 
     /// Takes the next entry; `nil` when every entry has been handed out.
@@ -151,7 +135,7 @@ struct XMLRecordQueue {
     func value(_ entry: Entry, field: Int) -> UnsafeRawBufferPointer? {
         let span = spans[entry.firstSpan + field]
         guard span.start >= 0 else { return nil }
-        return UnsafeRawBufferPointer(start: bytes + span.start, count: span.length)
+        return UnsafeRawBufferPointer(start: bytes.pointer + span.start, count: span.length)
     }
 
     /// The values of an entry as text, in field order.

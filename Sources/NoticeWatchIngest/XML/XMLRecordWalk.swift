@@ -60,7 +60,7 @@ struct XMLRecordWalk {
     /// Per field, whether its value is set for this record (the first occurrence wins).
     private let done: UnsafeMutablePointer<Bool>
     /// Per field, the text gathered so far.
-    private let buffers: UnsafeMutablePointer<XMLByteBuffer>
+    private let buffers: UnsafeMutablePointer<GrowableBytes>
     /// Per field, whether its path ends at an attribute.
     private let endsAtAttribute: [Bool]
     /// Fields that are an attribute of the record element itself.
@@ -88,7 +88,7 @@ struct XMLRecordWalk {
         done = .allocate(capacity: slots)
         done.initialize(repeating: false, count: slots)
         buffers = .allocate(capacity: slots)
-        for field in 0..<slots { (buffers + field).initialize(to: XMLByteBuffer()) }
+        for field in 0..<slots { (buffers + field).initialize(to: GrowableBytes()) }
     }
 
     /// Frees the text buffers and the queue; the walk is not used after.
@@ -294,9 +294,9 @@ struct XMLRecordWalk {
             let found = XMLAttributeValue.find(wanted, in: attributes, count: count)
         else { return }
         done[field] = true
-        let buffer = XMLAttributeValue.decode(found, into: &buffers[field])
-        queue.setTrimmed(firstSpan + field, buffer.pointer, count: buffer.count)
-        if let entity = buffer.entity, unexpandedEntity == nil {
+        let entity = XMLAttributeValue.decode(found, into: &buffers[field])
+        queue.setTrimmed(firstSpan + field, buffers[field].pointer, count: buffers[field].count)
+        if let entity, unexpandedEntity == nil {
             unexpandedEntity = (entity, field)
         }
     }
