@@ -245,8 +245,11 @@ def versions(args, plan):
     out = {}
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
-                               text=True).stdout.strip()
+        # Changes to the benchmark's own results (a run at another N just before) do not make the build modified.
+        reports = os.path.relpath(args.reports)
+        skip = [] if reports.startswith("..") else [":(exclude)" + reports]
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", "."] + skip,
+                               capture_output=True, text=True).stdout.strip()
         out["noticewatch"] = f"commit {commit.stdout.strip()}{' (modified)' if dirty else ''}, release build"
     except (OSError, subprocess.CalledProcessError):
         out["noticewatch"] = "release build"
