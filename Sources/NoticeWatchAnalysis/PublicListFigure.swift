@@ -34,15 +34,16 @@ public enum PublicListFigure {
         var histories: [NoticeListHistory] = []
         histories.reserveCapacity(presences.count)
         let days = captures.map { SurvivalFigure.lastDay(of: $0.date) }
+        let dates = captures.map(\.date)
         for presence in presences {
             let seen = presence.captures
-            guard let first = seen.first, let last = seen.last else { continue }
-            var gaps = 0
+            guard let first = seen.first, let history = presence.history(dates: dates) else {
+                continue
+            }
             var firstDeparture: Int?
             if first > 0 { counts[ChangeKey(capture: first, country: presence.country), default: .init()].added += 1 }
             for (position, capture) in seen.enumerated() {
                 if position > 0, seen[position - 1] < capture - 1 {
-                    gaps += 1
                     counts[ChangeKey(capture: capture, country: presence.country), default: .init()].reappeared += 1
                 }
                 let next = position + 1 < seen.count ? seen[position + 1] : captures.count
@@ -64,10 +65,7 @@ public enum PublicListFigure {
             } else {
                 durations[presence.country, default: []].append((days[captures.count - 1] - days[first], false))
             }
-            histories.append(
-                NoticeListHistory(
-                    id: presence.id, firstSeen: captures[first].date, lastSeen: captures[last].date,
-                    capturesSeen: seen.count, gaps: gaps))
+            histories.append(history)
         }
         histories.sort { $0.id < $1.id }
         return PublicListSeries(
@@ -110,7 +108,8 @@ public enum PublicListFigure {
         var result: [CaptureCoverage] = []
         var reference: Int?
         for (index, capture) in captures.enumerated() {
-            let ofPrevious = index > 0 && captures[index - 1].seen > 0
+            let ofPrevious =
+                index > 0 && captures[index - 1].seen > 0
                 ? Double(capture.seen) / Double(captures[index - 1].seen) : nil
             let ofTotal = capture.serviceTotal.flatMap { $0 > 0 ? Double(capture.seen) / Double($0) : nil }
             let belowReference = reference.map { Double(capture.seen) < minimumCoverage * Double($0) } ?? false
@@ -215,5 +214,17 @@ public enum PublicListFigure {
                 SurvivalFigure.summary(
                     country: country, KaplanMeier.tallies(durations: durations[country]!), options: options)
             }
+    }
+}
+
+extension Figures {
+    /// Adds the public list over time for a dated series of captures, with its definitions; nothing when
+    /// `captures` is empty.
+    public mutating func addPublicList(captures: [ListCapture], presences: [ListPresence], grouping: ListGrouping) {
+        guard !captures.isEmpty else { return }
+        publicList = PublicListFigure.make(
+            captures: captures, presences: presences, grouping: grouping, options: options)
+        let position = definitions.firstIndex { $0.id == Analysis.exclusionsID } ?? definitions.count
+        definitions.insert(contentsOf: PublicListFigure.definitions(options: options), at: position)
     }
 }

@@ -41,13 +41,21 @@ extension DatasetIngestor {
             }
         }
         let (inMemory, files) = (partials, partials.count)
+        let series = CaptureSeries(
+            paths: partials.map { $0.prepared.kind == .notice ? $0.prepared.task.relativePath : nil })
+        let captureOfFile = series?.captureOfFile
         let (noticeRuns, complaintRuns) = (spilledNotices, spilledComplaints)
         let (notices, complaints) = try ConcurrentMap.both(
             { () throws(IngestError) in
-                guard let folder, let sources = noticeRuns else {
-                    return RecordMerger.notices.merge(inMemory.map(\.notices))
+                var noticeMerger = RecordMerger.notices
+                if let captureOfFile {
+                    noticeMerger.captureOfFile = captureOfFile
+                    noticeMerger.listCountry = { $0.requestingCountry }
                 }
-                return try ExternalMerge(merger: .notices, folder: folder).merge(sources, fileCount: files)
+                guard let folder, let sources = noticeRuns else {
+                    return noticeMerger.merge(inMemory.map(\.notices))
+                }
+                return try ExternalMerge(merger: noticeMerger, folder: folder).merge(sources, fileCount: files)
             },
             { () throws(IngestError) in
                 guard let folder, let sources = complaintRuns else {
@@ -85,9 +93,14 @@ extension DatasetIngestor {
                     readerChoices: partial.choices.sorted()))
         }
         let sources = specs.indices.compactMap { accounting[$0] }
-        return IngestResult(
+        var result = IngestResult(
             notices: notices.records, complaints: complaints.records, quarantine: quarantine.sorted(),
             conflicts: (notices.conflicts + complaints.conflicts).sorted(), sources: sources.sorted(),
             inputFiles: inputFiles.sorted(), sourcesFileSHA256: nil)
+        if let series {
+            result.captures = series.captures(presences: notices.presences)
+            result.presences = notices.presences
+        }
+        return result
     }
 }

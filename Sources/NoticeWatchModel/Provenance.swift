@@ -145,6 +145,10 @@ public struct IngestResult: Sendable {
     public var inputFiles: [InputFile]
     /// SHA-256 of the sources file, or `nil` when the mapping was inferred with no sources file.
     public var sourcesFileSHA256: String?
+    /// The captures of the public list, by date, when the notice files are a dated series; else empty.
+    public var captures: [ListCapture] = []
+    /// Where each notice was seen across ``captures``, by id; empty when there is no series.
+    public var presences: [ListPresence] = []
 
     public init(
         notices: RecordList<Notice>, complaints: RecordList<Complaint>, quarantine: [QuarantinedRow],

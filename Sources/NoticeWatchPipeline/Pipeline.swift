@@ -59,7 +59,9 @@ public enum Pipeline {
                 ingested, provenance: provenance, asOf: asOf, asOfOrigin: origin, in: staging) : nil
 
         let analysisClock = ContinuousClock.now
-        let figures = Analysis.figures(notices: ingested.notices, complaints: ingested.complaints, options: options)
+        var figures = Analysis.figures(notices: ingested.notices, complaints: ingested.complaints, options: options)
+        figures.addPublicList(
+            captures: ingested.captures, presences: ingested.presences, grouping: .requestingCountry)
         let analysisLine =
             "analysis: \(ingested.notices.count) notices, \(ingested.complaints.count) complaints as of \(asOf) "
             + "in \(Self.seconds(since: analysisClock))"

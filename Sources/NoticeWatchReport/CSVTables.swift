@@ -17,7 +17,7 @@ enum CSVTables {
     static func builders(_ input: ReportInput) -> [(name: String, make: @Sendable () -> CSVTable)] {
         let figures = input.figures
         let ingest = input.ingest
-        return [
+        let tables: [(name: String, make: @Sendable () -> CSVTable)] = [
             ("complaint_volumes.csv", { volumes(figures.volumes) }),
             ("overturn_rates.csv", { overturnRates(figures.overturnRates) }),
             ("notice_cancellations.csv", { cancellations(figures.noticeCancellations) }),
@@ -39,6 +39,7 @@ enum CSVTables {
             ("conflicts.csv", { conflicts(ingest.conflicts) }),
             ("quarantine.csv", { quarantine(ingest.quarantine) }),
         ]
+        return tables + publicListBuilders(figures)
     }
 
     /// `complaint_volumes.csv`: one row per member country, in the figures' order (rank, then code).

@@ -28,6 +28,7 @@ struct MarkdownReport {
             cancellationsSection(),
             survivalSection(),
         ]
+        if let series = figures.publicList { sections.append(publicListSection(series)) }
         if let changes { sections.append(changesSection(changes)) }
         sections += [methodSection(), dataQualitySection(), provenanceSection()]
         return sections.joined(separator: "\n")

@@ -95,6 +95,7 @@ enum RecordsDatabase {
         try insertComplaints(ingest.complaints, into: database)
         try insertAccounts(
             ingest, run: runPairs(ingest, provenance: provenance, asOf: asOf, asOfOrigin: asOfOrigin), into: database)
+        try insertListHistory(ingest, into: database)
         try database.execute(indexes)
         try database.execute("COMMIT;")
     }

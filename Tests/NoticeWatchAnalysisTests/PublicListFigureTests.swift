@@ -60,8 +60,11 @@ struct PublicListFigureTests {
     @Test("Departures per month, counted in the month of the capture that first missed the notice")
     func departures() {
         let rows = series().departures.map { [$0.month.description, $0.country?.alpha2 ?? "all", "\($0.count)"] }
-        #expect(rows == [["2026-11", "all", "3"], ["2026-11", "RU", "2"], ["2026-11", "TR", "1"],
-            ["2026-12", "all", "1"], ["2026-12", "RU", "1"]])
+        #expect(
+            rows == [
+                ["2026-11", "all", "3"], ["2026-11", "RU", "2"], ["2026-11", "TR", "1"],
+                ["2026-12", "all", "1"], ["2026-12", "RU", "1"],
+            ])
         #expect(series().departures.allSatisfy { !$0.reliable })
     }
 

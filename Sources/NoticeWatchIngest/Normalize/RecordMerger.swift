@@ -18,6 +18,19 @@ struct RecordMerger<Record: RecordWithFacts> {
     /// Where a record was read.
     let location: (Record) -> SourceLocation
     let kind: RecordKind
+    /// The capture position of each file in a series of captures of the public list (``CaptureSightings``);
+    /// empty when the files are not a series.
+    var captureOfFile: [Int?] = []
+    /// The country a record is counted under in a series (notices only).
+    var listCountry: ((Record) -> Country)?
+
+    /// The collector of sightings for these files, when they are a series.
+    func sightings(fileCount: Int) -> CaptureSightings<Record>? {
+        guard let listCountry, captureOfFile.count == fileCount, captureOfFile.contains(where: { $0 != nil }) else {
+            return nil
+        }
+        return CaptureSightings(captureOfFile: captureOfFile, values: values, country: listCountry, id: id)
+    }
 
     /// What merging the files of one kind gave.
     struct Merged {
@@ -27,6 +40,8 @@ struct RecordMerger<Record: RecordWithFacts> {
         var merged: [Int]
         /// One entry per differing field of each merged record, in no particular order.
         var conflicts: [DuplicateConflict]
+        /// Where each notice was seen, by id, when the files are a series of captures; else empty.
+        var presences: [ListPresence] = []
     }
 
     /// Merges `files` (each in row order, the files in merge order).
@@ -53,7 +68,8 @@ struct RecordMerger<Record: RecordWithFacts> {
             increasing = false
             break
         }
-        if increasing {
+        var sightings = self.sightings(fileCount: files.count)
+        if increasing && sightings == nil {
             if let only = files.firstIndex(where: { $0.count == total }) {
                 return Merged(records: RecordList(files[only]), merged: merged, conflicts: [])
             }
@@ -76,6 +92,7 @@ struct RecordMerger<Record: RecordWithFacts> {
             let keptPlace = places[Int(order[start])]
             let kept = files[Int(keptPlace.file)][Int(keptPlace.row)]
             records.append(kept)
+            sightings?.begin(kept, file: Int(keptPlace.file))
             var end = start + 1
             let keptID = ids[Int(order[start])]
             while end < total && ids[Int(order[end])] == keptID { end += 1 }
@@ -85,6 +102,8 @@ struct RecordMerger<Record: RecordWithFacts> {
                     let place = places[Int(order[position])]
                     let other = files[Int(place.file)][Int(place.row)]
                     merged[Int(place.file)] += 1
+                    sightings?.add(other, file: Int(place.file))
+                    if sightings?.areDifferentCaptures(Int(keptPlace.file), Int(place.file)) == true { continue }
                     for (first, second) in zip(keptValues, values(other)) where first.1 != second.1 {
                         conflicts.append(
                             DuplicateConflict(
@@ -96,7 +115,9 @@ struct RecordMerger<Record: RecordWithFacts> {
             }
             start = end
         }
-        return Merged(records: RecordList(records), merged: merged, conflicts: conflicts)
+        sightings?.end()
+        return Merged(
+            records: RecordList(records), merged: merged, conflicts: conflicts, presences: sightings?.presences ?? [])
     }
 }
 

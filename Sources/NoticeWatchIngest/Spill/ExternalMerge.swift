@@ -21,7 +21,8 @@ struct ExternalMerge<Record: SpillableRecord> {
     /// - Throws: `spill-failed` when the store cannot be written.
     /// - Complexity: O(n log k) comparisons for n records in k runs.
     func merge(_ sources: [Source], fileCount: Int) throws(IngestError) -> RecordMerger<Record>.Merged {
-        if let concatenated = concatenation(sources, fileCount: fileCount) { return concatenated }
+        var sightings = merger.sightings(fileCount: fileCount)
+        if sightings == nil, let concatenated = concatenation(sources, fileCount: fileCount) { return concatenated }
         var merged = [Int](repeating: 0, count: fileCount)
         var conflicts: [DuplicateConflict] = []
         let origins = folder.originTable
@@ -38,11 +39,14 @@ struct ExternalMerge<Record: SpillableRecord> {
         var writer = try SpillWriter(path: folder.newFile())
         var count = 0
         var kept: Record?
+        var keptFile = 0
         // The kept record's compared values, made when its first duplicate comes (most records have none).
         var keptValues: [(NormalizedField, String)]?
         while let (record, file) = heap.pop() {
             if let current = kept, current.id == record.id {
                 merged[file] += 1
+                sightings?.add(record, file: file)
+                if sightings?.areDifferentCaptures(keptFile, file) == true { continue }
                 let values = keptValues ?? merger.values(current)
                 keptValues = values
                 for (first, second) in zip(values, merger.values(record)) where first.1 != second.1 {
@@ -55,7 +59,9 @@ struct ExternalMerge<Record: SpillableRecord> {
                 continue
             }
             kept = record
+            keptFile = file
             keptValues = nil
+            sightings?.begin(record, file: file)
             if count == ExternalMerge.partSize {
                 try writer.finish()
                 stores.append(SpillRun(file: writer.path, count: count))
@@ -67,7 +73,9 @@ struct ExternalMerge<Record: SpillableRecord> {
         }
         try writer.finish()
         stores.append(SpillRun(file: writer.path, count: count))
-        return RecordMerger<Record>.Merged(records: list(stores), merged: merged, conflicts: conflicts)
+        sightings?.end()
+        return RecordMerger<Record>.Merged(
+            records: list(stores), merged: merged, conflicts: conflicts, presences: sightings?.presences ?? [])
     }
 
     /// Records per part of a merged store.

@@ -166,14 +166,19 @@ public struct NoticeListHistory: Hashable, Sendable {
     public var capturesSeen: Int
     /// Runs of consecutive captures it was missing from between its first and last sighting.
     public var gaps: Int
+    /// The dates of the captures it was seen in, ascending.
+    public var seenOn: [CivilDate]
 
     /// Creates a history.
-    public init(id: String, firstSeen: CivilDate, lastSeen: CivilDate, capturesSeen: Int, gaps: Int) {
+    public init(
+        id: String, firstSeen: CivilDate, lastSeen: CivilDate, capturesSeen: Int, gaps: Int, seenOn: [CivilDate]
+    ) {
         self.id = id
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
         self.capturesSeen = capturesSeen
         self.gaps = gaps
+        self.seenOn = seenOn
     }
 }
 
@@ -209,5 +214,17 @@ public struct PublicListSeries: Hashable, Sendable {
         self.timeOnList = timeOnList
         self.leftTruncated = leftTruncated
         self.histories = histories
+    }
+}
+
+extension ListPresence {
+    /// This notice's history over captures dated `dates` (the series' capture dates), or `nil` when it was seen in
+    /// none.
+    public func history(dates: [CivilDate]) -> NoticeListHistory? {
+        guard let first = captures.first, let last = captures.last else { return nil }
+        let gaps = zip(captures, captures.dropFirst()).reduce(0) { $0 + ($1.1 > $1.0 + 1 ? 1 : 0) }
+        return NoticeListHistory(
+            id: id, firstSeen: dates[first], lastSeen: dates[last], capturesSeen: captures.count, gaps: gaps,
+            seenOn: captures.map { dates[$0] })
     }
 }
