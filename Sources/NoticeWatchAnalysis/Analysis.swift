@@ -148,7 +148,7 @@ extension PartialAggregate {
             .sorted()
         return Figures(
             options: options,
-            volumes: VolumeFigure.make(filings.dictionary),
+            volumes: VolumeFigure.make(filings.dictionary, asOf: options.asOf),
             overturnRates: OverturnFigure.make(outcomes.dictionary, options: options),
             noticeCancellations: CancellationFigure.make(notices.dictionary, options: options),
             noticeSurvival: noticeSurvival,

@@ -103,25 +103,48 @@ public enum KaplanMeier {
         }
     }
 
-    /// Tolerance for "S(t) ≤ q": products of ratios such as 9/10 · 8/9 · … · 5/6 land a rounding error away
-    /// from ½, and a curve that is exactly at q has reached it.
+    /// Tolerance of ``SurvivalQuantileRule/first`` for "S(t) ≤ q": products of ratios such as
+    /// 9/10 · 8/9 · … · 5/6 land a rounding error away from ½, and a curve that is exactly at q has reached it.
     static let crossingTolerance = 1e-12
+    /// Tolerance of ``SurvivalQuantileRule/r`` for "the curve is exactly at q": R's
+    /// `quantile.survfit(tolerance = sqrt(.Machine$double.eps))`.
+    static let rTolerance = Double.ulpOfOne.squareRoot()
 
     /// The `probability` quantile of the estimated distribution (the share that has ended) and its interval.
     ///
-    /// The estimate is the first step time with S(t) ≤ 1 − probability. The interval is where the pointwise
-    /// band crosses the same level (Brookmeyer–Crowley style, as lifelines'
-    /// `median_survival_times(confidence_interval_)`): the lower limit is the first time the lower band is
-    /// ≤ 1 − probability, the upper limit the first time the upper band is. A step with S = 0 counts as a band
-    /// of [0, 0]. Each value is `nil` ("not reached") when the curve or band never gets that low.
+    /// The estimate is read off the curve at the level 1 − probability under `rule`:
+    /// - ``SurvivalQuantileRule/first``: the first step time with S(t) ≤ 1 − probability.
+    /// - ``SurvivalQuantileRule/r``: the same, except where S is within √ε of the level: then the midpoint of
+    ///   that step's time and the time of the curve's next drop, or of the last step time when the curve ends
+    ///   at the level (R's `quantile.survfit`). An uncensored sample's median is then the usual midpoint.
+    ///
+    /// The interval is where the pointwise band crosses the same level, under the same rule (Brookmeyer–Crowley
+    /// style, as R's `quantile.survfit` and lifelines' `median_survival_times(confidence_interval_)`): the lower
+    /// limit from the lower band, the upper limit from the upper band. A step with S = 0 counts as a band of
+    /// [0, 0]. Each value is `nil` ("not reached") when the curve or band never gets that low.
     ///
     /// - Complexity: O(n) in the number of steps.
-    public static func quantile(_ probability: Double, of steps: [SurvivalStep]) -> SurvivalQuantile {
-        let level = 1 - probability + crossingTolerance
-        let estimate = steps.first { $0.survival <= level }?.time
-        let lower = steps.first { ($0.interval?.lower ?? 0) <= level }?.time
-        let upper = steps.first { ($0.interval?.upper ?? 0) <= level }?.time
-        return SurvivalQuantile(probability: probability, estimate: estimate, lower: lower, upper: upper)
+    public static func quantile(
+        _ probability: Double, of steps: [SurvivalStep], rule: SurvivalQuantileRule = .r
+    ) -> SurvivalQuantile {
+        let level = 1 - probability
+        let last = steps.last.map { Double($0.time) }
+        func crossing(_ value: (SurvivalStep) -> Double) -> Double? {
+            switch rule {
+            case .first:
+                return steps.first { value($0) <= level + crossingTolerance }.map { Double($0.time) }
+            case .r:
+                guard let index = steps.firstIndex(where: { value($0) <= level + rTolerance }) else { return nil }
+                let time = Double(steps[index].time)
+                guard value(steps[index]) > level - rTolerance else { return time }
+                let next = steps[(index + 1)...].first { value($0) <= level - rTolerance }
+                return (time + (next.map { Double($0.time) } ?? last ?? time)) / 2
+            }
+        }
+        return SurvivalQuantile(
+            probability: probability, estimate: crossing(\.survival),
+            lower: crossing { $0.interval?.lower ?? 0 }, upper: crossing { $0.interval?.upper ?? 0 }
+        )
     }
 
     /// Subjects at risk at the start of `day`: those whose duration (event or censoring) is at least `day`.

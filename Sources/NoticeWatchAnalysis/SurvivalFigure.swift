@@ -39,13 +39,37 @@ enum SurvivalFigure {
         }
         return "Kaplan–Meier estimate with right censoring; \(level) pointwise CI, Greenwood variance, "
             + "\(transform). Where the curve is at 1 the interval is [1, 1]; where it is at 0 none is given. "
-            + "Median: the first day on which the estimated share still open is at or below 50%; first and "
-            + "third quartiles likewise at 75% and 25%. Their interval is where the band crosses the same level "
-            + "(Brookmeyer–Crowley style, as lifelines' "
+            + quantileRuleText(options.survivalQuantileRule)
+            + " First and third quartiles likewise at 75% and 25%. Their interval is where the band crosses the "
+            + "same level, by the same rule (Brookmeyer–Crowley style, as R's quantile.survfit and lifelines' "
             + "median_survival_times(confidence_interval_)); \"not reached\" when the curve or band never gets "
             + "that low. Number at risk at day d: durations (ended or censored) of at least d days. Overall, then "
             + "per requesting country with at least one usable duration (by English name in the report, by ISO "
             + "alpha-2 code in the CSV tables)."
+    }
+
+    /// The sentences on the quantile rule and the minimum group size.
+    static func quantileRuleText(_ rule: SurvivalQuantileRule) -> String {
+        let ruleText: String
+        switch rule {
+        case .r:
+            ruleText =
+                "Median: the first day on which the estimated share still open is at or below 50%, except where "
+                + "the curve is exactly at 50% over an interval: then the midpoint of that interval (to the next "
+                + "drop, or to the last day observed when the curve ends there), as R survfit's quantile.survfit "
+                + "(option --km-quantile r, the default; --km-quantile first gives lifelines' and SAS's first day "
+                + "at or below)."
+        case .first:
+            ruleText =
+                "Median: the first day on which the estimated share still open is at or below 50%, even where "
+                + "the curve stays exactly at 50% over an interval (option --km-quantile first, as lifelines' "
+                + "median_survival_time_ and SAS; the default --km-quantile r takes the midpoint of such an "
+                + "interval, as R survfit)."
+        }
+        return ruleText + " A group with fewer than \(AnalysisOptions.minimumSurvivalSubjects) durations or fewer "
+            + "than \(AnalysisOptions.minimumSurvivalEvents) ended ones is listed with its counts, but its "
+            + "quartiles and curve are marked too few: a median from so few events moves by months with one "
+            + "record."
     }
 
     /// The definition of time to cancellation the report prints.
@@ -142,7 +166,9 @@ enum SurvivalFigure {
         let censored = tallies.reduce(0) { $0 + $1.censored }
         return SurvivalSummary(
             country: country, subjects: events + censored, events: events, censored: censored, curve: curve,
-            quantiles: quantileProbabilities.map { KaplanMeier.quantile($0, of: curve) },
+            quantiles: quantileProbabilities.map {
+                KaplanMeier.quantile($0, of: curve, rule: options.survivalQuantileRule)
+            },
             atRisk: atRiskDays.map { AtRisk(day: $0, count: KaplanMeier.atRisk(day: $0, of: curve)) },
             observedQuantiles: ObservedDurations.quantiles(of: tallies),
             histogram: ObservedDurations.histogram(of: tallies)

@@ -14,17 +14,23 @@ enum VolumeFigure {
                 + "\(Country.allMembers.count) member countries are listed, zeros included. Rank: by total, "
                 + "descending; equal totals share a rank (competition ranking 1, 2, 2, 4) and are listed by "
                 + "ISO alpha-2 code. Share: the country's total over all complaints (denominator: every complaint, "
-                + "including those with no filing year). Change: complaints filed in the last year shown minus the "
-                + "calendar year before it. Years run without gaps from the first to the last year of filing."
+                + "including those with no filing year). Years run without gaps from the first to the last year of "
+                + "filing. When the as-of date (\(options.asOf)) falls before the end of the last year, that "
+                + "year is partial and labelled so with the months it covers (for example \"2025 (partial: "
+                + "Jan–Jun)\") in every table, chart and sentence. Change: complaints filed in the last complete "
+                + "year minus the complete year before it; a partial year is never compared with a full one, so "
+                + "with a partial last year the change is between the two years before it (the column says which)."
         )
     }
 
     /// Builds the volume table from complaint counts per (country, filing year).
     ///
     /// - Complexity: O(c·y + k) for c countries, y years and k keys.
-    static func make(_ filings: [PartialAggregate.FilingKey: Int]) -> ComplaintVolumes {
+    static func make(_ filings: [PartialAggregate.FilingKey: Int], asOf: CivilDate) -> ComplaintVolumes {
         let knownYears = filings.keys.compactMap(\.year)
         let years: [Int] = knownYears.min().map { first in Array(first...knownYears.max()!) } ?? []
+        let partialYear = PartialYear.of(lastYear: years.last, asOf: asOf)
+        let complete = partialYear == nil ? years.count : years.count - 1
         let members = Country.allMembers
         var totals = [Int](repeating: 0, count: members.count)
         var byYear = [[Int]](repeating: [Int](repeating: 0, count: years.count), count: members.count)
@@ -43,8 +49,8 @@ enum VolumeFigure {
                 country: country, total: totals[country.index], rank: 0,
                 share: total == 0 ? 0 : Double(totals[country.index]) / Double(total),
                 byYear: byYear[country.index],
-                changeFromPreviousYear: years.count < 2
-                    ? nil : byYear[country.index][years.count - 1] - byYear[country.index][years.count - 2]
+                changeFromPreviousYear: complete < 2
+                    ? nil : byYear[country.index][complete - 1] - byYear[country.index][complete - 2]
             )
         }
         rows.sort { ($1.total, $0.country.alpha2) < ($0.total, $1.country.alpha2) }
@@ -54,7 +60,8 @@ enum VolumeFigure {
         }
         let totalByYear = years.indices.map { column in byYear.reduce(0) { $0 + $1[column] } }
         return ComplaintVolumes(
-            rows: rows, years: years, total: total, totalByYear: totalByYear, unknownYear: unknownYear
+            rows: rows, years: years, total: total, totalByYear: totalByYear, unknownYear: unknownYear,
+            partialYear: partialYear
         )
     }
 }

@@ -45,7 +45,8 @@ public enum Pipeline {
         let options = AnalysisOptions(
             asOf: asOf, asOfOrigin: origin, minimumDecisions: configuration.minimumDecisions,
             partialCountsAsOverturned: configuration.partialCountsAsOverturned,
-            topCountries: configuration.topCountries, survivalInterval: configuration.survivalInterval)
+            topCountries: configuration.topCountries, survivalInterval: configuration.survivalInterval,
+            survivalQuantileRule: configuration.survivalQuantileRule)
 
         let provenance = RunProvenance(
             toolVersion: version,

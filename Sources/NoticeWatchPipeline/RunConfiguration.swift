@@ -16,6 +16,8 @@ public struct RunConfiguration: Sendable {
     public var topCountries: Int
     /// The Kaplan–Meier interval transform.
     public var survivalInterval: SurvivalIntervalMethod
+    /// How Kaplan–Meier quantiles are read off the curve (R survfit's midpoint rule by default).
+    public var survivalQuantileRule: SurvivalQuantileRule
     /// When more rows than this are quarantined, the run still writes the report but exits with
     /// ``ExitStatus/quarantineOverThreshold``. `nil`: no threshold.
     public var maxQuarantined: Int?
@@ -37,7 +39,7 @@ public struct RunConfiguration: Sendable {
         partialCountsAsOverturned: Bool = false, topCountries: Int = 20,
         survivalInterval: SurvivalIntervalMethod = .logLog, maxQuarantined: Int? = nil, keep: Int? = nil,
         sourceDateEpoch: String? = nil, recordsDatabase: Bool = true,
-        recordsInMemory: Int = 100_000
+        recordsInMemory: Int = 100_000, survivalQuantileRule: SurvivalQuantileRule = .r
     ) {
         self.datasetDirectory = datasetDirectory
         self.outputDirectory = outputDirectory
@@ -46,6 +48,7 @@ public struct RunConfiguration: Sendable {
         self.partialCountsAsOverturned = partialCountsAsOverturned
         self.topCountries = topCountries
         self.survivalInterval = survivalInterval
+        self.survivalQuantileRule = survivalQuantileRule
         self.maxQuarantined = maxQuarantined
         self.keep = keep
         self.sourceDateEpoch = sourceDateEpoch
@@ -59,6 +62,7 @@ public struct RunConfiguration: Sendable {
             "as_of=\(asOf)",
             "as_of_origin=\(asOfOrigin)",
             "km_ci=\(survivalInterval.rawValue)",
+            "km_quantile=\(survivalQuantileRule.rawValue)",
             "max_quarantined=\(maxQuarantined.map(String.init) ?? "none")",
             "min_decisions=\(minimumDecisions)",
             "partial_counts_as_overturned=\(partialCountsAsOverturned)",

@@ -6,6 +6,7 @@ extension CSVTables {
     static func survivalCurves(_ summaries: [SurvivalSummary], method: SurvivalIntervalMethod) -> CSVTable {
         var table = CSVTable(header: [
             "group", "time", "at_risk", "events", "censored", "survival", "ci_lower", "ci_upper", "ci_method",
+            "too_few",
         ])
         for summary in summaries {
             for step in summary.curve {
@@ -13,7 +14,7 @@ extension CSVTables {
                     group(summary.country), String(step.time), String(step.atRisk), String(step.events),
                     String(step.censored), FixedDecimal.proportion(step.survival),
                     FixedDecimal.proportion(step.interval?.lower), FixedDecimal.proportion(step.interval?.upper),
-                    method.rawValue,
+                    method.rawValue, String(summary.tooFew),
                 ])
             }
         }
@@ -22,8 +23,10 @@ extension CSVTables {
 
     /// `survival_summary.csv`: one row per measure of every group, in long form.
     ///
-    /// `measure` is `subjects`, `events`, `censored` (no parameter), `km_quantile` (parameter: the share
-    /// ended, `0.25`/`0.50`/`0.75`; value in days; note `not-reached` when the curve never gets there),
+    /// `measure` is `subjects`, `events`, `censored` (no parameter; note `too-few` on `subjects` when the group
+    /// is under the Kaplan–Meier minimum), `km_quantile` (parameter: the share ended, `0.25`/`0.50`/`0.75`;
+    /// value in days, a half day where R's midpoint rule applies; note `not-reached` when the curve never gets
+    /// there, `too-few` when the group is under the minimum),
     /// `at_risk` (parameter: the day), `observed_quantile` (parameter: the probability; value in days with
     /// 1 decimal, events only, censoring ignored) or `histogram` (parameter: the bucket's label; value: events).
     static func survivalSummary(notices: [SurvivalSummary], complaints: [SurvivalSummary]) -> CSVTable {
@@ -33,15 +36,17 @@ extension CSVTables {
         for (analysis, summaries) in [("notices", notices), ("complaints", complaints)] {
             for summary in summaries {
                 let prefix = [analysis, group(summary.country)]
-                table.append(prefix + ["subjects", "", String(summary.subjects), "", "", ""])
+                let tooFew = summary.tooFew ? "too-few" : ""
+                table.append(prefix + ["subjects", "", String(summary.subjects), "", "", tooFew])
                 table.append(prefix + ["events", "", String(summary.events), "", "", ""])
                 table.append(prefix + ["censored", "", String(summary.censored), "", "", ""])
                 for quantile in summary.quantiles {
                     table.append(
                         prefix + [
                             "km_quantile", FixedDecimal.format(quantile.probability, decimals: 2),
-                            quantile.estimate.map(String.init) ?? "", quantile.lower.map(String.init) ?? "",
-                            quantile.upper.map(String.init) ?? "", quantile.estimate == nil ? "not-reached" : "",
+                            quantile.estimate.map(days) ?? "", quantile.lower.map(days) ?? "",
+                            quantile.upper.map(days) ?? "",
+                            summary.tooFew ? "too-few" : quantile.estimate == nil ? "not-reached" : "",
                         ]
                     )
                 }
@@ -63,6 +68,11 @@ extension CSVTables {
             }
         }
         return table
+    }
+
+    /// Days as the CSV tables write them: `412`, or `412.5` for a midpoint.
+    static func days(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : FixedDecimal.format(value, decimals: 1)
     }
 
     /// `accounting.csv`: per source, `read = kept + merged + quarantined`.

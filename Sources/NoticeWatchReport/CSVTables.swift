@@ -47,8 +47,10 @@ enum CSVTables {
         var table = CSVTable(
             header: ["country_code", "country_alpha3", "country_name", "rank", "complaints", "share"]
                 + volumes.years.map { "complaints_\($0)" }
-                + ["complaints_unknown_year", "change_from_previous_year"]
+                + ["complaints_unknown_year", "change_from_previous_year", "change_compares", "partial_year"]
         )
+        let compares = volumes.changeYears.map { "\($0.later) vs \($0.earlier)" } ?? ""
+        let partial = volumes.partialYear?.label ?? ""
         for row in volumes.rows {
             let known = row.byYear.reduce(0, +)
             table.append(
@@ -58,7 +60,7 @@ enum CSVTables {
                 ]
                     + (Array(row.byYear.prefix(volumes.years.count))
                     + Array(repeating: 0, count: max(0, volumes.years.count - row.byYear.count))).map(String.init)
-                    + [String(row.total - known), row.changeFromPreviousYear.map(String.init) ?? ""]
+                    + [String(row.total - known), row.changeFromPreviousYear.map(String.init) ?? "", compares, partial]
             )
         }
         return table
@@ -83,23 +85,33 @@ enum CSVTables {
     /// `overturn_rates.csv`: the overall row, then per country, per year, per country and year.
     ///
     /// `scope` is `overall`, `country`, `year` or `country-year`; `persistent` is `true` for countries in the
-    /// persistent-overturn list, empty for rows that are not per country.
+    /// persistent-overturn list, empty for rows that are not per country. `others_rate`, `p_value` and
+    /// `p_value_holm` are the test against all other countries (Fisher's exact, two-sided; Holm-adjusted),
+    /// empty for a country not tested and for rows that are not per country.
     static func overturnRates(_ rates: OverturnRates) -> CSVTable {
-        var table = CSVTable(header: ["scope", "country_code", "country_name", "year"] + tallyHeader + ["persistent"])
+        var table = CSVTable(
+            header: ["scope", "country_code", "country_name", "year"] + tallyHeader
+                + ["persistent", "others_rate", "p_value", "p_value_holm", "partial_year"])
+        func partial(_ year: Int) -> String { rates.partialYear?.year == year ? rates.partialYear!.label : "" }
         let persistent = Set(rates.persistent.map(\.country))
-        table.append(["overall", "", "", ""] + tallyCells(rates.overall) + [""])
+        table.append(["overall", "", "", ""] + tallyCells(rates.overall) + ["", "", "", "", ""])
         for row in rates.byCountry {
             table.append(
                 ["country", row.country.alpha2, row.country.name, ""] + tallyCells(row.tally)
-                    + [String(persistent.contains(row.country))]
+                    + [
+                        String(persistent.contains(row.country)), FixedDecimal.proportion(row.comparison?.othersRate),
+                        row.comparison.map { String($0.pValue) } ?? "",
+                        row.comparison.map { String($0.adjustedPValue) } ?? "", "",
+                    ]
             )
         }
         for row in rates.byYear {
-            table.append(["year", "", "", String(row.year)] + tallyCells(row.tally) + [""])
+            table.append(["year", "", "", String(row.year)] + tallyCells(row.tally) + ["", "", "", "", partial(row.year)])
         }
         for row in rates.byCountryYear {
             table.append(
-                ["country-year", row.country.alpha2, row.country.name, String(row.year)] + tallyCells(row.tally) + [""]
+                ["country-year", row.country.alpha2, row.country.name, String(row.year)] + tallyCells(row.tally)
+                    + ["", "", "", "", partial(row.year)]
             )
         }
         return table

@@ -21,6 +21,12 @@ extension MarkdownReport {
             "Proportions: Wilson score intervals.",
             "Kaplan–Meier: Greenwood variance, pointwise intervals on the \(options.survivalInterval.rawValue) "
                 + "scale (\(intervalExplanation)); quartile intervals where the interval curve crosses the level.",
+            "Kaplan–Meier quantiles: rule \(options.survivalQuantileRule.rawValue) ("
+                + (options.survivalQuantileRule == .r
+                    ? "R survfit's: the midpoint where the curve is exactly at the level over an interval"
+                    : "the first day at or below the level, as lifelines") + "; option --km-quantile). Groups with "
+                + "fewer than \(AnalysisOptions.minimumSurvivalSubjects) durations or "
+                + "\(AnalysisOptions.minimumSurvivalEvents) ended ones are marked too few.",
             "Minimum decided complaints to rank a country: \(options.minimumDecisions).",
             "Partially overturned complaints (\"compliant subject to updates\") "
                 + (options.partialCountsAsOverturned ? "count" : "do not count") + " as overturned.",

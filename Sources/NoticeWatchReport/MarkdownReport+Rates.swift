@@ -11,8 +11,9 @@ extension MarkdownReport {
         var text = heading(
             "Overturn rates",
             "The share of decided complaints (overturned, upheld or partially overturned) that were \(numerator), "
-                + "with \(level) Wilson score intervals. Countries with fewer than \(options.minimumDecisions) "
-                + "decided complaints are listed but marked *too few to rank*. "
+                + "with \(level) Wilson score intervals. Countries are ranked by the interval's lower bound, not by "
+                + "the rate, so that a high rate from few decisions does not head the table. Countries with fewer "
+                + "than \(options.minimumDecisions) decided complaints are listed but marked *too few to rank*. "
                 + "Chart: [charts/overturn-rates.svg](charts/overturn-rates.svg)."
         )
         var table = MarkdownTable(
@@ -22,8 +23,7 @@ extension MarkdownReport {
             right: [1, 2, 3, 4, 5, 6]
         )
         table.append(tallyRow("All countries", rates.overall, note: ""))
-        let ranked = rates.byCountry.filter { !$0.tally.tooFewToRank && $0.tally.rate != nil }
-            .sorted { ($0.tally.rate ?? 0, $1.country) > ($1.tally.rate ?? 0, $0.country) }
+        let ranked = rates.ranked
         let unranked = rates.byCountry.filter { $0.tally.tooFewToRank || $0.tally.rate == nil }
             .sorted { $0.country.name < $1.country.name }
         let persistent = Set(rates.persistent.map(\.country))
@@ -47,7 +47,9 @@ extension MarkdownReport {
             )
             for row in rates.byYear {
                 years.append(
-                    tallyRow(String(row.year), row.tally, note: row.tally.tooFewToRank ? "too few decisions" : ""))
+                    tallyRow(
+                        rates.partialYear?.year == row.year ? rates.partialYear!.label : String(row.year), row.tally,
+                        note: row.tally.tooFewToRank ? "too few decisions" : ""))
             }
             text += "\nBy year of decision, all countries (complaints with no decision date are in no year):\n\n"
             text += years.render()
@@ -65,36 +67,48 @@ extension MarkdownReport {
         ]
     }
 
-    /// Persistent overturns: the countries whose interval's lower bound is above the overall rate.
+    /// Persistent overturns: the countries whose rate is above all other countries' by Fisher's exact test,
+    /// Holm-adjusted.
     func persistentSection() -> String {
         let rates = figures.overturnRates
+        let tested = rates.byCountry.filter { $0.comparison != nil }.count
         let text = heading(
             "Persistent overturns",
-            "Countries whose overturn rate is above the overall rate (\(percent(rates.overall.rate))) even at "
-                + "the lower bound of its \(level) Wilson interval, so the difference is unlikely to be chance "
-                + "alone. Countries with too few decisions are never listed."
+            "Each country with at least \(options.minimumDecisions) decided complaints "
+                + "(\(counted(tested, "country", "countries")) here) is compared with all other countries "
+                + "together by Fisher's exact test (two-sided); the p-values are adjusted for the number of "
+                + "countries tested by Holm's method. Listed: adjusted p-value below \(alphaText) and a rate above "
+                + "the others'. A listing means the country's complaints were overturned more often than the "
+                + "others' by more than chance would plausibly give; it does not say why."
         )
         guard !rates.persistent.isEmpty else {
             return text + "\nNo country meets this condition.\n"
         }
         var table = MarkdownTable(
             header: [
-                "Country", "Decided", "Overturned (counted)", "Rate", "Lower bound", "Overall rate",
-                "Lower bound above overall by",
+                "Country", "Decided", "Overturned (counted)", "Rate", "\(level) CI", "Other countries' rate",
+                "p-value", "Holm-adjusted p-value",
             ],
-            right: [1, 2, 3, 4, 5, 6]
+            right: [1, 2, 3, 4, 5, 6, 7]
         )
         for row in rates.persistent {
-            let margin = both(row.tally.interval?.lower, rates.overall.rate).map { lower, overall in
-                FixedDecimal.format((lower - overall) * 100, decimals: 1) + " points"
-            }
             table.append([
                 row.country.name, FixedDecimal.count(row.tally.decided),
-                FixedDecimal.count(row.tally.overturnedCounted),
-                percent(row.tally.rate), percent(row.tally.interval?.lower), percent(rates.overall.rate), margin ?? "—",
+                FixedDecimal.count(row.tally.overturnedCounted), percent(row.tally.rate),
+                percentRange(row.tally.interval), percent(row.comparison?.othersRate),
+                pValue(row.comparison?.pValue), pValue(row.comparison?.adjustedPValue),
             ])
         }
         return text + "\n" + table.render()
+    }
+
+    /// The significance level of the persistent-overturn test: `0.05` at 95% confidence.
+    var alphaText: String { FixedDecimal.format(1 - options.confidenceLevel, decimals: 4).trimmingZeros }
+
+    /// `0.0123`, or `< 0.0001`.
+    func pValue(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return value < 0.0001 ? "< 0.0001" : FixedDecimal.format(value, decimals: 4)
     }
 
     /// Notice cancellations: the share ended and the share of known-reason cancellations due to the CCF.
@@ -127,8 +141,13 @@ extension MarkdownReport {
     }
 }
 
-/// Both values, or `nil` when either is missing.
-private func both<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
+extension String {
+    /// `0.05` for `0.0500`: trailing zeros after a dot dropped, and the dot when nothing follows it.
+    var trimmingZeros: String {
+        guard contains(".") else { return self }
+        var text = Substring(self)
+        while text.last == "0" { text = text.dropLast() }
+        if text.last == "." { text = text.dropLast() }
+        return String(text)
+    }
 }

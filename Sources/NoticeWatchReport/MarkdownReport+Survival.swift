@@ -8,8 +8,10 @@ extension MarkdownReport {
             "Kaplan–Meier estimates, in days: for notices from issue to cancellation, for complaints from filing "
                 + "to decision. Notices still active and complaints still pending on \(options.asOf) are censored "
                 + "there, not dropped. Quartiles are the days by which 25%, 50% and 75% had ended, with \(level) "
-                + "intervals (\(options.survivalInterval.rawValue) transform); *not reached* means the curve "
-                + "never fell that far. Chart: [charts/notice-survival.svg](charts/notice-survival.svg)."
+                + "intervals (\(options.survivalInterval.rawValue) transform, quantile rule "
+                + "\(options.survivalQuantileRule.rawValue)); *not reached* means the curve never fell that far; "
+                + "*too few* marks a group with fewer than \(AnalysisOptions.minimumSurvivalSubjects) durations or "
+                + "fewer than \(AnalysisOptions.minimumSurvivalEvents) ended ones. Chart: [charts/notice-survival.svg](charts/notice-survival.svg)."
         )
         text += survivalGroup("Notices: issue to cancellation", figures.noticeSurvival)
         text += "\n![Notices not yet cancelled, by days since issue](charts/notice-survival.svg)\n"
@@ -34,7 +36,8 @@ extension MarkdownReport {
         )
         for summary in summaries {
             let quartiles = [0.25, 0.5, 0.75].map { probability in
-                summary.quantiles.first { $0.probability == probability }.map(quantileText) ?? "—"
+                summary.tooFew
+                    ? "too few" : summary.quantiles.first { $0.probability == probability }.map(quantileText) ?? "—"
             }
             table.append(
                 [
@@ -84,11 +87,18 @@ extension MarkdownReport {
         return text
     }
 
-    /// `412 (380–455)`, `not reached`, or `412 (380–not reached)`.
+    /// `412 (380–455)`, `412.5 (380–455)`, `not reached`, or `412 (380–not reached)`.
     func quantileText(_ quantile: SurvivalQuantile) -> String {
         guard let estimate = quantile.estimate else { return "not reached" }
         let range = dayRange(quantile)
-        return range == "—" ? FixedDecimal.count(estimate) : "\(FixedDecimal.count(estimate)) (\(range))"
+        return range == "—" ? days(estimate) : "\(days(estimate)) (\(range))"
+    }
+
+    /// `1,204` for whole days, `1,204.5` for a midpoint (quantiles are whole or half days).
+    func days(_ value: Double) -> String {
+        let whole = value.rounded(.down)
+        let fraction = FixedDecimal.format(value - whole, decimals: 1)
+        return value == whole ? FixedDecimal.count(Int(whole)) : FixedDecimal.count(Int(whole)) + fraction.dropFirst()
     }
 
     /// The country's name, or `All countries`.

@@ -14,11 +14,12 @@ extension MarkdownReport {
                 + "\(counted(shown.count, "country", "countries")) with the most complaints are listed; "
                 + "\(counted(rest.count, "other country", "other countries")) with any are summed. All "
                 + "\(Country.allMembers.count) member countries are in `complaint_volumes.csv`. "
+                + partialSentence(volumes)
                 + "Chart: [charts/volumes.svg](charts/volumes.svg)."
         )
-        var header = ["Rank", "Country", "Complaints", "Share"] + volumes.years.map(String.init)
+        var header = ["Rank", "Country", "Complaints", "Share"] + volumes.years.map(volumes.label(year:))
         if volumes.unknownYear > 0 { header.append("Year unknown") }
-        header.append("Change from previous year")
+        header.append(changeHeader(volumes))
         var table = MarkdownTable(header: header, right: Set([0] + Array(2..<header.count)))
         func unknown(_ total: Int, _ byYear: [Int]) -> [String] {
             volumes.unknownYear > 0 ? [FixedDecimal.count(total - byYear.reduce(0, +))] : []
@@ -38,7 +39,7 @@ extension MarkdownReport {
             }
             let share = volumes.total > 0 ? Double(total) / Double(volumes.total) : 0
             let change: String
-            if volumes.years.count >= 2 {
+            if volumes.changeYears != nil {
                 change = signed(rest.reduce(0) { $0 + ($1.changeFromPreviousYear ?? 0) })
             } else {
                 change = "—"
@@ -49,9 +50,10 @@ extension MarkdownReport {
             )
         }
         let totalChange: String
-        if volumes.totalByYear.count >= 2 {
-            totalChange = signed(
-                volumes.totalByYear[volumes.totalByYear.count - 1] - volumes.totalByYear[volumes.totalByYear.count - 2])
+        if let (later, earlier) = volumes.changeYears, let first = volumes.years.first,
+            later - first < volumes.totalByYear.count
+        {
+            totalChange = signed(volumes.totalByYear[later - first] - volumes.totalByYear[earlier - first])
         } else {
             totalChange = "—"
         }
@@ -63,6 +65,24 @@ extension MarkdownReport {
         text += "\n" + table.render()
         text += "\n![Complaints per requesting country](charts/volumes.svg)\n"
         return text
+    }
+
+    /// `Change from previous year`, or `Change 2024 vs 2023` when a partial last year is left out of it.
+    func changeHeader(_ volumes: ComplaintVolumes) -> String {
+        guard volumes.partialYear != nil, let (later, earlier) = volumes.changeYears else {
+            return "Change from previous year"
+        }
+        return "Change \(later) vs \(earlier)"
+    }
+
+    /// What a partial last year means for the table, or nothing when every year is complete.
+    func partialSentence(_ volumes: ComplaintVolumes) -> String {
+        guard let partial = volumes.partialYear else { return "" }
+        let change =
+            volumes.changeYears.map { "the change compares \($0.later) with \($0.earlier), the last two complete years" }
+            ?? "no change is given, for want of two complete years"
+        return "\(partial.label) is covered only up to the as-of date \(options.asOf), so it is not comparable with "
+            + "a full year: \(change). "
     }
 
     /// `+3`, `-2`, `0`.

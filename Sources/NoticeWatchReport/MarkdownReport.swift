@@ -39,8 +39,14 @@ struct MarkdownReport {
         var lines = ["## Summary", ""]
         let volumes = figures.volumes
         let ranked = volumes.rows.filter { $0.total > 0 }
+        var period = ""
+        if let first = volumes.years.first, let last = volumes.years.last {
+            period =
+                first == last
+                ? ", filed in \(volumes.label(year: last))" : ", filed \(first)–\(volumes.label(year: last))"
+        }
         lines.append(
-            "- \(counted(volumes.total, "complaint was", "complaints were")) counted, about the notices of "
+            "- \(counted(volumes.total, "complaint was", "complaints were")) counted\(period), about the notices of "
                 + "\(counted(ranked.count, "member country", "member countries"))."
         )
         if let first = ranked.first {
@@ -67,11 +73,15 @@ struct MarkdownReport {
         }
         let persistent = figures.overturnRates.persistent.map(\.country.name)
         if persistent.isEmpty {
-            lines.append("- No country's overturn rate is above the overall rate beyond its \(level) interval.")
+            lines.append(
+                "- No country's complaints were overturned more often than all other countries' by more than "
+                    + "chance would plausibly give (Fisher's exact test, Holm-adjusted, \(alphaText))."
+            )
         } else {
             lines.append(
-                "- Countries whose overturn rate is above the overall rate even at the lower end of its "
-                    + "\(level) interval: \(persistent.joined(separator: ", "))."
+                "- Complaints were overturned more often than for all other countries together, by more than "
+                    + "chance would plausibly give (Fisher's exact test, Holm-adjusted over the countries tested, "
+                    + "\(alphaText)), for: \(persistent.joined(separator: ", ")). This does not say why."
             )
         }
         let cancelled = figures.noticeCancellations.overall
@@ -120,11 +130,17 @@ struct MarkdownReport {
     /// The Kaplan–Meier median in a sentence, or "not reached".
     func medianSentence(_ summary: SurvivalSummary, what: String, plural: String, until event: String) -> String {
         let median = summary.quantiles.first { $0.probability == 0.5 }
+        if summary.tooFew {
+            return "The median time to \(event) of \(what) is not given: "
+                + "\(counted(summary.subjects, String(what.split(separator: " ").last ?? ""), plural)), "
+                + "\(FixedDecimal.count(summary.events)) ended, are too few (Kaplan–Meier needs at "
+                + "least \(AnalysisOptions.minimumSurvivalSubjects) and \(AnalysisOptions.minimumSurvivalEvents))."
+        }
         guard let median, let estimate = median.estimate else {
             return "The median time to \(event) of \(what) is not reached: fewer than half of "
                 + "\(FixedDecimal.count(summary.subjects)) \(plural) had ended by \(options.asOf) (Kaplan–Meier)."
         }
-        return "The median time to \(event) of \(what) is \(FixedDecimal.count(estimate)) days "
+        return "The median time to \(event) of \(what) is \(days(estimate)) days "
             + "(\(level) CI \(dayRange(median))), Kaplan–Meier over \(FixedDecimal.count(summary.subjects)) \(plural) "
             + "(\(FixedDecimal.count(summary.censored)) still open, censored at \(options.asOf))."
     }
@@ -138,8 +154,8 @@ struct MarkdownReport {
     /// `120–400` days, `120–not reached`, or `—`.
     func dayRange(_ quantile: SurvivalQuantile) -> String {
         if quantile.lower == nil, quantile.upper == nil { return "—" }
-        let lower = quantile.lower.map(FixedDecimal.count) ?? "—"
-        let upper = quantile.upper.map(FixedDecimal.count) ?? "not reached"
+        let lower = quantile.lower.map(days) ?? "—"
+        let upper = quantile.upper.map(days) ?? "not reached"
         return "\(lower)–\(upper)"
     }
 

@@ -18,9 +18,13 @@ enum SVGCharts {
         if !rest.isEmpty { bars.append(("Other countries (\(rest.count))", rest.reduce(0) { $0 + $1.total })) }
         let height = Self.bottom(rows: max(1, bars.count)) + 30
         var svg = SVGDocument(width: chartWidth, height: height, title: "Complaints per requesting country")
+        var period = ""
+        if let first = volumes.years.first, let last = volumes.years.last {
+            period = first == last ? ", \(volumes.label(year: last))" : ", \(first)–\(volumes.label(year: last))"
+        }
         svg.text(
-            "Complaints per requesting country (\(FixedDecimal.count(volumes.total)) in all)", x: 16, y: 28, size: 16,
-            bold: true)
+            "Complaints per requesting country (\(FixedDecimal.count(volumes.total)) in all\(period))", x: 16, y: 28,
+            size: 16, bold: true)
         guard let largest = bars.map(\.value).max(), largest > 0 else {
             svg.text("No complaints.", x: 16, y: Self.top + 16)
             return svg.render()
@@ -39,12 +43,11 @@ enum SVGCharts {
     /// The y of the area's bottom for `rows` rows.
     private static func bottom(rows: Int) -> Double { top + Double(rows) * rowHeight }
 
-    /// `charts/overturn-rates.svg`: ranked countries by rate, a dot at the rate and a whisker over the
+    /// `charts/overturn-rates.svg`: ranked countries by the interval's lower bound, a dot at the rate and a whisker over the
     /// Wilson interval, a dashed line at the overall rate.
     static func overturnRates(_ figures: Figures) -> String {
         let rates = figures.overturnRates
-        let ranked = rates.byCountry.filter { !$0.tally.tooFewToRank && $0.tally.rate != nil }
-            .sorted { ($0.tally.rate ?? 0, $1.country) > ($1.tally.rate ?? 0, $0.country) }
+        let ranked = rates.ranked
         let level = FixedDecimal.level(figures.options.confidenceLevel)
         let bottom = Self.bottom(rows: max(1, ranked.count))
         var svg = SVGDocument(width: chartWidth, height: bottom + 50, title: "Overturn rates with \(level)% intervals")

@@ -48,6 +48,11 @@ struct Run: ParsableCommand {
     var kmInterval: String = SurvivalIntervalMethod.logLog.rawValue
 
     @Option(
+        name: .customLong("km-quantile"),
+        help: "Kaplan–Meier quantile rule: r (R survfit's midpoint on an exact flat) or first (as lifelines).")
+    var kmQuantile: String = SurvivalQuantileRule.r.rawValue
+
+    @Option(
         name: .customLong("max-quarantined"),
         help: "Exit with status 2 (the report still written) when more rows than this are quarantined.")
     var maxQuarantined: Int?
@@ -82,6 +87,9 @@ struct Run: ParsableCommand {
         guard SurvivalIntervalMethod(rawValue: kmInterval) != nil else {
             throw ValidationError("--km-ci must be one of loglog, log, plain; not '\(kmInterval)'.")
         }
+        guard SurvivalQuantileRule(rawValue: kmQuantile) != nil else {
+            throw ValidationError("--km-quantile must be one of r, first; not '\(kmQuantile)'.")
+        }
         guard minDecisions >= 1 else { throw ValidationError("--min-decisions must be at least 1.") }
         guard top >= 1 else { throw ValidationError("--top must be at least 1.") }
         if let maxQuarantined, maxQuarantined < 0 { throw ValidationError("--max-quarantined cannot be negative.") }
@@ -102,7 +110,7 @@ struct Run: ParsableCommand {
             survivalInterval: SurvivalIntervalMethod(rawValue: kmInterval) ?? .logLog,
             maxQuarantined: maxQuarantined, keep: keep,
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], recordsDatabase: recordsDatabase,
-            recordsInMemory: recordsInMemory)
+            recordsInMemory: recordsInMemory, survivalQuantileRule: SurvivalQuantileRule(rawValue: kmQuantile) ?? .r)
         do {
             let result = try Pipeline.run(configuration, logger: logger)
             print("Report: \(result.reportPath)/report.md")

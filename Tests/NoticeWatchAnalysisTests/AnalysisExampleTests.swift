@@ -62,9 +62,9 @@ struct AnalysisExampleTests {
         notice(10, tj, issued: "2018-03-03", .expired, cancelled: "2022-05", .subjectLocated),
     ]
 
-    static func figures(partial: Bool = false, minimumDecisions: Int = 10) -> Figures {
+    static func figures(partial: Bool = false, minimumDecisions: Int = 10, asOf: String = "2024-06-30") -> Figures {
         let options = AnalysisOptions(
-            asOf: day("2024-06-30"), asOfOrigin: "--as-of", minimumDecisions: minimumDecisions,
+            asOf: day(asOf), asOfOrigin: "--as-of", minimumDecisions: minimumDecisions,
             partialCountsAsOverturned: partial
         )
         return Analysis.figures(notices: notices, complaints: complaints, options: options)
@@ -82,11 +82,36 @@ struct AnalysisExampleTests {
         #expect(top.map(\.rank) == [1, 2, 2])
         #expect(top.map(\.total) == [8, 3, 3])
         #expect(top.map(\.byYear) == [[3, 4, 0], [1, 1, 1], [0, 2, 1]])
-        #expect(top.map(\.changeFromPreviousYear) == [-4, 0, -1])
+        // 2024 ends at the as-of date 2024-06-30: partial, so the change compares 2023 with 2022.
+        #expect(volumes.partialYear == PartialYear(year: 2024, lastMonth: 6, lastDay: nil))
+        #expect(volumes.label(year: 2024) == "2024 (partial: Jan–Jun)" && volumes.label(year: 2023) == "2023")
+        #expect(volumes.changeYears.map { [$0.later, $0.earlier] } == [2023, 2022])
+        #expect(top.map(\.changeFromPreviousYear) == [1, 0, 2])
         #expect(top[0].share == 8.0 / 14.0)
         let rest = volumes.rows.dropFirst(3)
         #expect(rest.allSatisfy { $0.total == 0 && $0.rank == 4 && $0.share == 0 && $0.changeFromPreviousYear == 0 })
         #expect(rest.map(\.country.alpha2) == rest.map(\.country.alpha2).sorted())
+        #expect(Self.figures().overturnRates.partialYear?.label == "2024 (partial: Jan–Jun)")
+    }
+
+    @Test func aCompleteLastYearIsComparedWithTheYearBefore() {
+        let volumes = Self.figures(asOf: "2024-12-31").volumes
+        #expect(volumes.partialYear == nil)
+        #expect(volumes.changeYears.map { [$0.later, $0.earlier] } == [2024, 2023])
+        #expect(volumes.rows.prefix(3).map(\.changeFromPreviousYear) == [-4, 0, -1])
+        // An as-of date in a later year leaves 2024 complete too.
+        #expect(Self.figures(asOf: "2025-03-01").volumes.partialYear == nil)
+    }
+
+    @Test func partialYearsNameTheMonthsCovered() throws {
+        let midMonth = try #require(PartialYear.of(lastYear: 2025, asOf: Self.day("2025-06-15")))
+        #expect(midMonth.label == "2025 (partial: Jan–15 Jun)")
+        #expect(PartialYear.of(lastYear: 2025, asOf: Self.day("2025-01-31"))?.label == "2025 (partial: Jan)")
+        #expect(PartialYear.of(lastYear: 2025, asOf: Self.day("2025-12-30"))?.label == "2025 (partial: Jan–30 Dec)")
+        #expect(PartialYear.of(lastYear: 2025, asOf: Self.day("2025-12-31")) == nil)
+        // A month-only as-of date stands for the month's last day.
+        #expect(PartialYear.of(lastYear: 2025, asOf: try #require(CivilDate(year: 2025, month: 2)))?.label == "2025 (partial: Jan–Feb)")
+        #expect(PartialYear.of(lastYear: 2025, asOf: try #require(CivilDate(year: 2025))) == nil)
     }
 
     @Test func overturnRatesCountEveryOutcome() throws {

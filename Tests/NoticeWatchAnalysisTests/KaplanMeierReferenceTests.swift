@@ -78,16 +78,16 @@ struct KaplanMeierReferenceTests {
     func quantilesMatchLifelinesMedianSurvivalTimes(name: String) throws {
         let reference = try #require(ReferenceFixtures.km.cases[name])
         let steps = try fit(name, method: .logLog)
-        let median = KaplanMeier.quantile(0.5, of: steps)
-        #expect(median.estimate.map(Double.init) == reference.median, "\(name): median")
-        #expect(median.lower.map(Double.init) == reference.median_lower, "\(name): median lower")
-        #expect(median.upper.map(Double.init) == reference.median_upper, "\(name): median upper")
+        let median = KaplanMeier.quantile(0.5, of: steps, rule: .first)
+        #expect(median.estimate == reference.median, "\(name): median")
+        #expect(median.lower == reference.median_lower, "\(name): median lower")
+        #expect(median.upper == reference.median_upper, "\(name): median upper")
         for expected in reference.quantiles {
-            let quantile = KaplanMeier.quantile(expected.probability, of: steps)
+            let quantile = KaplanMeier.quantile(expected.probability, of: steps, rule: .first)
             let label = "\(name) at \(expected.probability)"
-            #expect(quantile.estimate.map(Double.init) == expected.estimate, "\(label): estimate")
-            #expect(quantile.lower.map(Double.init) == expected.lower, "\(label): lower")
-            #expect(quantile.upper.map(Double.init) == expected.upper, "\(label): upper")
+            #expect(quantile.estimate == expected.estimate, "\(label): estimate")
+            #expect(quantile.lower == expected.lower, "\(label): lower")
+            #expect(quantile.upper == expected.upper, "\(label): upper")
         }
     }
 
@@ -96,11 +96,11 @@ struct KaplanMeierReferenceTests {
         let reference = try #require(ReferenceFixtures.km.cases[name])
         let steps = try fit(name, method: .log)
         for expected in reference.log_quantiles {
-            let quantile = KaplanMeier.quantile(expected.probability, of: steps)
+            let quantile = KaplanMeier.quantile(expected.probability, of: steps, rule: .first)
             let label = "\(name) at \(expected.probability)"
-            #expect(quantile.estimate.map(Double.init) == expected.estimate, "\(label): estimate")
-            #expect(quantile.lower.map(Double.init) == expected.lower, "\(label): lower")
-            #expect(quantile.upper.map(Double.init) == expected.upper, "\(label): upper")
+            #expect(quantile.estimate == expected.estimate, "\(label): estimate")
+            #expect(quantile.lower == expected.lower, "\(label): lower")
+            #expect(quantile.upper == expected.upper, "\(label): upper")
         }
     }
 

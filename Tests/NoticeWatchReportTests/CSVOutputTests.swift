@@ -12,13 +12,13 @@ import Testing
         let (folder, _) = try writeReport(in: temporary)
         var expected = [
             "country_code,country_alpha3,country_name,rank,complaints,share,complaints_2020,complaints_2021,"
-                + "complaints_unknown_year,change_from_previous_year",
-            "RU,RUS,Russia,1,3,0.6000,1,2,0,1",
-            "TR,TUR,Türkiye,2,2,0.4000,2,0,0,-2",
+                + "complaints_unknown_year,change_from_previous_year,change_compares,partial_year",
+            "RU,RUS,Russia,1,3,0.6000,1,2,0,1,2021 vs 2020,",
+            "TR,TUR,Türkiye,2,2,0.4000,2,0,0,-2,2021 vs 2020,",
         ]
         for country in Country.allMembers where country.alpha2 != "RU" && country.alpha2 != "TR" {
             let name = country.name.contains(",") ? "\"\(country.name)\"" : country.name
-            expected.append("\(country.alpha2),\(country.alpha3),\(name),3,0,0.0000,0,0,0,0")
+            expected.append("\(country.alpha2),\(country.alpha3),\(name),3,0,0.0000,0,0,0,0,2021 vs 2020,")
         }
         let text = readText(folder, "complaint_volumes.csv")
         #expect(text == csv(expected))
@@ -33,13 +33,14 @@ import Testing
             readText(folder, "overturn_rates.csv")
                 == csv([
                     "scope,country_code,country_name,year,decided,overturned,upheld,partially_overturned,inadmissible,"
-                        + "withdrawn,pending,overturned_counted,rate,ci_lower,ci_upper,too_few_to_rank,persistent",
-                    "overall,,,,3,2,1,0,0,0,1,2,0.6667,0.2077,0.9385,false,",
-                    "country,RU,Russia,,2,2,0,0,0,0,0,2,1.0000,0.7000,1.0000,false,true",
-                    "country,TR,Türkiye,,1,0,1,0,0,0,1,0,0.0000,0.0000,0.7935,true,false",
-                    "year,,,2021,3,2,1,0,0,0,1,2,0.6667,0.2077,0.9385,false,",
-                    "country-year,RU,Russia,2021,2,2,0,0,0,0,0,2,1.0000,0.7000,1.0000,false,",
-                    "country-year,TR,Türkiye,2021,1,0,1,0,0,0,1,0,0.0000,0.0000,0.7935,true,",
+                        + "withdrawn,pending,overturned_counted,rate,ci_lower,ci_upper,too_few_to_rank,persistent,"
+                        + "others_rate,p_value,p_value_holm,partial_year",
+                    "overall,,,,3,2,1,0,0,0,1,2,0.6667,0.2077,0.9385,false,,,,,",
+                    "country,RU,Russia,,2,2,0,0,0,0,0,2,1.0000,0.7000,1.0000,false,true,0.3000,0.0042,0.0084,",
+                    "country,TR,Türkiye,,1,0,1,0,0,0,1,0,0.0000,0.0000,0.7935,true,false,,,,",
+                    "year,,,2021,3,2,1,0,0,0,1,2,0.6667,0.2077,0.9385,false,,,,,",
+                    "country-year,RU,Russia,2021,2,2,0,0,0,0,0,2,1.0000,0.7000,1.0000,false,,,,,",
+                    "country-year,TR,Türkiye,2021,1,0,1,0,0,0,1,0,0.0000,0.0000,0.7935,true,,,,,",
                 ])
         )
     }
@@ -67,19 +68,19 @@ import Testing
         #expect(
             readText(folder, "survival_notices.csv")
                 == csv([
-                    "group,time,at_risk,events,censored,survival,ci_lower,ci_upper,ci_method",
-                    "all,365,3,1,0,0.6667,0.0541,0.9452,loglog",
-                    "all,500,2,1,0,0.3333,0.0090,0.7742,loglog",
-                    "all,1156,1,0,1,0.3333,0.0090,0.7742,loglog",
-                    "RU,365,2,1,0,0.5000,0.0058,0.9104,loglog",
-                    "RU,1156,1,0,1,0.5000,0.0058,0.9104,loglog",
+                    "group,time,at_risk,events,censored,survival,ci_lower,ci_upper,ci_method,too_few",
+                    "all,365,3,1,0,0.6667,0.0541,0.9452,loglog,true",
+                    "all,500,2,1,0,0.3333,0.0090,0.7742,loglog,true",
+                    "all,1156,1,0,1,0.3333,0.0090,0.7742,loglog,true",
+                    "RU,365,2,1,0,0.5000,0.0058,0.9104,loglog,true",
+                    "RU,1156,1,0,1,0.5000,0.0058,0.9104,loglog,true",
                 ])
         )
         #expect(
             readText(folder, "survival_complaints.csv")
                 == csv([
-                    "group,time,at_risk,events,censored,survival,ci_lower,ci_upper,ci_method",
-                    "all,239,4,1,0,0.7500,0.1941,0.9613,loglog",
+                    "group,time,at_risk,events,censored,survival,ci_lower,ci_upper,ci_method,too_few",
+                    "all,239,4,1,0,0.7500,0.1941,0.9613,loglog,true",
                 ])
         )
         let summary = readText(folder, "survival_summary.csv")
@@ -87,17 +88,17 @@ import Testing
             summary.hasPrefix(
                 csv([
                     "analysis,group,measure,parameter,value,ci_lower,ci_upper,note",
-                    "notices,all,subjects,,3,,,",
+                    "notices,all,subjects,,3,,,too-few",
                     "notices,all,events,,2,,,",
                     "notices,all,censored,,1,,,",
-                    "notices,all,km_quantile,0.25,365,365,,",
-                    "notices,all,km_quantile,0.50,500,365,,",
-                    "notices,all,km_quantile,0.75,,,,not-reached",
+                    "notices,all,km_quantile,0.25,365,365,,too-few",
+                    "notices,all,km_quantile,0.50,500,365,,too-few",
+                    "notices,all,km_quantile,0.75,,,,too-few",
                     "notices,all,at_risk,365,2,,,",
                 ])))
         #expect(summary.contains("\r\nnotices,all,observed_quantile,0.50,432.5,,,\r\n"))
         #expect(summary.contains("\r\nnotices,RU,histogram,>5 years,0,,,\r\n"))
-        #expect(summary.contains("\r\ncomplaints,all,km_quantile,0.50,,,,not-reached\r\n"))
+        #expect(summary.contains("\r\ncomplaints,all,km_quantile,0.50,,,,too-few\r\n"))
     }
 
     @Test func dataQualityTablesNeutralizeFormulas() throws {

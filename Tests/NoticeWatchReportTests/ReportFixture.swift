@@ -139,15 +139,22 @@ enum ReportFixture {
     static let turkey = tally(
         overturned: 0, upheld: 1, pending: 1, rate: 0, interval: interval(0, 0.79346), tooFew: true)
 
+    /// Russia against the other countries, as a larger data set would give it (the table's own counts are too
+    /// small for a test to find anything).
+    static let russiaComparison = OverturnRates.OthersComparison(
+        othersDecided: 40, othersOverturnedCounted: 12, othersRate: 0.3, pValue: 0.004_2, adjustedPValue: 0.008_4)
+
     static var rates: OverturnRates {
         OverturnRates(
             overall: overall,
-            byCountry: [.init(country: ru, tally: russia), .init(country: tr, tally: turkey)],
+            byCountry: [
+                .init(country: ru, tally: russia, comparison: russiaComparison), .init(country: tr, tally: turkey),
+            ],
             byYear: [.init(year: 2021, tally: overall)],
             byCountryYear: [
                 .init(country: ru, year: 2021, tally: russia), .init(country: tr, year: 2021, tally: turkey),
             ],
-            persistent: [.init(country: ru, tally: russia)]
+            persistent: [.init(country: ru, tally: russia, comparison: russiaComparison)]
         )
     }
 
@@ -188,7 +195,9 @@ enum ReportFixture {
         return SurvivalSummary(
             country: country, subjects: events + censored, events: events, censored: censored, curve: curve,
             quantiles: [
-                SurvivalQuantile(probability: 0.25, estimate: curve.first?.time, lower: curve.first?.time, upper: nil),
+                SurvivalQuantile(
+                    probability: 0.25, estimate: curve.first.map { Double($0.time) },
+                    lower: curve.first.map { Double($0.time) }, upper: nil),
                 median,
                 SurvivalQuantile(probability: 0.75, estimate: nil, lower: nil, upper: nil),
             ],

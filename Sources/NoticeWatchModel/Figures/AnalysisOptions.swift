@@ -14,12 +14,20 @@ public struct AnalysisOptions: Hashable, Sendable {
     public var confidenceLevel: Double
     /// The transform for Kaplan–Meier pointwise intervals.
     public var survivalInterval: SurvivalIntervalMethod
+    /// How a Kaplan–Meier quantile is read off a curve that is exactly at the level over an interval.
+    public var survivalQuantileRule: SurvivalQuantileRule
+
+    /// Kaplan–Meier groups with fewer durations than this are shown but their quantiles marked too few.
+    public static let minimumSurvivalSubjects = 10
+    /// Kaplan–Meier groups with fewer ended durations than this are shown but their quantiles marked too few.
+    public static let minimumSurvivalEvents = 5
 
     /// Creates options; every default is the published method's (minimum 10 decisions, partial not overturned,
-    /// top 20 countries, 95% intervals, log(−log) Kaplan–Meier intervals).
+    /// top 20 countries, 95% intervals, log(−log) Kaplan–Meier intervals, R survfit's quantile rule).
     public init(
         asOf: CivilDate, asOfOrigin: String, minimumDecisions: Int = 10, partialCountsAsOverturned: Bool = false,
-        topCountries: Int = 20, confidenceLevel: Double = 0.95, survivalInterval: SurvivalIntervalMethod = .logLog
+        topCountries: Int = 20, confidenceLevel: Double = 0.95, survivalInterval: SurvivalIntervalMethod = .logLog,
+        survivalQuantileRule: SurvivalQuantileRule = .r
     ) {
         self.asOf = asOf
         self.asOfOrigin = asOfOrigin
@@ -28,7 +36,18 @@ public struct AnalysisOptions: Hashable, Sendable {
         self.topCountries = topCountries
         self.confidenceLevel = confidenceLevel
         self.survivalInterval = survivalInterval
+        self.survivalQuantileRule = survivalQuantileRule
     }
+}
+
+/// How a Kaplan–Meier quantile is read off the step curve.
+public enum SurvivalQuantileRule: String, Hashable, Sendable, CaseIterable {
+    /// R survfit's `quantile.survfit`: the first time the curve is at or below the level, except where the
+    /// curve is exactly at the level (within √ε) over an interval: then the midpoint of that interval (to the
+    /// next drop, or to the last time observed when the curve ends there), the usual rule for medians.
+    case r
+    /// The first time the curve is at or below the level (lifelines' `median_survival_time_`, SAS).
+    case first
 }
 
 /// The transform used for Kaplan–Meier pointwise confidence intervals (Greenwood variance in all cases).

@@ -49,6 +49,21 @@ public struct ComplaintVolumes: Hashable, Sendable {
     public var totalByYear: [Int]
     /// Complaints counted in `total` whose filing year is unknown (so in no year column).
     public var unknownYear: Int
+    /// The last of `years` when the as-of date falls before its end; `nil` when every year is complete.
+    public var partialYear: PartialYear?
+    /// The two complete years the change column compares (later, earlier): the last two of `years`, or the two
+    /// before a partial last year; `nil` when there are not two such years.
+    public var changeYears: (later: Int, earlier: Int)? {
+        let complete = partialYear == nil ? years : Array(years.dropLast())
+        guard complete.count >= 2 else { return nil }
+        return (complete[complete.count - 1], complete[complete.count - 2])
+    }
+
+    /// The label of a year column: `2024`, or `2025 (partial: Jan–Jun)`.
+    public func label(year: Int) -> String {
+        if let partialYear, partialYear.year == year { return partialYear.label }
+        return String(year)
+    }
 
     /// One member country's complaints.
     public struct Row: Hashable, Sendable {
@@ -62,7 +77,8 @@ public struct ComplaintVolumes: Hashable, Sendable {
         public var share: Double
         /// Per year, aligned with ``ComplaintVolumes/years``.
         public var byYear: [Int]
-        /// Complaints filed in the last year minus the year before; `nil` with fewer than two years.
+        /// Complaints filed in the later of ``ComplaintVolumes/changeYears`` minus the earlier: a partial last
+        /// year is never compared with a full one; `nil` without two complete years.
         public var changeFromPreviousYear: Int?
 
         /// Creates a row.
@@ -78,12 +94,15 @@ public struct ComplaintVolumes: Hashable, Sendable {
     }
 
     /// Creates the volume table.
-    public init(rows: [Row], years: [Int], total: Int, totalByYear: [Int], unknownYear: Int) {
+    public init(
+        rows: [Row], years: [Int], total: Int, totalByYear: [Int], unknownYear: Int, partialYear: PartialYear? = nil
+    ) {
         self.rows = rows
         self.years = years
         self.total = total
         self.totalByYear = totalByYear
         self.unknownYear = unknownYear
+        self.partialYear = partialYear
     }
 }
 
@@ -141,8 +160,21 @@ public struct OverturnRates: Hashable, Sendable {
     public var byYear: [YearTally]
     /// Per country and year of decision, by country then year.
     public var byCountryYear: [CountryYearTally]
-    /// Countries whose Wilson lower bound is above the overall rate, by lower bound descending then alpha-2.
+    /// The last year of `byYear` when the as-of date falls before its end; `nil` when every year is complete.
+    public var partialYear: PartialYear?
+    /// Countries whose rate is above that of all other countries together, by Fisher's exact test after Holm's
+    /// adjustment, by Wilson lower bound descending then alpha-2.
     public var persistent: [CountryTally]
+
+    /// The countries ranked by rate: those with enough decisions, by the Wilson interval's lower bound
+    /// descending, then by rate descending, then alpha-2 code.
+    public var ranked: [CountryTally] {
+        byCountry.filter { !$0.tally.tooFewToRank && $0.tally.rate != nil }.sorted { lhs, rhs in
+            let left = (lhs.tally.interval?.lower ?? 0, lhs.tally.rate ?? 0)
+            let right = (rhs.tally.interval?.lower ?? 0, rhs.tally.rate ?? 0)
+            return left != right ? left > right : lhs.country.alpha2 < rhs.country.alpha2
+        }
+    }
 
     /// One requesting country's tally.
     public struct CountryTally: Hashable, Sendable {
@@ -150,10 +182,39 @@ public struct OverturnRates: Hashable, Sendable {
         public var country: Country
         /// Its complaints' outcomes and rate.
         public var tally: OutcomeTally
+        /// The test against all other countries; `nil` when the country was not tested (too few decisions, or
+        /// no other country with a decision).
+        public var comparison: OthersComparison?
         /// Creates a row.
-        public init(country: Country, tally: OutcomeTally) {
+        public init(country: Country, tally: OutcomeTally, comparison: OthersComparison? = nil) {
             self.country = country
             self.tally = tally
+            self.comparison = comparison
+        }
+    }
+
+    /// One country's overturn rate against the rate of all other countries together.
+    public struct OthersComparison: Hashable, Sendable {
+        /// Complaints decided about every other country.
+        public var othersDecided: Int
+        /// Of those, the ones counted as overturned.
+        public var othersOverturnedCounted: Int
+        /// `othersOverturnedCounted / othersDecided`.
+        public var othersRate: Double
+        /// Fisher's exact test, two-sided, of the 2×2 table country/others × overturned/not.
+        public var pValue: Double
+        /// `pValue` after Holm's step-down adjustment over every country tested.
+        public var adjustedPValue: Double
+        /// Creates a comparison.
+        public init(
+            othersDecided: Int, othersOverturnedCounted: Int, othersRate: Double, pValue: Double,
+            adjustedPValue: Double
+        ) {
+            self.othersDecided = othersDecided
+            self.othersOverturnedCounted = othersOverturnedCounted
+            self.othersRate = othersRate
+            self.pValue = pValue
+            self.adjustedPValue = adjustedPValue
         }
     }
 
@@ -189,8 +250,9 @@ public struct OverturnRates: Hashable, Sendable {
     /// Creates the overturn rates.
     public init(
         overall: OutcomeTally, byCountry: [CountryTally], byYear: [YearTally], byCountryYear: [CountryYearTally],
-        persistent: [CountryTally]
+        persistent: [CountryTally], partialYear: PartialYear? = nil
     ) {
+        self.partialYear = partialYear
         self.overall = overall
         self.byCountry = byCountry
         self.byYear = byYear

@@ -18,6 +18,11 @@ public struct SurvivalSummary: Hashable, Sendable {
     public var observedQuantiles: [ObservedQuantile]
     /// Durations in fixed buckets (≤30 days, ≤90, ≤180, ≤365, ≤730, ≤1826, >1826), events only.
     public var histogram: [HistogramBucket]
+    /// Whether the group has fewer subjects than ``AnalysisOptions/minimumSurvivalSubjects`` or fewer events
+    /// than ``AnalysisOptions/minimumSurvivalEvents``: its curve and quantiles are computed but marked too few.
+    public var tooFew: Bool {
+        subjects < AnalysisOptions.minimumSurvivalSubjects || events < AnalysisOptions.minimumSurvivalEvents
+    }
 
     /// Creates a summary.
     public init(
@@ -63,19 +68,21 @@ public struct SurvivalStep: Hashable, Sendable {
     }
 }
 
-/// A percentile of the Kaplan–Meier distribution; `nil` values mean "not reached".
+/// A percentile of the Kaplan–Meier distribution in days; `nil` values mean "not reached".
+///
+/// Values are whole days, or a half day where ``SurvivalQuantileRule/r`` takes the midpoint of two days.
 public struct SurvivalQuantile: Hashable, Sendable {
     /// 0.25, 0.5 or 0.75: the share that has ended.
     public var probability: Double
-    /// The first day the curve is at or below `1 − probability`.
-    public var estimate: Int?
-    /// The first day the lower band is at or below `1 − probability`.
-    public var lower: Int?
-    /// The first day the upper band is at or below `1 − probability`.
-    public var upper: Int?
+    /// Where the curve crosses `1 − probability`, under the run's ``SurvivalQuantileRule``.
+    public var estimate: Double?
+    /// Where the lower band crosses `1 − probability`, under the same rule.
+    public var lower: Double?
+    /// Where the upper band crosses `1 − probability`, under the same rule.
+    public var upper: Double?
 
     /// Creates a quantile.
-    public init(probability: Double, estimate: Int?, lower: Int?, upper: Int?) {
+    public init(probability: Double, estimate: Double?, lower: Double?, upper: Double?) {
         self.probability = probability
         self.estimate = estimate
         self.lower = lower
