@@ -95,7 +95,7 @@ public enum Analysis {
     /// Every figure's definition under `options`, in the order the report presents them.
     ///
     /// Ids: `complaint-volume`, `overturn-rate`, `persistent-overturns`, `notice-cancelled-share`,
-    /// `notice-ccf-share`, `notice-time-to-cancellation`, `complaint-time-to-decision`,
+    /// `notice-ccf-share`, `notice-nationalities`, `notice-time-to-cancellation`, `complaint-time-to-decision`,
     /// `observed-duration-quantiles`, `duration-histogram`, `exclusions`.
     public static func definitions(options: AnalysisOptions) -> [FigureDefinition] {
         [
@@ -104,6 +104,7 @@ public enum Analysis {
             OverturnFigure.persistentDefinition(options: options),
             CancellationFigure.cancelledDefinition(options: options),
             CancellationFigure.ccfDefinition(options: options),
+            NationalityFigure.definition(),
             SurvivalFigure.noticeDefinition(options: options),
             SurvivalFigure.complaintDefinition(options: options),
             SurvivalFigure.observedDefinition(options: options),
@@ -154,7 +155,8 @@ extension PartialAggregate {
             noticeSurvival: noticeSurvival,
             complaintSurvival: complaintSurvival,
             exclusions: excluded,
-            definitions: Analysis.definitions(options: options)
+            definitions: Analysis.definitions(options: options),
+            noticeNationalities: nationalityFigure()
         )
     }
 }

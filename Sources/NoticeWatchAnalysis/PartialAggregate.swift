@@ -79,6 +79,11 @@ public struct PartialAggregate: Hashable, Sendable {
     var filings = CountTable<FilingKey>()
     var outcomes = CountTable<OutcomeKey>()
     var notices = CountTable<NoticeKey>()
+    /// Notices by nationality of the subject and year of issue (see ``NationalityKey``).
+    var nationalities = CountTable<NationalityKey>()
+    /// Every notice counted, and those of them with no requesting country.
+    var noticeTotal = 0
+    var noticesWithoutRequestingCountry = 0
     /// Usable durations from issue to cancellation (end `nil`: still open, censored at the as-of date).
     var noticeSpans: SpanCounts
     /// Usable durations from filing to decision.
@@ -114,9 +119,10 @@ public struct PartialAggregate: Hashable, Sendable {
 
     /// Counts one notice from its facts (see ``add(_:)-(Notice)``).
     public mutating func add(_ notice: Notice.Facts) {
-        notices.add(
-            NoticeKey(country: notice.requestingCountry, status: notice.status, reason: notice.cancellationReason))
+        addNationalities(notice)
         let figure = SurvivalFigure.noticeFigure
+        guard let country = notice.requestingCountry else { return exclude(figure, .missingRequestingCountry) }
+        notices.add(NoticeKey(country: country, status: notice.status, reason: notice.cancellationReason))
         guard let issue = notice.issueDate else { return exclude(figure, .missingIssueDate) }
         guard let start = issue.dayNumber else { return exclude(figure, .partialIssueDate) }
         switch notice.status {
@@ -124,14 +130,14 @@ public struct PartialAggregate: Hashable, Sendable {
             exclude(figure, .unknownStatus)
         case .active:
             guard notice.cancellationDate == nil else { return exclude(figure, .activeWithCancellationDate) }
-            noticeSpans.add(country: notice.requestingCountry, start: start, end: nil)
+            noticeSpans.add(country: country, start: start, end: nil)
         case .cancelled, .withdrawn, .expired:
             guard let cancellation = notice.cancellationDate else {
                 return exclude(figure, .endedWithoutCancellationDate)
             }
             guard let end = cancellation.dayNumber else { return exclude(figure, .partialCancellationDate) }
             guard end >= start else { return exclude(figure, .negativeDuration) }
-            noticeSpans.add(country: notice.requestingCountry, start: start, end: end)
+            noticeSpans.add(country: country, start: start, end: end)
         }
     }
 
@@ -171,6 +177,9 @@ public struct PartialAggregate: Hashable, Sendable {
         filings.merge(other.filings)
         outcomes.merge(other.outcomes)
         notices.merge(other.notices)
+        nationalities.merge(other.nationalities)
+        noticeTotal += other.noticeTotal
+        noticesWithoutRequestingCountry += other.noticesWithoutRequestingCountry
         noticeSpans.merge(other.noticeSpans)
         complaintSpans.merge(other.complaintSpans)
         exclusions.merge(other.exclusions, uniquingKeysWith: +)
@@ -192,6 +201,7 @@ public struct PartialAggregate: Hashable, Sendable {
 
 /// Why a record's duration is left out of a time-to-event statistic.
 enum ExclusionReason: String, CaseIterable {
+    case missingRequestingCountry = "missing-requesting-country"
     case missingIssueDate = "missing-issue-date"
     case partialIssueDate = "partial-issue-date"
     case unknownStatus = "unknown-status"

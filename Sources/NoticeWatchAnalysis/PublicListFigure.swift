@@ -29,7 +29,7 @@ public enum PublicListFigure {
             index > 0 && !coverage[index].partial && !coverage[index - 1].partial
         }
         var counts: [ChangeKey: ChangeCounts] = [:]
-        var durations: [Country: [(time: Int, ended: Bool)]] = [:]
+        var durations: [Country?: [(time: Int, ended: Bool)]] = [:]
         var leftTruncated = 0
         var histories: [NoticeListHistory] = []
         histories.reserveCapacity(presences.count)
@@ -126,7 +126,7 @@ public enum PublicListFigure {
     /// A later capture's position and a country: the key changes are counted under.
     struct ChangeKey: Hashable {
         var capture: Int
-        var country: Country
+        var country: Country?
     }
 
     struct ChangeCounts {
@@ -150,13 +150,13 @@ public enum PublicListFigure {
         _ counts: [ChangeKey: ChangeCounts], captures: [ListCapture], reliable: [Bool]
     ) -> [ListChange] {
         guard captures.count > 1 else { return [] }
-        var byCapture = [[(Country, ChangeCounts)]](repeating: [], count: captures.count)
+        var byCapture = [[(Country?, ChangeCounts)]](repeating: [], count: captures.count)
         for (key, value) in counts { byCapture[key.capture].append((key.country, value)) }
         var rows: [ListChange] = []
         for index in 1..<captures.count {
-            let countries = byCapture[index].sorted { $0.0 < $1.0 }
             var total = ChangeCounts()
-            for (_, value) in countries { total.add(value) }
+            for (_, value) in byCapture[index] { total.add(value) }
+            let countries = byCapture[index].compactMap { entry in entry.0.map { ($0, entry.1) } }.sorted { $0.0 < $1.0 }
             func row(_ country: Country?, _ value: ChangeCounts) -> ListChange {
                 ListChange(
                     from: captures[index - 1].date, to: captures[index].date, country: country, added: value.added,
@@ -190,7 +190,7 @@ public enum PublicListFigure {
         for (key, value) in counts where value.removed > 0 {
             let date = captures[key.capture].date
             let month = CivilDate(year: date.year, month: max(1, date.month))!
-            for country in [nil, key.country] as [Country?] {
+            for country in key.country == nil ? [nil] : [nil, key.country] as [Country?] {
                 let current = months[MonthKey(month: month, country: country)] ?? (0, true)
                 months[MonthKey(month: month, country: country)] =
                     (current.count + value.removed, current.reliable && reliable[key.capture])
@@ -204,13 +204,13 @@ public enum PublicListFigure {
 
     /// Kaplan–Meier time on the list, overall first, then per country with at least one duration.
     static func timeOnList(
-        _ durations: [Country: [(time: Int, ended: Bool)]], options: AnalysisOptions
+        _ durations: [Country?: [(time: Int, ended: Bool)]], options: AnalysisOptions
     ) -> [SurvivalSummary] {
         guard !durations.isEmpty else { return [] }
-        let all = durations.keys.sorted().flatMap { durations[$0]! }
+        let all = durations.values.flatMap { $0 }
         let overall = SurvivalFigure.summary(country: nil, KaplanMeier.tallies(durations: all), options: options)
         return [overall]
-            + durations.keys.sorted().map { country in
+            + durations.keys.compactMap { $0 }.sorted().map { country in
                 SurvivalFigure.summary(
                     country: country, KaplanMeier.tallies(durations: durations[country]!), options: options)
             }

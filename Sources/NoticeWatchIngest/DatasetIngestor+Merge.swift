@@ -50,7 +50,9 @@ extension DatasetIngestor {
                 var noticeMerger = RecordMerger.notices
                 if let captureOfFile {
                     noticeMerger.captureOfFile = captureOfFile
-                    noticeMerger.listCountry = { $0.requestingCountry }
+                    noticeMerger.listCountry = { notice in
+                        notice.requestingCountry.map { ($0, false) } ?? (notice.nationalities.first, true)
+                    }
                 }
                 guard let folder, let sources = noticeRuns else {
                     return noticeMerger.merge(inMemory.map(\.notices))

@@ -59,7 +59,12 @@ public struct Notice: Hashable, Sendable {
     /// The notice's id as the source gives it (`2019/12345`), trimmed.
     public var id: String
     public var kind: NoticeKind
-    public var requestingCountry: Country
+    /// The member country that requested the notice; `nil` when the source does not say (a list entry of the
+    /// public notices service names only the subject's nationalities).
+    public var requestingCountry: Country?
+    /// The subject's nationalities as the source lists them (member countries, in the source's order), kept
+    /// apart from the requesting country.
+    public var nationalities: [Country]
     public var issueDate: CivilDate?
     public var status: NoticeStatus
     public var cancellationDate: CivilDate?
@@ -68,12 +73,14 @@ public struct Notice: Hashable, Sendable {
     public var provenance: SourceLocation
 
     public init(
-        id: String, kind: NoticeKind, requestingCountry: Country, issueDate: CivilDate?, status: NoticeStatus,
-        cancellationDate: CivilDate?, cancellationReason: CancellationReason, provenance: SourceLocation
+        id: String, kind: NoticeKind, requestingCountry: Country?, nationalities: [Country] = [],
+        issueDate: CivilDate?, status: NoticeStatus, cancellationDate: CivilDate?,
+        cancellationReason: CancellationReason, provenance: SourceLocation
     ) {
         self.id = id
         self.kind = kind
         self.requestingCountry = requestingCountry
+        self.nationalities = nationalities
         self.issueDate = issueDate
         self.status = status
         self.cancellationDate = cancellationDate
@@ -86,18 +93,20 @@ extension Notice: RecordWithFacts {
     /// What figures read of a notice: everything but its id and provenance.
     public struct Facts: Hashable, Sendable {
         public var kind: NoticeKind
-        public var requestingCountry: Country
+        public var requestingCountry: Country?
+        public var nationalities: [Country]
         public var issueDate: CivilDate?
         public var status: NoticeStatus
         public var cancellationDate: CivilDate?
         public var cancellationReason: CancellationReason
 
         public init(
-            kind: NoticeKind, requestingCountry: Country, issueDate: CivilDate?, status: NoticeStatus,
-            cancellationDate: CivilDate?, cancellationReason: CancellationReason
+            kind: NoticeKind, requestingCountry: Country?, nationalities: [Country] = [], issueDate: CivilDate?,
+            status: NoticeStatus, cancellationDate: CivilDate?, cancellationReason: CancellationReason
         ) {
             self.kind = kind
             self.requestingCountry = requestingCountry
+            self.nationalities = nationalities
             self.issueDate = issueDate
             self.status = status
             self.cancellationDate = cancellationDate
@@ -109,8 +118,8 @@ extension Notice: RecordWithFacts {
     @inlinable
     public var facts: Facts {
         Facts(
-            kind: kind, requestingCountry: requestingCountry, issueDate: issueDate, status: status,
-            cancellationDate: cancellationDate, cancellationReason: cancellationReason)
+            kind: kind, requestingCountry: requestingCountry, nationalities: nationalities, issueDate: issueDate,
+            status: status, cancellationDate: cancellationDate, cancellationReason: cancellationReason)
     }
 }
 

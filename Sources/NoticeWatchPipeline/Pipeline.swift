@@ -62,7 +62,7 @@ public enum Pipeline {
         let analysisClock = ContinuousClock.now
         var figures = Analysis.figures(notices: ingested.notices, complaints: ingested.complaints, options: options)
         figures.addPublicList(
-            captures: ingested.captures, presences: ingested.presences, grouping: .requestingCountry)
+            captures: ingested.captures, presences: ingested.presences, grouping: ListGrouping(of: ingested.presences))
         let analysisLine =
             "analysis: \(ingested.notices.count) notices, \(ingested.complaints.count) complaints as of \(asOf) "
             + "in \(Self.seconds(since: analysisClock))"

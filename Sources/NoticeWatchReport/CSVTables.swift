@@ -17,7 +17,7 @@ enum CSVTables {
     static func builders(_ input: ReportInput) -> [(name: String, make: @Sendable () -> CSVTable)] {
         let figures = input.figures
         let ingest = input.ingest
-        let tables: [(name: String, make: @Sendable () -> CSVTable)] = [
+        var tables: [(name: String, make: @Sendable () -> CSVTable)] = [
             ("complaint_volumes.csv", { volumes(figures.volumes) }),
             ("overturn_rates.csv", { overturnRates(figures.overturnRates) }),
             ("notice_cancellations.csv", { cancellations(figures.noticeCancellations) }),
@@ -39,6 +39,10 @@ enum CSVTables {
             ("conflicts.csv", { conflicts(ingest.conflicts) }),
             ("quarantine.csv", { quarantine(ingest.quarantine) }),
         ]
+        if !figures.noticeNationalities.rows.isEmpty {
+            let figure = figures.noticeNationalities
+            tables.insert(("notices_by_nationality.csv", { @Sendable in nationalities(figure) }), at: 3)
+        }
         return tables + publicListBuilders(figures)
     }
 

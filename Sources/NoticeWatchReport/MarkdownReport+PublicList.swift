@@ -6,10 +6,13 @@ extension MarkdownReport {
     func publicListSection(_ series: PublicListSeries) -> String {
         let first = series.coverage.first?.capture.date.description ?? "—"
         let last = series.coverage.last?.capture.date.description ?? "—"
-        let by =
-            series.grouping == .nationality
-            ? "nationality (list entries name no requesting country)"
-            : "requesting country"
+        let by: String
+        switch series.grouping {
+        case .requestingCountry: by = "requesting country"
+        case .nationality: by = "first nationality (list entries name no requesting country)"
+        case .requestingCountryOrNationality:
+            by = "requesting country where the data gives one, else first nationality"
+        }
         var text = heading(
             "The public list over time",
             "\(counted(series.coverage.count, "capture", "captures")) of Interpol's public notices list, from \(first) "
@@ -91,10 +94,16 @@ extension MarkdownReport {
         let subjects =
             "Kaplan–Meier over \(counted(overall.subjects, "notice", "notices")) that appeared during the "
             + "series (\(FixedDecimal.count(overall.censored)) still listed at the last capture, censored there)"
-        guard let median = overall.quantiles.first(where: { $0.probability == 0.5 }), let days = median.estimate else {
+        if overall.tooFew {
+            return "The median time on the public list is not given: too few notices appeared or left during the "
+                + "series (Kaplan–Meier needs at least \(AnalysisOptions.minimumSurvivalSubjects) subjects and "
+                + "\(AnalysisOptions.minimumSurvivalEvents) events; \(subjects)). " + truncated
+        }
+        guard let median = overall.quantiles.first(where: { $0.probability == 0.5 }), let estimate = median.estimate
+        else {
             return "The median time on the public list is not reached: \(subjects). " + truncated
         }
-        return "The median time on the public list is \(FixedDecimal.count(days)) days (\(level) CI "
+        return "The median time on the public list is \(days(estimate)) days (\(level) CI "
             + "\(dayRange(median))), \(subjects). " + truncated
     }
 }

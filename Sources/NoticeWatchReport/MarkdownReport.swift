@@ -26,8 +26,9 @@ struct MarkdownReport {
             overturnSection(),
             persistentSection(),
             cancellationsSection(),
-            survivalSection(),
         ]
+        if let nationalities = nationalitiesSection() { sections.append(nationalities) }
+        sections.append(survivalSection())
         if let series = figures.publicList { sections.append(publicListSection(series)) }
         if let changes { sections.append(changesSection(changes)) }
         sections += [methodSection(), dataQualitySection(), provenanceSection()]

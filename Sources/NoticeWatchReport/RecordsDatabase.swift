@@ -12,12 +12,12 @@ enum RecordsDatabase {
     /// `NWCH` as a big-endian integer, so `file(1)` and tools can tell the file is NoticeWatch's.
     static let applicationID = 0x4E57_4348
     /// The schema's version, incremented when a table or column changes.
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     /// The tables, one statement each.
     static let tables = """
         CREATE TABLE notices (
-            id TEXT PRIMARY KEY, kind TEXT NOT NULL, country TEXT NOT NULL, country_name TEXT NOT NULL,
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL, country TEXT, country_name TEXT, nationalities TEXT NOT NULL,
             issue_date TEXT, status TEXT NOT NULL, cancellation_date TEXT, cancellation_reason TEXT NOT NULL,
             source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER
         ) STRICT;
@@ -103,11 +103,12 @@ enum RecordsDatabase {
     private static func insertNotices(_ notices: RecordList<Notice>, into database: SQLiteDatabase) throws(ReportError)
     {
         let names = CountryNames()
-        try insert(into: "notices", columns: 12, records: inIDOrder(notices, \.id), on: database) { notice, row in
+        try insert(into: "notices", columns: 13, records: inIDOrder(notices, \.id), on: database) { notice, row in
             row.append(notice.id)
             row.append(notice.kind.rawValue)
-            row.append(utf8: names.alpha2[notice.requestingCountry.index])
-            row.append(utf8: names.name[notice.requestingCountry.index])
+            row.append(notice.requestingCountry?.alpha2)
+            row.append(notice.requestingCountry?.name)
+            row.append(notice.nationalities.map(\.alpha2).joined(separator: ","))
             row.append(notice.issueDate)
             row.append(notice.status.rawValue)
             row.append(notice.cancellationDate)

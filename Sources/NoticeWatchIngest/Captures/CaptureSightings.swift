@@ -11,18 +11,18 @@ struct CaptureSightings<Record> {
     let captureOfFile: [Int?]
     /// A record's compared fields as text.
     let values: (Record) -> [(NormalizedField, String)]
-    /// The country a record is counted under in the series.
-    let country: (Record) -> Country
+    /// The country a record is counted under in the series, and whether it is a nationality.
+    let country: (Record) -> (country: Country?, byNationality: Bool)
     let id: (Record) -> String
 
     /// One per notice seen in at least one capture, in id order.
     private(set) var presences: [ListPresence] = []
-    private var current: (id: String, country: Country)?
+    private var current: (id: String, country: (country: Country?, byNationality: Bool))?
     private var sightings: [(capture: Int, record: Record)] = []
 
     init(
         captureOfFile: [Int?], values: @escaping (Record) -> [(NormalizedField, String)],
-        country: @escaping (Record) -> Country, id: @escaping (Record) -> String
+        country: @escaping (Record) -> (country: Country?, byNationality: Bool), id: @escaping (Record) -> String
     ) {
         self.captureOfFile = captureOfFile
         self.values = values
@@ -76,6 +76,8 @@ struct CaptureSightings<Record> {
             captures.append(sighting.capture)
         }
         presences.append(
-            ListPresence(id: current.id, country: current.country, captures: captures, modifications: modifications))
+            ListPresence(
+                id: current.id, country: current.country.country, byNationality: current.country.byNationality,
+                captures: captures, modifications: modifications))
     }
 }

@@ -134,6 +134,9 @@ extension FileTask {
     /// The kind and fields: the sources file's, or inferred from `names`.
     private func mapping(names: [String]) throws(IngestError) -> (RecordKind, [FieldSpec]) {
         if !spec.inferred, let record = spec.record { return (record, spec.fields) }
+        // A JSON file with no record (`[]`, a page with no notices) has nothing to map and nothing to lose: it is
+        // read, and listed, with zero rows.
+        if names.isEmpty && format != .csv && format != .xml { return (.notice, []) }
         guard let inferred = MappingInference.infer(names: names) else {
             let listed = names.isEmpty ? "none" : names.map(TextFolding.quoted).joined(separator: ", ")
             throw IngestError(

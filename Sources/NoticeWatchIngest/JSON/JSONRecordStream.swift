@@ -36,6 +36,8 @@ struct JSONRecordStream {
     var line = 1
     var lineStart = 0
     private(set) var recordCount = 0
+    /// How many arrays of records inside the records array are open at `position`.
+    private var nestedArrays = 0
     /// Whether the input starts at the start of the file (where a byte order mark may be).
     let atFileStart: Bool
 
@@ -155,31 +157,48 @@ struct JSONRecordStream {
 
     // MARK: - Array documents
 
+    /// The next element of the records array. An element that is itself an array (a scraper's array of query
+    /// results, each an array of records) is read through: its elements are records of the same stream.
     private mutating func nextElement() throws(IngestError) -> Frame? {
-        try skipWhitespace()
-        guard let byte = try peek() else {
-            state = .finished
-            return .broken(problem("unexpected end of file inside the records array", code: "malformed-json"))
-        }
-        if byte == UInt8(ascii: "]") {
-            state = .finished
-            return nil
-        }
-        if state == .nextElement {
-            guard byte == UInt8(ascii: ",") else {
-                state = .finished
-                return .broken(
-                    problem(
-                        "expected ',' or ']' after record \(recordCount), found \(describeJSONByte(byte))",
-                        code: "malformed-json"
-                    ))
-            }
-            position += 1
+        while true {
             try skipWhitespace()
-            guard try peek() != nil else {
+            guard let byte = try peek() else {
                 state = .finished
                 return .broken(problem("unexpected end of file inside the records array", code: "malformed-json"))
             }
+            if byte == UInt8(ascii: "]") {
+                guard nestedArrays > 0 else {
+                    state = .finished
+                    return nil
+                }
+                position += 1
+                nestedArrays -= 1
+                state = .nextElement
+                continue
+            }
+            if state == .nextElement {
+                guard byte == UInt8(ascii: ",") else {
+                    state = .finished
+                    return .broken(
+                        problem(
+                            "expected ',' or ']' after record \(recordCount), found \(describeJSONByte(byte))",
+                            code: "malformed-json"
+                        ))
+                }
+                position += 1
+                try skipWhitespace()
+                guard try peek() != nil else {
+                    state = .finished
+                    return .broken(problem("unexpected end of file inside the records array", code: "malformed-json"))
+                }
+            }
+            if try peek() == UInt8(ascii: "[") {
+                position += 1
+                nestedArrays += 1
+                state = .firstElement
+                continue
+            }
+            break
         }
         state = .nextElement
         recordCount += 1

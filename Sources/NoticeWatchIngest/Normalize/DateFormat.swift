@@ -6,9 +6,11 @@ import NoticeWatchModel
 /// In a pattern, `MM` and `dd` followed by a separator (or at the end) also take one digit (`1.3.2019`);
 /// with no separator after them (`yyyyMMdd`) they take exactly two. `yyyy` is always four digits.
 /// `iso` takes `yyyy-MM-dd`, `yyyy-MM` and `yyyy`, and datetimes (`2019-03-12T10:00:00Z`, `2019-03-12 10:00`),
-/// reduced to the date.
+/// reduced to the date. `id-year` takes the year of a notice id of the public notices service (`2019/12345`,
+/// or its URL form `2019-12345`): a partial date, the year of issue, for sources that give no issue date.
 enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     case iso
+    case idYear
     case pattern(String, [Token])
 
     enum Token: Hashable, Sendable {
@@ -20,6 +22,10 @@ enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     init?(_ text: String) {
         if text.lowercased() == "iso" {
             self = .iso
+            return
+        }
+        if text.lowercased() == "id-year" {
+            self = .idYear
             return
         }
         var tokens: [Token] = []
@@ -53,6 +59,7 @@ enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     var description: String {
         switch self {
         case .iso: return "iso"
+        case .idYear: return "id-year"
         case .pattern(let text, _): return text
         }
     }
@@ -88,8 +95,21 @@ enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     func parse(bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
         switch self {
         case .iso: return DateFormat.parseISO(bytes)
+        case .idYear: return DateFormat.parseIDYear(bytes)
         case .pattern(_, let tokens): return DateFormat.parse(bytes, tokens: tokens)
         }
+    }
+
+    /// The year of an id of the form `yyyy/n` or `yyyy-n` (four digits, a slash or hyphen, one or more digits).
+    static func parseIDYear(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard bytes.count >= 6, bytes[4] == UInt8(ascii: "/") || bytes[4] == UInt8(ascii: "-") else { return nil }
+        var year = 0
+        for index in 0..<4 {
+            guard (0x30...0x39).contains(bytes[index]) else { return nil }
+            year = year * 10 + Int(bytes[index] - 0x30)
+        }
+        for index in 5..<bytes.count where !(0x30...0x39).contains(bytes[index]) { return nil }
+        return CivilDate(year: year)
     }
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {

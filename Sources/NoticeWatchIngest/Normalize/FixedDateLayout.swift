@@ -23,6 +23,7 @@ struct FixedDateLayout: Sendable {
         switch format {
         case .iso: tokens = [.year, .literal(0x2D), .month, .literal(0x2D), .day]
         case .pattern(_, let pattern): tokens = pattern
+        case .idYear: return nil
         }
         var offset = 0
         var year = -1

@@ -13,25 +13,31 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
     case filedDate = "filed_date"
     case decisionDate = "decision_date"
     case outcome
+    case nationalities
 
     /// What kind of value the field holds, which decides how it is normalized.
-    enum ValueKind { case text, country, date, category }
+    enum ValueKind { case text, country, countryList, date, category }
 
     /// The fields of a record kind, in the order they are normalized and listed.
     static func fields(of kind: RecordKind) -> [NormalizedField] {
         switch kind {
-        case .notice: [.id, .kind, .requestingCountry, .issueDate, .status, .cancellationDate, .cancellationReason]
+        case .notice:
+            [.id, .kind, .requestingCountry, .nationalities, .issueDate, .status, .cancellationDate, .cancellationReason]
         case .complaint: [.id, .noticeID, .requestingCountry, .filedDate, .decisionDate, .outcome]
         }
     }
 
-    /// Whether every source of the kind must map the field.
-    var isRequired: Bool { self == .id || self == .requestingCountry }
+    /// Whether every source of `kind` must map the field: the id, and a complaint's requesting country (a
+    /// notice may lack it: a list entry of the public notices service names only nationalities).
+    func isRequired(for kind: RecordKind) -> Bool {
+        self == .id || (self == .requestingCountry && kind == .complaint)
+    }
 
     var valueKind: ValueKind {
         switch self {
         case .id, .noticeID: .text
         case .requestingCountry: .country
+        case .nationalities: .countryList
         case .issueDate, .cancellationDate, .filedDate, .decisionDate: .date
         case .kind, .status, .cancellationReason, .outcome: .category
         }
@@ -62,6 +68,7 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
         case .filedDate: 8
         case .decisionDate: 9
         case .outcome: 10
+        case .nationalities: 11
         }
     }
 

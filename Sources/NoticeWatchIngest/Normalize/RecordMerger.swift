@@ -22,7 +22,7 @@ struct RecordMerger<Record: RecordWithFacts> {
     /// empty when the files are not a series.
     var captureOfFile: [Int?] = []
     /// The country a record is counted under in a series (notices only).
-    var listCountry: ((Record) -> Country)?
+    var listCountry: ((Record) -> (country: Country?, byNationality: Bool))?
 
     /// The collector of sightings for these files, when they are a series.
     func sightings(fileCount: Int) -> CaptureSightings<Record>? {
@@ -31,6 +31,8 @@ struct RecordMerger<Record: RecordWithFacts> {
         }
         return CaptureSightings(captureOfFile: captureOfFile, values: values, country: listCountry, id: id)
     }
+    /// The kept record with the fields it lacks taken from a later record with its id; `nil`: kept as read.
+    var fill: ((Record, Record) -> Record)? = nil
 
     /// What merging the files of one kind gave.
     struct Merged {
@@ -90,8 +92,7 @@ struct RecordMerger<Record: RecordWithFacts> {
         var start = 0
         while start < total {
             let keptPlace = places[Int(order[start])]
-            let kept = files[Int(keptPlace.file)][Int(keptPlace.row)]
-            records.append(kept)
+            var kept = files[Int(keptPlace.file)][Int(keptPlace.row)]
             sightings?.begin(kept, file: Int(keptPlace.file))
             var end = start + 1
             let keptID = ids[Int(order[start])]
@@ -103,8 +104,10 @@ struct RecordMerger<Record: RecordWithFacts> {
                     let other = files[Int(place.file)][Int(place.row)]
                     merged[Int(place.file)] += 1
                     sightings?.add(other, file: Int(place.file))
+                    if let fill { kept = fill(kept, other) }
                     if sightings?.areDifferentCaptures(Int(keptPlace.file), Int(place.file)) == true { continue }
-                    for (first, second) in zip(keptValues, values(other)) where first.1 != second.1 {
+                    for (first, second) in zip(keptValues, values(other))
+                    where first.1 != second.1 && !(fill != nil && (first.1.isEmpty || second.1.isEmpty)) {
                         conflicts.append(
                             DuplicateConflict(
                                 recordKind: kind, id: id(other), field: first.0.rawValue, keptValue: first.1,
@@ -113,6 +116,7 @@ struct RecordMerger<Record: RecordWithFacts> {
                     }
                 }
             }
+            records.append(kept)
             start = end
         }
         sightings?.end()
@@ -124,13 +128,26 @@ struct RecordMerger<Record: RecordWithFacts> {
 extension RecordMerger where Record == Notice {
     /// The merger of notices.
     static var notices: Self {
-        RecordMerger(id: \.id, values: RecordMerger.values, location: \.provenance, kind: .notice)
+        RecordMerger(
+            id: \.id, values: RecordMerger.values, location: \.provenance, kind: .notice, fill: RecordMerger.fill)
+    }
+
+    /// The kept notice with what it lacks taken from a later one for the same id: a list entry has no
+    /// requesting country and a detail page for the same notice has it; nationalities and an issue date
+    /// likewise. Filled fields are not conflicts.
+    static func fill(_ kept: Notice, from other: Notice) -> Notice {
+        var filled = kept
+        if filled.requestingCountry == nil { filled.requestingCountry = other.requestingCountry }
+        if filled.nationalities.isEmpty { filled.nationalities = other.nationalities }
+        if filled.issueDate == nil { filled.issueDate = other.issueDate }
+        return filled
     }
 
     /// A notice's fields as text, for comparison and for conflict reports (absent dates are empty).
     static func values(_ notice: Notice) -> [(NormalizedField, String)] {
         [
-            (.kind, notice.kind.rawValue), (.requestingCountry, notice.requestingCountry.alpha2),
+            (.kind, notice.kind.rawValue), (.requestingCountry, notice.requestingCountry?.alpha2 ?? ""),
+            (.nationalities, notice.nationalities.map(\.alpha2).joined(separator: ",")),
             (.issueDate, notice.issueDate?.description ?? ""), (.status, notice.status.rawValue),
             (.cancellationDate, notice.cancellationDate?.description ?? ""),
             (.cancellationReason, notice.cancellationReason.rawValue),

@@ -43,7 +43,10 @@ struct RecordNormalizer {
     /// Position in ``memberCountries`` per spelling, -1 for a spelling that names no member country.
     private var countries = ByteCache()
     /// Every member country, by table index, made once.
-    private let memberCountries = Country.allMembers
+    let memberCountries = Country.allMembers
+    /// Nationality lists as written, one parsed list per distinct spelling.
+    var nationalityLists = ByteCache()
+    var parsedNationalities: [[Country]] = []
     /// Position of the category among its type's `allCases` per field position and spelling, -1 when unknown.
     private var categories: [ByteCache]
     /// Outcome labels as written, one `String` per distinct spelling.
@@ -105,10 +108,17 @@ struct RecordNormalizer {
     /// - Complexity: O(bytes of the values); O(1) lookups for spellings seen before.
     @inline(__always)
     mutating func notice(_ fields: RecordFields, at location: SourceLocation) throws(Rejection) -> Notice {
-        Notice(
-            id: try required(.id, fields, location),
-            kind: try category(.kind, fields, location, cases: kinds, default: .unknown),
-            requestingCountry: try country(fields, location),
+        let id = RecordNormalizer.noticeID(try required(.id, fields, location))
+        let kind: NoticeKind
+        if let linked = serviceKind(fields) {
+            kind = linked
+        } else {
+            kind = try category(.kind, fields, location, cases: kinds, default: .unknown)
+        }
+        var requestingCountry: Country?
+        if value(.requestingCountry, fields) != nil { requestingCountry = try country(fields, location) }
+        return Notice(
+            id: id, kind: kind, requestingCountry: requestingCountry, nationalities: nationalities(fields),
             issueDate: try date(.issueDate, fields, location),
             status: try category(.status, fields, location, cases: statuses, default: .unknown),
             cancellationDate: try date(.cancellationDate, fields, location),

@@ -54,6 +54,7 @@ enum MappingInference {
     /// The kind and the mapping for a file with these names, or `nil` when neither kind has its id and
     /// requesting country.
     static func infer(names: [String]) -> (kind: RecordKind, fields: [FieldSpec])? {
+        if let service = PublicServiceShape.infer(names: names) { return (.notice, service) }
         let notice = map(names: names, kind: .notice)
         let complaint = map(names: names, kind: .complaint)
         let noticeValid = isComplete(notice, kind: .notice)
@@ -92,7 +93,7 @@ enum MappingInference {
     }
 
     static func isComplete(_ fields: [FieldSpec], kind: RecordKind) -> Bool {
-        NormalizedField.fields(of: kind).filter(\.isRequired).allSatisfy { required in
+        NormalizedField.fields(of: kind).filter { $0.isRequired(for: .complaint) }.allSatisfy { required in
             fields.contains { $0.field == required }
         }
     }

@@ -130,34 +130,45 @@ extension SpillableRecord {
 }
 
 extension Notice: SpillableRecord {
-    var spillFieldsSize: Int { 12 }
+    /// The fixed 12 bytes, then the count of nationalities and one byte per nationality.
+    var spillFieldsSize: Int { 13 + nationalities.count }
+
+    /// The byte that stands for "no requesting country" (the member table has 196 entries).
+    static let absentCountry: UInt8 = 0xFF
 
     func appendFields(to bytes: inout SpillBytes) {
         bytes.append(
             raw: (
-                UInt8(kind.ordinal), UInt8(requestingCountry.index), UInt8(status.ordinal),
-                UInt8(cancellationReason.ordinal),
+                UInt8(kind.ordinal), requestingCountry.map { UInt8($0.index) } ?? Notice.absentCountry,
+                UInt8(status.ordinal), UInt8(cancellationReason.ordinal),
                 (issueDate?.storageValue ?? 0).littleEndian, (cancellationDate?.storageValue ?? 0).littleEndian
             ))
+        bytes.append(raw: UInt8(nationalities.count))
+        for nationality in nationalities { bytes.append(raw: UInt8(nationality.index)) }
     }
 
     static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Notice {
         let facts = readFacts(fields: &fields)
         return Notice(
-            id: id, kind: facts.kind, requestingCountry: facts.requestingCountry, issueDate: facts.issueDate,
-            status: facts.status, cancellationDate: facts.cancellationDate,
+            id: id, kind: facts.kind, requestingCountry: facts.requestingCountry,
+            nationalities: facts.nationalities, issueDate: facts.issueDate, status: facts.status, cancellationDate: facts.cancellationDate,
             cancellationReason: facts.cancellationReason, provenance: provenance)
     }
 
     static func readFacts(fields: inout SpillCursor) -> Facts {
         let kind: NoticeKind = fields.choice(fallback: .unknown)
-        let country = Country(index: Int(fields.uint8()))
+        let countryByte = fields.uint8()
+        let country = countryByte == Notice.absentCountry ? nil : Country(index: Int(countryByte))
         let status: NoticeStatus = fields.choice(fallback: .unknown)
         let reason: CancellationReason = fields.choice(fallback: .unknown)
         let issue = fields.date()
         let cancellation = fields.date()
+        let count = Int(fields.uint8())
+        var nationalities: [Country] = []
+        nationalities.reserveCapacity(count)
+        for _ in 0..<count { nationalities.append(Country(index: Int(fields.uint8()))) }
         return Facts(
-            kind: kind, requestingCountry: country, issueDate: issue, status: status, cancellationDate: cancellation,
+            kind: kind, requestingCountry: country, nationalities: nationalities, issueDate: issue, status: status, cancellationDate: cancellation,
             cancellationReason: reason)
     }
 }

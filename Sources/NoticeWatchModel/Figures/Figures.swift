@@ -8,6 +8,8 @@ public struct Figures: Hashable, Sendable {
     public var overturnRates: OverturnRates
     /// Shares of notices cancelled and of cancellations due to the CCF.
     public var noticeCancellations: NoticeCancellations
+    /// Notices by nationality of the subject (list entries have no requesting country).
+    public var noticeNationalities: NoticeNationalities
     /// Time from issue to cancellation of notices (overall first, then per country by country order).
     public var noticeSurvival: [SurvivalSummary]
     /// Time from filing to decision of complaints (overall first, then per country by country order).
@@ -23,8 +25,10 @@ public struct Figures: Hashable, Sendable {
     public init(
         options: AnalysisOptions, volumes: ComplaintVolumes, overturnRates: OverturnRates,
         noticeCancellations: NoticeCancellations, noticeSurvival: [SurvivalSummary],
-        complaintSurvival: [SurvivalSummary], exclusions: [Exclusion], definitions: [FigureDefinition]
+        complaintSurvival: [SurvivalSummary], exclusions: [Exclusion], definitions: [FigureDefinition],
+        noticeNationalities: NoticeNationalities = NoticeNationalities()
     ) {
+        self.noticeNationalities = noticeNationalities
         self.options = options
         self.volumes = volumes
         self.overturnRates = overturnRates

@@ -30,18 +30,25 @@ public struct ListCapture: Hashable, Sendable, Comparable {
 public struct ListPresence: Hashable, Sendable {
     /// The notice's id.
     public var id: String
-    /// The country the notice is counted under: its requesting country, or its first nationality for a series of
-    /// list entries (which carry no requesting country).
-    public var country: Country
+    /// The country the notice is counted under: its requesting country, or its first nationality when it has
+    /// none (list entries carry no requesting country); `nil` when the data gives neither (counted in the
+    /// all-countries rows only).
+    public var country: Country?
+    /// Whether ``country`` is the subject's first nationality rather than the requesting country.
+    public var byNationality: Bool
     /// Positions in the series' captures (ascending, distinct) of the captures the notice was seen in.
     public var captures: [Int]
     /// The fields that differ from the previous capture the notice was seen in, per capture position.
     public var modifications: [ListModification]
 
     /// Creates a presence.
-    public init(id: String, country: Country, captures: [Int], modifications: [ListModification] = []) {
+    public init(
+        id: String, country: Country?, byNationality: Bool = false, captures: [Int],
+        modifications: [ListModification] = []
+    ) {
         self.id = id
         self.country = country
+        self.byNationality = byNationality
         self.captures = captures
         self.modifications = modifications
     }
@@ -67,6 +74,19 @@ public enum ListGrouping: String, Hashable, Sendable {
     case requestingCountry = "requesting-country"
     /// By first nationality (list entries give no requesting country).
     case nationality
+    /// By requesting country where the data gives one, else by first nationality.
+    case requestingCountryOrNationality = "requesting-country-or-nationality"
+
+    /// The grouping of `presences`: by what their countries are.
+    public init(of presences: [ListPresence]) {
+        let byNationality = presences.contains { $0.country != nil && $0.byNationality }
+        let byRequesting = presences.contains { $0.country != nil && !$0.byNationality }
+        switch (byRequesting, byNationality) {
+        case (_, false): self = .requestingCountry
+        case (false, true): self = .nationality
+        case (true, true): self = .requestingCountryOrNationality
+        }
+    }
 }
 
 /// A capture with its coverage check.
