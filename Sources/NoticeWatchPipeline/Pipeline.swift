@@ -93,7 +93,8 @@ public enum Pipeline {
         let reportPath = publication.path
         if !publication.strayNames.isEmpty {
             let names = publication.strayNames.map { "'\($0)'" }.joined(separator: ", ")
-            logger.warning("\(configuration.outputDirectory)/runs holds names that are not NoticeWatch runs, left alone: \(names)")
+            logger.warning(
+                "\(configuration.outputDirectory)/runs holds names that are not NoticeWatch runs, left alone: \(names)")
         }
         logger.info("report: \(outputs.count) files written to \(reportPath) in \(Self.seconds(since: reportClock))")
 
@@ -110,7 +111,9 @@ public enum Pipeline {
         if !setAside.isEmpty {
             status = .sourceSetAside
             let names = setAside.map { "'\($0)'" }.joined(separator: ", ")
-            logger.error("every row of \(setAside.count == 1 ? "source" : "sources") \(names) was quarantined (the report was written; see quarantine.csv)")
+            logger.error(
+                "every row of \(setAside.count == 1 ? "source" : "sources") \(names) was quarantined (the report was written; see quarantine.csv)"
+            )
         }
         return Result(
             reportPath: reportPath, exitStatus: status, setAsideSources: setAside, notices: ingested.notices.count,

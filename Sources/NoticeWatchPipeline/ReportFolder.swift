@@ -114,7 +114,8 @@ enum ReportFolder {
     private static func overlap(_ message: String) -> PipelineError {
         PipelineError(
             code: "report-folder-overlaps-dataset",
-            message: message + "; a report folder must be outside the dataset folder and its inputs (even with --force)",
+            message: message
+                + "; a report folder must be outside the dataset folder and its inputs (even with --force)",
             exitStatus: .reportFolderRefused)
     }
 

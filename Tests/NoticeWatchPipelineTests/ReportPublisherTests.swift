@@ -19,7 +19,8 @@ struct ReportPublisherTests {
     }
 
     /// The part of a report's manifest.json that says NoticeWatch wrote it.
-    static let manifest = "{\n  \"format_version\": 1,\n  \"tool\": {\n    \"name\": \"noticewatch\",\n    \"version\": \"0.1.0\"\n  }\n}\n"
+    static let manifest =
+        "{\n  \"format_version\": 1,\n  \"tool\": {\n    \"name\": \"noticewatch\",\n    \"version\": \"0.1.0\"\n  }\n}\n"
 
     private func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
 
