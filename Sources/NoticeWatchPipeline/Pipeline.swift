@@ -17,8 +17,10 @@ public enum Pipeline {
     public struct Result: Sendable {
         /// Where the report is (the output folder, or its `latest` link with `--keep`).
         public var reportPath: String
-        /// ``ExitStatus/success``, or ``ExitStatus/quarantineOverThreshold``.
+        /// ``ExitStatus/success``, ``ExitStatus/sourceSetAside`` or ``ExitStatus/quarantineOverThreshold``.
         public var exitStatus: ExitStatus
+        /// The sources that read rows and kept none, every row quarantined, in source order.
+        public var setAsideSources: [String]
         public var notices: Int
         public var complaints: Int
         public var quarantined: Int
@@ -33,8 +35,12 @@ public enum Pipeline {
     /// source), and detailed in the report.
     ///
     /// - Throws: ``PipelineError`` when no report can be written: a missing dataset folder, a wrong sources file,
-    ///   unreadable inputs, no records at all, an ambiguous date column, a locked or unwritable report folder.
+    ///   unreadable inputs, no records at all, an ambiguous date column, a locked or unwritable report folder; and,
+    ///   before anything is read, a report folder that is not NoticeWatch's or overlaps the dataset.
     public static func run(_ configuration: RunConfiguration, logger: Logger) throws(PipelineError) -> Result {
+        try ReportFolder.check(
+            target: configuration.outputDirectory, dataset: configuration.datasetDirectory, keep: configuration.keep,
+            force: configuration.force)
         let publisher = ReportPublisher(target: configuration.outputDirectory, keep: configuration.keep)
         let lock = try publisher.acquireLock()
         defer { publisher.releaseLock(lock) }
@@ -80,12 +86,18 @@ public enum Pipeline {
             publisher.discard(staging: staging)
             throw PipelineError(error)
         }
-        let reportPath: String
+        let publication: ReportPublisher.Publication
         do {
-            reportPath = try publisher.publish(staging: staging, runName: asOf.description)
+            publication = try publisher.publish(staging: staging, runName: asOf.description)
         } catch {
             publisher.discard(staging: staging)
             throw error
+        }
+        let reportPath = publication.path
+        if !publication.strayNames.isEmpty {
+            let names = publication.strayNames.map { "'\($0)'" }.joined(separator: ", ")
+            logger.warning(
+                "\(configuration.outputDirectory)/runs holds names that are not NoticeWatch runs, left alone: \(names)")
         }
         logger.info("report: \(outputs.count) files written to \(reportPath) in \(Self.seconds(since: reportClock))")
 
@@ -98,8 +110,16 @@ public enum Pipeline {
                 + "(the report was written; see quarantine.csv)"
             logger.error("\(line)")
         }
+        let setAside = ingested.sources.filter { $0.read > 0 && $0.kept + $0.merged == 0 }.map(\.source)
+        if !setAside.isEmpty {
+            status = .sourceSetAside
+            let names = setAside.map { "'\($0)'" }.joined(separator: ", ")
+            logger.error(
+                "every row of \(setAside.count == 1 ? "source" : "sources") \(names) was quarantined (the report was written; see quarantine.csv)"
+            )
+        }
         return Result(
-            reportPath: reportPath, exitStatus: status, notices: ingested.notices.count,
+            reportPath: reportPath, exitStatus: status, setAsideSources: setAside, notices: ingested.notices.count,
             complaints: ingested.complaints.count, quarantined: quarantined, asOf: asOf, asOfOrigin: origin)
     }
 

@@ -9,50 +9,77 @@ internal import Foundation
 ///
 /// The report is written into a staging folder beside the target (`.NAME.staging-PID`), then swapped in with one
 /// `renameat2(RENAME_EXCHANGE)` (or a rename when nothing is there yet), and the old report is removed after the
-/// swap. A lock file beside the target (`.NAME.lock`) is held with `flock` for the whole run: the kernel releases
-/// it when the process dies, so a killed run never leaves a stale lock; the file holds the holder's pid.
+/// swap. The lock is a file held with `flock` for the whole run (the kernel releases it when the process dies, so
+/// a killed run never leaves a stale lock; the file holds the holder's pid). With `keep` it is inside the target
+/// (`.noticewatch.lock`); without, the target itself is swapped, so it is beside it (`.NAME.lock`) and removed when
+/// the run ends.
 ///
 /// With `keep`, the target folder holds dated run folders (`runs/2025-06-30`, one per as-of date, a rerun for the
-/// same date replaces its folder), the newest `keep` of them, and a `latest` symbolic link to the newest.
+/// same date replaces its folder), the newest `keep` of them, and a `latest` symbolic link to the run just written.
+/// Only folders named like a run that hold a NoticeWatch manifest are ever replaced or pruned.
 struct ReportPublisher {
     let target: String
     let keep: Int?
 
+    /// What ``publish(staging:runName:)`` did.
+    struct Publication: Equatable {
+        /// Where the report now is: the target, or its `latest` link with `keep`.
+        var path: String
+        /// Names in `runs/` that are not NoticeWatch runs, left alone (sorted).
+        var strayNames: [String] = []
+    }
+
     /// The lock file's path.
-    var lockPath: String { sibling(".lock") }
+    var lockPath: String { keep == nil ? sibling(".lock") : target + "/" + ReportFolder.keepLockName }
 
     /// Takes the lock or fails at once with ``ExitStatus/locked``, naming the holder's pid.
     ///
     /// - Returns: the open descriptor; the lock lasts until it is closed or the process ends.
     func acquireLock() throws(PipelineError) -> Int32 {
         let parent = (target as NSString).deletingLastPathComponent
-        try createDirectory(parent.isEmpty ? "." : parent)
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw PipelineError(
-                code: "report-unwritable", message: "cannot create the lock file \(lockPath): \(errnoText())",
-                exitStatus: .cannotWriteReport)
+        try createDirectory(keep == nil ? (parent.isEmpty ? "." : parent) : target)
+        // A lock file removed by the run ending just as this one opened it locks nothing: open it again.
+        for _ in 0..<8 {
+            let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                throw PipelineError(
+                    code: "report-unwritable", message: "cannot create the lock file \(lockPath): \(errnoText())",
+                    exitStatus: .cannotWriteReport)
+            }
+            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                var buffer = [UInt8](repeating: 0, count: 32)
+                let count = read(fd, &buffer, buffer.count)
+                close(fd)
+                let holder = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                throw PipelineError(
+                    code: "report-locked",
+                    message: "another noticewatch run (pid \(holder.isEmpty ? "unknown" : holder)) is writing "
+                        + "\(target); the lock file is \(lockPath). Try again when it has finished.",
+                    exitStatus: .locked)
+            }
+            var held = stat()
+            var named = stat()
+            guard fstat(fd, &held) == 0, stat(lockPath, &named) == 0, held.st_ino == named.st_ino,
+                held.st_dev == named.st_dev
+            else {
+                close(fd)
+                continue
+            }
+            _ = ftruncate(fd, 0)
+            let pid = Array("\(getpid())\n".utf8)
+            _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+            return fd
         }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            var buffer = [UInt8](repeating: 0, count: 32)
-            let count = read(fd, &buffer, buffer.count)
-            close(fd)
-            let holder = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            throw PipelineError(
-                code: "report-locked",
-                message: "another noticewatch run (pid \(holder.isEmpty ? "unknown" : holder)) is writing "
-                    + "\(target); the lock file is \(lockPath). Try again when it has finished.",
-                exitStatus: .locked)
-        }
-        _ = ftruncate(fd, 0)
-        let pid = Array("\(getpid())\n".utf8)
-        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-        return fd
+        throw PipelineError(
+            code: "report-locked", message: "the lock file \(lockPath) keeps being removed by other runs; try again",
+            exitStatus: .locked)
     }
 
-    /// Releases the lock taken by ``acquireLock()``.
+    /// Releases the lock taken by ``acquireLock()``; the lock file beside the target is removed first, while
+    /// still held, so no other run can be holding it.
     func releaseLock(_ fd: Int32) {
+        if keep == nil { unlink(lockPath) }
         _ = flock(fd, LOCK_UN)
         close(fd)
     }
@@ -89,16 +116,25 @@ struct ReportPublisher {
         return path
     }
 
-    /// Moves the finished staging folder into place and returns where the report now is.
-    func publish(staging: String, runName: String) throws(PipelineError) -> String {
+    /// Moves the finished staging folder into place.
+    ///
+    /// - Throws: `report-folder-not-ours` when, with `keep`, the run's folder exists and is not a NoticeWatch run.
+    func publish(staging: String, runName: String) throws(PipelineError) -> Publication {
         guard let keep else {
             try swap(staging, into: target)
-            return target
+            return Publication(path: target)
         }
         try createDirectory(target + "/runs")
         let runFolder = target + "/runs/" + runName
+        if ReportFolder.kind(runFolder) != nil && !isRun(runFolder) {
+            throw PipelineError(
+                code: "report-folder-not-ours",
+                message: "\(runFolder) is named like a run but is not a NoticeWatch report; nothing was changed. "
+                    + "Move it away, or choose another report folder",
+                exitStatus: .reportFolderRefused)
+        }
         try swap(staging, into: runFolder)
-        try prune(keeping: keep, runsFolder: target + "/runs")
+        let strays = prune(keeping: keep, current: runName, runsFolder: target + "/runs")
         let link = target + "/latest"
         let temporaryLink = target + "/.latest-\(getpid())"
         unlink(temporaryLink)
@@ -107,7 +143,7 @@ struct ReportPublisher {
                 code: "report-unwritable", message: "cannot update the link \(link): \(errnoText())",
                 exitStatus: .cannotWriteReport)
         }
-        return link
+        return Publication(path: link, strayNames: strays)
     }
 
     /// Removes a staging folder left by a failed run.
@@ -144,13 +180,25 @@ struct ReportPublisher {
         return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
     }
 
-    private func prune(keeping count: Int, runsFolder: String) throws(PipelineError) {
+    /// Removes the oldest runs beyond `count`, never the one just written (a rerun of an earlier date is kept
+    /// whatever its date), and only folders named like a run that hold a NoticeWatch manifest.
+    ///
+    /// - Returns: the other visible names in `runs/`, left alone.
+    private func prune(keeping count: Int, current: String, runsFolder: String) -> [String] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: runsFolder)) ?? [])
-            .filter { !$0.hasPrefix(".") }
+            .filter { !$0.hasPrefix(".") && $0 != current }
             .sorted()
-        for name in names.dropLast(max(count, 1)) {
+        let runs = names.filter { isRun(runsFolder + "/" + $0) }
+        for name in runs.dropLast(max(count - 1, 0)) {
             try? FileManager.default.removeItem(atPath: runsFolder + "/" + name)
         }
+        return names.filter { !runs.contains($0) }
+    }
+
+    /// Whether `folder` is a run of `keep`: named like one, a folder (not a link), with a NoticeWatch manifest.
+    private func isRun(_ folder: String) -> Bool {
+        ReportFolder.isRunName((folder as NSString).lastPathComponent) && ReportFolder.kind(folder) == S_IFDIR
+            && ReportFolder.isReport(folder)
     }
 
     private func createDirectory(_ path: String) throws(PipelineError) {

@@ -4,8 +4,12 @@ public import NoticeWatchModel
 public struct RunConfiguration: Sendable {
     /// The dataset folder: input files and, usually, a `sources.yml`.
     public var datasetDirectory: String
-    /// The report folder to write (replaced whole, atomically).
+    /// The report folder to write (replaced whole, atomically). Only an absent path, an empty folder or a folder
+    /// NoticeWatch wrote is replaced; see ``force``.
     public var outputDirectory: String
+    /// Whether a non-empty folder that is not a NoticeWatch report may be replaced all the same. A file, the
+    /// dataset folder, a folder inside or above it, or above an input file is refused whatever it is.
+    public var force: Bool
     /// The as-of date given with `--as-of`; when `nil`, `SOURCE_DATE_EPOCH`, else the latest date in the data.
     public var asOf: CivilDate?
     /// Countries with fewer decided complaints are listed but not ranked by rate.
@@ -39,7 +43,7 @@ public struct RunConfiguration: Sendable {
         partialCountsAsOverturned: Bool = false, topCountries: Int = 20,
         survivalInterval: SurvivalIntervalMethod = .logLog, maxQuarantined: Int? = nil, keep: Int? = nil,
         sourceDateEpoch: String? = nil, recordsDatabase: Bool = true,
-        recordsInMemory: Int = 100_000, survivalQuantileRule: SurvivalQuantileRule = .r
+        recordsInMemory: Int = 100_000, survivalQuantileRule: SurvivalQuantileRule = .r, force: Bool = false
     ) {
         self.datasetDirectory = datasetDirectory
         self.outputDirectory = outputDirectory
@@ -54,6 +58,7 @@ public struct RunConfiguration: Sendable {
         self.sourceDateEpoch = sourceDateEpoch
         self.recordsDatabase = recordsDatabase
         self.recordsInMemory = recordsInMemory
+        self.force = force
     }
 
     /// The options that can change an output, as `name=value` sorted by name, for provenance.
@@ -80,6 +85,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case internalFailure = 1
     /// The report was written, but more rows were quarantined than `--max-quarantined` allows.
     case quarantineOverThreshold = 2
+    /// The report was written, but every row of a source was quarantined (before ``quarantineOverThreshold``).
+    case sourceSetAside = 3
     /// Bad options (ArgumentParser's own code for validation errors).
     case badOptions = 64
     /// The sources file is wrong, or the data cannot be analysed (an ambiguous date column, no records).
@@ -90,6 +97,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case cannotWriteReport = 73
     /// Another run holds the lock on the same report folder.
     case locked = 75
+    /// The report folder is not NoticeWatch's (a file, a folder of other files) or overlaps the dataset folder:
+    /// nothing was read or changed.
+    case reportFolderRefused = 77
 
     /// One line for `--help` and the README.
     public var meaning: String {
@@ -97,11 +107,14 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case .success: return "the report was written"
         case .internalFailure: return "unexpected internal failure"
         case .quarantineOverThreshold: return "the report was written, but quarantined rows exceed --max-quarantined"
+        case .sourceSetAside: return "the report was written, but every row of a source was quarantined"
         case .badOptions: return "bad options"
         case .badData: return "the sources file is wrong or the data cannot be analysed (no records, ambiguous dates)"
         case .unreadableInput: return "the dataset folder or an input file is missing or unreadable"
         case .cannotWriteReport: return "the report folder cannot be written"
         case .locked: return "another run is writing the same report folder"
+        case .reportFolderRefused:
+            return "the report folder is not NoticeWatch's or overlaps the dataset; nothing was changed"
         }
     }
 }

@@ -10,7 +10,12 @@ struct Run: ParsableCommand {
         abstract: "Read a dataset folder and write its report.",
         discussion: """
             The report folder is replaced whole and atomically: a run killed at any moment leaves the previous \
-            report as it was. A lock beside the folder keeps two runs from writing it at once.
+            report as it was. A lock keeps two runs from writing it at once.
+
+            Only what NoticeWatch wrote is replaced: an absent path, an empty folder, a NoticeWatch report (its \
+            manifest.json says so) or, with --keep, a folder of NoticeWatch runs. Anything else stops the run \
+            before it reads a file, with status 77; so does a report folder that is the dataset folder, inside it, \
+            above it or above an input file, even with --force.
 
             Standard error gets one warning line per source with quarantined rows; progress lines per stage \
             when it is a terminal (or with --verbose); the details are in the report.
@@ -59,6 +64,13 @@ struct Run: ParsableCommand {
 
     @Option(name: .long, help: "Keep the newest N runs as dated folders under the report folder, with a 'latest' link.")
     var keep: Int?
+
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Replace a non-empty report folder that is not a NoticeWatch report.",
+            discussion: "Never a file, the dataset folder, a folder inside or above it, or above an input file."))
+    var force = false
 
     @Flag(
         name: .customLong("records-database"), inversion: .prefixedNo,
@@ -110,7 +122,8 @@ struct Run: ParsableCommand {
             survivalInterval: SurvivalIntervalMethod(rawValue: kmInterval) ?? .logLog,
             maxQuarantined: maxQuarantined, keep: keep,
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], recordsDatabase: recordsDatabase,
-            recordsInMemory: recordsInMemory, survivalQuantileRule: SurvivalQuantileRule(rawValue: kmQuantile) ?? .r)
+            recordsInMemory: recordsInMemory, survivalQuantileRule: SurvivalQuantileRule(rawValue: kmQuantile) ?? .r,
+            force: force)
         do {
             let result = try Pipeline.run(configuration, logger: logger)
             print("Report: \(result.reportPath)/report.md")

@@ -1,4 +1,5 @@
 import Foundation
+import NoticeWatchPipeline
 import Testing
 
 /// The README documents what the code does: these tests keep the two from drifting apart.
@@ -21,6 +22,13 @@ struct DocumentationTests {
     func outputsDocumented() {
         for path in PipelineTestSupport.files(in: PipelineTestSupport.sampleReport) {
             #expect(Self.readme.contains("`\(path)`"), "README does not document \(path)")
+        }
+    }
+
+    @Test("Lists every exit status in its table")
+    func exitStatusesDocumented() {
+        for status in ExitStatus.allCases {
+            #expect(Self.readme.contains("\n| \(status.rawValue) | "), "README lacks exit status \(status.rawValue)")
         }
     }
 
