@@ -4,6 +4,8 @@ Reads the fixtures in Tests/NoticeWatchAnalysisTests/Fixtures/ and writes, into 
   km-reference.json      Kaplan-Meier per case (lifelines KaplanMeierFitter)
   wilson-reference.json  Wilson score intervals (statsmodels proportion_confint, method="wilson")
   normal-reference.json  standard normal quantiles (scipy.stats.norm.ppf)
+  fisher-reference.json  each country against all others: Fisher's exact test (scipy.stats.fisher_exact),
+                         Holm-adjusted over the countries tested (statsmodels multipletests(method="holm"))
 
 See README.md in this folder for how to run it. Output is deterministic: keys sorted, floats written with
 repr (shortest round-trip form).
@@ -23,11 +25,67 @@ import statsmodels
 from lifelines import KaplanMeierFitter
 from lifelines.utils import median_survival_times, qth_survival_times
 from scipy.stats import norm
+from scipy.stats import fisher_exact
+from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportion_confint
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "Tests" / "NoticeWatchAnalysisTests" / "Fixtures"
 LEVEL = 0.95
 AT_RISK_DAYS = [365, 730, 1826, 3652]
+MINIMUM_DECISIONS = 10
+R_TOLERANCE = math.sqrt(np.finfo(float).eps)
+
+
+def r_findq(times, survival, p, tol=R_TOLERANCE, midpoint=True):
+    """R survival's quantile.survfit (findq) on one curve: x = c(0, time), y = c(0, 1 - surv).
+
+    The first time 1 - S reaches p, except where the curve sits exactly on p (within tol) over an interval:
+    then the midpoint of that interval, to the next jump or, at the end of the curve, to the last time. A NaN
+    band value (S = 0) counts as a band at 0, as lifelines prints it.
+    """
+    x = [0.0] + [float(t) for t in times]
+    y = [0.0] + [1.0 - (0.0 if math.isnan(v) else float(v)) for v in survival]
+    if max(y) < p:
+        return None
+    xmax = x[-1]
+    kept_x, kept_y, seen = [], [], set()
+    for xi, yi in zip(x, y):
+        if yi in seen:
+            continue
+        seen.add(yi)
+        kept_x.append(xi)
+        kept_y.append(yi)
+
+    def constant_right(levels, value):
+        # approx(levels, 1:n, value, method="constant", f=1), 0-based; None outside [min, max].
+        if value < levels[0] or value > levels[-1]:
+            return None
+        for index, level in enumerate(levels):
+            if level >= value:
+                return index
+        return None
+
+    first = constant_right([v + tol for v in kept_y], p)
+    if not midpoint:
+        return None if first is None else kept_x[first]
+    second = constant_right([v - tol for v in kept_y], p)
+    if first is not None and abs(p - kept_y[-1]) < tol:
+        return (kept_x[first] + xmax) / 2
+    if first is None or second is None:
+        return None
+    return (kept_x[first] + kept_x[second]) / 2
+
+
+def r_quantiles(times, survival, lower, upper, midpoint=True):
+    """The three quartiles with their band limits under R's rule, or (midpoint=False) the first time at or
+    below the level within R's tolerance: the "first" rule, which lifelines follows except on exact flats,
+    where its exp(sum(log)) product lands a rounding error above the level."""
+    return [{
+        "probability": share_ended,
+        "estimate": r_findq(times, survival, share_ended, midpoint=midpoint),
+        "lower": r_findq(times, lower, share_ended, midpoint=midpoint),
+        "upper": r_findq(times, upper, share_ended, midpoint=midpoint),
+    } for share_ended in (0.25, 0.5, 0.75)]
 
 
 def finite(value):
@@ -76,6 +134,13 @@ def kaplan_meier(durations, observed):
             "lower": crossing(q, log_band["lower"]),
             "upper": crossing(q, log_band["upper"]),
         })
+    # R's rule on the curve without lifelines' leading 0, with the log(-log) band and with R's default log band.
+    times = list(survival.index)[1:] if survival.index[0] == 0 and table["observed"].iloc[0] == 0 \
+        and table["censored"].iloc[0] == 0 else list(survival.index)
+    offset = len(survival.index) - len(times)
+    r_loglog = r_quantiles(times, survival.values[offset:], lower.values[offset:], upper.values[offset:])
+    r_log = r_quantiles(times, survival.values[offset:], log_lower[offset:], log_upper[offset:])
+    first = r_quantiles(times, survival.values[offset:], lower.values[offset:], upper.values[offset:], False)
     events_only = np.sort(np.asarray(durations)[np.asarray(observed) == 1])
     return {
         "times": [int(t) for t in survival.index],
@@ -93,11 +158,33 @@ def kaplan_meier(durations, observed):
         "median_upper": finite(median_band.iloc[0, 1]),
         "quantiles": quantiles,
         "log_quantiles": log_quantiles,
+        "r_quantiles": r_loglog,
+        "r_log_quantiles": r_log,
+        "first_quantiles": first,
         "at_risk_on_day": {str(day): int((np.asarray(durations) >= day).sum()) for day in AT_RISK_DAYS},
         "observed_quantiles": [
             finite(np.quantile(events_only, p)) if len(events_only) else None for p in (0.25, 0.5, 0.75, 0.9)
         ],
     }
+
+
+def country_against_others(rows):
+    """Each country with at least MINIMUM_DECISIONS decisions against all the others, Holm-adjusted."""
+    total_overturned = sum(a for _, a, _ in rows)
+    total_decided = sum(n for _, _, n in rows)
+    tested = [(c, a, n) for c, a, n in rows if n >= MINIMUM_DECISIONS and total_decided > n]
+    p_values = []
+    for _, a, n in tested:
+        others_a, others_n = total_overturned - a, total_decided - n
+        p_values.append(float(fisher_exact([[a, n - a], [others_a, others_n - others_a]],
+                                           alternative="two-sided")[1]))
+    adjusted = [float(v) for v in multipletests(p_values, method="holm")[1]] if p_values else []
+    result = []
+    for (country, a, n), p, q in zip(tested, p_values, adjusted):
+        others_a, others_n = total_overturned - a, total_decided - n
+        result.append({"country": country, "p_value": p, "p_value_holm": q, "others_rate": others_a / others_n,
+                       "persistent": q < 1 - LEVEL and a / n > others_a / others_n})
+    return result
 
 
 def main():
@@ -122,12 +209,21 @@ def main():
         for row in csv.DictReader(handle):
             normal.append({"p": float(row["p"]), "quantile": float(norm.ppf(float(row["p"])))})
 
+    families = {}
+    with open(FIXTURES / "fisher-counts.csv", newline="") as handle:
+        for row in csv.DictReader(handle):
+            families.setdefault(row["family"], []).append(
+                (row["country"], int(row["overturned"]), int(row["decided"])))
+    fisher = {name: country_against_others(rows) for name, rows in sorted(families.items())}
+
     versions = {"lifelines": lifelines.__version__, "numpy": np.__version__, "pandas": pd.__version__,
                 "python": sys.version.split()[0], "scipy": scipy.__version__,
                 "statsmodels": statsmodels.__version__}
     outputs = {"km-reference.json": {"versions": versions, "confidence": LEVEL, "cases": km},
                "wilson-reference.json": {"versions": versions, "intervals": wilson},
-               "normal-reference.json": {"versions": versions, "quantiles": normal}}
+               "normal-reference.json": {"versions": versions, "quantiles": normal},
+               "fisher-reference.json": {"versions": versions, "minimum_decisions": MINIMUM_DECISIONS,
+                                         "alpha": 1 - LEVEL, "families": fisher}}
     for name, value in outputs.items():
         with open(FIXTURES / name, "w") as handle:
             json.dump(value, handle, indent=1, sort_keys=True)

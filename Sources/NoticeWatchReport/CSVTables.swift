@@ -110,7 +110,8 @@ enum CSVTables {
             )
         }
         for row in rates.byYear {
-            table.append(["year", "", "", String(row.year)] + tallyCells(row.tally) + ["", "", "", "", partial(row.year)])
+            table.append(
+                ["year", "", "", String(row.year)] + tallyCells(row.tally) + ["", "", "", "", partial(row.year)])
         }
         for row in rates.byCountryYear {
             table.append(

@@ -79,7 +79,9 @@ extension MarkdownReport {
     func partialSentence(_ volumes: ComplaintVolumes) -> String {
         guard let partial = volumes.partialYear else { return "" }
         let change =
-            volumes.changeYears.map { "the change compares \($0.later) with \($0.earlier), the last two complete years" }
+            volumes.changeYears.map {
+                "the change compares \($0.later) with \($0.earlier), the last two complete years"
+            }
             ?? "no change is given, for want of two complete years"
         return "\(partial.label) is covered only up to the as-of date \(options.asOf), so it is not comparable with "
             + "a full year: \(change). "

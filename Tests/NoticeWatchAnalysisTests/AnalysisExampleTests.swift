@@ -110,7 +110,9 @@ struct AnalysisExampleTests {
         #expect(PartialYear.of(lastYear: 2025, asOf: Self.day("2025-12-30"))?.label == "2025 (partial: Jan–30 Dec)")
         #expect(PartialYear.of(lastYear: 2025, asOf: Self.day("2025-12-31")) == nil)
         // A month-only as-of date stands for the month's last day.
-        #expect(PartialYear.of(lastYear: 2025, asOf: try #require(CivilDate(year: 2025, month: 2)))?.label == "2025 (partial: Jan–Feb)")
+        #expect(
+            PartialYear.of(lastYear: 2025, asOf: try #require(CivilDate(year: 2025, month: 2)))?.label
+                == "2025 (partial: Jan–Feb)")
         #expect(PartialYear.of(lastYear: 2025, asOf: try #require(CivilDate(year: 2025))) == nil)
     }
 

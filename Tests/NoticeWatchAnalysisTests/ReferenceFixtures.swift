@@ -28,6 +28,9 @@ enum ReferenceFixtures {
         var median_upper: Double?
         var quantiles: [Quantile]
         var log_quantiles: [Quantile]
+        var r_quantiles: [Quantile]
+        var r_log_quantiles: [Quantile]
+        var first_quantiles: [Quantile]
         var at_risk_on_day: [String: Int]
         var observed_quantiles: [Double?]
     }
@@ -54,6 +57,21 @@ enum ReferenceFixtures {
 
     struct NormalReference: Decodable { var quantiles: [NormalCase] }
 
+    /// One tested country of a family in `fisher-reference.json`.
+    struct FisherCase: Decodable {
+        var country: String
+        var p_value: Double
+        var p_value_holm: Double
+        var others_rate: Double
+        var persistent: Bool
+    }
+
+    struct FisherReference: Decodable {
+        var minimum_decisions: Int
+        var alpha: Double
+        var families: [String: [FisherCase]]
+    }
+
     static func url(_ name: String) -> URL {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures") else {
             preconditionFailure("fixture \(name) is not in the test bundle")
@@ -68,6 +86,21 @@ enum ReferenceFixtures {
     static let km: KMReference = try! decode(KMReference.self, from: "km-reference.json")
     static let wilson: WilsonReference = try! decode(WilsonReference.self, from: "wilson-reference.json")
     static let normal: NormalReference = try! decode(NormalReference.self, from: "normal-reference.json")
+    static let fisher: FisherReference = try! decode(FisherReference.self, from: "fisher-reference.json")
+
+    /// The (country, overturned, decided) rows of `fisher-counts.csv` for one family, in file order.
+    static func fisherCounts(family name: String) throws -> [(country: String, overturned: Int, decided: Int)] {
+        let text = try String(contentsOf: url("fisher-counts.csv"), encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let fields = line.split(separator: ",")
+            guard fields.count == 4, fields[0] == name, let overturned = Int(fields[2]), let decided = Int(fields[3])
+            else { return nil }
+            return (String(fields[1]), overturned, decided)
+        }
+    }
+
+    /// The family names of `fisher-counts.csv`.
+    static let fisherFamilies = ["sample", "single", "small"]
 
     /// The (duration, observed) rows of `km-durations.csv` for one case, in file order.
     static func durations(case name: String) throws -> [(time: Int, ended: Bool)] {
@@ -79,10 +112,15 @@ enum ReferenceFixtures {
         }
     }
 
+    /// The cases whose curve sits exactly on a quartile's level over an interval. lifelines computes S as
+    /// exp(Σ log(1 − d/n)), a rounding error above such a level, so its quantiles there are the rounding's, not a
+    /// rule's; these cases are checked against the formulas of `reference.py` instead.
+    static let exactFlatCases: Set<String> = ["half-flat", "half-flat-large", "half-flat-to-end", "tied-quarter-flat"]
+
     /// The case names of `km-durations.csv`, as the reference JSON lists them.
     static let kmCases = [
-        "all-end", "heavy-censoring", "no-censoring", "realistic", "single-event",
-        "ties-and-censoring", "zero-duration",
+        "all-end", "half-flat", "half-flat-large", "half-flat-to-end", "heavy-censoring", "no-censoring",
+        "realistic", "single-event", "tied-quarter-flat", "ties-and-censoring", "zero-duration",
     ]
 }
 

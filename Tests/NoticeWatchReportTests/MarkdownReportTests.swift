@@ -51,7 +51,9 @@ import Testing
     @Test func aPartialLastYearIsLabelledAndNotCompared() throws {
         var input = ReportFixture.input
         input.figures.volumes.partialYear = PartialYear(year: 2021, lastMonth: 6, lastDay: nil)
-        for index in input.figures.volumes.rows.indices { input.figures.volumes.rows[index].changeFromPreviousYear = nil }
+        for index in input.figures.volumes.rows.indices {
+            input.figures.volumes.rows[index].changeFromPreviousYear = nil
+        }
         input.figures.overturnRates.partialYear = PartialYear(year: 2021, lastMonth: 6, lastDay: nil)
         let text = try report(input)
         #expect(
