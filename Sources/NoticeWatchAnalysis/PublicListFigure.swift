@@ -156,7 +156,9 @@ public enum PublicListFigure {
         for index in 1..<captures.count {
             var total = ChangeCounts()
             for (_, value) in byCapture[index] { total.add(value) }
-            let countries = byCapture[index].compactMap { entry in entry.0.map { ($0, entry.1) } }.sorted { $0.0 < $1.0 }
+            let countries = byCapture[index].compactMap { entry in entry.0.map { ($0, entry.1) } }.sorted {
+                $0.0 < $1.0
+            }
             func row(_ country: Country?, _ value: ChangeCounts) -> ListChange {
                 ListChange(
                     from: captures[index - 1].date, to: captures[index].date, country: country, added: value.added,

@@ -22,6 +22,9 @@ public struct PlantedFigures: Hashable, Sendable {
     public var noticesByCountry: [PlantedNoticeCount]
     /// Notices over all countries (`country` is `nil`).
     public var noticeTotal: PlantedNoticeCount
+    /// Notices planted with no requesting country: kept (not quarantined), counted in no figure by requesting
+    /// country, so not in ``noticeTotal`` (which is over the countries).
+    public var noticesWithoutCountry = 0
     /// Complaints per requesting country, by alpha-2 code; countries with no complaint are left out.
     public var complaintsByCountry: [PlantedComplaintCount]
     /// Complaints over all countries (`country` is `nil`).

@@ -81,7 +81,7 @@ extension SampleBundle {
                 "{\n  \"total\": \(items.count),\n  \"query\": {\"page\": \(page), \"resultPerPage\": \(perPage)},")
             out.append("\n  \"_embedded\": {\n    \"notices\": [\n")
             var rowIDs: [String?] = []
-            var broken: [PlantedBrokenRow] = []
+            let broken: [PlantedBrokenRow] = []
             for (offset, item) in slice.enumerated() {
                 out.append(offset == 0 ? "      " : ",\n      ")
                 if let item {
@@ -93,12 +93,9 @@ extension SampleBundle {
                             + "\"date_of_birth\": \"1980/02/29\", \"nationalities\": [\"TR\"], "
                             + "\"arrest_warrants\": [], \"status\": \"active\", \"date_of_issue\": \"2021/06/15\", "
                             + "\"cancellation\": null}")
-                    rowIDs.append(nil)
-                    broken.append(
-                        PlantedBrokenRow(
-                            source: sourceNames[1], file: path, line: nil, record: offset + 1,
-                            field: "requesting_country", rawValue: "",
-                            hazard: "no requesting country: `arrest_warrants` is an empty array"))
+                    // No requesting country (`arrest_warrants` is empty): a notice all the same, kept with the
+                    // country unknown and left out of the figures by requesting country only.
+                    rowIDs.append("2021/99902")
                 }
             }
             let base = "https://notices.example.org/notices/v1/red?resultPerPage=\(perPage)&page="
@@ -161,19 +158,15 @@ extension SampleBundle {
         out.append("<nw:export xmlns:nw=\"urn:noticewatch:sample:1\" generated=\"\(SampleWorld.asOf)\" ")
         out.append("records=\"\(notices.count + 1)\">\n  <!-- Diffusions in circulation: synthetic sample -->\n")
         var rowIDs: [String?] = []
-        var broken: [PlantedBrokenRow] = []
+        let broken: [PlantedBrokenRow] = []
         let missingAt = notices.count / 2 + random.below(max(1, notices.count / 3))
         for (position, notice) in notices.enumerated() {
             if position == missingAt {
-                broken.append(
-                    PlantedBrokenRow(
-                        source: sourceNames[2], file: path, line: out.currentLine, record: rowIDs.count + 1,
-                        field: "requesting_country", rawValue: "",
-                        hazard: "no requesting country: the diffusion has no `nw:country` element"))
+                // No `nw:country` element: a diffusion all the same, kept with the country unknown.
                 out.append("  <nw:diffusion ref=\"D-2022-999903\">\n    <nw:subject>SAMPLE PERSON 9903</nw:subject>\n")
                 out.append("    <nw:issued>14/09/2022</nw:issued>\n    <nw:status>active</nw:status>\n")
                 out.append("  </nw:diffusion>\n")
-                rowIDs.append(nil)
+                rowIDs.append("D-2022-999903")
             }
             let country = SampleCountry.all[notice.country]
             let code = random.chance(perMille: 50) ? country.alpha2.lowercased() : country.alpha2

@@ -144,7 +144,7 @@ public struct SampleBundle {
             complaintTotal.pending += row.pending
         }
 
-        return PlantedFigures(
+        var planted = PlantedFigures(
             seed: seed, asOf: SampleWorld.asOf, sources: sources, brokenRows: files.joined().flatMap(\.broken),
             conflicts: plan.conflicts,
             noticesByCountry: notices.filter { $0.notices > 0 }.sorted { $0.country! < $1.country! },
@@ -157,5 +157,9 @@ public struct SampleBundle {
             medianDaysToDecision: durations.isEmpty ? 0 : durations[(durations.count - 1) / 2],
             decisionsAfterMoreThanAYear: durations.filter { $0 > 365 }.count,
             noticesWithoutIssueDate: Set(plan.apiRows.filter(\.withoutIssueDate).map(\.notice.id)).count)
+        // An active Red Notice in the API pages and an active diffusion in the XML export name no requesting
+        // country: kept as notices, in no figure by requesting country.
+        planted.noticesWithoutCountry = 2
+        return planted
     }
 }

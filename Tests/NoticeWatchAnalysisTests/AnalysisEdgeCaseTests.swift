@@ -24,7 +24,7 @@ struct AnalysisEdgeCaseTests {
         #expect(figures.noticeCancellations.overall.cancelledShare == nil)
         #expect(figures.noticeCancellations.byCountry.isEmpty)
         #expect(figures.noticeSurvival.isEmpty && figures.complaintSurvival.isEmpty && figures.exclusions.isEmpty)
-        #expect(figures.definitions.count == 10)
+        #expect(figures.definitions.count == 11)
     }
 
     @Test(arguments: [("2024", 3_287), ("2024-02", 2_981), ("2024-06-30", 3_103)])

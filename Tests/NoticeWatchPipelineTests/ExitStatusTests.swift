@@ -49,9 +49,9 @@ struct ExitStatusTests {
         let result = try PipelineTestSupport.run(PipelineTestSupport.sampleDataset, into: output, maxQuarantined: 3)
         #expect(result.exitStatus == .quarantineOverThreshold)
         #expect(result.exitStatus.rawValue == 2)
-        #expect(result.quarantined == 7)
+        #expect(result.quarantined == 5)
         #expect(FileManager.default.fileExists(atPath: output + "/report.md"))
-        let within = try PipelineTestSupport.run(PipelineTestSupport.sampleDataset, into: output, maxQuarantined: 7)
+        let within = try PipelineTestSupport.run(PipelineTestSupport.sampleDataset, into: output, maxQuarantined: 5)
         #expect(within.exitStatus == .success)
     }
 

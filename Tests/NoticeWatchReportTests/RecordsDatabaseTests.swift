@@ -162,7 +162,7 @@ import Testing
         #expect(
             error?.description
                 == "\(path): error[sqlite-failed]: UNIQUE constraint failed: notices.id - while executing "
-                + "INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + "INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
     }
 }

@@ -22,7 +22,10 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
     static func fields(of kind: RecordKind) -> [NormalizedField] {
         switch kind {
         case .notice:
-            [.id, .kind, .requestingCountry, .nationalities, .issueDate, .status, .cancellationDate, .cancellationReason]
+            [
+                .id, .kind, .requestingCountry, .nationalities, .issueDate, .status, .cancellationDate,
+                .cancellationReason,
+            ]
         case .complaint: [.id, .noticeID, .requestingCountry, .filedDate, .decisionDate, .outcome]
         }
     }

@@ -98,7 +98,8 @@ struct SourcesFileParser {
         }
         let fieldsNode = try requiredNode(map, "fields", node)
         spec.fields = try parseFields(fieldsNode, record: record)
-        for field in NormalizedField.fields(of: record) where field.isRequired(for: record) && spec.spec(for: field) == nil {
+        for field in NormalizedField.fields(of: record)
+        where field.isRequired(for: record) && spec.spec(for: field) == nil {
             throw failure(
                 "sources-file-missing-field",
                 "source \(TextFolding.quoted(name)) does not map the required field \"\(field.rawValue)\"", fieldsNode)

@@ -151,7 +151,8 @@ extension Notice: SpillableRecord {
         let facts = readFacts(fields: &fields)
         return Notice(
             id: id, kind: facts.kind, requestingCountry: facts.requestingCountry,
-            nationalities: facts.nationalities, issueDate: facts.issueDate, status: facts.status, cancellationDate: facts.cancellationDate,
+            nationalities: facts.nationalities, issueDate: facts.issueDate, status: facts.status,
+            cancellationDate: facts.cancellationDate,
             cancellationReason: facts.cancellationReason, provenance: provenance)
     }
 
@@ -168,7 +169,8 @@ extension Notice: SpillableRecord {
         nationalities.reserveCapacity(count)
         for _ in 0..<count { nationalities.append(Country(index: Int(fields.uint8()))) }
         return Facts(
-            kind: kind, requestingCountry: country, nationalities: nationalities, issueDate: issue, status: status, cancellationDate: cancellation,
+            kind: kind, requestingCountry: country, nationalities: nationalities, issueDate: issue, status: status,
+            cancellationDate: cancellation,
             cancellationReason: reason)
     }
 }
