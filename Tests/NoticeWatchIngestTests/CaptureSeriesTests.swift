@@ -110,4 +110,33 @@ struct CaptureSeriesTests {
         #expect(spilled.captures == inMemory.captures)
         #expect(spilled.conflicts.isEmpty)
     }
+
+    /// A git-scraped `red_notices.csv`, one folder per night, read with no sources file.
+    static let nightly: [String: String] = [
+        "snapshots/2026-11-01/red_notices.csv": """
+        entity_id,forename,name,date_of_birth,nationalities
+        2005/20198,ALEXEI,PETROV,1957/05/11,RU
+        2016/41701,"MARÍA JOSÉ",GARCÍA,1976/04/11,"VE,ES"
+
+        """,
+        "snapshots/2026-11-02/red_notices.csv": """
+        entity_id,forename,name,date_of_birth,nationalities
+        2005/20198,ALEXEI,PETROV,1957/05/11,"RU,IL"
+        2026/1234,"ЮЛИЯ",SIDOROVA,1990/01/16,BY
+
+        """,
+    ]
+
+    @Test("Zero-config nightly captures: counted by first nationality, a changed nationality is a modification")
+    func zeroConfigNightly() throws {
+        let result = try DatasetIngestor(directory: try IngestFixtures.temporaryFolder(text: Self.nightly)).ingest()
+        #expect(result.captures.map(\.date.description) == ["2026-11-01", "2026-11-02"])
+        #expect(result.presences.map(\.id) == ["2005/20198", "2016/41701", "2026/1234"])
+        #expect(result.presences.allSatisfy { $0.byNationality })
+        #expect(result.presences.map { $0.country?.alpha2 } == ["RU", "VE", "BY"])
+        #expect(result.presences[0].modifications == [ListModification(capture: 1, fields: ["nationalities"])])
+        #expect(result.presences[1].captures == [0])
+        #expect(ListGrouping(of: result.presences) == .nationality)
+        #expect(result.conflicts.isEmpty)
+    }
 }
