@@ -41,7 +41,7 @@ enum IngestFixtures {
         var lines: [String] = []
         for notice in result.notices {
             lines.append(
-                "notice \(notice.id) \(notice.kind.rawValue) \(notice.requestingCountry.alpha2) "
+                "notice \(notice.id) \(notice.kind.rawValue) \(notice.requestingCountry?.alpha2 ?? "-") "
                     + "\(notice.issueDate?.description ?? "-") \(notice.status.rawValue) "
                     + "\(notice.cancellationDate?.description ?? "-") @\(notice.provenance)")
         }
