@@ -94,6 +94,55 @@ struct HeaderInferenceTests {
         #expect(wrong == [])
     }
 
+    @Test("the glued names matched before matching went by words still fit their fields")
+    func gluedNames() {
+        let expected: [(RecordKind, String, [String])] = [
+            (.notice, "id", ["noticeid", "noticenumber", "noticeref", "noticereference", "entityid", "id", "ref"]),
+            (.notice, "kind", ["noticekind", "noticetype", "kind", "type", "datatype", "noticecolour", "noticecolor"]),
+            (
+                .notice, "requesting_country",
+                [
+                    "requestingcountry", "requestingcountryid", "requestingncb", "issuingcountry", "issuingcountryid",
+                    "requestingstate", "countryofrequest", "country", "ncb",
+                ]
+            ),
+            (
+                .notice, "issue_date",
+                ["issuedate", "dateofissue", "issuedon", "dateissued", "issued", "publicationdate"]
+            ),
+            (.notice, "status", ["noticestatus", "status", "state"]),
+            (
+                .notice, "cancellation_date",
+                ["cancellationdate", "dateofcancellation", "cancelleddate", "cancelledon", "canceldate"]
+            ),
+            (.notice, "cancellation_reason", ["cancellationreason", "reasonforcancellation", "cancelreason"]),
+            (
+                .complaint, "id",
+                [
+                    "complaintid", "complaintnumber", "complaintref", "complaintreference", "caseid", "casereference",
+                    "caseref", "casenumber", "ccfreference", "ccfref", "requestid", "id", "reference", "ref",
+                ]
+            ),
+            (.complaint, "notice_id", ["noticeid", "noticereference", "noticeref", "noticenumber", "notice"]),
+            (
+                .complaint, "filed_date",
+                [
+                    "fileddate", "datefiled", "filingdate", "dateoffiling", "filed", "filedon", "submissiondate",
+                    "datesubmitted", "submitted", "receiveddate", "datereceived",
+                ]
+            ),
+            (.complaint, "decision_date", ["decisiondate", "dateofdecision", "decidedon", "datedecided", "decided"]),
+            (.complaint, "outcome", ["decision", "outcome", "ccfdecision", "result", "conclusion"]),
+        ]
+        var wrong: [String] = []
+        for (kind, field, names) in expected {
+            for name in names where MappingInference.field(for: name, kind: kind)?.rawValue != field {
+                wrong.append("\(name) (\(kind.rawValue))")
+            }
+        }
+        #expect(wrong == [])
+    }
+
     @Test("two names that fit the id: the one with more fitting words wins, and the mapping says so")
     func ambiguousID() throws {
         let csv = "Ref;N° dossier;Country;Decision\nR1;CCF/1/21;FR;Conforme\n"
