@@ -1,6 +1,7 @@
 /// Raw labels to categories for one field: the built-in English and French wordings, plus a source's `values:`.
 ///
-/// Labels are compared by ``TextFolding/labelKey(_:)`` (case, surrounding space, `_` and `-` ignored); a
+/// Labels are compared by ``key(_:)``: case and accents folded, surrounding space dropped, runs of space, `_`,
+/// `-`, `–` and `—` as one space, `’` as `'` (`NON-CONFORME` is `non conforme`, `Annulee` is `annulée`). A
 /// category's own name (`partially-overturned`) always maps to itself. A source's values win over the defaults.
 struct Vocabulary: Sendable {
     private var table: [String: String]
@@ -8,16 +9,30 @@ struct Vocabulary: Sendable {
     /// The defaults for `field` with `overrides` (raw label → category raw value) on top.
     init(field: NormalizedField, overrides: [String: String]) {
         var table: [String: String] = [:]
-        for category in field.categories ?? [] { table[TextFolding.labelKey(category)] = category }
+        for category in field.categories ?? [] { table[Vocabulary.key(category)] = category }
         for (category, labels) in Vocabulary.defaults(for: field) {
-            for label in labels { table[TextFolding.labelKey(label)] = category }
+            for label in labels { table[Vocabulary.key(label)] = category }
         }
-        for (label, category) in overrides { table[TextFolding.labelKey(label)] = category }
+        for (label, category) in overrides { table[Vocabulary.key(label)] = category }
         self.table = table
     }
 
     /// The category raw value for `label`, or `nil` when the label is unknown.
-    func category(for label: String) -> String? { table[TextFolding.labelKey(label)] }
+    func category(for label: String) -> String? { table[Vocabulary.key(label)] }
+
+    /// The lookup key of a label: ``TextFolding/labelKey(_:)`` of it with dashes and apostrophes unified and
+    /// accents folded.
+    static func key(_ label: String) -> String {
+        var unified = ""
+        for character in label {
+            switch character {
+            case "–", "—", "‐", "‑": unified.append("-")
+            case "’", "‘", "`": unified.append("'")
+            default: unified.append(character)
+            }
+        }
+        return TextFolding.labelKey(HeaderWords.fold(unified))
+    }
 
     static func defaults(for field: NormalizedField) -> [(String, [String])] {
         switch field {
@@ -28,18 +43,27 @@ struct Vocabulary: Sendable {
                     [
                         "not compliant", "non-compliant", "noncompliant", "data deleted", "deleted", "non conforme",
                         "non-conforme", "effacement", "données effacées", "not compliant - data deleted",
+                        "not compliant - deleted", "not compliant, deleted", "no conforme", "deleted (ccf)",
+                        "deleted following ccf decision", "deleted following a ccf decision",
+                        "non conforme - effacement", "non conforme – données effacées", "no conforme - eliminado",
+                        "datos eliminados", "eliminado",
                     ]
                 ),
-                ("upheld", ["compliant", "conforme", "data compliant"]),
+                ("upheld", ["compliant", "conforme", "data compliant", "compliant - retained", "conforme - maintenu"]),
                 (
                     "partially-overturned",
                     [
                         "compliant subject to updates", "compliant subject to update", "updated", "data updated",
                         "conforme sous réserve de mises à jour", "conforme sous réserve de mise à jour",
-                        "partially overturned", "partially compliant",
+                        "partially overturned", "partially compliant", "conforme sous réserve",
+                        "conforme sous réserve de mise à jour des données", "conforme con actualizaciones",
+                        "conforme sujeto a actualizaciones", "compliant with updates",
                     ]
                 ),
-                ("inadmissible", ["inadmissible", "not admissible", "irrecevable", "non recevable"]),
+                (
+                    "inadmissible",
+                    ["inadmissible", "not admissible", "irrecevable", "non recevable", "inadmisible", "no admisible"]
+                ),
                 (
                     "withdrawn",
                     [
@@ -54,15 +78,19 @@ struct Vocabulary: Sendable {
                     [
                         "pending", "under examination", "precautionary blocking", "precautionary block",
                         "blocked", "en cours", "en cours d'examen", "en attente", "blocage conservatoire",
+                        "in progress", "ongoing", "en examen", "pendiente", "en trámite", "en curso",
                     ]
                 ),
             ]
         case .status:
             return [
                 ("active", ["active", "valid", "in force", "current", "published", "en vigueur", "valide", "active"]),
-                ("cancelled", ["cancelled", "canceled", "annulée", "annulé", "annulee", "annule", "deleted"]),
-                ("withdrawn", ["withdrawn", "retirée", "retiré", "retiree", "retire"]),
-                ("expired", ["expired", "expirée", "expiré", "expiree", "lapsed"]),
+                (
+                    "cancelled",
+                    ["cancelled", "canceled", "annulée", "annulé", "deleted", "cancelada", "cancelado", "supprimée"]
+                ),
+                ("withdrawn", ["withdrawn", "retirée", "retiré", "retirada", "retirado"]),
+                ("expired", ["expired", "expirée", "expiré", "lapsed", "expirada", "caducada"]),
                 ("unknown", ["unknown", "inconnu", "inconnue", "n/a"]),
             ]
         case .kind:
@@ -88,8 +116,14 @@ struct Vocabulary: Sendable {
                     ["withdrawn by requesting country", "withdrawn by the ncb", "withdrawn by ncb", "ncb request"]
                 ),
                 ("general-secretariat-review", ["general secretariat review", "general secretariat", "gs review"]),
-                ("subject-located", ["subject located", "located", "arrested", "extradited", "localisé"]),
-                ("other", ["other", "autre"]),
+                (
+                    "subject-located",
+                    [
+                        "subject located", "located", "arrested", "extradited", "localisé", "personne localisée",
+                        "extradé", "arrêté", "persona localizada", "localizada", "extraditado", "detenido",
+                    ]
+                ),
+                ("other", ["other", "autre", "otro"]),
             ]
         default:
             return []

@@ -2,50 +2,64 @@ import NoticeWatchModel
 
 /// Infers a source's record kind and field mapping from its header names (CSV) or key paths (JSON, XML).
 ///
-/// Names are compared by ``TextFolding/headerKey(_:)``, so `Notice ID`, `notice_id`, `notice-id` and `NoticeId`
-/// are one name. For a JSON or XML path the whole path is tried first, then its last step
-/// (`arrest_warrants[0].issuing_country_id` → `issuingcountryid`). Each field takes the first of its synonyms
-/// that some name matches; a name serves one field only.
+/// A name fits a field by its words (``HeaderWords``), in any order and language: it must have the words a
+/// field needs (`Date de réception`: a date word and a receipt word → `filed_date`) and no word the field does
+/// not allow (`Date of birth` fits nothing). For a JSON or XML path the whole path is tried first, then its last
+/// step (`arrest_warrants[0].issuing_country_id` → `issuing country id`). When several names fit one field, the
+/// one with the most distinct meaningful words wins (`N° dossier` over `Ref`), then the leftmost; the mapping
+/// description names the others. A name serves one field only.
 enum MappingInference {
-    /// Synonyms per field, most specific first, as header keys.
-    static let synonyms: [RecordKind: [(NormalizedField, [String])]] = [
+    typealias Concept = HeaderWords.Concept
+
+    /// What a name needs and may have to fit a field.
+    struct Pattern: Sendable {
+        var field: NormalizedField
+        /// Each alternative's concepts must all be there; one alternative is enough.
+        var needs: [Set<Concept>]
+        /// Concepts the name may have besides those it needs.
+        var allows: Set<Concept>
+
+        func fits(_ concepts: Set<Concept>) -> Bool {
+            needs.contains { $0.isSubset(of: concepts) }
+                && concepts.isSubset(of: allows.union(needs.reduce(into: Set<Concept>()) { $0.formUnion($1) }))
+        }
+    }
+
+    static let country = Pattern(
+        field: .requestingCountry, needs: [[.country], [.state, .requesting]],
+        allows: [.country, .state, .requesting, .identifier, .code, .member, .request])
+
+    /// Patterns per kind, in the order fields take their names.
+    static let patterns: [RecordKind: [Pattern]] = [
         .notice: [
-            (.id, ["noticeid", "noticenumber", "noticeref", "noticereference", "entityid", "id", "reference", "ref"]),
-            (.kind, ["noticekind", "noticetype", "kind", "type", "datatype", "noticecolour", "noticecolor"]),
-            (.requestingCountry, countrySynonyms),
-            (.issueDate, ["issuedate", "dateofissue", "issuedon", "dateissued", "issued", "publicationdate"]),
-            (.status, ["noticestatus", "status", "state"]),
-            (
-                .cancellationDate,
-                ["cancellationdate", "dateofcancellation", "cancelleddate", "cancelledon", "canceldate"]
-            ),
-            (.cancellationReason, ["cancellationreason", "reasonforcancellation", "cancelreason"]),
+            Pattern(
+                field: .id, needs: [[.identifier], [.number], [.reference]],
+                allows: [.identifier, .number, .reference, .notice, .entity]),
+            Pattern(field: .kind, needs: [[.kind]], allows: [.kind, .notice, .date]),
+            country,
+            Pattern(field: .issueDate, needs: [[.issue]], allows: [.issue, .date, .on, .notice]),
+            Pattern(field: .status, needs: [[.status], [.state]], allows: [.status, .state, .notice]),
+            Pattern(
+                field: .cancellationDate, needs: [[.cancellation, .date], [.cancellation, .on]],
+                allows: [.cancellation, .date, .on, .notice]),
+            Pattern(field: .cancellationReason, needs: [[.cancellation, .reason]], allows: [.notice]),
         ],
         .complaint: [
-            (
-                .id,
-                [
-                    "complaintid", "complaintnumber", "complaintref", "complaintreference", "caseid", "casereference",
-                    "caseref", "casenumber", "ccfreference", "ccfref", "requestid", "id", "reference", "ref",
-                ]
-            ),
-            (.noticeID, ["noticeid", "noticereference", "noticeref", "noticenumber", "notice"]),
-            (.requestingCountry, countrySynonyms),
-            (
-                .filedDate,
-                [
-                    "fileddate", "datefiled", "filingdate", "dateoffiling", "filed", "filedon", "submissiondate",
-                    "datesubmitted", "submitted", "receiveddate", "datereceived",
-                ]
-            ),
-            (.decisionDate, ["decisiondate", "dateofdecision", "decidedon", "datedecided", "decided"]),
-            (.outcome, ["decision", "outcome", "ccfdecision", "result", "conclusion"]),
+            Pattern(
+                field: .id, needs: [[.number], [.identifier], [.reference], [.caseWord]],
+                allows: [.number, .identifier, .reference, .caseWord, .complaint, .ccf, .request]),
+            Pattern(field: .noticeID, needs: [[.notice]], allows: [.number, .identifier, .reference, .entity]),
+            country,
+            Pattern(
+                field: .filedDate, needs: [[.receipt], [.date, .complaint], [.date, .request]],
+                allows: [.date, .on, .caseWord, .ccf]),
+            Pattern(
+                field: .decisionDate, needs: [[.decision, .date], [.decided], [.outcome, .date]],
+                allows: [.date, .on, .ccf, .final]),
+            Pattern(
+                field: .outcome, needs: [[.decision], [.outcome]],
+                allows: [.decision, .outcome, .ccf, .final, .complaint, .caseWord]),
         ],
-    ]
-
-    static let countrySynonyms = [
-        "requestingcountry", "requestingcountryid", "requestingncb", "issuingcountry", "issuingcountryid",
-        "requestingstate", "countryofrequest", "country", "ncb",
     ]
 
     /// Fields that only a complaint has: one of them mapped makes a complaint of a file both kinds fit.
@@ -67,26 +81,37 @@ enum MappingInference {
         return nil
     }
 
-    /// The mapping of `names` for `kind`: each field with the name that matched it.
+    /// The field `name` fits for `kind`, if any (whole name only; for tests and the documentation's table).
+    static func field(for name: String, kind: RecordKind) -> NormalizedField? {
+        guard let concepts = HeaderWords.concepts(stripPrefixesAndIndexes(name)) else { return nil }
+        return patterns[kind]?.first { $0.fits(concepts) }?.field
+    }
+
+    /// The mapping of `names` for `kind`: each field with the name that fits it best.
     static func map(names: [String], kind: RecordKind) -> [FieldSpec] {
-        let keys = names.map { (whole: pathKey($0), last: lastStepKey($0)) }
+        let concepts = names.map { name in
+            (whole: HeaderWords.concepts(stripPrefixesAndIndexes(name)), last: HeaderWords.concepts(lastStep(name)))
+        }
         var used = Set<Int>()
         var fields: [FieldSpec] = []
-        for (field, candidates) in synonyms[kind] ?? [] {
-            var found: Int?
-            search: for candidate in candidates {
-                for pass in 0..<2 {
-                    for (index, key) in keys.enumerated() where !used.contains(index) {
-                        if (pass == 0 ? key.whole : key.last) == candidate {
-                            found = index
-                            break search
-                        }
-                    }
+        for pattern in patterns[kind] ?? [] {
+            for pass in 0..<2 {
+                let fitting = concepts.indices.filter { index in
+                    guard !used.contains(index), let found = pass == 0 ? concepts[index].whole : concepts[index].last
+                    else { return false }
+                    return pattern.fits(found)
                 }
-            }
-            if let found {
-                used.insert(found)
-                fields.append(FieldSpec(field: field, from: names[found]))
+                let size = { (index: Int) in (pass == 0 ? concepts[index].whole : concepts[index].last)?.count ?? 0 }
+                guard let best = fitting.max(by: { size($0) < size($1) || (size($0) == size($1) && $0 > $1) })
+                else { continue }
+                used.insert(best)
+                var spec = FieldSpec(field: pattern.field, from: names[best])
+                let others = fitting.filter { $0 != best }.map { TextFolding.quoted(names[$0]) }
+                if !others.isEmpty {
+                    spec.note = "chosen over \(others.joined(separator: ", ")): more words that fit, then leftmost"
+                }
+                fields.append(spec)
+                break
             }
         }
         return fields.sorted { $0.field < $1.field }
@@ -104,10 +129,13 @@ enum MappingInference {
     }
 
     /// The key of a path's last step (`decision.date` → `date`); the whole key for a plain name.
-    static func lastStepKey(_ name: String) -> String {
+    static func lastStepKey(_ name: String) -> String { TextFolding.headerKey(lastStep(name)) }
+
+    /// A path's last step without prefixes, indexes or `@` (`decision.date` → `date`); a plain name itself.
+    static func lastStep(_ name: String) -> String {
         let cleaned = stripPrefixesAndIndexes(name)
         let last = cleaned.split(whereSeparator: { $0 == "." || $0 == "/" }).last.map(String.init) ?? cleaned
-        return TextFolding.headerKey(last.hasPrefix("@") ? String(last.dropFirst()) : last)
+        return last.hasPrefix("@") ? String(last.dropFirst()) : last
     }
 
     private static func stripPrefixesAndIndexes(_ name: String) -> String {

@@ -30,6 +30,7 @@ struct SourceSpec: Hashable, Sendable {
             if let constant = spec.constant { return "\(spec.field.rawValue) = \(constant)" }
             var text = "\(spec.field.rawValue) <- \(TextFolding.quoted(spec.from ?? ""))"
             if !spec.formats.isEmpty { text += " (format: \(spec.formats.map(\.description).joined(separator: ", ")))" }
+            if let note = spec.note { text += " (\(note))" }
             return text
         }
     }
@@ -54,6 +55,8 @@ struct FieldSpec: Hashable, Sendable {
     var values: [String: String] = [:]
     /// Where `from` is written in the sources file (`nil` when inferred).
     var mark: SourcesFileMark?
+    /// How an inferred name was chosen over others that fit the field too.
+    var note: String?
 }
 
 /// The file format of a source.
