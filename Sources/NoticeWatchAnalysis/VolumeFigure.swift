@@ -29,15 +29,21 @@ enum VolumeFigure {
         var totals = [Int](repeating: 0, count: members.count)
         var byYear = [[Int]](repeating: [Int](repeating: 0, count: years.count), count: members.count)
         var unknownYear = 0
+        var unrecognized = 0
+        var unrecognizedByYear = [Int](repeating: 0, count: years.count)
         for (key, count) in filings {
-            totals[key.country.index] += count
             if let year = key.year {
-                byYear[key.country.index][year - years[0]] += count
+                if let country = key.country {
+                    byYear[country.index][year - years[0]] += count
+                } else {
+                    unrecognizedByYear[year - years[0]] += count
+                }
             } else {
                 unknownYear += count
             }
+            if let country = key.country { totals[country.index] += count } else { unrecognized += count }
         }
-        let total = totals.reduce(0, +)
+        let total = totals.reduce(0, +) + unrecognized
         var rows = members.map { country in
             ComplaintVolumes.Row(
                 country: country, total: totals[country.index], rank: 0,
@@ -52,9 +58,12 @@ enum VolumeFigure {
             let tied = position > 0 && rows[position - 1].total == rows[position].total
             rows[position].rank = tied ? rows[position - 1].rank : position + 1
         }
-        let totalByYear = years.indices.map { column in byYear.reduce(0) { $0 + $1[column] } }
+        let totalByYear = years.indices.map { column in
+            byYear.reduce(unrecognizedByYear[column]) { $0 + $1[column] }
+        }
         return ComplaintVolumes(
-            rows: rows, years: years, total: total, totalByYear: totalByYear, unknownYear: unknownYear
+            rows: rows, years: years, total: total, totalByYear: totalByYear, unknownYear: unknownYear,
+            unrecognized: unrecognized, unrecognizedByYear: unrecognizedByYear
         )
     }
 }

@@ -57,6 +57,7 @@ extension DatasetIngestor {
             })
         var accounting: [Int: SourceAccounting] = [:]
         var quarantine: [QuarantinedRow] = []
+        var valuesNotUnderstood: [ValueNotUnderstood] = []
         var inputFiles: [InputFile] = []
         for (index, partial) in partials.enumerated() {
             let task = partial.prepared.task
@@ -73,11 +74,13 @@ extension DatasetIngestor {
             }
             entry.read += partial.read
             entry.quarantined += partial.quarantine.count
+            entry.withValuesNotUnderstood += partial.flagged
             let merged = notices.merged[index] + complaints.merged[index]
             entry.kept += partial.noticeCount + partial.complaintCount - merged
             entry.merged += merged
             accounting[task.sourceIndex] = entry
             quarantine.append(contentsOf: partial.quarantine)
+            valuesNotUnderstood.append(contentsOf: partial.valuesNotUnderstood)
             inputFiles.append(
                 InputFile(
                     source: spec.name, path: task.relativePath, size: partial.prepared.scan.size,
@@ -87,6 +90,7 @@ extension DatasetIngestor {
         let sources = specs.indices.compactMap { accounting[$0] }
         return IngestResult(
             notices: notices.records, complaints: complaints.records, quarantine: quarantine.sorted(),
+            valuesNotUnderstood: ValueTally.combined(valuesNotUnderstood),
             conflicts: (notices.conflicts + complaints.conflicts).sorted(), sources: sources.sorted(),
             inputFiles: inputFiles.sorted(), sourcesFileSHA256: nil)
     }

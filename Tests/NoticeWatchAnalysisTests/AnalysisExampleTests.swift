@@ -15,7 +15,7 @@ struct AnalysisExampleTests {
         _ number: Int, _ country: Country, filed: String?, decided: String?, _ outcome: Outcome
     ) -> Complaint {
         Complaint(
-            id: "CCF/\(number)", noticeID: nil, requestingCountry: country, filedDate: filed.map(day),
+            id: "CCF/\(number)", noticeID: nil, requestingCountry: .member(country), filedDate: filed.map(day),
             decisionDate: decided.map(day), outcome: outcome, outcomeLabel: outcome.rawValue,
             provenance: SourceLocation(source: "example", file: "complaints.csv", line: number + 1)
         )
@@ -26,7 +26,7 @@ struct AnalysisExampleTests {
         _ reason: CancellationReason
     ) -> Notice {
         Notice(
-            id: "N/\(number)", kind: .redNotice, requestingCountry: country, issueDate: issued.map(day),
+            id: "N/\(number)", kind: .redNotice, requestingCountry: .member(country), issueDate: issued.map(day),
             status: status, cancellationDate: cancelled.map(day), cancellationReason: reason,
             provenance: SourceLocation(source: "example", file: "notices.csv", line: number + 1)
         )

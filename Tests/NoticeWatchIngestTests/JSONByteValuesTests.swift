@@ -51,7 +51,7 @@ import Testing
     func records(targetSize: Int?) throws {
         let result = try Self.ingest(targetSize: targetSize)
         let kept = result.complaints.map {
-            "\($0.id) \($0.noticeID ?? "-") \($0.requestingCountry.alpha2) \($0.filedDate?.description ?? "-") "
+            "\($0.id) \($0.noticeID ?? "-") \($0.requestingCountry.code) \($0.filedDate?.description ?? "-") "
                 + "\($0.outcome.rawValue) \($0.outcomeLabel.debugDescription) line \($0.provenance.line ?? 0)"
         }
         #expect(

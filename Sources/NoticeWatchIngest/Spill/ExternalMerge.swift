@@ -37,25 +37,7 @@ struct ExternalMerge<Record: SpillableRecord> {
         var stores: [SpillRun] = []
         var writer = try SpillWriter(path: folder.newFile())
         var count = 0
-        var kept: Record?
-        // The kept record's compared values, made when its first duplicate comes (most records have none).
-        var keptValues: [(NormalizedField, String)]?
-        while let (record, file) = heap.pop() {
-            if let current = kept, current.id == record.id {
-                merged[file] += 1
-                let values = keptValues ?? merger.values(current)
-                keptValues = values
-                for (first, second) in zip(values, merger.values(record)) where first.1 != second.1 {
-                    conflicts.append(
-                        DuplicateConflict(
-                            recordKind: merger.kind, id: record.id, field: first.0.rawValue, keptValue: first.1,
-                            keptLocation: current.provenance, discardedValue: second.1,
-                            discardedLocation: record.provenance))
-                }
-                continue
-            }
-            kept = record
-            keptValues = nil
+        func write(_ record: Record) throws(IngestError) {
             if count == ExternalMerge.partSize {
                 try writer.finish()
                 stores.append(SpillRun(file: writer.path, count: count))
@@ -65,6 +47,20 @@ struct ExternalMerge<Record: SpillableRecord> {
             try writer.append(record, origin: folder.index(of: record.provenance.origin), row: 0)
             count += 1
         }
+        // The record kept for the current id, written once its id's last duplicate has merged into it.
+        var kept: Record?
+        while let (record, file) = heap.pop() {
+            if var current = kept, current.id == record.id {
+                merged[file] += 1
+                kept = nil
+                conflicts += merger.merge(record, into: &current)
+                kept = current
+                continue
+            }
+            if let finished = kept { try write(finished) }
+            kept = record
+        }
+        if let finished = kept { try write(finished) }
         try writer.finish()
         stores.append(SpillRun(file: writer.path, count: count))
         return RecordMerger<Record>.Merged(records: list(stores), merged: merged, conflicts: conflicts)
