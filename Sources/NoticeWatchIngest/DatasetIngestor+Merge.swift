@@ -58,6 +58,7 @@ extension DatasetIngestor {
         var accounting: [Int: SourceAccounting] = [:]
         var quarantine: [QuarantinedRow] = []
         var valuesNotUnderstood: [ValueNotUnderstood] = []
+        var mappings: [String: [FieldSpec]] = [:]
         var inputFiles: [InputFile] = []
         for (index, partial) in partials.enumerated() {
             let task = partial.prepared.task
@@ -81,6 +82,7 @@ extension DatasetIngestor {
             accounting[task.sourceIndex] = entry
             quarantine.append(contentsOf: partial.quarantine)
             valuesNotUnderstood.append(contentsOf: partial.valuesNotUnderstood)
+            if mappings[spec.name] == nil { mappings[spec.name] = partial.prepared.fields }
             inputFiles.append(
                 InputFile(
                     source: spec.name, path: task.relativePath, size: partial.prepared.scan.size,
@@ -88,9 +90,15 @@ extension DatasetIngestor {
                     readerChoices: partial.choices.sorted()))
         }
         let sources = specs.indices.compactMap { accounting[$0] }
+        let values = ValueTally.combined(valuesNotUnderstood)
+        var suggestions: [MappingSuggestion] = []
+        for (source, entries) in Dictionary(grouping: values, by: \.source).sorted(by: { $0.key < $1.key }) {
+            suggestions += MappingSuggester.suggestions(
+                source: source, fields: mappings[source] ?? [], values: entries)
+        }
         return IngestResult(
             notices: notices.records, complaints: complaints.records, quarantine: quarantine.sorted(),
-            valuesNotUnderstood: ValueTally.combined(valuesNotUnderstood),
+            valuesNotUnderstood: values, mappingSuggestions: suggestions,
             conflicts: (notices.conflicts + complaints.conflicts).sorted(), sources: sources.sorted(),
             inputFiles: inputFiles.sorted(), sourcesFileSHA256: nil)
     }

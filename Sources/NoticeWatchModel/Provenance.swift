@@ -113,10 +113,13 @@ public struct ValueNotUnderstood: Hashable, Comparable, Sendable {
     public var count: Int
     /// The first place it was read, in merge order.
     public var firstLocation: SourceLocation
+    /// The `values:` entry that maps it, as a line of `sources.yml` (`"Non conforme": overturned`), with the
+    /// allowed targets in a comment; empty for a date (a date needs a `format:`, not a `values:` entry).
+    public var suggestion: String
 
     public init(
         source: String, recordKind: RecordKind, field: String, rawValue: String, count: Int,
-        firstLocation: SourceLocation
+        firstLocation: SourceLocation, suggestion: String = ""
     ) {
         self.source = source
         self.recordKind = recordKind
@@ -124,6 +127,7 @@ public struct ValueNotUnderstood: Hashable, Comparable, Sendable {
         self.rawValue = rawValue
         self.count = count
         self.firstLocation = firstLocation
+        self.suggestion = suggestion
     }
 
     /// By source, field, then raw value byte by byte.
@@ -132,6 +136,24 @@ public struct ValueNotUnderstood: Hashable, Comparable, Sendable {
         if lhs.field != rhs.field { return lhs.field < rhs.field }
         return Array(lhs.rawValue.utf8).lexicographicallyPrecedes(rhs.rawValue.utf8)
     }
+}
+
+/// The `sources.yml` lines that would map every value not understood of one field of one source: the field's
+/// whole entry under `fields:` (its `from`, its formats, its present `values:` and one line per value not
+/// understood), indented as in a sources file, ready to replace the field's entry.
+public struct MappingSuggestion: Hashable, Comparable, Sendable {
+    public var source: String
+    public var field: String
+    /// The lines, each ending in a line feed.
+    public var yaml: String
+
+    public init(source: String, field: String, yaml: String) {
+        self.source = source
+        self.field = field
+        self.yaml = yaml
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.source, lhs.field) < (rhs.source, rhs.field) }
 }
 
 /// The accounting of one source: every row read ends as exactly one of kept, merged or set aside (quarantined).
@@ -184,6 +206,8 @@ public struct IngestResult: Sendable {
     public var quarantine: [QuarantinedRow]
     /// Values kept records gave that were not understood, sorted.
     public var valuesNotUnderstood: [ValueNotUnderstood]
+    /// The `sources.yml` entries that would map them, by source then field (none for dates).
+    public var mappingSuggestions: [MappingSuggestion]
     public var conflicts: [DuplicateConflict]
     public var sources: [SourceAccounting]
     public var inputFiles: [InputFile]
@@ -192,13 +216,15 @@ public struct IngestResult: Sendable {
 
     public init(
         notices: RecordList<Notice>, complaints: RecordList<Complaint>, quarantine: [QuarantinedRow],
-        valuesNotUnderstood: [ValueNotUnderstood] = [], conflicts: [DuplicateConflict],
+        valuesNotUnderstood: [ValueNotUnderstood] = [], mappingSuggestions: [MappingSuggestion] = [],
+        conflicts: [DuplicateConflict],
         sources: [SourceAccounting], inputFiles: [InputFile], sourcesFileSHA256: String?
     ) {
         self.notices = notices
         self.complaints = complaints
         self.quarantine = quarantine
         self.valuesNotUnderstood = valuesNotUnderstood
+        self.mappingSuggestions = mappingSuggestions
         self.conflicts = conflicts
         self.sources = sources
         self.inputFiles = inputFiles

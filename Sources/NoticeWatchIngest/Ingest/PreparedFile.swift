@@ -132,7 +132,7 @@ extension PreparedFile {
         return FilePartial(
             prepared: self, notices: collected.notices, complaints: collected.complaints,
             quarantine: collected.quarantine,
-            valuesNotUnderstood: normalizer.tally.values(source: task.spec.name, kind: kind),
+            valuesNotUnderstood: normalizer.tally.values(source: task.spec.name, kind: kind, fields: fields),
             flagged: collected.flagged, read: collected.read,
             choices: Array(Set(choices + collected.choices)).sorted(), lineBreaks: collected.lineBreaks,
             broken: collected.broken, chunkUnreliable: chunkUnreliable, spilledNotices: collected.spilledNotices,

@@ -36,12 +36,15 @@ struct ValueTally: Sendable {
     @inline(__always)
     func rawValue(_ position: Int) -> String { entries[position].rawValue }
 
-    /// The entries with a count, for `source`, in no particular order.
-    func values(source: String, kind: RecordKind) -> [ValueNotUnderstood] {
-        entries.filter { $0.count > 0 }.map {
+    /// The entries with a count, for `source` mapped by `fields`, each with its `sources.yml` line, in no
+    /// particular order.
+    func values(source: String, kind: RecordKind, fields: [FieldSpec]) -> [ValueNotUnderstood] {
+        entries.filter { $0.count > 0 }.map { entry in
             ValueNotUnderstood(
-                source: source, recordKind: kind, field: $0.field.rawValue, rawValue: $0.rawValue, count: $0.count,
-                firstLocation: $0.firstLocation)
+                source: source, recordKind: kind, field: entry.field.rawValue, rawValue: entry.rawValue,
+                count: entry.count, firstLocation: entry.firstLocation,
+                suggestion: MappingSuggester.line(
+                    entry.field, rawValue: entry.rawValue, spec: fields.first { $0.field == entry.field }))
         }
     }
 
