@@ -38,7 +38,7 @@ enum SampleLabels {
         case .inadmissible: return ["Irrecevable"]
         case .withdrawn: return ["Effacé par le BCN avant décision"]
         case .pending: return ["", "En cours d’examen"]
-        case .unknown: return ["Renvoi en session plénière"]
+        case .unknown: return []
         }
     }
 
@@ -51,7 +51,7 @@ enum SampleLabels {
         case .inadmissible: return ["Inadmissible", "Not admissible"]
         case .withdrawn: return ["Deleted by the NCB before decision", "Withdrawn"]
         case .pending: return ["Under examination", "Precautionary blocking"]
-        case .unknown: return [unmappedOutcome]
+        case .unknown: return []
         }
     }
 
