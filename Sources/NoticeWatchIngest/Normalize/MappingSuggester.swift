@@ -33,17 +33,22 @@ enum MappingSuggester {
     }
 
     /// The field's entry under `fields:`, six spaces in as in a sources file, with `lines` (this source's
-    /// suggestions for the field) after its present `values:`.
+    /// suggestions for the field) after its present `values:`; with no `values:` key when there is no entry to
+    /// put under it (only comments).
     static func entry(_ field: NormalizedField, spec: FieldSpec?, lines: [String]) -> String {
         var text = "      \(field.rawValue):\n"
         if let from = spec?.from { text += "        from: \(quoted(from))\n" }
         if let formats = spec?.formats, !formats.isEmpty {
             text += "        format: [" + formats.map { quoted($0.description) }.joined(separator: ", ") + "]\n"
         }
-        text += "        values:\n"
-        for (label, target) in (spec?.values ?? [:]).sorted(by: { $0.key < $1.key }) {
-            text += "          \(quoted(label)): \(target)\n"
+        let present = (spec?.values ?? [:]).sorted { $0.key < $1.key }
+        // A `values:` key holding only comments would be empty, which the sources file refuses.
+        guard !present.isEmpty || lines.contains(where: { !$0.hasPrefix("#") }) else {
+            for line in lines { text += "        \(line)\n" }
+            return text
         }
+        text += "        values:\n"
+        for (label, target) in present { text += "          \(quoted(label)): \(target)\n" }
         for line in lines { text += "          \(line)\n" }
         return text
     }
