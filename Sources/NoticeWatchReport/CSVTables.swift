@@ -136,7 +136,8 @@ enum CSVTables {
             "cancelled_ci_lower", "cancelled_ci_upper", "cancelled_with_known_reason", "cancelled_by_ccf",
             "ccf_share", "ccf_ci_lower", "ccf_ci_upper",
         ])
-        let rows = [("overall", figure.overall)] + figure.byCountry.map { ("country", $0) }
+        let rows =
+            [("overall", figure.overall)] + figure.byCountry.map { ("country", $0) }
             + (figure.unrecognized.map { [("unrecognized", $0)] } ?? [])
         for (scope, row) in rows {
             table.append([

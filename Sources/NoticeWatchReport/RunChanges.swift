@@ -68,7 +68,9 @@ struct RunChanges: Equatable {
                 input.ingest.complaints.lazy.map { (id: $0.id, country: $0.requestingCountry.member) },
                 from: "SELECT id FROM complaints ORDER BY id", in: database)
             newCancellations = try IDJoin.countAbsent(
-                input.ingest.notices.lazy.filter(\.status.hasEnded).map { (id: $0.id, country: $0.requestingCountry.member) },
+                input.ingest.notices.lazy.filter(\.status.hasEnded).map {
+                    (id: $0.id, country: $0.requestingCountry.member)
+                },
                 from: "SELECT id FROM notices WHERE status IN (\(ended)) ORDER BY id", in: database)
         } catch {
             throw ReportError(code: "previous-run-unreadable", message: error.message, path: databasePath)

@@ -16,7 +16,8 @@ struct UnknownValuesAnalysisTests {
         flagged: FlaggedFields = []
     ) -> Complaint {
         Complaint(
-            id: id, noticeID: nil, requestingCountry: country, filedDate: filed.map(day), decisionDate: decided.map(day),
+            id: id, noticeID: nil, requestingCountry: country, filedDate: filed.map(day),
+            decisionDate: decided.map(day),
             outcome: outcome, outcomeLabel: "", flagged: flagged, provenance: place)
     }
 
@@ -32,8 +33,9 @@ struct UnknownValuesAnalysisTests {
     static let complaints = [
         complaint("C1", ru, filed: "2022-01-10", decided: "2022-09-01", .overturned),
         complaint("C2", ru, filed: "2022-02-10", decided: "2023-01-01", .upheld),
-        complaint("C3", .unrecognized("Kosovo"), filed: "2023-03-01", decided: "2023-10-01", .overturned,
-                  flagged: .requestingCountry),
+        complaint(
+            "C3", .unrecognized("Kosovo"), filed: "2023-03-01", decided: "2023-10-01", .overturned,
+            flagged: .requestingCountry),
         complaint("C4", ru, filed: "2023-04-01", decided: "2023-12-01", .unknown, flagged: .outcome),
         complaint("C5", ru, filed: nil, decided: nil, .pending, flagged: .filedDate),
     ]

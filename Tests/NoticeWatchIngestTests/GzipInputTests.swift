@@ -121,7 +121,8 @@ struct GzipInputTests {
         Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
-    @Test("the .gz file gives the same records, values not understood and accounting as the plain file", arguments: cases)
+    @Test(
+        "the .gz file gives the same records, values not understood and accounting as the plain file", arguments: cases)
     func sameAsPlain(_ testCase: Case) throws {
         let plain = try DatasetIngestor(directory: Self.folder(testCase, compress: false)).ingest()
         let compressedFolder = try Self.folder(testCase, compress: true)
@@ -132,7 +133,9 @@ struct GzipInputTests {
         #expect(renamed == IngestFixtures.lines(plain))
         #expect(!plain.valuesNotUnderstood.isEmpty)
         #expect(
-            compressed.valuesNotUnderstood.map { "\($0.field) \($0.rawValue) \($0.count) \($0.firstLocation.line ?? 0)" }
+            compressed.valuesNotUnderstood.map {
+                "\($0.field) \($0.rawValue) \($0.count) \($0.firstLocation.line ?? 0)"
+            }
                 == plain.valuesNotUnderstood.map {
                     "\($0.field) \($0.rawValue) \($0.count) \($0.firstLocation.line ?? 0)"
                 })

@@ -10,8 +10,10 @@ import Testing
 @Suite("Values not understood")
 struct ValuesNotUnderstoodTests {
     /// A notice register that maps a cancellation date but no status.
-    static func sources(reason: String = "      cancellation_reason: Cancellation reason\n",
-                        country: String = "      requesting_country: Requesting country\n") -> String {
+    static func sources(
+        reason: String = "      cancellation_reason: Cancellation reason\n",
+        country: String = "      requesting_country: Requesting country\n"
+    ) -> String {
         """
         version: 1
         sources:

@@ -13,13 +13,15 @@ enum ReportFixture {
 
     static let notices = [
         Notice(
-            id: "2019/1", kind: .redNotice, requestingCountry: .member(ru), issueDate: CivilDate(year: 2019, month: 1, day: 10),
+            id: "2019/1", kind: .redNotice, requestingCountry: .member(ru),
+            issueDate: CivilDate(year: 2019, month: 1, day: 10),
             status: .cancelled, cancellationDate: CivilDate(year: 2020, month: 1, day: 10),
             cancellationReason: .ccfDecision,
             provenance: location("notices-2021", "notices/red.json", record: 1)
         ),
         Notice(
-            id: "2019/2", kind: .redNotice, requestingCountry: .member(ru), issueDate: CivilDate(year: 2019, month: 5, day: 1),
+            id: "2019/2", kind: .redNotice, requestingCountry: .member(ru),
+            issueDate: CivilDate(year: 2019, month: 5, day: 1),
             status: .active, cancellationDate: nil, cancellationReason: .unknown,
             provenance: location("notices-2021", "notices/red.json", record: 2)
         ),
@@ -38,7 +40,8 @@ enum ReportFixture {
             provenance: location("ccf-2021", "ccf/decisions.csv", line: 2)
         ),
         Complaint(
-            id: "CCF/2/20", noticeID: nil, requestingCountry: .member(ru), filedDate: CivilDate(year: 2021, month: 1, day: 5),
+            id: "CCF/2/20", noticeID: nil, requestingCountry: .member(ru),
+            filedDate: CivilDate(year: 2021, month: 1, day: 5),
             decisionDate: CivilDate(year: 2021, month: 9, day: 1), outcome: .overturned, outcomeLabel: "Data deleted",
             provenance: location("ccf-2021", "ccf/decisions.csv", line: 3)
         ),

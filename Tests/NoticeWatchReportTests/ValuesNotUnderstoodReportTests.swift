@@ -6,7 +6,8 @@ import Testing
 /// whose country is not recognized in one unranked row.
 @Suite struct ValuesNotUnderstoodReportTests {
     static let label = "Renvoyé en session plénière"
-    static let line = "\"\(label)\": unknown  # no guess: replace unknown by one of: overturned, upheld, "
+    static let line =
+        "\"\(label)\": unknown  # no guess: replace unknown by one of: overturned, upheld, "
         + "partially-overturned, inadmissible, withdrawn, pending, unknown"
 
     /// The fixture's run with a decision label and a country not understood, and one complaint and one notice

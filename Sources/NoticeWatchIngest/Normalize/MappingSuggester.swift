@@ -98,10 +98,14 @@ enum CountrySuccessors {
     static let table: [String: (code: String, reason: String)] = {
         let entries: [([String], String, String)] = [
             (["ussr", "sovietunion", "su", "unionofsovietsocialistrepublics"], "RU", "Russia continues the USSR"),
-            (["yugoslavia", "yu", "federalrepublicofyugoslavia", "serbiaandmontenegro", "cs", "scg"], "RS",
-             "Serbia continues Yugoslavia and Serbia and Montenegro"),
-            (["hongkong", "hk", "hkg", "hongkongsar", "hongkongchina"], "CN",
-             "Hong Kong's sub-bureau is part of China's NCB"),
+            (
+                ["yugoslavia", "yu", "federalrepublicofyugoslavia", "serbiaandmontenegro", "cs", "scg"], "RS",
+                "Serbia continues Yugoslavia and Serbia and Montenegro"
+            ),
+            (
+                ["hongkong", "hk", "hkg", "hongkongsar", "hongkongchina"], "CN",
+                "Hong Kong's sub-bureau is part of China's NCB"
+            ),
             (["macao", "macau", "mo", "mac", "macaosar"], "CN", "Macao's sub-bureau is part of China's NCB"),
         ]
         var table: [String: (code: String, reason: String)] = [:]

@@ -22,9 +22,7 @@ extension RecordNormalizer {
     @inline(__always)
     func identify(_ fields: RecordFields, _ location: SourceLocation) throws(Rejection) -> String {
         guard let bytes = value(.id, fields) else { throw rowWithoutID(fields, location) }
-        if let header = plans[NormalizedField.id.position]?.from, header.utf8.count == bytes.count,
-            repeatsHeader(fields)
-        {
+        if bytes.count == idHeaderLength, repeatsHeader(fields) {
             throw Rejection(
                 location, nil, presentValues(fields).joined(separator: ", "), "repeated-header",
                 "the row repeats the header row: not data")

@@ -67,6 +67,9 @@ struct RecordNormalizer {
     private(set) var tally = ValueTally()
     /// Whether the status comes from the cancellation date (mapped, with no status mapped).
     let derivesStatus: Bool
+    /// The byte length of the id column's name, -1 when the id is not read from a named column: an id of that
+    /// length may be a repeated header row.
+    let idHeaderLength: Int
     private let kinds = Array(NoticeKind.allCases)
     private let statuses = Array(NoticeStatus.allCases)
     private let reasons = Array(CancellationReason.allCases)
@@ -100,6 +103,7 @@ struct RecordNormalizer {
         self.formats = table.map { $0?.formats ?? [] }
         self.categories = Array(repeating: ByteCache(), count: count)
         self.invalidDates = Array(repeating: ByteCache(), count: count)
+        idHeaderLength = table[NormalizedField.id.position]?.from?.utf8.count ?? -1
         derivesStatus =
             kind == .notice && table[NormalizedField.status.position] == nil
             && table[NormalizedField.cancellationDate.position] != nil
@@ -131,11 +135,13 @@ struct RecordNormalizer {
         var flagged: FlaggedFields = []
         let country = country(fields, location, &flagged)
         let issueDate = date(.issueDate, fields, location, &flagged)
-        var status = category(.status, fields, location, cases: statuses, default: .unknown, unknown: .unknown, &flagged)
+        var status = category(
+            .status, fields, location, cases: statuses, default: .unknown, unknown: .unknown, &flagged)
         let cancellationDate = date(.cancellationDate, fields, location, &flagged)
         if derivesStatus { status = value(.cancellationDate, fields) == nil ? .active : .cancelled }
         return Notice(
-            id: id, kind: category(.kind, fields, location, cases: kinds, default: .unknown, unknown: .unknown, &flagged),
+            id: id,
+            kind: category(.kind, fields, location, cases: kinds, default: .unknown, unknown: .unknown, &flagged),
             requestingCountry: country, issueDate: issueDate, status: status, cancellationDate: cancellationDate,
             cancellationReason: category(
                 .cancellationReason, fields, location, cases: reasons, default: .unknown, unknown: .unknown,
@@ -157,7 +163,8 @@ struct RecordNormalizer {
             requestingCountry: country(fields, location, &flagged),
             filedDate: date(.filedDate, fields, location, &flagged),
             decisionDate: date(.decisionDate, fields, location, &flagged),
-            outcome: category(.outcome, fields, location, cases: outcomes, default: .pending, unknown: .unknown,
+            outcome: category(
+                .outcome, fields, location, cases: outcomes, default: .pending, unknown: .unknown,
                 &flagged),
             outcomeLabel: label, flagged: flagged, provenance: location)
     }
