@@ -16,13 +16,14 @@ extension RecordNormalizer {
     /// `Grand total`, `Total général`) marks a totals row (`totals-row`); a row with at least three mapped
     /// columns of which only one holds a value, text with a space and no digit, is a title or note line
     /// (`title-line`); a row with no id is a totals row when any value is a totals label, else `missing-id`.
-    /// Ids with a digit (nearly all) pay one scan of their bytes and one comparison of lengths.
+    /// Ids with a digit (nearly all) pay one scan of their bytes, and those as long as the id column's name one
+    /// comparison with it, byte by byte.
     ///
     /// - Throws: the ``Rejection`` of the row.
     @inline(__always)
     func identify(_ fields: RecordFields, _ location: SourceLocation) throws(Rejection) -> String {
         guard let bytes = value(.id, fields) else { throw rowWithoutID(fields, location) }
-        if bytes.count == idHeaderLength, repeatsHeader(fields) {
+        if bytes.count == idHeader.count, matchesIDHeader(bytes), repeatsHeader(fields) {
             throw Rejection(
                 location, nil, presentValues(fields).joined(separator: ", "), "repeated-header",
                 "the row repeats the header row: not data")
@@ -42,6 +43,25 @@ extension RecordNormalizer {
             return id
         }
         return RecordNormalizer.string(bytes)
+    }
+
+    /// A byte as the header comparison sees it: ASCII letters in lower case, `_` and `-` as a space.
+    @inline(__always)
+    static func headerByte(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x41...0x5A: byte | 0x20
+        case 0x5F, 0x2D: 0x20
+        default: byte
+        }
+    }
+
+    /// Whether `bytes` (of the id header's length) are the id column's name, with no allocation.
+    @inline(__always)
+    func matchesIDHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for index in 0..<bytes.count where RecordNormalizer.headerByte(bytes[index]) != idHeader[index] {
+            return false
+        }
+        return true
     }
 
     /// Whether `text` is a totals label.

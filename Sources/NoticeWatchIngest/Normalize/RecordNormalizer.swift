@@ -67,9 +67,9 @@ struct RecordNormalizer {
     private(set) var tally = ValueTally()
     /// Whether the status comes from the cancellation date (mapped, with no status mapped).
     let derivesStatus: Bool
-    /// The byte length of the id column's name, -1 when the id is not read from a named column: an id of that
-    /// length may be a repeated header row.
-    let idHeaderLength: Int
+    /// The id column's name as bytes, folded by ``RecordNormalizer/headerByte(_:)``: only an id with these bytes
+    /// may be a repeated header row.
+    let idHeader: [UInt8]
     private let kinds = Array(NoticeKind.allCases)
     private let statuses = Array(NoticeStatus.allCases)
     private let reasons = Array(CancellationReason.allCases)
@@ -103,7 +103,7 @@ struct RecordNormalizer {
         self.formats = table.map { $0?.formats ?? [] }
         self.categories = Array(repeating: ByteCache(), count: count)
         self.invalidDates = Array(repeating: ByteCache(), count: count)
-        idHeaderLength = table[NormalizedField.id.position]?.from?.utf8.count ?? -1
+        idHeader = (table[NormalizedField.id.position]?.from?.utf8).map { $0.map(RecordNormalizer.headerByte) } ?? []
         derivesStatus =
             kind == .notice && table[NormalizedField.status.position] == nil
             && table[NormalizedField.cancellationDate.position] != nil
