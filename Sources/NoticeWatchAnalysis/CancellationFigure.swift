@@ -10,9 +10,13 @@ enum CancellationFigure {
     static func cancelledDefinition(options: AnalysisOptions) -> FigureDefinition {
         FigureDefinition(
             id: cancelledID, title: "Share of notices cancelled",
-            text: "Notices and diffusions whose status is cancelled, withdrawn or expired, divided by all notices "
-                + "and diffusions of the requesting country (denominator: every notice, whatever its status, "
-                + "including status unknown). Overall and per requesting country with at least one notice. "
+            text: "Notices and diffusions whose status is cancelled, withdrawn or expired, divided by the notices "
+                + "and diffusions of the requesting country whose status is known (a status not given, or given "
+                + "in words no vocabulary maps, is unknown: such notices are counted and shown beside the share, "
+                + "not in its denominator). When a source maps a cancellation date but no status, a notice with "
+                + "a cancellation date is cancelled and one without is active as of the as-of date. Overall and "
+                + "per requesting country with at least one notice; notices whose requesting country is not "
+                + "recognized count in the overall share and in one \"unrecognized / not a member\" row. "
                 + "Interval: " + WilsonInterval.methodText(confidenceLevel: options.confidenceLevel) + "."
         )
     }
@@ -31,12 +35,14 @@ enum CancellationFigure {
     /// Counts for one row, before shares and intervals.
     struct Counts {
         var notices = 0
+        var unknownStatus = 0
         var cancelled = 0
         var withKnownReason = 0
         var byCCF = 0
 
         mutating func add(_ key: PartialAggregate.NoticeKey, _ count: Int) {
             notices += count
+            if key.status == .unknown { unknownStatus += count }
             guard key.status.hasEnded else { return }
             cancelled += count
             guard key.reason != .unknown else { return }
@@ -47,11 +53,13 @@ enum CancellationFigure {
 
     /// The row for `counts` under `options`.
     static func row(country: Country?, _ counts: Counts, options: AnalysisOptions) -> NoticeCancellations.Row {
-        NoticeCancellations.Row(
-            country: country, notices: counts.notices, cancelled: counts.cancelled,
-            cancelledShare: counts.notices == 0 ? nil : Double(counts.cancelled) / Double(counts.notices),
+        let known = counts.notices - counts.unknownStatus
+        return NoticeCancellations.Row(
+            country: country, notices: counts.notices, unknownStatus: counts.unknownStatus,
+            cancelled: counts.cancelled,
+            cancelledShare: known == 0 ? nil : Double(counts.cancelled) / Double(known),
             cancelledInterval: WilsonInterval.interval(
-                successes: counts.cancelled, trials: counts.notices, confidenceLevel: options.confidenceLevel
+                successes: counts.cancelled, trials: known, confidenceLevel: options.confidenceLevel
             ),
             withKnownReason: counts.withKnownReason, byCCF: counts.byCCF,
             ccfShare: counts.withKnownReason == 0 ? nil : Double(counts.byCCF) / Double(counts.withKnownReason),
@@ -69,13 +77,20 @@ enum CancellationFigure {
     ) -> NoticeCancellations {
         var overall = Counts()
         var byCountry: [Country: Counts] = [:]
+        var unrecognized: Counts?
         for (key, count) in notices {
             overall.add(key, count)
-            byCountry[key.country, default: Counts()].add(key, count)
+            if let country = key.country {
+                byCountry[country, default: Counts()].add(key, count)
+            } else {
+                unrecognized = unrecognized ?? Counts()
+                unrecognized?.add(key, count)
+            }
         }
         return NoticeCancellations(
             overall: row(country: nil, overall, options: options),
-            byCountry: byCountry.keys.sorted().map { row(country: $0, byCountry[$0]!, options: options) }
+            byCountry: byCountry.keys.sorted().map { row(country: $0, byCountry[$0]!, options: options) },
+            unrecognized: unrecognized.map { row(country: nil, $0, options: options) }
         )
     }
 }

@@ -21,7 +21,10 @@ enum OverturnFigure {
             text: "Overturn rate = \(numerator), divided by complaints decided (overturned + upheld + partially "
                 + "overturned). " + partial
                 + "Pending, inadmissible and withdrawn complaints (data deleted by the NCB or the "
-                + "General Secretariat before a decision) are counted and shown but are not in the denominator. "
+                + "General Secretariat before a decision), and complaints whose outcome is not understood (a "
+                + "label no vocabulary maps), are counted and shown but are not in the denominator. Complaints "
+                + "whose requesting country is not recognized count in the overall rate and in one "
+                + "\"unrecognized / not a member\" row, never in a country's row or a ranking. "
                 + "Given overall, per requesting country, per calendar year of decision and per country and year "
                 + "of decision; complaints with no decision date are in no year row. A last year of decision that "
                 + "the as-of date cuts short is labelled partial, with the months it covers. Interval: "
@@ -114,7 +117,8 @@ enum OverturnFigure {
         return OutcomeTally(
             overturned: counts[.overturned], upheld: counts[.upheld],
             partiallyOverturned: counts[.partiallyOverturned], inadmissible: counts[.inadmissible],
-            withdrawn: counts[.withdrawn], pending: counts[.pending], overturnedCounted: counted,
+            withdrawn: counts[.withdrawn], pending: counts[.pending], unknown: counts[.unknown],
+            overturnedCounted: counted,
             rate: decided == 0 ? nil : Double(counted) / Double(decided),
             interval: WilsonInterval.interval(
                 successes: counted, trials: decided, confidenceLevel: options.confidenceLevel
@@ -131,13 +135,18 @@ enum OverturnFigure {
         var byCountry: [Country: Counts] = [:]
         var byYear: [Int: Counts] = [:]
         var byCountryYear: [CountryYear: Counts] = [:]
+        var unrecognized: Counts?
         for (key, count) in outcomes {
             overall.add(key.outcome, count)
-            byCountry[key.country, default: Counts()].add(key.outcome, count)
+            if let year = key.year { byYear[year, default: Counts()].add(key.outcome, count) }
+            guard let country = key.country else {
+                unrecognized = unrecognized ?? Counts()
+                unrecognized?.add(key.outcome, count)
+                continue
+            }
+            byCountry[country, default: Counts()].add(key.outcome, count)
             if let year = key.year {
-                byYear[year, default: Counts()].add(key.outcome, count)
-                byCountryYear[CountryYear(country: key.country, year: year), default: Counts()]
-                    .add(key.outcome, count)
+                byCountryYear[CountryYear(country: country, year: year), default: Counts()].add(key.outcome, count)
             }
         }
         let overallTally = tally(overall, options: options)
@@ -165,7 +174,8 @@ enum OverturnFigure {
         }
         return OverturnRates(
             overall: overallTally, byCountry: countryRows, byYear: yearRows, byCountryYear: countryYearRows,
-            persistent: persistent, partialYear: PartialYear.of(lastYear: yearRows.last?.year, asOf: options.asOf)
+            persistent: persistent, partialYear: PartialYear.of(lastYear: yearRows.last?.year, asOf: options.asOf),
+            unrecognized: unrecognized.map { tally($0, options: options) }
         )
     }
 

@@ -8,34 +8,35 @@ public import NoticeWatchModel
 /// ``merge(_:)`` adds counts key by key, so it is associative and commutative, and any split of the records
 /// into shards merges back to exactly the aggregate of the whole.
 public struct PartialAggregate: Hashable, Sendable {
-    /// Complaints by requesting country and calendar year of filing (`nil`: filing date missing).
+    /// Complaints by requesting country (`nil`: not recognized or not given) and calendar year of filing
+    /// (`nil`: filing date missing or not understood).
     struct FilingKey: PackedKey {
-        var country: Country
+        var country: Country?
         var year: Int?
 
-        var packed: UInt64 { UInt64(country.index) << 40 | PackedYear.pack(year) }
+        var packed: UInt64 { PackedCountry.pack(country) << 40 | PackedYear.pack(year) }
 
-        init(country: Country, year: Int?) {
+        init(country: Country?, year: Int?) {
             self.country = country
             self.year = year
         }
 
         init(packed: UInt64) {
-            self.init(country: Country(index: Int(packed >> 40)), year: PackedYear.unpack(packed))
+            self.init(country: PackedCountry.unpack(packed >> 40), year: PackedYear.unpack(packed))
         }
     }
 
     /// Complaints by requesting country, calendar year of decision (`nil`: no decision date) and outcome.
     struct OutcomeKey: PackedKey {
-        var country: Country
+        var country: Country?
         var year: Int?
         var outcome: Outcome
 
         var packed: UInt64 {
-            UInt64(country.index) << 40 | UInt64(outcome.ordinal) << 36 | PackedYear.pack(year)
+            PackedCountry.pack(country) << 40 | UInt64(outcome.ordinal) << 36 | PackedYear.pack(year)
         }
 
-        init(country: Country, year: Int?, outcome: Outcome) {
+        init(country: Country?, year: Int?, outcome: Outcome) {
             self.country = country
             self.year = year
             self.outcome = outcome
@@ -43,20 +44,22 @@ public struct PartialAggregate: Hashable, Sendable {
 
         init(packed: UInt64) {
             self.init(
-                country: Country(index: Int(packed >> 40)), year: PackedYear.unpack(packed),
-                outcome: Outcome(ordinal: Int((packed >> 36) & 0xF)) ?? .pending)
+                country: PackedCountry.unpack(packed >> 40), year: PackedYear.unpack(packed),
+                outcome: Outcome(ordinal: Int((packed >> 36) & 0xF)) ?? .unknown)
         }
     }
 
     /// Notices by requesting country, status and cancellation reason.
     struct NoticeKey: PackedKey {
-        var country: Country
+        var country: Country?
         var status: NoticeStatus
         var reason: CancellationReason
 
-        var packed: UInt64 { UInt64(country.index) << 16 | UInt64(status.ordinal) << 8 | UInt64(reason.ordinal) }
+        var packed: UInt64 {
+            PackedCountry.pack(country) << 16 | UInt64(status.ordinal) << 8 | UInt64(reason.ordinal)
+        }
 
-        init(country: Country, status: NoticeStatus, reason: CancellationReason) {
+        init(country: Country?, status: NoticeStatus, reason: CancellationReason) {
             self.country = country
             self.status = status
             self.reason = reason
@@ -64,7 +67,7 @@ public struct PartialAggregate: Hashable, Sendable {
 
         init(packed: UInt64) {
             self.init(
-                country: Country(index: Int(packed >> 16)),
+                country: PackedCountry.unpack(packed >> 16),
                 status: NoticeStatus(ordinal: Int((packed >> 8) & 0xFF)) ?? .unknown,
                 reason: CancellationReason(ordinal: Int(packed & 0xFF)) ?? .unknown)
         }
@@ -109,35 +112,52 @@ public struct PartialAggregate: Hashable, Sendable {
     /// Counts one notice: its country, status and reason, and its duration from issue to cancellation.
     ///
     /// The duration is checked in this order, and the first failure excludes it (the notice still counts in
-    /// the cancellation shares): a missing issue date (`missing-issue-date`); an issue date without its day
-    /// (`partial-issue-date`); status unknown (`unknown-status`); status active with a cancellation date
-    /// (`active-with-cancellation-date`); status ended without a cancellation date
-    /// (`ended-without-cancellation-date`: it cannot be placed in time); a cancellation date without its day
-    /// (`partial-cancellation-date`); cancellation before issue (`negative-duration`). An active notice is
-    /// open (censored at the as-of date); an ended one is an event at its cancellation date.
+    /// the cancellation shares): an issue date given but not understood (`issue-date-not-understood`); a
+    /// missing issue date (`missing-issue-date`); an issue date without its day (`partial-issue-date`); status
+    /// given but not understood (`status-not-understood`); status unknown (`unknown-status`); status active with
+    /// a cancellation date (`active-with-cancellation-date`); status ended with a cancellation date not
+    /// understood (`cancellation-date-not-understood`) or without one (`ended-without-cancellation-date`: it
+    /// cannot be placed in time); a cancellation date without its day (`partial-cancellation-date`);
+    /// cancellation before issue (`negative-duration`). An active notice is open (censored at the as-of date);
+    /// an ended one is an event at its cancellation date. The cancelled share leaves out a notice of unknown
+    /// status, counted under `status-not-understood` or `unknown-status` for that figure too.
     public mutating func add(_ notice: Notice) { add(notice.facts) }
 
     /// Counts one notice from its facts (see ``add(_:)-(Notice)``).
     public mutating func add(_ notice: Notice.Facts) {
         addNationalities(notice)
+        notices.add(
+            NoticeKey(country: notice.requestingCountry, status: notice.status, reason: notice.cancellationReason))
+        if notice.status == .unknown {
+            exclude(
+                CancellationFigure.cancelledID,
+                notice.flagged.contains(.status) ? .statusNotUnderstood : .unknownStatus)
+        } else if notice.status.hasEnded && notice.cancellationReason == .unknown
+            && notice.flagged.contains(.cancellationReason)
+        {
+            exclude(CancellationFigure.ccfID, .reasonNotUnderstood)
+        }
         let figure = SurvivalFigure.noticeFigure
-        guard let country = notice.requestingCountry else { return exclude(figure, .missingRequestingCountry) }
-        notices.add(NoticeKey(country: country, status: notice.status, reason: notice.cancellationReason))
-        guard let issue = notice.issueDate else { return exclude(figure, .missingIssueDate) }
+        guard let issue = notice.issueDate else {
+            return exclude(figure, notice.flagged.contains(.issueDate) ? .issueDateNotUnderstood : .missingIssueDate)
+        }
         guard let start = issue.dayNumber else { return exclude(figure, .partialIssueDate) }
         switch notice.status {
         case .unknown:
-            exclude(figure, .unknownStatus)
+            exclude(figure, notice.flagged.contains(.status) ? .statusNotUnderstood : .unknownStatus)
         case .active:
             guard notice.cancellationDate == nil else { return exclude(figure, .activeWithCancellationDate) }
-            noticeSpans.add(country: country, start: start, end: nil)
+            noticeSpans.add(country: notice.requestingCountry, start: start, end: nil)
         case .cancelled, .withdrawn, .expired:
             guard let cancellation = notice.cancellationDate else {
-                return exclude(figure, .endedWithoutCancellationDate)
+                return exclude(
+                    figure,
+                    notice.flagged.contains(.cancellationDate)
+                        ? .cancellationDateNotUnderstood : .endedWithoutCancellationDate)
             }
             guard let end = cancellation.dayNumber else { return exclude(figure, .partialCancellationDate) }
             guard end >= start else { return exclude(figure, .negativeDuration) }
-            noticeSpans.add(country: country, start: start, end: end)
+            noticeSpans.add(country: notice.requestingCountry, start: start, end: end)
         }
     }
 
@@ -145,11 +165,15 @@ public struct PartialAggregate: Hashable, Sendable {
     /// to decision.
     ///
     /// The duration is checked in this order, and the first failure excludes it (the complaint still counts
-    /// in volumes and rates): a missing filing date (`missing-filing-date`); a filing date without its day
-    /// (`partial-filing-date`). A pending complaint is open (censored at the as-of date) whatever its decision
-    /// date says (interim measures such as precautionary blocks are not decisions). Any other outcome is an
-    /// event at its decision date, excluded when that is missing (`missing-decision-date`), has no day
-    /// (`partial-decision-date`) or is before filing (`negative-duration`).
+    /// in volumes and rates): a filing date given but not understood (`filing-date-not-understood`); a missing
+    /// filing date (`missing-filing-date`); a filing date without its day (`partial-filing-date`); an outcome
+    /// not understood (`outcome-not-understood`: neither pending nor decided). A pending complaint is open
+    /// (censored at the as-of date) whatever its decision date says (interim measures such as precautionary
+    /// blocks are not decisions). Any other outcome is an event at its decision date, excluded when that is not
+    /// understood (`decision-date-not-understood`), missing (`missing-decision-date`), has no day
+    /// (`partial-decision-date`) or is before filing (`negative-duration`). The overturn rate leaves out an
+    /// outcome not understood (`outcome-not-understood`), and the volumes' year columns a filing date not
+    /// understood (`filing-date-not-understood`).
     public mutating func add(_ complaint: Complaint) { add(complaint.facts) }
 
     /// Counts one complaint from its facts (see ``add(_:)-(Complaint)``).
@@ -157,14 +181,24 @@ public struct PartialAggregate: Hashable, Sendable {
         let country = complaint.requestingCountry
         filings.add(FilingKey(country: country, year: complaint.filedDate?.year))
         outcomes.add(OutcomeKey(country: country, year: complaint.decisionDate?.year, outcome: complaint.outcome))
+        if complaint.outcome == .unknown { exclude(OverturnFigure.id, .outcomeNotUnderstood) }
+        if complaint.flagged.contains(.filedDate) { exclude(VolumeFigure.id, .filingDateNotUnderstood) }
         let figure = SurvivalFigure.complaintFigure
-        guard let filed = complaint.filedDate else { return exclude(figure, .missingFilingDate) }
+        guard let filed = complaint.filedDate else {
+            return exclude(
+                figure, complaint.flagged.contains(.filedDate) ? .filingDateNotUnderstood : .missingFilingDate)
+        }
         guard let start = filed.dayNumber else { return exclude(figure, .partialFilingDate) }
         guard complaint.outcome != .pending else {
             complaintSpans.add(country: country, start: start, end: nil)
             return
         }
-        guard let decision = complaint.decisionDate else { return exclude(figure, .missingDecisionDate) }
+        guard complaint.outcome != .unknown else { return exclude(figure, .outcomeNotUnderstood) }
+        guard let decision = complaint.decisionDate else {
+            return exclude(
+                figure,
+                complaint.flagged.contains(.decisionDate) ? .decisionDateNotUnderstood : .missingDecisionDate)
+        }
         guard let end = decision.dayNumber else { return exclude(figure, .partialDecisionDate) }
         guard end >= start else { return exclude(figure, .negativeDuration) }
         complaintSpans.add(country: country, start: start, end: end)
@@ -201,7 +235,13 @@ public struct PartialAggregate: Hashable, Sendable {
 
 /// Why a record's duration is left out of a time-to-event statistic.
 enum ExclusionReason: String, CaseIterable {
-    case missingRequestingCountry = "missing-requesting-country"
+    case issueDateNotUnderstood = "issue-date-not-understood"
+    case statusNotUnderstood = "status-not-understood"
+    case cancellationDateNotUnderstood = "cancellation-date-not-understood"
+    case reasonNotUnderstood = "cancellation-reason-not-understood"
+    case filingDateNotUnderstood = "filing-date-not-understood"
+    case decisionDateNotUnderstood = "decision-date-not-understood"
+    case outcomeNotUnderstood = "outcome-not-understood"
     case missingIssueDate = "missing-issue-date"
     case partialIssueDate = "partial-issue-date"
     case unknownStatus = "unknown-status"
@@ -217,6 +257,16 @@ enum ExclusionReason: String, CaseIterable {
     case filingDateAfterAsOf = "filing-date-after-as-of"
     case decisionDateAfterAsOf = "decision-date-after-as-of"
     case negativeDuration = "negative-duration"
+}
+
+/// An optional member country in 8 bits of a packed key: its index, or 0xFF for a country not recognized.
+enum PackedCountry {
+    static func pack(_ country: Country?) -> UInt64 { country.map { UInt64($0.index) } ?? 0xFF }
+
+    static func unpack(_ packed: UInt64) -> Country? {
+        let index = Int(packed & 0xFF)
+        return index == 0xFF ? nil : Country(index: index)
+    }
 }
 
 /// An optional year in the low 33 bits of a packed key: bit 32 says whether there is a year, the low 32 bits

@@ -12,8 +12,11 @@ struct SpanCounts: Hashable, Sendable {
     /// The as-of day number: open durations end here, and later days are excluded.
     let asOf: Int
     /// Per country index, counts at `days × 2 + (ended ? 1 : 0)` for durations under ``denseDays`` (each array
-    /// as long as its longest duration needs; four bytes a count, as no run has 2³² records).
-    private var dense: [[UInt32]] = Array(repeating: [], count: CountryTable.members.count)
+    /// as long as its longest duration needs; four bytes a count, as no run has 2³² records); the last array,
+    /// at ``unrecognizedIndex``, for countries not recognized.
+    private var dense: [[UInt32]] = Array(repeating: [], count: CountryTable.members.count + 1)
+    /// The slot of records whose country is not recognized: in the overall curve, in no country's.
+    private static let unrecognizedIndex = CountryTable.members.count
     /// Longer durations, by `country << 40 | days << 1 | ended`.
     private var sparse: [UInt64: Int] = [:]
     /// Durations that start after the as-of date.
@@ -30,7 +33,7 @@ struct SpanCounts: Hashable, Sendable {
     }
 
     /// Counts the duration of one record from day `start` to day `end` (`nil`: still open).
-    mutating func add(country: Country, start: Int, end: Int?) {
+    mutating func add(country: Country?, start: Int, end: Int?) {
         if start > asOf { return startsLate += 1 }
         let last = end ?? asOf
         if last > asOf { return endsLate += 1 }
@@ -38,11 +41,12 @@ struct SpanCounts: Hashable, Sendable {
         let ended = end == nil ? 0 : 1
         guard days < SpanCounts.denseDays else {
             // days ≤ asOf − start < 2³⁹ for the days of years 1…9999.
-            sparse[UInt64(country.index) << 40 | UInt64(days) << 1 | UInt64(ended), default: 0] += 1
+            let index = country?.index ?? SpanCounts.unrecognizedIndex
+            sparse[UInt64(index) << 40 | UInt64(days) << 1 | UInt64(ended), default: 0] += 1
             return
         }
         let slot = days * 2 + ended
-        let index = country.index
+        let index = country?.index ?? SpanCounts.unrecognizedIndex
         if dense[index].count <= slot { grow(index, to: slot) }
         dense[index][slot] &+= 1
     }
@@ -68,13 +72,14 @@ struct SpanCounts: Hashable, Sendable {
         endsLate += other.endsLate
     }
 
-    /// The tallies per country (by country order), each in increasing time.
+    /// The tallies per country (by country order, then `nil` for countries not recognized), each in increasing
+    /// time.
     ///
     /// - Complexity: O(countries × days + k log k) for k long durations.
-    func talliesByCountry() -> [(country: Country, tallies: [KaplanMeier.Tally])] {
+    func talliesByCountry() -> [(country: Country?, tallies: [KaplanMeier.Tally])] {
         var long: [Int: [(key: UInt64, count: Int)]] = [:]
         for (key, count) in sparse { long[Int(key >> 40), default: []].append((key, count)) }
-        var result: [(country: Country, tallies: [KaplanMeier.Tally])] = []
+        var result: [(country: Country?, tallies: [KaplanMeier.Tally])] = []
         for index in dense.indices {
             var tallies: [KaplanMeier.Tally] = []
             let counts = dense[index]
@@ -95,7 +100,8 @@ struct SpanCounts: Hashable, Sendable {
                     tallies[tallies.count - 1].censored += count
                 }
             }
-            if !tallies.isEmpty { result.append((Country(index: index), tallies)) }
+            guard !tallies.isEmpty else { continue }
+            result.append((index == SpanCounts.unrecognizedIndex ? nil : Country(index: index), tallies))
         }
         return result
     }

@@ -140,7 +140,8 @@ enum SurvivalFigure {
                 total.censored += tally.censored
                 overall[tally.time] = total
             }
-            summaries.append(summary(country: country, tallies, options: options))
+            // Records whose country is not recognized are in the overall curve only.
+            if let country { summaries.append(summary(country: country, tallies, options: options)) }
         }
         guard !overall.isEmpty else { return summaries }
         let overallTallies = overall.keys.sorted().map { overall[$0]! }

@@ -13,7 +13,9 @@ enum VolumeFigure {
                 + "filing date count in the total and in \"year unknown\", in no year column. All "
                 + "\(Country.allMembers.count) member countries are listed, zeros included. Rank: by total, "
                 + "descending; equal totals share a rank (competition ranking 1, 2, 2, 4) and are listed by "
-                + "ISO alpha-2 code. Share: the country's total over all complaints (denominator: every complaint, "
+                + "ISO alpha-2 code. Complaints whose requesting country is not recognized or not given count in the "
+                + "total and in one \"unrecognized / not a member\" row, never in a member's row or the ranking. "
+                + "Share: the country's total over all complaints (denominator: every complaint, "
                 + "including those with no filing year). Years run without gaps from the first to the last year of "
                 + "filing. When the as-of date (\(options.asOf)) falls before the end of the last year, that "
                 + "year is partial and labelled so with the months it covers (for example \"2025 (partial: "
@@ -35,15 +37,21 @@ enum VolumeFigure {
         var totals = [Int](repeating: 0, count: members.count)
         var byYear = [[Int]](repeating: [Int](repeating: 0, count: years.count), count: members.count)
         var unknownYear = 0
+        var unrecognized = 0
+        var unrecognizedByYear = [Int](repeating: 0, count: years.count)
         for (key, count) in filings {
-            totals[key.country.index] += count
             if let year = key.year {
-                byYear[key.country.index][year - years[0]] += count
+                if let country = key.country {
+                    byYear[country.index][year - years[0]] += count
+                } else {
+                    unrecognizedByYear[year - years[0]] += count
+                }
             } else {
                 unknownYear += count
             }
+            if let country = key.country { totals[country.index] += count } else { unrecognized += count }
         }
-        let total = totals.reduce(0, +)
+        let total = totals.reduce(0, +) + unrecognized
         var rows = members.map { country in
             ComplaintVolumes.Row(
                 country: country, total: totals[country.index], rank: 0,
@@ -58,10 +66,12 @@ enum VolumeFigure {
             let tied = position > 0 && rows[position - 1].total == rows[position].total
             rows[position].rank = tied ? rows[position - 1].rank : position + 1
         }
-        let totalByYear = years.indices.map { column in byYear.reduce(0) { $0 + $1[column] } }
+        let totalByYear = years.indices.map { column in
+            byYear.reduce(unrecognizedByYear[column]) { $0 + $1[column] }
+        }
         return ComplaintVolumes(
             rows: rows, years: years, total: total, totalByYear: totalByYear, unknownYear: unknownYear,
-            partialYear: partialYear
+            partialYear: partialYear, unrecognized: unrecognized, unrecognizedByYear: unrecognizedByYear
         )
     }
 }

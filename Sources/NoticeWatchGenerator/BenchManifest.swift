@@ -98,7 +98,7 @@ public struct BenchCountryFigures: Hashable, Sendable {
         case .partiallyOverturned: partiallyOverturned += 1
         case .inadmissible: inadmissible += 1
         case .withdrawn: withdrawn += 1
-        case .pending: pending += 1
+        case .pending, .unknown: pending += 1
         }
     }
 

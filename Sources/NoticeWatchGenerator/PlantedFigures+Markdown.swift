@@ -11,8 +11,9 @@ extension PlantedFigures {
 
             Seed \(seed); snapshot (as-of) date \(asOf): nothing in the bundle is dated later. These are the exact
             figures a correct run over this folder must produce. Counts are of the records that survive ingest:
-            planted broken rows are quarantined, and a record met again (in another file or the same one) merges
-            into the first occurrence, in the order of `sources.yml`, then file name, then position.
+            planted broken rows (rows that cannot be records) are quarantined, planted values not understood are
+            kept with the field unknown, and a record met again (in another file or the same one) merges into the
+            first occurrence, in the order of `sources.yml`, then file name, then position.
 
             ## Sources
 
@@ -33,6 +34,15 @@ extension PlantedFigures {
             text += "| \(row.source) | `\(row.file)` | \(row.line.map(String.init) ?? "") | \(row.record) | "
             text += "\(row.field ?? "(whole row)") | \(raw) | \(row.hazard) |\n"
         }
+        text += "\n## Values not understood or not given (each record kept, the field unknown)\n\n"
+        text += "| Source | File | Line | Record | Field | Raw value | Hazard |\n|---|---|---:|---:|---|---|---|\n"
+        for row in unclearValues {
+            let raw = row.rawValue.isEmpty ? "(none)" : "`\(row.rawValue.replacingPipes())`"
+            text += "| \(row.source) | `\(row.file)` | \(row.line.map(String.init) ?? "") | \(row.record) | "
+            text += "\(row.field ?? "(whole row)") | \(raw) | \(row.hazard) |\n"
+        }
+        text += "\n\(unrecognizedNotices) notices and \(unrecognizedComplaints.total) complaints have a requesting "
+        text += "country that is not recognized or not given: they count in the totals, in no country's row.\n"
         text += "\n## Conflicting duplicates (the first occurrence is kept)\n\n"
         text += "| Record | Id | Field | Kept | From | Discarded | From |\n|---|---|---|---|---|---|---|\n"
         for conflict in conflicts {
@@ -52,12 +62,12 @@ extension PlantedFigures {
         text += "\n## Complaints per requesting country, by outcome\n\n"
         text += "Decided = overturned + upheld + partially overturned; the overturn rate is overturned / decided "
         text += "(partially overturned not counted as overturned).\n\n"
-        text += "| Country | Total | Overturned | Upheld | Partially | Inadmissible | Withdrawn | Pending | Decided "
-        text += "| Overturn rate |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        text += "| Country | Total | Overturned | Upheld | Partially | Inadmissible | Withdrawn | Pending | Unknown "
+        text += "| Decided | Overturn rate |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for row in complaintsByCountry + [complaintTotal] {
             text += "| \(row.country.map { "\($0.name) (\($0.alpha2))" } ?? "**All**") | \(row.total) | "
             text += "\(row.overturned) | \(row.upheld) | \(row.partiallyOverturned) | \(row.inadmissible) | "
-            text += "\(row.withdrawn) | \(row.pending) | \(row.decided) | "
+            text += "\(row.withdrawn) | \(row.pending) | \(row.unknown) | \(row.decided) | "
             text += "\(PlantedFigures.percent(row.overturned, of: row.decided)) |\n"
         }
         text += "\n## Complaints per year of filing\n\n| Year | Complaints |\n|---:|---:|\n"
@@ -66,9 +76,10 @@ extension PlantedFigures {
 
             ## Time to decision
 
-            Median days from filing to decision over the \(complaintTotal.total - complaintTotal.pending) \
-            complaints with a decision (lower median, any outcome, censoring ignored): \(medianDaysToDecision). \
-            Decisions more than a year after filing: \(decisionsAfterMoreThanAYear).
+            Median days from filing to decision over the \
+            \(complaintTotal.total - complaintTotal.pending - complaintTotal.unknown) complaints with a decision \
+            (lower median, any known outcome, censoring ignored): \(medianDaysToDecision). Decisions more than a \
+            year after filing: \(decisionsAfterMoreThanAYear).
 
             """
         return text

@@ -3,8 +3,9 @@ public import NoticeWatchModel
 /// What ``SampleBundle/write(to:seed:)`` knows it wrote: the figures a correct ingest and analysis of the
 /// bundle must reproduce exactly.
 ///
-/// Counts are of the records that should survive ingest: the planted broken rows are not in them, and a
-/// record that appears in several files (or twice in one) counts once. Duplicates resolve to the first
+/// Counts are of the records that should survive ingest: the planted broken rows (rows that cannot be records)
+/// are not in them, the planted rows with a value not understood or no country are (with that field unknown), and
+/// a record that appears in several files (or twice in one) counts once. Duplicates resolve to the first
 /// occurrence in source order (the order of `sources.yml`, then file name, then position in the file).
 /// Every array is in a fixed order, documented per property.
 public struct PlantedFigures: Hashable, Sendable {
@@ -14,22 +15,29 @@ public struct PlantedFigures: Hashable, Sendable {
     public var asOf: CivilDate
     /// One entry per source, in the order of `sources.yml`.
     public var sources: [PlantedSource]
-    /// Every deliberately broken row, by source order then position.
+    /// Every deliberately broken row (one that cannot be a record), by source order then position.
     public var brokenRows: [PlantedBrokenRow]
+    /// Every planted value that is given but not understood, or a country not given (the record is kept with the
+    /// field unknown), by source order then position.
+    public var unclearValues: [PlantedBrokenRow]
+    /// Notices whose requesting country is not recognized or not given (in `noticeTotal`, in no country's row).
+    public var unrecognizedNotices: Int
+    /// Complaints whose requesting country is not recognized (in `complaintTotal`, in no country's row).
+    public var unrecognizedComplaints: PlantedComplaintCount
+    /// Pending complaints whose filing date is not understood: counted, but left out of the time to decision.
+    public var pendingWithoutFilingDate: Int
     /// Every duplicate that disagrees with the record kept, by id.
     public var conflicts: [PlantedConflict]
     /// Notices per requesting country, by alpha-2 code; countries with no notice are left out.
     public var noticesByCountry: [PlantedNoticeCount]
     /// Notices over all countries (`country` is `nil`).
     public var noticeTotal: PlantedNoticeCount
-    /// Notices planted with no requesting country: kept (not quarantined), counted in no figure by requesting
-    /// country, so not in ``noticeTotal`` (which is over the countries).
-    public var noticesWithoutCountry = 0
     /// Complaints per requesting country, by alpha-2 code; countries with no complaint are left out.
     public var complaintsByCountry: [PlantedComplaintCount]
     /// Complaints over all countries (`country` is `nil`).
     public var complaintTotal: PlantedComplaintCount
-    /// Complaints per calendar year of filing, ascending; every surviving complaint has a filing date.
+    /// Complaints per calendar year of filing, ascending (complaints whose filing date is not understood are in
+    /// no year).
     public var complaintsByFilingYear: [PlantedYearCount]
     /// Lower median of the days from filing to decision over complaints with a decision (any outcome).
     public var medianDaysToDecision: Int
@@ -44,8 +52,17 @@ public struct PlantedFigures: Hashable, Sendable {
         conflicts: [PlantedConflict], noticesByCountry: [PlantedNoticeCount], noticeTotal: PlantedNoticeCount,
         complaintsByCountry: [PlantedComplaintCount], complaintTotal: PlantedComplaintCount,
         complaintsByFilingYear: [PlantedYearCount], medianDaysToDecision: Int, decisionsAfterMoreThanAYear: Int,
-        noticesWithoutIssueDate: Int
+        noticesWithoutIssueDate: Int, unclearValues: [PlantedBrokenRow] = [], unrecognizedNotices: Int = 0,
+        unrecognizedComplaints: PlantedComplaintCount? = nil, pendingWithoutFilingDate: Int = 0
     ) {
+        self.unclearValues = unclearValues
+        self.unrecognizedNotices = unrecognizedNotices
+        self.unrecognizedComplaints =
+            unrecognizedComplaints
+            ?? PlantedComplaintCount(
+                country: nil, overturned: 0, upheld: 0, partiallyOverturned: 0, inadmissible: 0, withdrawn: 0,
+                pending: 0)
+        self.pendingWithoutFilingDate = pendingWithoutFilingDate
         self.seed = seed
         self.asOf = asOf
         self.sources = sources
@@ -226,12 +243,15 @@ public struct PlantedComplaintCount: Hashable, Sendable {
     public var withdrawn: Int
     /// Complaints with no decision at the snapshot.
     public var pending: Int
+    /// Complaints whose decision label no vocabulary maps (outcome unknown, the complaint kept).
+    public var unknown: Int
 
     /// Creates the counts.
     public init(
         country: Country?, overturned: Int, upheld: Int, partiallyOverturned: Int, inadmissible: Int, withdrawn: Int,
-        pending: Int
+        pending: Int, unknown: Int = 0
     ) {
+        self.unknown = unknown
         self.country = country
         self.overturned = overturned
         self.upheld = upheld
@@ -242,7 +262,9 @@ public struct PlantedComplaintCount: Hashable, Sendable {
     }
 
     /// Every complaint counted.
-    public var total: Int { overturned + upheld + partiallyOverturned + inadmissible + withdrawn + pending }
+    public var total: Int {
+        overturned + upheld + partiallyOverturned + inadmissible + withdrawn + pending + unknown
+    }
     /// overturned + upheld + partially overturned: the overturn rate's denominator.
     public var decided: Int { overturned + upheld + partiallyOverturned }
 
@@ -255,7 +277,19 @@ public struct PlantedComplaintCount: Hashable, Sendable {
         case .inadmissible: inadmissible += 1
         case .withdrawn: withdrawn += 1
         case .pending: pending += 1
+        case .unknown: unknown += 1
         }
+    }
+
+    /// Adds `other`'s counts (the country stays).
+    public mutating func add(_ other: PlantedComplaintCount) {
+        overturned += other.overturned
+        upheld += other.upheld
+        partiallyOverturned += other.partiallyOverturned
+        inadmissible += other.inadmissible
+        withdrawn += other.withdrawn
+        pending += other.pending
+        unknown += other.unknown
     }
 }
 

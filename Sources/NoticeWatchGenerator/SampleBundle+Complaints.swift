@@ -17,27 +17,28 @@ extension SampleBundle {
         ]
         var rowIDs: [String?] = []
         var broken: [PlantedBrokenRow] = []
+        var unclear: [PlantedBrokenRow] = []
         let requestTypes = ["Effacement", "\"Accès; effacement\"", "Révision"]
         let atlantisAt = rows.count / 4 + random.below(max(1, rows.count / 4))
         let invalidDateAt = rows.count / 2 + random.below(max(1, rows.count / 3))
         for (position, row) in rows.enumerated() {
             if position == atlantisAt {
                 lines.append("CCF/9904/18;;Atlantis;05.03.2018;17.10.2018;Non conforme;Effacement")
-                rowIDs.append(nil)
-                broken.append(
+                rowIDs.append("CCF/9904/18")
+                unclear.append(
                     PlantedBrokenRow(
                         source: sourceNames[3], file: path, line: lines.count, record: rowIDs.count,
                         field: "requesting_country", rawValue: "Atlantis",
-                        hazard: "unknown country: `Atlantis` is no member country"))
+                        hazard: "unknown country: `Atlantis` is no member country (kept, country unrecognized)"))
             }
             if position == invalidDateAt {
                 lines.append("CCF/9905/20;;Turquie;31.02.2020;;En cours d’examen;Effacement")
-                rowIDs.append(nil)
-                broken.append(
+                rowIDs.append("CCF/9905/20")
+                unclear.append(
                     PlantedBrokenRow(
                         source: sourceNames[3], file: path, line: lines.count, record: rowIDs.count,
                         field: "filed_date", rawValue: "31.02.2020",
-                        hazard: "invalid date: 31 February does not exist"))
+                        hazard: "invalid date: 31 February does not exist (kept, filing date unknown)"))
             }
             let complaint = row.complaint
             var fields = [complaint.id, complaint.noticeID ?? ""]
@@ -54,7 +55,7 @@ extension SampleBundle {
             bytes.append(contentsOf: Windows1252.encode(line))
             bytes.append(contentsOf: [0x0D, 0x0A])
         }
-        return WrittenFile(path: path, bytes: bytes, rowIDs: rowIDs, broken: broken)
+        return WrittenFile(path: path, bytes: bytes, rowIDs: rowIDs, broken: broken, unclear: unclear)
     }
 
     /// The case-system export: one JSON object per line, ISO datetimes in UTC, the decision nested
@@ -65,6 +66,7 @@ extension SampleBundle {
         var out = ByteBuffer()
         var rowIDs: [String?] = []
         var broken: [PlantedBrokenRow] = []
+        var unclear: [PlantedBrokenRow] = []
         let truncatedAt = rows.count / 3 + random.below(max(1, rows.count / 3))
         let unmappedAt = rows.count / 2 + random.below(max(1, rows.count / 3))
         let requestTypes = ["deletion", "access-deletion", "revision"]
@@ -85,12 +87,13 @@ extension SampleBundle {
                     "{\"case_id\":\"CCF/9907/23\",\"notice_ref\":null,\"requesting_country\":\"RU\","
                     + "\"request_type\":\"deletion\",\"filed_at\":\"2023-02-13T09:30:00Z\","
                     + "\"decision\":{\"date\":\"2023-11-20T15:05:00Z\",\"label\":\"\(SampleLabels.unmappedOutcome)\"}}"
-                rowIDs.append(nil)
-                broken.append(
+                rowIDs.append("CCF/9907/23")
+                unclear.append(
                     PlantedBrokenRow(
                         source: sourceNames[4], file: path, line: out.currentLine, record: rowIDs.count,
                         field: "outcome", rawValue: SampleLabels.unmappedOutcome,
-                        hazard: "unmapped decision label: no vocabulary entry or `values:` line maps it"))
+                        hazard: "unmapped decision label: no vocabulary entry or `values:` line maps it (kept, "
+                            + "outcome unknown)"))
                 out.append(text + "\n")
             }
             let complaint = row.complaint
@@ -119,7 +122,7 @@ extension SampleBundle {
             out.append("}\n")
             rowIDs.append(complaint.id)
         }
-        return WrittenFile(path: path, bytes: out.bytes, rowIDs: rowIDs, broken: broken)
+        return WrittenFile(path: path, bytes: out.bytes, rowIDs: rowIDs, broken: broken, unclear: unclear)
     }
 
     /// Writes `"2021-04-09T10:22:00Z"`: the date with an office-hours time in UTC.

@@ -8,6 +8,8 @@ struct WrittenFile {
     /// The id of each row or record in file order; `nil` for a planted broken row.
     var rowIDs: [String?]
     var broken: [PlantedBrokenRow]
+    /// Planted values not understood or not given, in records that are kept.
+    var unclear: [PlantedBrokenRow] = []
 }
 
 /// A notice as one export shows it: the truth, plus the status that export disagrees on, if any.
@@ -31,6 +33,7 @@ extension SampleBundle {
                 + "cancellation_reason,charge\n")
         var rowIDs: [String?] = []
         var broken: [PlantedBrokenRow] = []
+        var unclear: [PlantedBrokenRow] = []
         let raggedAt = notices.count / 3 + random.below(max(1, notices.count / 3))
         for (position, notice) in notices.enumerated() {
             if position == raggedAt {
@@ -62,7 +65,7 @@ extension SampleBundle {
             out.append("\n")
             rowIDs.append(notice.id)
         }
-        return WrittenFile(path: path, bytes: out.bytes, rowIDs: rowIDs, broken: broken)
+        return WrittenFile(path: path, bytes: out.bytes, rowIDs: rowIDs, broken: broken, unclear: unclear)
     }
 
     /// The public-service-shaped JSON pages (`api_pages/red_notices_p001.json` …), 50 records a page, with
@@ -81,7 +84,8 @@ extension SampleBundle {
                 "{\n  \"total\": \(items.count),\n  \"query\": {\"page\": \(page), \"resultPerPage\": \(perPage)},")
             out.append("\n  \"_embedded\": {\n    \"notices\": [\n")
             var rowIDs: [String?] = []
-            let broken: [PlantedBrokenRow] = []
+            var broken: [PlantedBrokenRow] = []
+            var unclear: [PlantedBrokenRow] = []
             for (offset, item) in slice.enumerated() {
                 out.append(offset == 0 ? "      " : ",\n      ")
                 if let item {
@@ -93,9 +97,13 @@ extension SampleBundle {
                             + "\"date_of_birth\": \"1980/02/29\", \"nationalities\": [\"TR\"], "
                             + "\"arrest_warrants\": [], \"status\": \"active\", \"date_of_issue\": \"2021/06/15\", "
                             + "\"cancellation\": null}")
-                    // No requesting country (`arrest_warrants` is empty): a notice all the same, kept with the
-                    // country unknown and left out of the figures by requesting country only.
                     rowIDs.append("2021/99902")
+                    unclear.append(
+                        PlantedBrokenRow(
+                            source: sourceNames[1], file: path, line: nil, record: offset + 1,
+                            field: "requesting_country", rawValue: "",
+                            hazard: "no requesting country: `arrest_warrants` is an empty array (kept, country "
+                                + "not given)"))
                 }
             }
             let base = "https://notices.example.org/notices/v1/red?resultPerPage=\(perPage)&page="
@@ -103,7 +111,7 @@ extension SampleBundle {
             out.append("\"first\": {\"href\": \"\(base)1\"}, ")
             if page < pageCount { out.append("\"next\": {\"href\": \"\(base)\(page + 1)\"}, ") }
             out.append("\"last\": {\"href\": \"\(base)\(pageCount)\"}}\n}\n")
-            files.append(WrittenFile(path: path, bytes: out.bytes, rowIDs: rowIDs, broken: broken))
+            files.append(WrittenFile(path: path, bytes: out.bytes, rowIDs: rowIDs, broken: broken, unclear: unclear))
         }
         return files
     }
@@ -158,11 +166,17 @@ extension SampleBundle {
         out.append("<nw:export xmlns:nw=\"urn:noticewatch:sample:1\" generated=\"\(SampleWorld.asOf)\" ")
         out.append("records=\"\(notices.count + 1)\">\n  <!-- Diffusions in circulation: synthetic sample -->\n")
         var rowIDs: [String?] = []
-        let broken: [PlantedBrokenRow] = []
+        var broken: [PlantedBrokenRow] = []
+        var unclear: [PlantedBrokenRow] = []
         let missingAt = notices.count / 2 + random.below(max(1, notices.count / 3))
         for (position, notice) in notices.enumerated() {
             if position == missingAt {
-                // No `nw:country` element: a diffusion all the same, kept with the country unknown.
+                unclear.append(
+                    PlantedBrokenRow(
+                        source: sourceNames[2], file: path, line: out.currentLine, record: rowIDs.count + 1,
+                        field: "requesting_country", rawValue: "",
+                        hazard: "no requesting country: the diffusion has no `nw:country` element (kept, country "
+                            + "not given)"))
                 out.append("  <nw:diffusion ref=\"D-2022-999903\">\n    <nw:subject>SAMPLE PERSON 9903</nw:subject>\n")
                 out.append("    <nw:issued>14/09/2022</nw:issued>\n    <nw:status>active</nw:status>\n")
                 out.append("  </nw:diffusion>\n")
@@ -189,7 +203,7 @@ extension SampleBundle {
             rowIDs.append(notice.id)
         }
         out.append("</nw:export>\n")
-        return WrittenFile(path: path, bytes: out.bytes, rowIDs: rowIDs, broken: broken)
+        return WrittenFile(path: path, bytes: out.bytes, rowIDs: rowIDs, broken: broken, unclear: unclear)
     }
 
     /// `text` as a CSV field: quoted (quotes doubled) when it holds the delimiter, a quote or a line break.

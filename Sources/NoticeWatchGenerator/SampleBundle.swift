@@ -65,7 +65,8 @@ public struct SampleBundle {
     }
 
     /// Counts what `files` hold the way ingest must: rows in source order, the first occurrence of an id
-    /// kept, later ones merged, planted broken rows quarantined.
+    /// kept, later ones merged, planted broken rows quarantined, planted values not understood kept with the
+    /// field unknown.
     static func plantedFigures(
         seed: UInt64, world: SampleWorld, plan: SampleLayout, files: [[WrittenFile]]
     ) -> PlantedFigures {
@@ -121,10 +122,26 @@ public struct SampleBundle {
             years[complaint.filed.year - SampleWorld.firstYear] += 1
             if let decision = complaint.decision { durations.append(decision.dayNumber! - complaint.filed.dayNumber!) }
         }
+        // The planted records kept with a field unknown are in no world list: counted here as a run must count
+        // them (their values are in `SampleBundle+Complaints.swift` and `SampleBundle+Notices.swift`).
+        var unrecognizedComplaints = PlantedComplaintCount(
+            country: nil, overturned: 0, upheld: 0, partiallyOverturned: 0, inadmissible: 0, withdrawn: 0, pending: 0)
+        // CCF/9904/18: Atlantis, "Non conforme", filed 5 March 2018, decided 17 October 2018.
+        unrecognizedComplaints.add(.overturned)
+        years[2018 - SampleWorld.firstYear] += 1
+        durations.append(
+            CivilDate(year: 2018, month: 10, day: 17)!.dayNumber! - CivilDate(year: 2018, month: 3, day: 5)!.dayNumber!)
+        // CCF/9905/20: Turquie, filed "31.02.2020" (no such day), pending: in no year and in no duration.
+        if let turkey = countries.firstIndex(where: { $0.alpha2 == "TR" }) { complaints[turkey].add(.pending) }
+        // CCF/9907/23: RU, filed 13 February 2023, decided with an unmapped label: outcome unknown, no duration.
+        if let russia = countries.firstIndex(where: { $0.alpha2 == "RU" }) { complaints[russia].add(.unknown) }
+        years[2023 - SampleWorld.firstYear] += 1
         durations.sort()
 
+        // 2021/99902 (a Red Notice with no arrest warrant) and D-2022-999903 (a diffusion with no country):
+        // active, requesting country not given.
         var noticeTotal = PlantedNoticeCount(
-            country: nil, notices: 0, redNotices: 0, diffusions: 0, cancelled: 0, withKnownReason: 0, byCCF: 0)
+            country: nil, notices: 2, redNotices: 1, diffusions: 1, cancelled: 0, withKnownReason: 0, byCCF: 0)
         for row in notices {
             noticeTotal.notices += row.notices
             noticeTotal.redNotices += row.redNotices
@@ -133,18 +150,10 @@ public struct SampleBundle {
             noticeTotal.withKnownReason += row.withKnownReason
             noticeTotal.byCCF += row.byCCF
         }
-        var complaintTotal = PlantedComplaintCount(
-            country: nil, overturned: 0, upheld: 0, partiallyOverturned: 0, inadmissible: 0, withdrawn: 0, pending: 0)
-        for row in complaints {
-            complaintTotal.overturned += row.overturned
-            complaintTotal.upheld += row.upheld
-            complaintTotal.partiallyOverturned += row.partiallyOverturned
-            complaintTotal.inadmissible += row.inadmissible
-            complaintTotal.withdrawn += row.withdrawn
-            complaintTotal.pending += row.pending
-        }
+        var complaintTotal = unrecognizedComplaints
+        for row in complaints { complaintTotal.add(row) }
 
-        var planted = PlantedFigures(
+        return PlantedFigures(
             seed: seed, asOf: SampleWorld.asOf, sources: sources, brokenRows: files.joined().flatMap(\.broken),
             conflicts: plan.conflicts,
             noticesByCountry: notices.filter { $0.notices > 0 }.sorted { $0.country! < $1.country! },
@@ -156,10 +165,8 @@ public struct SampleBundle {
             },
             medianDaysToDecision: durations.isEmpty ? 0 : durations[(durations.count - 1) / 2],
             decisionsAfterMoreThanAYear: durations.filter { $0 > 365 }.count,
-            noticesWithoutIssueDate: Set(plan.apiRows.filter(\.withoutIssueDate).map(\.notice.id)).count)
-        // An active Red Notice in the API pages and an active diffusion in the XML export name no requesting
-        // country: kept as notices, in no figure by requesting country.
-        planted.noticesWithoutCountry = 2
-        return planted
+            noticesWithoutIssueDate: Set(plan.apiRows.filter(\.withoutIssueDate).map(\.notice.id)).count,
+            unclearValues: files.joined().flatMap(\.unclear), unrecognizedNotices: 2,
+            unrecognizedComplaints: unrecognizedComplaints, pendingWithoutFilingDate: 1)
     }
 }

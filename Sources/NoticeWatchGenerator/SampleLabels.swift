@@ -38,6 +38,7 @@ enum SampleLabels {
         case .inadmissible: return ["Irrecevable"]
         case .withdrawn: return ["Effacé par le BCN avant décision"]
         case .pending: return ["", "En cours d’examen"]
+        case .unknown: return []
         }
     }
 
@@ -50,6 +51,7 @@ enum SampleLabels {
         case .inadmissible: return ["Inadmissible", "Not admissible"]
         case .withdrawn: return ["Deleted by the NCB before decision", "Withdrawn"]
         case .pending: return ["Under examination", "Precautionary blocking"]
+        case .unknown: return []
         }
     }
 

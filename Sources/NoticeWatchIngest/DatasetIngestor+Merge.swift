@@ -51,7 +51,7 @@ extension DatasetIngestor {
                 if let captureOfFile {
                     noticeMerger.captureOfFile = captureOfFile
                     noticeMerger.listCountry = { notice in
-                        notice.requestingCountry.map { ($0, false) } ?? (notice.nationalities.first, true)
+                        notice.requestingCountry.member.map { ($0, false) } ?? (notice.nationalities.first, true)
                     }
                 }
                 guard let folder, let sources = noticeRuns else {
@@ -67,6 +67,8 @@ extension DatasetIngestor {
             })
         var accounting: [Int: SourceAccounting] = [:]
         var quarantine: [QuarantinedRow] = []
+        var valuesNotUnderstood: [ValueNotUnderstood] = []
+        var mappings: [String: [FieldSpec]] = [:]
         var inputFiles: [InputFile] = []
         for (index, partial) in partials.enumerated() {
             let task = partial.prepared.task
@@ -83,11 +85,14 @@ extension DatasetIngestor {
             }
             entry.read += partial.read
             entry.quarantined += partial.quarantine.count
+            entry.withValuesNotUnderstood += partial.flagged
             let merged = notices.merged[index] + complaints.merged[index]
             entry.kept += partial.noticeCount + partial.complaintCount - merged
             entry.merged += merged
             accounting[task.sourceIndex] = entry
             quarantine.append(contentsOf: partial.quarantine)
+            valuesNotUnderstood.append(contentsOf: partial.valuesNotUnderstood)
+            if mappings[spec.name] == nil { mappings[spec.name] = partial.prepared.fields }
             inputFiles.append(
                 InputFile(
                     source: spec.name, path: task.relativePath, size: partial.prepared.scan.size,
@@ -95,8 +100,15 @@ extension DatasetIngestor {
                     readerChoices: partial.choices.sorted()))
         }
         let sources = specs.indices.compactMap { accounting[$0] }
+        let values = ValueTally.combined(valuesNotUnderstood)
+        var suggestions: [MappingSuggestion] = []
+        for (source, entries) in Dictionary(grouping: values, by: \.source).sorted(by: { $0.key < $1.key }) {
+            suggestions += MappingSuggester.suggestions(
+                source: source, fields: mappings[source] ?? [], values: entries)
+        }
         var result = IngestResult(
             notices: notices.records, complaints: complaints.records, quarantine: quarantine.sorted(),
+            valuesNotUnderstood: values, mappingSuggestions: suggestions,
             conflicts: (notices.conflicts + complaints.conflicts).sorted(), sources: sources.sorted(),
             inputFiles: inputFiles.sorted(), sourcesFileSHA256: nil)
         if let series {

@@ -100,6 +100,7 @@ extension Outcome: OrdinalCases {
         case .inadmissible: 3
         case .withdrawn: 4
         case .pending: 5
+        case .unknown: 6
         }
     }
 
@@ -111,6 +112,7 @@ extension Outcome: OrdinalCases {
         case 3: self = .inadmissible
         case 4: self = .withdrawn
         case 5: self = .pending
+        case 6: self = .unknown
         default: return nil
         }
     }

@@ -97,7 +97,66 @@ public struct InputFile: Hashable, Comparable, Sendable {
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.path, lhs.source) < (rhs.path, rhs.source) }
 }
 
-/// The accounting of one source: every row read ends as exactly one of kept, merged or quarantined.
+/// A value of one field that a source gave and NoticeWatch did not understand: the field became unknown in
+/// every record that has the value, and the records were kept.
+///
+/// One entry per source, field and spelling (the trimmed value as written), with how many records hold it and
+/// where it was first read.
+public struct ValueNotUnderstood: Hashable, Comparable, Sendable {
+    public var source: String
+    public var recordKind: RecordKind
+    /// The normalized field (`cancellation_reason`, `requesting_country`, `issue_date`).
+    public var field: String
+    /// The value as the file has it, trimmed.
+    public var rawValue: String
+    /// How many records hold it.
+    public var count: Int
+    /// The first place it was read, in merge order.
+    public var firstLocation: SourceLocation
+    /// The `values:` entry that maps it, as a line of `sources.yml` (`"Non conforme": overturned`), with the
+    /// allowed targets in a comment; empty for a date (a date needs a `format:`, not a `values:` entry).
+    public var suggestion: String
+
+    public init(
+        source: String, recordKind: RecordKind, field: String, rawValue: String, count: Int,
+        firstLocation: SourceLocation, suggestion: String = ""
+    ) {
+        self.source = source
+        self.recordKind = recordKind
+        self.field = field
+        self.rawValue = rawValue
+        self.count = count
+        self.firstLocation = firstLocation
+        self.suggestion = suggestion
+    }
+
+    /// By source, field, then raw value byte by byte.
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        if lhs.source != rhs.source { return lhs.source < rhs.source }
+        if lhs.field != rhs.field { return lhs.field < rhs.field }
+        return Array(lhs.rawValue.utf8).lexicographicallyPrecedes(rhs.rawValue.utf8)
+    }
+}
+
+/// The `sources.yml` lines that would map every value not understood of one field of one source: the field's
+/// whole entry under `fields:` (its `from`, its formats, its present `values:` and one line per value not
+/// understood), indented as in a sources file, ready to replace the field's entry.
+public struct MappingSuggestion: Hashable, Comparable, Sendable {
+    public var source: String
+    public var field: String
+    /// The lines, each ending in a line feed.
+    public var yaml: String
+
+    public init(source: String, field: String, yaml: String) {
+        self.source = source
+        self.field = field
+        self.yaml = yaml
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.source, lhs.field) < (rhs.source, rhs.field) }
+}
+
+/// The accounting of one source: every row read ends as exactly one of kept, merged or set aside (quarantined).
 public struct SourceAccounting: Hashable, Comparable, Sendable {
     public var source: String
     public var recordKind: RecordKind
@@ -107,14 +166,17 @@ public struct SourceAccounting: Hashable, Comparable, Sendable {
     public var kept: Int
     /// Rows merged into a record with the same id read earlier (identical or conflicting).
     public var merged: Int
-    /// Rows rejected to the quarantine.
+    /// Rows set aside to the quarantine: rows that cannot be a record (no id, unreadable, not data).
     public var quarantined: Int
+    /// Of the rows kept or merged, those with at least one value not understood: each became (or merged into)
+    /// a record, the value unknown (see ``FlaggedFields``).
+    public var withValuesNotUnderstood: Int
     /// How fields were mapped: from the sources file, or inferred from headers (then listed here).
     public var mapping: [String]
 
     public init(
         source: String, recordKind: RecordKind, read: Int, kept: Int, merged: Int, quarantined: Int,
-        mapping: [String]
+        withValuesNotUnderstood: Int = 0, mapping: [String]
     ) {
         self.source = source
         self.recordKind = recordKind
@@ -122,6 +184,7 @@ public struct SourceAccounting: Hashable, Comparable, Sendable {
         self.kept = kept
         self.merged = merged
         self.quarantined = quarantined
+        self.withValuesNotUnderstood = withValuesNotUnderstood
         self.mapping = mapping
     }
 
@@ -139,7 +202,12 @@ public struct IngestResult: Sendable {
     public var notices: RecordList<Notice>
     /// The kept complaints, by id.
     public var complaints: RecordList<Complaint>
+    /// Rows that cannot be records.
     public var quarantine: [QuarantinedRow]
+    /// Values kept records gave that were not understood, sorted.
+    public var valuesNotUnderstood: [ValueNotUnderstood]
+    /// The `sources.yml` entries that would map them, by source then field (none for dates).
+    public var mappingSuggestions: [MappingSuggestion]
     public var conflicts: [DuplicateConflict]
     public var sources: [SourceAccounting]
     public var inputFiles: [InputFile]
@@ -152,12 +220,15 @@ public struct IngestResult: Sendable {
 
     public init(
         notices: RecordList<Notice>, complaints: RecordList<Complaint>, quarantine: [QuarantinedRow],
+        valuesNotUnderstood: [ValueNotUnderstood] = [], mappingSuggestions: [MappingSuggestion] = [],
         conflicts: [DuplicateConflict],
         sources: [SourceAccounting], inputFiles: [InputFile], sourcesFileSHA256: String?
     ) {
         self.notices = notices
         self.complaints = complaints
         self.quarantine = quarantine
+        self.valuesNotUnderstood = valuesNotUnderstood
+        self.mappingSuggestions = mappingSuggestions
         self.conflicts = conflicts
         self.sources = sources
         self.inputFiles = inputFiles

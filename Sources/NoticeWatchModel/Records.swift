@@ -44,7 +44,8 @@ public enum CancellationReason: String, Hashable, Sendable, CaseIterable, Codabl
 ///
 /// `overturned` means the data was found not compliant and deleted; `upheld` means compliant;
 /// `partiallyOverturned` is "compliant subject to updates"; `withdrawn` covers data deleted by the NCB or the
-/// General Secretariat before a decision; `pending` covers requests under examination and precautionary blocks.
+/// General Secretariat before a decision; `pending` covers requests under examination and precautionary blocks;
+/// `unknown` is an outcome the source wrote in words no vocabulary maps (never counted as decided or pending).
 public enum Outcome: String, Hashable, Sendable, CaseIterable, Codable {
     case overturned
     case upheld
@@ -52,16 +53,22 @@ public enum Outcome: String, Hashable, Sendable, CaseIterable, Codable {
     case inadmissible
     case withdrawn
     case pending
+    case unknown
 }
 
 /// A notice or diffusion after normalization.
+///
+/// A value the source gives but NoticeWatch cannot understand (an unknown label, an impossible date, text that
+/// names no member country) does not remove the record: the field holds its unknown form (`.unknown`, `nil`,
+/// ``CountryValue/unrecognized(_:)``) and its bit is set in ``flagged``. A field that is unknown and not flagged
+/// was absent from the source.
 public struct Notice: Hashable, Sendable {
     /// The notice's id as the source gives it (`2019/12345`), trimmed.
     public var id: String
     public var kind: NoticeKind
-    /// The member country that requested the notice; `nil` when the source does not say (a list entry of the
-    /// public notices service names only the subject's nationalities).
-    public var requestingCountry: Country?
+    /// The member country that requested the notice, or the text that names none; `.unrecognized("")` when the
+    /// source does not say (a list entry of the public notices service names only the subject's nationalities).
+    public var requestingCountry: CountryValue
     /// The subject's nationalities as the source lists them (member countries, in the source's order), kept
     /// apart from the requesting country.
     public var nationalities: [Country]
@@ -69,13 +76,15 @@ public struct Notice: Hashable, Sendable {
     public var status: NoticeStatus
     public var cancellationDate: CivilDate?
     public var cancellationReason: CancellationReason
+    /// The fields whose value was given but not understood (each holds its unknown form).
+    public var flagged: FlaggedFields
     /// Where the record was read (the first place, when duplicates were merged into it).
     public var provenance: SourceLocation
 
     public init(
-        id: String, kind: NoticeKind, requestingCountry: Country?, nationalities: [Country] = [],
+        id: String, kind: NoticeKind, requestingCountry: CountryValue, nationalities: [Country] = [],
         issueDate: CivilDate?, status: NoticeStatus, cancellationDate: CivilDate?,
-        cancellationReason: CancellationReason, provenance: SourceLocation
+        cancellationReason: CancellationReason, flagged: FlaggedFields = [], provenance: SourceLocation
     ) {
         self.id = id
         self.kind = kind
@@ -85,12 +94,14 @@ public struct Notice: Hashable, Sendable {
         self.status = status
         self.cancellationDate = cancellationDate
         self.cancellationReason = cancellationReason
+        self.flagged = flagged
         self.provenance = provenance
     }
 }
 
 extension Notice: RecordWithFacts {
-    /// What figures read of a notice: everything but its id and provenance.
+    /// What figures read of a notice: everything but its id and provenance, and of its country only the member
+    /// (`nil` for a country not recognized or not given).
     public struct Facts: Hashable, Sendable {
         public var kind: NoticeKind
         public var requestingCountry: Country?
@@ -99,10 +110,12 @@ extension Notice: RecordWithFacts {
         public var status: NoticeStatus
         public var cancellationDate: CivilDate?
         public var cancellationReason: CancellationReason
+        public var flagged: FlaggedFields
 
         public init(
             kind: NoticeKind, requestingCountry: Country?, nationalities: [Country] = [], issueDate: CivilDate?,
-            status: NoticeStatus, cancellationDate: CivilDate?, cancellationReason: CancellationReason
+            status: NoticeStatus, cancellationDate: CivilDate?, cancellationReason: CancellationReason,
+            flagged: FlaggedFields = []
         ) {
             self.kind = kind
             self.requestingCountry = requestingCountry
@@ -111,6 +124,7 @@ extension Notice: RecordWithFacts {
             self.status = status
             self.cancellationDate = cancellationDate
             self.cancellationReason = cancellationReason
+            self.flagged = flagged
         }
     }
 
@@ -118,8 +132,9 @@ extension Notice: RecordWithFacts {
     @inlinable
     public var facts: Facts {
         Facts(
-            kind: kind, requestingCountry: requestingCountry, nationalities: nationalities, issueDate: issueDate,
-            status: status, cancellationDate: cancellationDate, cancellationReason: cancellationReason)
+            kind: kind, requestingCountry: requestingCountry.member, nationalities: nationalities,
+            issueDate: issueDate, status: status, cancellationDate: cancellationDate,
+            cancellationReason: cancellationReason, flagged: flagged)
     }
 }
 
@@ -129,18 +144,21 @@ public struct Complaint: Hashable, Sendable {
     public var id: String
     /// The challenged notice's id when the source gives it.
     public var noticeID: String?
-    /// The member country that requested the challenged notice or diffusion.
-    public var requestingCountry: Country
+    /// The country that requested the challenged notice or diffusion.
+    public var requestingCountry: CountryValue
     public var filedDate: CivilDate?
     public var decisionDate: CivilDate?
     public var outcome: Outcome
     /// The outcome's wording in the source ("Not compliant", "Data deleted"), kept beside the category.
     public var outcomeLabel: String
+    /// The fields whose value was given but not understood (each holds its unknown form; see ``Notice``).
+    public var flagged: FlaggedFields
     public var provenance: SourceLocation
 
     public init(
-        id: String, noticeID: String?, requestingCountry: Country, filedDate: CivilDate?, decisionDate: CivilDate?,
-        outcome: Outcome, outcomeLabel: String, provenance: SourceLocation
+        id: String, noticeID: String?, requestingCountry: CountryValue, filedDate: CivilDate?,
+        decisionDate: CivilDate?, outcome: Outcome, outcomeLabel: String, flagged: FlaggedFields = [],
+        provenance: SourceLocation
     ) {
         self.id = id
         self.noticeID = noticeID
@@ -149,29 +167,38 @@ public struct Complaint: Hashable, Sendable {
         self.decisionDate = decisionDate
         self.outcome = outcome
         self.outcomeLabel = outcomeLabel
+        self.flagged = flagged
         self.provenance = provenance
     }
 }
 
 extension Complaint: RecordWithFacts {
-    /// What figures read of a complaint: its country, dates and outcome (not its ids, wording or provenance).
+    /// What figures read of a complaint: its member country (`nil` when not recognized or not given), dates,
+    /// outcome and flagged fields (not its ids, wording or provenance).
     public struct Facts: Hashable, Sendable {
-        public var requestingCountry: Country
+        public var requestingCountry: Country?
         public var filedDate: CivilDate?
         public var decisionDate: CivilDate?
         public var outcome: Outcome
+        public var flagged: FlaggedFields
 
-        public init(requestingCountry: Country, filedDate: CivilDate?, decisionDate: CivilDate?, outcome: Outcome) {
+        public init(
+            requestingCountry: Country?, filedDate: CivilDate?, decisionDate: CivilDate?, outcome: Outcome,
+            flagged: FlaggedFields = []
+        ) {
             self.requestingCountry = requestingCountry
             self.filedDate = filedDate
             self.decisionDate = decisionDate
             self.outcome = outcome
+            self.flagged = flagged
         }
     }
 
     /// The complaint's facts.
     @inlinable
     public var facts: Facts {
-        Facts(requestingCountry: requestingCountry, filedDate: filedDate, decisionDate: decisionDate, outcome: outcome)
+        Facts(
+            requestingCountry: requestingCountry.member, filedDate: filedDate, decisionDate: decisionDate,
+            outcome: outcome, flagged: flagged)
     }
 }

@@ -38,6 +38,7 @@ enum CSVTables {
             ("input_files.csv", { inputFiles(ingest.inputFiles) }),
             ("conflicts.csv", { conflicts(ingest.conflicts) }),
             ("quarantine.csv", { quarantine(ingest.quarantine) }),
+            ("values_not_understood.csv", { valuesNotUnderstood(ingest.valuesNotUnderstood) }),
         ]
         if !figures.noticeNationalities.rows.isEmpty {
             let figure = figures.noticeNationalities
@@ -46,7 +47,11 @@ enum CSVTables {
         return tables + publicListBuilders(figures)
     }
 
-    /// `complaint_volumes.csv`: one row per member country, in the figures' order (rank, then code).
+    /// The `country_name` of the row of records whose requesting country is not recognized or not given.
+    static let unrecognizedName = "Unrecognized / not a member"
+
+    /// `complaint_volumes.csv`: one row per member country, in the figures' order (rank, then code), then one
+    /// row with no code and no rank for complaints whose country is not recognized, when there are any.
     static func volumes(_ volumes: ComplaintVolumes) -> CSVTable {
         var table = CSVTable(
             header: ["country_code", "country_alpha3", "country_name", "rank", "complaints", "share"]
@@ -67,19 +72,33 @@ enum CSVTables {
                     + [String(row.total - known), row.changeFromPreviousYear.map(String.init) ?? "", compares, partial]
             )
         }
+        if volumes.unrecognized > 0 {
+            let byYear = aligned(volumes.unrecognizedByYear, to: volumes.years.count)
+            let known = byYear.reduce(0, +)
+            table.append(
+                ["", "", unrecognizedName, "", String(volumes.unrecognized)]
+                    + [FixedDecimal.proportion(Double(volumes.unrecognized) / Double(max(volumes.total, 1)))]
+                    + byYear.map(String.init) + [String(volumes.unrecognized - known), "", "", partial]
+            )
+        }
         return table
+    }
+
+    /// `values` cut or padded with zeros to `count` entries.
+    static func aligned(_ values: [Int], to count: Int) -> [Int] {
+        Array(values.prefix(count)) + Array(repeating: 0, count: max(0, count - values.count))
     }
 
     /// The tally columns shared by `overturn_rates.csv` rows.
     static let tallyHeader = [
         "decided", "overturned", "upheld", "partially_overturned", "inadmissible", "withdrawn", "pending",
-        "overturned_counted", "rate", "ci_lower", "ci_upper", "too_few_to_rank",
+        "outcome_not_understood", "overturned_counted", "rate", "ci_lower", "ci_upper", "too_few_to_rank",
     ]
 
     static func tallyCells(_ tally: OutcomeTally) -> [String] {
         [
             String(tally.decided), String(tally.overturned), String(tally.upheld), String(tally.partiallyOverturned),
-            String(tally.inadmissible), String(tally.withdrawn), String(tally.pending),
+            String(tally.inadmissible), String(tally.withdrawn), String(tally.pending), String(tally.unknown),
             String(tally.overturnedCounted), FixedDecimal.proportion(tally.rate),
             FixedDecimal.proportion(tally.interval?.lower), FixedDecimal.proportion(tally.interval?.upper),
             String(tally.tooFewToRank),
@@ -88,7 +107,8 @@ enum CSVTables {
 
     /// `overturn_rates.csv`: the overall row, then per country, per year, per country and year.
     ///
-    /// `scope` is `overall`, `country`, `year` or `country-year`; `persistent` is `true` for countries in the
+    /// `scope` is `overall`, `country`, `unrecognized` (complaints whose country is not recognized, after the
+    /// countries, when there are any), `year` or `country-year`; `persistent` is `true` for countries in the
     /// persistent-overturn list, empty for rows that are not per country. `others_rate`, `p_value` and
     /// `p_value_holm` are the test against all other countries (Fisher's exact, two-sided; Holm-adjusted),
     /// empty for a country not tested and for rows that are not per country.
@@ -109,6 +129,9 @@ enum CSVTables {
                     ]
             )
         }
+        if let tally = rates.unrecognized {
+            table.append(["unrecognized", "", unrecognizedName, ""] + tallyCells(tally) + ["", "", "", "", ""])
+        }
         for row in rates.byYear {
             table.append(
                 ["year", "", "", String(row.year)] + tallyCells(row.tally) + ["", "", "", "", partial(row.year)])
@@ -122,17 +145,23 @@ enum CSVTables {
         return table
     }
 
-    /// `notice_cancellations.csv`: the overall row, then one row per country with notices.
+    /// `notice_cancellations.csv`: the overall row, then one row per country with notices, then one row
+    /// (`unrecognized`) for notices whose country is not recognized, when there are any. `cancelled_share` is over
+    /// the notices of known status; `unknown_status` counts the others.
     static func cancellations(_ figure: NoticeCancellations) -> CSVTable {
         var table = CSVTable(header: [
-            "scope", "country_code", "country_name", "notices", "cancelled", "cancelled_share", "cancelled_ci_lower",
-            "cancelled_ci_upper", "cancelled_with_known_reason", "cancelled_by_ccf", "ccf_share", "ccf_ci_lower",
-            "ccf_ci_upper",
+            "scope", "country_code", "country_name", "notices", "unknown_status", "cancelled", "cancelled_share",
+            "cancelled_ci_lower", "cancelled_ci_upper", "cancelled_with_known_reason", "cancelled_by_ccf",
+            "ccf_share", "ccf_ci_lower", "ccf_ci_upper",
         ])
-        for row in [figure.overall] + figure.byCountry {
+        let rows =
+            [("overall", figure.overall)] + figure.byCountry.map { ("country", $0) }
+            + (figure.unrecognized.map { [("unrecognized", $0)] } ?? [])
+        for (scope, row) in rows {
             table.append([
-                row.country == nil ? "overall" : "country", row.country?.alpha2 ?? "", row.country?.name ?? "",
-                String(row.notices), String(row.cancelled), FixedDecimal.proportion(row.cancelledShare),
+                scope, row.country?.alpha2 ?? "", scope == "unrecognized" ? unrecognizedName : row.country?.name ?? "",
+                String(row.notices), String(row.unknownStatus), String(row.cancelled),
+                FixedDecimal.proportion(row.cancelledShare),
                 FixedDecimal.proportion(row.cancelledInterval?.lower),
                 FixedDecimal.proportion(row.cancelledInterval?.upper), String(row.withKnownReason),
                 String(row.byCCF), FixedDecimal.proportion(row.ccfShare),

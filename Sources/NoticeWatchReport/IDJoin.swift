@@ -13,10 +13,10 @@ enum IDJoin {
     /// - Throws: `ReportError` `sqlite-failed` when the query fails.
     /// - Complexity: O(n + m) for n records and m previous ids, memory O(1) in both; O(n + m) memory for ids
     ///   out of byte order.
-    static func countAbsent<Records: Sequence<(id: String, country: Country)>>(
+    static func countAbsent<Records: Sequence<(id: String, country: Country?)>>(
         _ records: Records, from query: String, in database: SQLiteDatabase
-    ) throws(ReportError) -> [Country: Int] {
-        var absent: [Country: Int] = [:]
+    ) throws(ReportError) -> [Country?: Int] {
+        var absent: [Country?: Int] = [:]
         var walk = InOrder(records.makeIterator())
         try database.forEachText(query) { previous in
             guard let previous, !walk.outOfOrder else { return }
@@ -46,9 +46,9 @@ enum IDJoin {
     }
 
     /// The records' iterator, with its current record, noting when an id comes before the one before it.
-    struct InOrder<Base: IteratorProtocol<(id: String, country: Country)>> {
+    struct InOrder<Base: IteratorProtocol<(id: String, country: Country?)>> {
         var base: Base
-        private(set) var current: (id: String, country: Country)?
+        private(set) var current: (id: String, country: Country?)?
         private(set) var outOfOrder = false
 
         init(_ base: Base) {

@@ -24,6 +24,7 @@ enum Manifest {
                 ("source", .string(source.source)), ("record_kind", .string(source.recordKind.rawValue)),
                 ("read", .integer(source.read)), ("kept", .integer(source.kept)), ("merged", .integer(source.merged)),
                 ("quarantined", .integer(source.quarantined)), ("balances", .bool(source.balances)),
+                ("with_values_not_understood", .integer(source.withValuesNotUnderstood)),
                 ("mapping", .array(source.mapping.map(JSONValue.string))),
             ])
         }

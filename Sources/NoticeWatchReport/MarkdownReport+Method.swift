@@ -31,6 +31,16 @@ extension MarkdownReport {
             "Partially overturned complaints (\"compliant subject to updates\") "
                 + (options.partialCountsAsOverturned ? "count" : "do not count") + " as overturned.",
             "Withdrawn, inadmissible and pending complaints are not decisions: they are in no rate's denominator.",
+            "A value given but not understood (a label no vocabulary maps, a date no format fits, a country that "
+                + "is no member) makes that field unknown; the record counts wherever the field is not needed, and "
+                + "each figure that needs it lists the records it left out under a `…-not-understood` reason.",
+            "Status: when a source maps a cancellation date but no status, a notice with a cancellation date is "
+                + "cancelled and one without is active as of the as-of date (censored there); status is unknown "
+                + "only when a source gives neither, or gives a status not understood. Shares are over the "
+                + "notices of known status, with the unknown count beside them.",
+            "Countries not recognized (not members, such as Kosovo or Taiwan, former states, or not given) count in "
+                + "every total and in one \"\(CSVTables.unrecognizedName)\" row, never in a member's row or a "
+                + "ranking.",
             "Countries shown in the volume table: \(options.topCountries).",
         ]
         text += lines.map { "- \($0)" }.joined(separator: "\n") + "\n"
@@ -62,24 +72,29 @@ extension MarkdownReport {
         var text = heading(
             "Data quality",
             "Every row read ends as exactly one of: kept (a new record), merged (a duplicate of a record read "
-                + "earlier) or quarantined (rejected, with a reason). Full lists: `accounting.csv`, "
-                + "`quarantine.csv`, `conflicts.csv`"
+                + "earlier) or quarantined (set aside: a row that cannot be a record, with a reason). A kept or "
+                + "merged row may hold values not understood: the field is unknown, the record kept. Full lists: "
+                + "`accounting.csv`, `quarantine.csv`, `values_not_understood.csv`, `conflicts.csv`"
                 + (input.recordsDatabase
                     ? ", and the tables of `records.sqlite`."
                     : " (`records.sqlite` was not written: --no-records-database).")
         )
         var accounting = MarkdownTable(
-            header: ["Source", "Records", "Read", "Kept", "Merged", "Quarantined", "Balances"], right: [2, 3, 4, 5]
+            header: [
+                "Source", "Records", "Read", "Kept", "Merged", "Quarantined", "Balances", "With values not understood",
+            ],
+            right: [2, 3, 4, 5, 7]
         )
         for source in ingest.sources.sorted() {
             accounting.append([
                 source.source, source.recordKind.rawValue, FixedDecimal.count(source.read),
                 FixedDecimal.count(source.kept),
                 FixedDecimal.count(source.merged), FixedDecimal.count(source.quarantined),
-                source.balances ? "yes" : "**no**",
+                source.balances ? "yes" : "**no**", FixedDecimal.count(source.withValuesNotUnderstood),
             ])
         }
         text += "\n" + accounting.render()
+        text += valuesNotUnderstoodSection()
 
         text += "\n### Quarantined rows\n\n"
         if ingest.quarantine.isEmpty {

@@ -36,7 +36,15 @@ extension MarkdownReport {
                 tallyRow(row.country.name, row.tally, note: row.tally.decided == 0 ? "no decisions" : "too few to rank")
             )
         }
+        if let tally = rates.unrecognized {
+            table.append(tallyRow(CSVTables.unrecognizedName, tally, note: "not ranked"))
+        }
         text += "\n" + table.render()
+        if rates.overall.unknown > 0 {
+            text +=
+                "\n\(counted(rates.overall.unknown, "complaint has an outcome", "complaints have an outcome")) "
+                + "not understood: counted, in no rate's denominator (`values_not_understood.csv`).\n"
+        }
         if !rates.byYear.isEmpty {
             var years = MarkdownTable(
                 header: [
@@ -117,20 +125,24 @@ extension MarkdownReport {
         let text = heading(
             "Notice cancellations",
             "Per requesting country: notices that had ended (cancelled, withdrawn or expired) by \(options.asOf), "
-                + "and among cancellations with a known reason, those that followed a CCF decision; "
+                + "as a share of the notices whose status is known (those of unknown status are counted beside "
+                + "it), and among cancellations with a known reason, those that followed a CCF decision; "
                 + "\(level) Wilson intervals."
         )
         var table = MarkdownTable(
             header: [
-                "Country", "Notices", "Ended", "Share ended", "\(level) CI", "Known reason", "After CCF decision",
-                "CCF share", "\(level) CI",
+                "Country", "Notices", "Status unknown", "Ended", "Share ended", "\(level) CI", "Known reason",
+                "After CCF decision", "CCF share", "\(level) CI",
             ],
-            right: [1, 2, 3, 4, 5, 6, 7, 8]
+            right: [1, 2, 3, 4, 5, 6, 7, 8, 9]
         )
         let countries = figure.byCountry.sorted { ($0.country?.name ?? "") < ($1.country?.name ?? "") }
-        for row in [figure.overall] + countries {
+        let rows =
+            [("All countries", figure.overall)] + countries.map { ($0.country?.name ?? "", $0) }
+            + (figure.unrecognized.map { [(CSVTables.unrecognizedName, $0)] } ?? [])
+        for (name, row) in rows {
             table.append([
-                row.country?.name ?? "All countries", FixedDecimal.count(row.notices),
+                name, FixedDecimal.count(row.notices), FixedDecimal.count(row.unknownStatus),
                 FixedDecimal.count(row.cancelled),
                 percent(row.cancelledShare), percentRange(row.cancelledInterval),
                 FixedDecimal.count(row.withKnownReason),

@@ -14,9 +14,21 @@ extension MarkdownReport {
                 + "fewer than \(AnalysisOptions.minimumSurvivalEvents) ended ones. Chart: [charts/notice-survival.svg](charts/notice-survival.svg)."
         )
         text += survivalGroup("Notices: issue to cancellation", figures.noticeSurvival)
+        text += survivalExclusions("notice-time-to-cancellation", what: "notices")
         text += "\n![Notices not yet cancelled, by days since issue](charts/notice-survival.svg)\n"
         text += survivalGroup("Complaints: filing to decision", figures.complaintSurvival)
+        text += survivalExclusions("complaint-time-to-decision", what: "complaints")
         return text
+    }
+
+    /// The records the curve of `figure` leaves out, by reason (such as `unknown-status`), in one sentence
+    /// beside the curve.
+    func survivalExclusions(_ figure: String, what: String) -> String {
+        let left = figures.exclusions.filter { $0.figure == figure }.sorted { $0.reason < $1.reason }
+        guard !left.isEmpty else { return "" }
+        let total = left.reduce(0) { $0 + $1.count }
+        return "\nLeft out of this curve: \(counted(total, String(what.dropLast()), what)) ("
+            + left.map { "\($0.reason): \(FixedDecimal.count($0.count))" }.joined(separator: ", ") + ").\n"
     }
 
     /// The tables of one analysis: quartiles and at-risk numbers, observed quantiles, histogram.

@@ -13,8 +13,8 @@ extension MarkdownReport {
             "Complaints per requesting country, by calendar year of filing. The "
                 + "\(counted(shown.count, "country", "countries")) with the most complaints are listed; "
                 + "\(counted(rest.count, "other country", "other countries")) with any are summed. All "
-                + "\(Country.allMembers.count) member countries are in `complaint_volumes.csv`. "
-                + partialSentence(volumes)
+                + "\(Country.allMembers.count) member countries are in `complaint_volumes.csv`; complaints whose "
+                + "requesting country is not recognized are in one unranked row. " + partialSentence(volumes)
                 + "Chart: [charts/volumes.svg](charts/volumes.svg)."
         )
         var header = ["Rank", "Country", "Complaints", "Share"] + volumes.years.map(volumes.label(year:))
@@ -47,6 +47,15 @@ extension MarkdownReport {
             table.append(
                 ["", "Other countries (\(rest.count))", FixedDecimal.count(total), percent(share)]
                     + byYear.map(FixedDecimal.count) + unknown(total, byYear) + [change]
+            )
+        }
+        if volumes.unrecognized > 0 {
+            let byYear = aligned(volumes.unrecognizedByYear, to: volumes.years.count)
+            table.append(
+                [
+                    "", CSVTables.unrecognizedName, FixedDecimal.count(volumes.unrecognized),
+                    percent(Double(volumes.unrecognized) / Double(max(volumes.total, 1))),
+                ] + byYear.map(FixedDecimal.count) + unknown(volumes.unrecognized, byYear) + ["—"]
             )
         }
         let totalChange: String

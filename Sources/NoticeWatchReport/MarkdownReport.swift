@@ -90,6 +90,10 @@ struct MarkdownReport {
             lines.append(
                 "- Of \(FixedDecimal.count(cancelled.notices)) notices, \(FixedDecimal.count(cancelled.cancelled)) "
                     + "had ended (cancelled, withdrawn or expired) by \(options.asOf)"
+                    + (cancelled.unknownStatus > 0
+                        ? " (\(FixedDecimal.count(cancelled.unknownStatus)) of unknown status, not in the share "
+                            + "ended: \(percent(cancelled.cancelledShare)) of those of known status)"
+                        : "")
                     + (cancelled.withKnownReason > 0
                         ? "; \(FixedDecimal.count(cancelled.byCCF)) of the \(FixedDecimal.count(cancelled.withKnownReason)) "
                             + "with a known reason followed a CCF decision."

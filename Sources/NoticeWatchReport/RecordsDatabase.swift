@@ -12,19 +12,20 @@ enum RecordsDatabase {
     /// `NWCH` as a big-endian integer, so `file(1)` and tools can tell the file is NoticeWatch's.
     static let applicationID = 0x4E57_4348
     /// The schema's version, incremented when a table or column changes.
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     /// The tables, one statement each.
     static let tables = """
         CREATE TABLE notices (
-            id TEXT PRIMARY KEY, kind TEXT NOT NULL, country TEXT, country_name TEXT, nationalities TEXT NOT NULL,
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL, country TEXT, country_name TEXT NOT NULL,
+            nationalities TEXT NOT NULL,
             issue_date TEXT, status TEXT NOT NULL, cancellation_date TEXT, cancellation_reason TEXT NOT NULL,
-            source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER
+            flagged TEXT NOT NULL, source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER
         ) STRICT;
         CREATE TABLE complaints (
-            id TEXT PRIMARY KEY, notice_id TEXT, country TEXT NOT NULL, country_name TEXT NOT NULL,
+            id TEXT PRIMARY KEY, notice_id TEXT, country TEXT, country_name TEXT NOT NULL,
             filed_date TEXT, decision_date TEXT, outcome TEXT NOT NULL, outcome_label TEXT NOT NULL,
-            source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER
+            flagged TEXT NOT NULL, source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER
         ) STRICT;
         CREATE TABLE quarantine (
             id INTEGER PRIMARY KEY, source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER,
@@ -38,8 +39,13 @@ enum RecordsDatabase {
         ) STRICT;
         CREATE TABLE sources (
             source TEXT NOT NULL, record_kind TEXT NOT NULL, read INTEGER NOT NULL, kept INTEGER NOT NULL,
-            merged INTEGER NOT NULL, quarantined INTEGER NOT NULL, mapping TEXT NOT NULL,
-            PRIMARY KEY (source, record_kind)
+            merged INTEGER NOT NULL, quarantined INTEGER NOT NULL, with_values_not_understood INTEGER NOT NULL,
+            mapping TEXT NOT NULL, PRIMARY KEY (source, record_kind)
+        ) STRICT;
+        CREATE TABLE values_not_understood (
+            id INTEGER PRIMARY KEY, source TEXT NOT NULL, record_kind TEXT NOT NULL, field TEXT NOT NULL,
+            raw_value TEXT NOT NULL, count INTEGER NOT NULL, first_file TEXT NOT NULL, first_line INTEGER,
+            first_record INTEGER
         ) STRICT;
         CREATE TABLE input_files (
             path TEXT NOT NULL, source TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL,
@@ -103,16 +109,16 @@ enum RecordsDatabase {
     private static func insertNotices(_ notices: RecordList<Notice>, into database: SQLiteDatabase) throws(ReportError)
     {
         let names = CountryNames()
-        try insert(into: "notices", columns: 13, records: inIDOrder(notices, \.id), on: database) { notice, row in
+        try insert(into: "notices", columns: 14, records: inIDOrder(notices, \.id), on: database) { notice, row in
             row.append(notice.id)
             row.append(notice.kind.rawValue)
-            row.append(notice.requestingCountry?.alpha2)
-            row.append(notice.requestingCountry?.name)
+            names.append(notice.requestingCountry, to: &row)
             row.append(notice.nationalities.map(\.alpha2).joined(separator: ","))
             row.append(notice.issueDate)
             row.append(notice.status.rawValue)
             row.append(notice.cancellationDate)
             row.append(notice.cancellationReason.rawValue)
+            row.append(notice.flagged.isEmpty ? "" : notice.flagged.fieldNames.joined(separator: ","))
             row.append(notice.provenance)
         }
     }
@@ -121,16 +127,16 @@ enum RecordsDatabase {
         _ complaints: RecordList<Complaint>, into database: SQLiteDatabase
     ) throws(ReportError) {
         let names = CountryNames()
-        try insert(into: "complaints", columns: 12, records: inIDOrder(complaints, \.id), on: database) {
+        try insert(into: "complaints", columns: 13, records: inIDOrder(complaints, \.id), on: database) {
             complaint, row in
             row.append(complaint.id)
             row.append(complaint.noticeID)
-            row.append(utf8: names.alpha2[complaint.requestingCountry.index])
-            row.append(utf8: names.name[complaint.requestingCountry.index])
+            names.append(complaint.requestingCountry, to: &row)
             row.append(complaint.filedDate)
             row.append(complaint.decisionDate)
             row.append(complaint.outcome.rawValue)
             row.append(complaint.outcomeLabel)
+            row.append(complaint.flagged.isEmpty ? "" : complaint.flagged.fieldNames.joined(separator: ","))
             row.append(complaint.provenance)
         }
     }
@@ -222,7 +228,7 @@ enum RecordsDatabase {
             row.append(conflict.discardedLocation)
             try conflicts.run(row)
         }
-        let sources = try SQLiteStatement("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)", on: database)
+        let sources = try SQLiteStatement("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)", on: database)
         for source in ingest.sources.sorted(by: {
             ($0.source, $0.recordKind.rawValue) < ($1.source, $1.recordKind.rawValue)
         }) {
@@ -233,9 +239,11 @@ enum RecordsDatabase {
             row.append(source.kept)
             row.append(source.merged)
             row.append(source.quarantined)
+            row.append(source.withValuesNotUnderstood)
             row.append(source.mapping.joined(separator: "; "))
             try sources.run(row)
         }
+        try insertValuesNotUnderstood(ingest.valuesNotUnderstood, into: database)
         let files = try SQLiteStatement("INSERT INTO input_files VALUES (?, ?, ?, ?, ?, ?)", on: database)
         for file in ingest.inputFiles.sorted() {
             row.removeAll()
@@ -298,6 +306,19 @@ enum RecordsDatabase {
 struct CountryNames {
     let alpha2: [[UInt8]]
     let name: [[UInt8]]
+
+    /// Appends the `country` and `country_name` cells: a member's code and name, or `NULL` and the text as
+    /// written for a country not recognized.
+    func append(_ country: CountryValue, to row: inout SQLiteRow) {
+        switch country {
+        case .member(let member):
+            row.append(utf8: alpha2[member.index])
+            row.append(utf8: name[member.index])
+        case .unrecognized(let text):
+            row.appendNull()
+            row.append(text)
+        }
+    }
 
     init() {
         alpha2 = CountryTable.members.map { Array($0.alpha2.utf8) }

@@ -53,8 +53,8 @@ struct RunChanges: Equatable {
         var previousNotices = 0
         var previousComplaints = 0
         let ended = NoticeStatus.allCases.filter(\.hasEnded).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        var newComplaints: [Country: Int] = [:]
-        var newCancellations: [Country: Int] = [:]
+        var newComplaints: [Country?: Int] = [:]
+        var newCancellations: [Country?: Int] = [:]
         do {
             let database = try SQLiteDatabase(
                 path: databasePath, readOnly: true, failureCode: "previous-run-unreadable")
@@ -65,11 +65,11 @@ struct RunChanges: Equatable {
                 previousNotices = count.flatMap { Int($0) } ?? 0
             }
             newComplaints = try IDJoin.countAbsent(
-                input.ingest.complaints.lazy.map { (id: $0.id, country: $0.requestingCountry) },
+                input.ingest.complaints.lazy.map { (id: $0.id, country: $0.requestingCountry.member) },
                 from: "SELECT id FROM complaints ORDER BY id", in: database)
             newCancellations = try IDJoin.countAbsent(
-                input.ingest.notices.lazy.filter(\.status.hasEnded).compactMap { notice in
-                    notice.requestingCountry.map { (id: notice.id, country: $0) }
+                input.ingest.notices.lazy.filter(\.status.hasEnded).map {
+                    (id: $0.id, country: $0.requestingCountry.member)
                 },
                 from: "SELECT id FROM notices WHERE status IN (\(ended)) ORDER BY id", in: database)
         } catch {

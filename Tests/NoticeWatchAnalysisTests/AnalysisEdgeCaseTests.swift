@@ -30,7 +30,7 @@ struct AnalysisEdgeCaseTests {
     @Test(arguments: [("2024", 3_287), ("2024-02", 2_981), ("2024-06-30", 3_103)])
     func partialAsOfDateStandsForItsLastDay(asOf: String, censoredAt: Int) {
         let notice = Notice(
-            id: "N/1", kind: .redNotice, requestingCountry: Country("FR")!,
+            id: "N/1", kind: .redNotice, requestingCountry: .member(Country("FR")!),
             issueDate: CivilDate(year: 2016, month: 1, day: 1), status: .active, cancellationDate: nil,
             cancellationReason: .unknown, provenance: SourceLocation(source: "edge", file: "notices.csv", line: 2)
         )
@@ -75,7 +75,7 @@ struct AnalysisEdgeCaseTests {
 
     @Test func confidenceLevelChangesOnlyTheIntervals() {
         let complaint = Complaint(
-            id: "CCF/1", noticeID: nil, requestingCountry: Country("MD")!,
+            id: "CCF/1", noticeID: nil, requestingCountry: .member(Country("MD")!),
             filedDate: CivilDate(year: 2020, month: 1, day: 1), decisionDate: CivilDate(year: 2020, month: 9, day: 1),
             outcome: .overturned, outcomeLabel: "Not compliant",
             provenance: SourceLocation(source: "edge", file: "complaints.csv", line: 2)

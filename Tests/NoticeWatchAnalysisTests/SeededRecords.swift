@@ -46,7 +46,7 @@ struct SeededRecords {
         let status = pick([.active, .active, .active, .cancelled, .withdrawn, .expired, .unknown] as [NoticeStatus])
         let cancellation = status.hasEnded ? (chance(0.9) ? date(after: issue) : nil) : (chance(0.02) ? date() : nil)
         return Notice(
-            id: "N/\(number)", kind: pick(NoticeKind.allCases), requestingCountry: pick(Country.allMembers),
+            id: "N/\(number)", kind: pick(NoticeKind.allCases), requestingCountry: .member(pick(Country.allMembers)),
             issueDate: issue, status: status, cancellationDate: cancellation,
             cancellationReason: status.hasEnded ? pick(CancellationReason.allCases) : .unknown,
             provenance: SourceLocation(source: "seeded", file: "notices.csv", line: number + 1)
@@ -63,7 +63,7 @@ struct SeededRecords {
         )
         let decision = outcome == .pending ? (chance(0.1) ? date(after: filed) : nil) : date(after: filed)
         return Complaint(
-            id: "CCF/\(number)", noticeID: nil, requestingCountry: pick(Country.allMembers), filedDate: filed,
+            id: "CCF/\(number)", noticeID: nil, requestingCountry: .member(pick(Country.allMembers)), filedDate: filed,
             decisionDate: decision, outcome: outcome, outcomeLabel: outcome.rawValue,
             provenance: SourceLocation(source: "seeded", file: "complaints.csv", line: number + 1)
         )

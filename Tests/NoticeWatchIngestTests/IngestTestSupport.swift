@@ -36,20 +36,27 @@ enum IngestFixtures {
         try temporaryFolder(files.mapValues { Array($0.utf8) })
     }
 
+    /// ` flagged=issue_date,status` for a record with values not understood, else nothing.
+    static func flags(_ flagged: FlaggedFields) -> String {
+        flagged.isEmpty ? "" : " flagged=" + flagged.fieldNames.joined(separator: ",")
+    }
+
     /// One line per record, quarantine entry and source, in result order.
     static func lines(_ result: IngestResult) -> [String] {
         var lines: [String] = []
         for notice in result.notices {
             lines.append(
-                "notice \(notice.id) \(notice.kind.rawValue) \(notice.requestingCountry?.alpha2 ?? "-") "
+                "notice \(notice.id) \(notice.kind.rawValue) \(notice.requestingCountry.code) "
                     + "\(notice.issueDate?.description ?? "-") \(notice.status.rawValue) "
-                    + "\(notice.cancellationDate?.description ?? "-") @\(notice.provenance)")
+                    + "\(notice.cancellationDate?.description ?? "-") @\(notice.provenance)"
+                    + flags(notice.flagged))
         }
         for complaint in result.complaints {
             lines.append(
-                "complaint \(complaint.id) \(complaint.noticeID ?? "-") \(complaint.requestingCountry.alpha2) "
+                "complaint \(complaint.id) \(complaint.noticeID ?? "-") \(complaint.requestingCountry.code) "
                     + "\(complaint.filedDate?.description ?? "-") \(complaint.decisionDate?.description ?? "-") "
-                    + "\(complaint.outcome.rawValue) \"\(complaint.outcomeLabel)\" @\(complaint.provenance)")
+                    + "\(complaint.outcome.rawValue) \"\(complaint.outcomeLabel)\" @\(complaint.provenance)"
+                    + flags(complaint.flagged))
         }
         for row in result.quarantine {
             lines.append(

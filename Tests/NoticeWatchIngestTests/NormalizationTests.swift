@@ -70,8 +70,8 @@ struct NormalizationTests {
         #expect(vocabulary.category(for: "Maybe") == nil)
     }
 
-    @Test("bad values become quarantine entries with the raw value and a reason")
-    func quarantineReasons() throws {
+    @Test("a value not understood makes its field unknown; only a row with no id is set aside")
+    func valuesNotUnderstood() throws {
         let yaml = """
             version: 1
             sources:
@@ -94,24 +94,31 @@ struct NormalizationTests {
             ,Russia,12.03.2019,Compliant
             C-5,Russia,12.03.2019,
             C-6,RU,01.04.2019,data deleted by ncb
+            C-7,Narnia,13.03.2019,Maybe
 
             """
         let folder = try IngestFixtures.temporaryFolder(text: ["sources.yml": yaml, "cases.csv": csv])
         let result = try DatasetIngestor(directory: folder).ingest()
         #expect(
             IngestFixtures.lines(result) == [
+                "complaint C-1 - Narnia 2019-03-12 - upheld \"Compliant\" @cases.csv:2 flagged=requesting_country",
+                "complaint C-2 - RU - - upheld \"Compliant\" @cases.csv:3 flagged=filed_date",
+                "complaint C-3 - RU 2019-03-12 - unknown \"Maybe\" @cases.csv:4 flagged=outcome",
                 "complaint C-5 - RU 2019-03-12 - pending \"\" @cases.csv:6",
                 "complaint C-6 - RU 2019-04-01 - withdrawn \"data deleted by ncb\" @cases.csv:7",
-                "quarantine cases.csv:2 #1 requesting_country unknown-country: \"Narnia\" is not a known member "
-                    + "country raw=\"Narnia\"",
-                "quarantine cases.csv:3 #2 filed_date invalid-date: \"31.02.2019\" is not a date: expected "
-                    + "dd.MM.yyyy raw=\"31.02.2019\"",
-                "quarantine cases.csv:4 #3 outcome unknown-value: \"Maybe\" is not a known outcome label "
-                    + "(map it under values:) raw=\"Maybe\"",
-                "quarantine cases.csv:5 #4 id missing-field: no value for the required field id raw=\"\"",
-                "source ccf complaint read=6 kept=2 merged=0 quarantined=4",
+                "complaint C-7 - Narnia 2019-03-13 - unknown \"Maybe\" @cases.csv:8 "
+                    + "flagged=requesting_country,outcome",
+                "quarantine cases.csv:5 #4 id missing-id: no value for id: a row without an id cannot be a record "
+                    + "raw=\"Russia, 12.03.2019, Compliant\"",
+                "source ccf complaint read=7 kept=6 merged=0 quarantined=1",
             ])
         #expect(IngestFixtures.balances(result))
+        #expect(result.sources.first?.withValuesNotUnderstood == 4)
+        #expect(
+            result.valuesNotUnderstood.map { "\($0.field) \($0.rawValue) ×\($0.count) @\($0.firstLocation)" } == [
+                "filed_date 31.02.2019 ×1 @cases.csv:3", "outcome Maybe ×2 @cases.csv:4",
+                "requesting_country Narnia ×2 @cases.csv:2",
+            ])
     }
 
     @Test("a date column that fits both day-first and month-first stops the run")
@@ -126,7 +133,7 @@ struct NormalizationTests {
                 + "MM/dd/yyyy; set `format:` for this field in sources.yml")
     }
 
-    @Test("one day-first value decides the column; values no format fits are quarantined")
+    @Test("one day-first value decides the column; values no format fits become unknown dates")
     func detectedColumn() throws {
         let csv = "notice_id,country,issue_date\nN-1,FR,01/02/2019\nN-2,FR,25/04/2019\nN-3,FR,soon\n"
         let folder = try IngestFixtures.temporaryFolder(text: ["notices.csv": csv])
@@ -135,9 +142,8 @@ struct NormalizationTests {
             IngestFixtures.lines(result) == [
                 "notice N-1 unknown FR 2019-02-01 unknown - @notices.csv:2",
                 "notice N-2 unknown FR 2019-04-25 unknown - @notices.csv:3",
-                "quarantine notices.csv:4 #3 issue_date invalid-date: \"soon\" is not a date: expected dd/MM/yyyy "
-                    + "raw=\"soon\"",
-                "source notices.csv notice read=3 kept=2 merged=0 quarantined=1",
+                "notice N-3 unknown FR - unknown - @notices.csv:4 flagged=issue_date",
+                "source notices.csv notice read=3 kept=3 merged=0 quarantined=0",
             ])
         #expect(result.inputFiles.first?.readerChoices.contains("issue_date format=dd/MM/yyyy (detected)") == true)
     }

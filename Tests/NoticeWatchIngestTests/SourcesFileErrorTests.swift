@@ -52,7 +52,8 @@ struct SourcesFileErrorTests {
                 "    record: complaint\n" + fields
                     + "      outcome:\n        from: Decision\n        values:\n          \"Data deleted\": deleted\n"),
             expected: "sources.yml:12:27: error[sources-file-unknown-value]: unknown outcome category \"deleted\" "
-                + "(expected one of: overturned, upheld, partially-overturned, inadmissible, withdrawn, pending)"),
+                + "(expected one of: overturned, upheld, partially-overturned, inadmissible, withdrawn, pending, unknown)"
+        ),
         Case(
             name: "bad date format",
             yaml: source(

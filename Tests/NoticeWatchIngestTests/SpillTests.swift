@@ -200,15 +200,15 @@ import Testing
         let other = SourceLocation.Origin(source: "api", file: "api/page-1.json")
         let complaints = [
             Complaint(
-                id: "CCF/2", noticeID: nil, requestingCountry: Country("RU")!, filedDate: nil,
+                id: "CCF/2", noticeID: nil, requestingCountry: .member(Country("RU")!), filedDate: nil,
                 decisionDate: CivilDate(year: 2020), outcome: .partiallyOverturned,
                 outcomeLabel: "Compliant subject to updates", provenance: SourceLocation(in: origin, line: 4)),
             Complaint(
-                id: "CCF/1", noticeID: "", requestingCountry: Country("TR")!,
+                id: "CCF/1", noticeID: "", requestingCountry: .member(Country("TR")!),
                 filedDate: CivilDate(year: 2019, month: 2, day: 28), decisionDate: CivilDate(year: 2019, month: 7),
                 outcome: .pending, outcomeLabel: "", provenance: SourceLocation(in: other, record: 9)),
             Complaint(
-                id: "CCF/1", noticeID: "2019/ç-12", requestingCountry: Country("EG")!, filedDate: nil,
+                id: "CCF/1", noticeID: "2019/ç-12", requestingCountry: .member(Country("EG")!), filedDate: nil,
                 decisionDate: nil, outcome: .overturned, outcomeLabel: "Non conforme — données effacées",
                 provenance: SourceLocation(in: origin, line: 7, record: 6)),
         ]

@@ -160,7 +160,8 @@ import Testing
         #expect(chunked.inputFiles == expected.inputFiles)
         #expect(chunked.sources == expected.sources)
         #expect(expected.notices.count > 40)
-        #expect(expected.quarantine.contains { $0.reason.code == "unknown-country" })
+        #expect(chunked.valuesNotUnderstood == expected.valuesNotUnderstood)
+        #expect(expected.valuesNotUnderstood.contains { $0.field == "requesting_country" })
     }
 
     @Test(arguments: fixtures)
@@ -242,11 +243,15 @@ import Testing
         #expect(try Self.plan(fixture, targetSize: 100_000)?.count ?? 0 > 10)
         // Record `index` starts on line 3 + 3 × index − index / 4: two line feeds inside each record, one after
         // each but every fourth.
-        let rows = expected.quarantine.filter { $0.reason.code == "unknown-country" }
+        let rows = expected.notices.filter { $0.requestingCountry == .unrecognized("ZZ") }
         #expect(rows.count == 30)
+        #expect(rows.allSatisfy { $0.flagged == .requestingCountry })
         for row in rows {
-            let index = (row.location.record ?? 0) - 1
-            #expect(row.location.line == 3 + 3 * index - index / 4, "record \(index + 1)")
+            let index = (row.provenance.record ?? 0) - 1
+            #expect(row.provenance.line == 3 + 3 * index - index / 4, "record \(index + 1)")
         }
+        #expect(chunked.valuesNotUnderstood == expected.valuesNotUnderstood)
+        #expect(expected.valuesNotUnderstood.map(\.count) == [30])
+        #expect(expected.valuesNotUnderstood.first?.firstLocation.line == 3)
     }
 }

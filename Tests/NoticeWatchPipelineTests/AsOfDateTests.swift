@@ -11,7 +11,7 @@ struct AsOfDateTests {
     static func records(_ dates: [CivilDate?]) -> IngestResult {
         let notices = dates.enumerated().map { index, date in
             Notice(
-                id: "N\(index)", kind: .redNotice, requestingCountry: russia, issueDate: date, status: .active,
+                id: "N\(index)", kind: .redNotice, requestingCountry: .member(russia), issueDate: date, status: .active,
                 cancellationDate: nil, cancellationReason: .unknown, provenance: here)
         }
         return IngestResult(

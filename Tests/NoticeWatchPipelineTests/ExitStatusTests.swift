@@ -46,12 +46,12 @@ struct ExitStatusTests {
     @Test("More quarantined rows than --max-quarantined still writes the report but exits with 2")
     func quarantineThreshold() throws {
         let output = try PipelineTestSupport.temporaryFolder("threshold") + "/report"
-        let result = try PipelineTestSupport.run(PipelineTestSupport.sampleDataset, into: output, maxQuarantined: 3)
+        let result = try PipelineTestSupport.run(PipelineTestSupport.sampleDataset, into: output, maxQuarantined: 1)
         #expect(result.exitStatus == .quarantineOverThreshold)
         #expect(result.exitStatus.rawValue == 2)
-        #expect(result.quarantined == 5)
+        #expect(result.quarantined == 2)
         #expect(FileManager.default.fileExists(atPath: output + "/report.md"))
-        let within = try PipelineTestSupport.run(PipelineTestSupport.sampleDataset, into: output, maxQuarantined: 5)
+        let within = try PipelineTestSupport.run(PipelineTestSupport.sampleDataset, into: output, maxQuarantined: 2)
         #expect(within.exitStatus == .success)
     }
 

@@ -52,6 +52,24 @@ struct PlantedFiguresTests {
         }
     }
 
+    @Test("Each planted value not understood is kept as an unknown field and listed with its place")
+    func unclearValues() {
+        let values = planted.unclearValues.filter { !$0.rawValue.isEmpty }
+        #expect(values.count == 3)
+        #expect(ingested.valuesNotUnderstood.count == values.count)
+        for row in values {
+            let match = ingested.valuesNotUnderstood.first { $0.source == row.source && $0.rawValue == row.rawValue }
+            #expect(match?.field == row.field, "\(row.hazard)")
+            #expect(match?.count == 1, "\(row.hazard)")
+            #expect(match?.firstLocation.file == row.file, "\(row.hazard)")
+            #expect(match?.firstLocation.line == row.line || match?.firstLocation.record == row.record)
+        }
+        #expect(figures.volumes.unrecognized == planted.unrecognizedComplaints.total)
+        #expect(figures.overturnRates.unrecognized?.overturned == planted.unrecognizedComplaints.overturned)
+        #expect(figures.noticeCancellations.unrecognized?.notices == planted.unrecognizedNotices)
+        #expect(ingested.sources.reduce(0) { $0 + $1.withValuesNotUnderstood } == values.count)
+    }
+
     @Test("Conflicting duplicates keep the first value by source order and list both")
     func conflicts() {
         #expect(ingested.conflicts.count == planted.conflicts.count)
@@ -74,6 +92,7 @@ struct PlantedFiguresTests {
         #expect(overall.inadmissible == planted.complaintTotal.inadmissible)
         #expect(overall.withdrawn == planted.complaintTotal.withdrawn)
         #expect(overall.pending == planted.complaintTotal.pending)
+        #expect(overall.unknown == planted.complaintTotal.unknown)
         for count in planted.complaintsByCountry {
             guard let country = count.country else { continue }
             let row = figures.overturnRates.byCountry.first { $0.country == country }?.tally
@@ -83,6 +102,7 @@ struct PlantedFiguresTests {
             #expect(row?.inadmissible == count.inadmissible, "\(country) inadmissible")
             #expect(row?.withdrawn == count.withdrawn, "\(country) withdrawn")
             #expect(row?.pending == count.pending, "\(country) pending")
+            #expect(row?.unknown == count.unknown, "\(country) unknown")
             #expect(figures.volumes.rows.first { $0.country == country }?.total == count.total, "\(country) volume")
         }
     }
@@ -126,8 +146,9 @@ struct PlantedFiguresTests {
     func decisionDurations() throws {
         let overall = try #require(figures.complaintSurvival.first)
         #expect(overall.country == nil)
-        #expect(overall.events == planted.complaintTotal.total - planted.complaintTotal.pending)
-        #expect(overall.censored == planted.complaintTotal.pending)
+        let total = planted.complaintTotal
+        #expect(overall.events == total.total - total.pending - total.unknown)
+        #expect(overall.censored == total.pending - planted.pendingWithoutFilingDate)
         let longer = overall.histogram.filter { ($0.upperInclusive ?? .max) > 365 }.reduce(0) { $0 + $1.count }
         #expect(longer == planted.decisionsAfterMoreThanAYear)
     }

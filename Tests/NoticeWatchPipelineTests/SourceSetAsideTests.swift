@@ -3,8 +3,9 @@ import NoticeWatchModel
 import NoticeWatchPipeline
 import Testing
 
-/// A source whose every row is quarantined is a failure for cron (a silent empty figure), but its report is
-/// written; a dataset that simply has no records of one kind is not.
+/// A source whose every row is set aside (rows that cannot be records: no id) is a failure for cron (a silent
+/// empty figure), but its report is written; a dataset that simply has no records of one kind is not, and nor is
+/// a source whose values are not understood (its records are kept with those fields unknown).
 @Suite("Exit status for a source entirely set aside")
 struct SourceSetAsideTests {
     static let notices = """
@@ -28,8 +29,8 @@ struct SourceSetAsideTests {
             "notices.csv": Self.notices,
             "complaints.csv": """
             complaint_id,requesting_country,filed_date,decision,decision_date
-            CCF/0101/19,Atlantis,2019-06-01,Not compliant,2020-02-01
-            CCF/0102/19,"Erewhon, Republic of",2019-07-01,Compliant,2020-03-01
+            ,Russia,2019-06-01,Not compliant,2020-02-01
+            ,"Türkiye",2019-07-01,"Compliant, subject to updates",2020-03-01
 
             """,
         ])
@@ -42,14 +43,34 @@ struct SourceSetAsideTests {
         #expect(result.complaints == 0)
         #expect(FileManager.default.fileExists(atPath: report + "/report.md"))
         let quarantine = try String(contentsOfFile: report + "/quarantine.csv", encoding: .utf8)
-        #expect(quarantine.contains("Atlantis"))
+        #expect(quarantine.contains("missing-id"))
+    }
+
+    @Test("Every value of a source not understood: its records are kept, with no failure")
+    func everyValueNotUnderstood() throws {
+        let (data, report) = try dataset([
+            "notices.csv": Self.notices,
+            "complaints.csv": """
+            complaint_id,requesting_country,filed_date,decision,decision_date
+            CCF/0101/19,Atlantis,2019-06-01,Not compliant,2020-02-01
+            CCF/0102/19,"Erewhon, Republic of",2019-07-01,Compliant,2020-03-01
+
+            """,
+        ])
+        let result = try PipelineTestSupport.run(data, into: report)
+        #expect(result.exitStatus == .success)
+        #expect(result.quarantined == 0)
+        #expect(result.complaints == 2)
+        let values = try String(contentsOfFile: report + "/values_not_understood.csv", encoding: .utf8)
+        #expect(values.contains("Atlantis"))
+        #expect(values.contains("\"Erewhon, Republic of\""))
     }
 
     @Test("Every row set aside outranks the --max-quarantined status")
     func outranksThreshold() throws {
         let (data, report) = try dataset([
             "notices.csv": Self.notices,
-            "complaints.csv": "complaint_id,requesting_country,filed_date\nCCF/1/19,Atlantis,2019-06-01\n",
+            "complaints.csv": "complaint_id,requesting_country,filed_date\n,Russia,2019-06-01\n",
         ])
         let result = try PipelineTestSupport.run(data, into: report, maxQuarantined: 0)
         #expect(result.exitStatus == .sourceSetAside)
@@ -67,7 +88,7 @@ struct SourceSetAsideTests {
     @Test("A source with some rows kept is no failure")
     func someRowsKept() throws {
         let (data, report) = try dataset([
-            "notices.csv": Self.notices + "2020/3001,Atlantis,2020-02-02,Active,,\"Fraude\"\n"
+            "notices.csv": Self.notices + ",Atlantis,2020-02-02,Active,,\"Fraude\"\n"
         ])
         let result = try PipelineTestSupport.run(data, into: report)
         #expect(result.exitStatus == .success)

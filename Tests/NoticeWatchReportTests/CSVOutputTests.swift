@@ -33,14 +33,14 @@ import Testing
             readText(folder, "overturn_rates.csv")
                 == csv([
                     "scope,country_code,country_name,year,decided,overturned,upheld,partially_overturned,inadmissible,"
-                        + "withdrawn,pending,overturned_counted,rate,ci_lower,ci_upper,too_few_to_rank,persistent,"
-                        + "others_rate,p_value,p_value_holm,partial_year",
-                    "overall,,,,3,2,1,0,0,0,1,2,0.6667,0.2077,0.9385,false,,,,,",
-                    "country,RU,Russia,,2,2,0,0,0,0,0,2,1.0000,0.7000,1.0000,false,true,0.3000,0.0042,0.0084,",
-                    "country,TR,Türkiye,,1,0,1,0,0,0,1,0,0.0000,0.0000,0.7935,true,false,,,,",
-                    "year,,,2021,3,2,1,0,0,0,1,2,0.6667,0.2077,0.9385,false,,,,,",
-                    "country-year,RU,Russia,2021,2,2,0,0,0,0,0,2,1.0000,0.7000,1.0000,false,,,,,",
-                    "country-year,TR,Türkiye,2021,1,0,1,0,0,0,1,0,0.0000,0.0000,0.7935,true,,,,,",
+                        + "withdrawn,pending,outcome_not_understood,overturned_counted,rate,ci_lower,ci_upper,"
+                        + "too_few_to_rank,persistent,others_rate,p_value,p_value_holm,partial_year",
+                    "overall,,,,3,2,1,0,0,0,1,0,2,0.6667,0.2077,0.9385,false,,,,,",
+                    "country,RU,Russia,,2,2,0,0,0,0,0,0,2,1.0000,0.7000,1.0000,false,true,0.3000,0.0042,0.0084,",
+                    "country,TR,Türkiye,,1,0,1,0,0,0,1,0,0,0.0000,0.0000,0.7935,true,false,,,,",
+                    "year,,,2021,3,2,1,0,0,0,1,0,2,0.6667,0.2077,0.9385,false,,,,,",
+                    "country-year,RU,Russia,2021,2,2,0,0,0,0,0,0,2,1.0000,0.7000,1.0000,false,,,,,",
+                    "country-year,TR,Türkiye,2021,1,0,1,0,0,0,1,0,0,0.0000,0.0000,0.7935,true,,,,,",
                 ])
         )
     }
@@ -52,11 +52,12 @@ import Testing
         #expect(
             readText(folder, "notice_cancellations.csv")
                 == csv([
-                    "scope,country_code,country_name,notices,cancelled,cancelled_share,cancelled_ci_lower,cancelled_ci_upper,"
-                        + "cancelled_with_known_reason,cancelled_by_ccf,ccf_share,ccf_ci_lower,ccf_ci_upper",
-                    "overall,,,3,2,0.6667,0.2077,0.9385,1,1,1.0000,0.2065,1.0000",
-                    "country,RU,Russia,2,1,0.5000,0.0945,0.9055,1,1,1.0000,0.2065,1.0000",
-                    "country,TR,Türkiye,1,1,1.0000,0.2065,1.0000,0,0,,,",
+                    "scope,country_code,country_name,notices,unknown_status,cancelled,cancelled_share,cancelled_ci_lower,"
+                        + "cancelled_ci_upper,cancelled_with_known_reason,cancelled_by_ccf,ccf_share,ccf_ci_lower,"
+                        + "ccf_ci_upper",
+                    "overall,,,3,0,2,0.6667,0.2077,0.9385,1,1,1.0000,0.2065,1.0000",
+                    "country,RU,Russia,2,0,1,0.5000,0.0945,0.9055,1,1,1.0000,0.2065,1.0000",
+                    "country,TR,Türkiye,1,0,1,1.0000,0.2065,1.0000,0,0,,,",
                 ])
         )
     }
@@ -116,9 +117,10 @@ import Testing
         #expect(
             readText(folder, "accounting.csv")
                 == csv([
-                    "source,record_kind,read,kept,merged,quarantined,balances,mapping",
-                    "ccf-2021,complaint,6,4,1,1,true,from sources.yaml",
-                    "notices-2021,notice,4,3,0,1,true,id <- entity_id (inferred); country <- issuing_country_id (inferred)",
+                    "source,record_kind,read,kept,merged,quarantined,balances,with_values_not_understood,mapping",
+                    "ccf-2021,complaint,6,4,1,1,true,0,from sources.yaml",
+                    "notices-2021,notice,4,3,0,1,true,0,id <- entity_id (inferred); country <- issuing_country_id "
+                        + "(inferred)",
                 ])
         )
         #expect(

@@ -31,7 +31,7 @@ import Testing
         var complaints = input.ingest.complaints.array
         complaints.append(
             Complaint(
-                id: "CCF/5/22", noticeID: nil, requestingCountry: ReportFixture.ru,
+                id: "CCF/5/22", noticeID: nil, requestingCountry: .member(ReportFixture.ru),
                 filedDate: CivilDate(year: 2022, month: 1, day: 3),
                 decisionDate: CivilDate(year: 2022, month: 5, day: 1),
                 outcome: .overturned, outcomeLabel: "Not compliant",

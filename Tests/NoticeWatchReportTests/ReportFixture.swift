@@ -13,18 +13,20 @@ enum ReportFixture {
 
     static let notices = [
         Notice(
-            id: "2019/1", kind: .redNotice, requestingCountry: ru, issueDate: CivilDate(year: 2019, month: 1, day: 10),
+            id: "2019/1", kind: .redNotice, requestingCountry: .member(ru),
+            issueDate: CivilDate(year: 2019, month: 1, day: 10),
             status: .cancelled, cancellationDate: CivilDate(year: 2020, month: 1, day: 10),
             cancellationReason: .ccfDecision,
             provenance: location("notices-2021", "notices/red.json", record: 1)
         ),
         Notice(
-            id: "2019/2", kind: .redNotice, requestingCountry: ru, issueDate: CivilDate(year: 2019, month: 5, day: 1),
+            id: "2019/2", kind: .redNotice, requestingCountry: .member(ru),
+            issueDate: CivilDate(year: 2019, month: 5, day: 1),
             status: .active, cancellationDate: nil, cancellationReason: .unknown,
             provenance: location("notices-2021", "notices/red.json", record: 2)
         ),
         Notice(
-            id: "2020/7", kind: .diffusion, requestingCountry: tr, issueDate: CivilDate(year: 2020),
+            id: "2020/7", kind: .diffusion, requestingCountry: .member(tr), issueDate: CivilDate(year: 2020),
             status: .withdrawn, cancellationDate: nil, cancellationReason: .unknown,
             provenance: location("notices-2021", "notices/red.json", record: 4)
         ),
@@ -32,25 +34,26 @@ enum ReportFixture {
 
     static let complaints = [
         Complaint(
-            id: "CCF/1/20", noticeID: "2019/1", requestingCountry: ru,
+            id: "CCF/1/20", noticeID: "2019/1", requestingCountry: .member(ru),
             filedDate: CivilDate(year: 2020, month: 2, day: 1),
             decisionDate: CivilDate(year: 2021, month: 3, day: 1), outcome: .overturned, outcomeLabel: "Not compliant",
             provenance: location("ccf-2021", "ccf/decisions.csv", line: 2)
         ),
         Complaint(
-            id: "CCF/2/20", noticeID: nil, requestingCountry: ru, filedDate: CivilDate(year: 2021, month: 1, day: 5),
+            id: "CCF/2/20", noticeID: nil, requestingCountry: .member(ru),
+            filedDate: CivilDate(year: 2021, month: 1, day: 5),
             decisionDate: CivilDate(year: 2021, month: 9, day: 1), outcome: .overturned, outcomeLabel: "Data deleted",
             provenance: location("ccf-2021", "ccf/decisions.csv", line: 3)
         ),
         Complaint(
-            id: "CCF/3/21", noticeID: "2020/7", requestingCountry: tr,
+            id: "CCF/3/21", noticeID: "2020/7", requestingCountry: .member(tr),
             filedDate: CivilDate(year: 2020, month: 6, day: 1),
             decisionDate: CivilDate(year: 2021, month: 2, day: 1), outcome: .upheld,
             outcomeLabel: "=HYPERLINK(\"http://evil.example\",\"Compliant\")",
             provenance: location("ccf-2021", "ccf/decisions.csv", line: 4)
         ),
         Complaint(
-            id: "CCF/4/21", noticeID: nil, requestingCountry: tr, filedDate: CivilDate(year: 2020),
+            id: "CCF/4/21", noticeID: nil, requestingCountry: .member(tr), filedDate: CivilDate(year: 2020),
             decisionDate: nil, outcome: .pending, outcomeLabel: "Under examination",
             provenance: location("ccf-2021", "ccf/decisions.csv", line: 6)
         ),

@@ -14,7 +14,7 @@ import Testing
                 "complaint_volumes.csv", "conflicts.csv", "exclusions.csv", "input_files.csv",
                 "notice_cancellations.csv",
                 "overturn_rates.csv", "quarantine.csv", "records.sqlite", "report.md", "survival_complaints.csv",
-                "survival_notices.csv", "survival_summary.csv", "manifest.json",
+                "survival_notices.csv", "survival_summary.csv", "values_not_understood.csv", "manifest.json",
             ]
         )
     }

@@ -167,6 +167,11 @@ struct FileChunk: Sendable {
                 row.location.shift(lines: lineShift, records: recordShift)
                 whole.quarantine.append(row)
             }
+            for var value in part.valuesNotUnderstood {
+                value.firstLocation.shift(lines: lineShift, records: recordShift)
+                whole.valuesNotUnderstood.append(value)
+            }
+            whole.flagged += part.flagged
             // A spilled chunk's rows follow every record of the earlier chunks (a file is spilled whole or not at
             // all; the runs of one chunk already count their rows from the chunk's start).
             let (noticeRows, complaintRows) = (whole.noticeCount, whole.complaintCount)

@@ -6,6 +6,8 @@ struct Collected {
     var complaints: [Complaint] = []
     var quarantine: [QuarantinedRow] = []
     var read = 0
+    /// Records kept with at least one value not understood.
+    var flagged = 0
     var broken = 0
     var choices: [String] = []
     var lineBreaks: Int?
@@ -26,13 +28,19 @@ struct Collected {
         }
     }
 
-    /// Normalizes one record and keeps it, or its quarantine entry.
+    /// Normalizes one record and keeps it, or the quarantine entry of a row that cannot be a record.
     @inline(__always)
     mutating func add(_ fields: RecordFields, at location: SourceLocation, normalizer: inout RecordNormalizer) {
         do {
             switch normalizer.kind {
-            case .notice: notices.append(try normalizer.notice(fields, at: location))
-            case .complaint: complaints.append(try normalizer.complaint(fields, at: location))
+            case .notice:
+                let notice = try normalizer.notice(fields, at: location)
+                if !notice.flagged.isEmpty { flagged += 1 }
+                notices.append(notice)
+            case .complaint:
+                let complaint = try normalizer.complaint(fields, at: location)
+                if !complaint.flagged.isEmpty { flagged += 1 }
+                complaints.append(complaint)
             }
             unadmitted += 1
         } catch {

@@ -24,6 +24,10 @@ struct FilePartial: Sendable {
     /// The file's complaints, in row order (empty for a file of notices).
     var complaints: [Complaint]
     var quarantine: [QuarantinedRow]
+    /// Values not understood, one entry per field and spelling (the records were kept).
+    var valuesNotUnderstood: [ValueNotUnderstood] = []
+    /// Records with at least one value not understood.
+    var flagged = 0
     var read: Int
     var choices: [String]
     /// Line breaks the reader consumed, when it counts them (NDJSON); for combining the chunks of a file.
@@ -95,8 +99,9 @@ extension PreparedFile {
                 FieldPlan(
                     field: spec.field, valueIndex: spec.from.flatMap { fieldPaths.firstIndex(of: $0) },
                     constant: spec.constant, formats: formats[spec.field] ?? spec.formats,
-                    vocabulary: spec.field.categories == nil
-                        ? nil : Vocabulary(field: spec.field, overrides: spec.values)))
+                    vocabulary: spec.field.categories == nil && spec.values.isEmpty
+                        ? nil : Vocabulary(field: spec.field, overrides: spec.values),
+                    from: spec.from))
         }
         var normalizer = RecordNormalizer(kind: kind, plans: plans)
         let reader = try makeReader(paths: fieldPaths, range: range, xmlFrame: xmlFrame)
@@ -126,7 +131,9 @@ extension PreparedFile {
                 finished: true))
         return FilePartial(
             prepared: self, notices: collected.notices, complaints: collected.complaints,
-            quarantine: collected.quarantine, read: collected.read,
+            quarantine: collected.quarantine,
+            valuesNotUnderstood: normalizer.tally.values(source: task.spec.name, kind: kind, fields: fields),
+            flagged: collected.flagged, read: collected.read,
             choices: Array(Set(choices + collected.choices)).sorted(), lineBreaks: collected.lineBreaks,
             broken: collected.broken, chunkUnreliable: chunkUnreliable, spilledNotices: collected.spilledNotices,
             spilledComplaints: collected.spilledComplaints)

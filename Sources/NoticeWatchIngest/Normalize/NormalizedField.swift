@@ -57,6 +57,22 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
         }
     }
 
+    /// The record's flag for a value of this field not understood (empty for ids, which are never flagged).
+    var flag: FlaggedFields {
+        switch self {
+        case .id, .noticeID, .nationalities: []
+        case .kind: .kind
+        case .requestingCountry: .requestingCountry
+        case .issueDate: .issueDate
+        case .status: .status
+        case .cancellationDate: .cancellationDate
+        case .cancellationReason: .cancellationReason
+        case .filedDate: .filedDate
+        case .decisionDate: .decisionDate
+        case .outcome: .outcome
+        }
+    }
+
     /// The field's position in `allCases`, for tables indexed by field.
     var position: Int {
         switch self {

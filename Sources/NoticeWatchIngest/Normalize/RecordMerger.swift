@@ -3,9 +3,11 @@ import NoticeWatchModel
 /// Merges records with the same id across all files of a kind, and sorts them by id.
 ///
 /// The files' records are taken in merge order (sources in order, files by path, rows in file order). The first
-/// record with an id is kept. A later one with identical values (provenance and outcome wording aside) merges
-/// silently; one that differs is merged too, and each differing field becomes a ``DuplicateConflict`` naming both
-/// values and places.
+/// record with an id is kept, with its id and provenance. A later one merges into it field by field: a field the
+/// kept record has unknown or empty (an absent date, an `unknown` category, an unrecognized or missing country, an
+/// empty complaint outcome) takes the later record's known value; a field known in both with two different values
+/// keeps the first and becomes a ``DuplicateConflict`` naming both values and places. An unknown value is never a
+/// conflict.
 ///
 /// Merging is a stable sort by id followed by one walk over runs of equal ids, so no dictionary keyed by id is
 /// built. When the records already come in strictly increasing id order from a single file (the common export),
@@ -13,8 +15,9 @@ import NoticeWatchModel
 struct RecordMerger<Record: RecordWithFacts> {
     /// The id of a record.
     let id: (Record) -> String
-    /// A record's compared fields as text (absent values empty), for conflict reports.
-    let values: (Record) -> [(NormalizedField, String)]
+    /// Merges the second record into the first (see the type's rules) and returns the fields known in both with
+    /// different values: the field, the kept value and the other value, as text.
+    let combine: (inout Record, Record) -> [FieldDifference]
     /// Where a record was read.
     let location: (Record) -> SourceLocation
     let kind: RecordKind
@@ -23,16 +26,28 @@ struct RecordMerger<Record: RecordWithFacts> {
     var captureOfFile: [Int?] = []
     /// The country a record is counted under in a series (notices only).
     var listCountry: ((Record) -> (country: Country?, byNationality: Bool))?
+    /// A record's fields as text, for comparing captures (needed for a series).
+    var values: ((Record) -> [(NormalizedField, String)])?
 
     /// The collector of sightings for these files, when they are a series.
     func sightings(fileCount: Int) -> CaptureSightings<Record>? {
-        guard let listCountry, captureOfFile.count == fileCount, captureOfFile.contains(where: { $0 != nil }) else {
+        guard let listCountry, let values, captureOfFile.count == fileCount,
+            captureOfFile.contains(where: { $0 != nil })
+        else {
             return nil
         }
         return CaptureSightings(captureOfFile: captureOfFile, values: values, country: listCountry, id: id)
     }
-    /// The kept record with the fields it lacks taken from a later record with its id; `nil`: kept as read.
-    var fill: ((Record, Record) -> Record)? = nil
+
+    /// The conflict entries of merging `other` into `kept` (which is changed).
+    func merge(_ other: Record, into kept: inout Record) -> [DuplicateConflict] {
+        let keptLocation = location(kept)
+        return combine(&kept, other).map {
+            DuplicateConflict(
+                recordKind: kind, id: id(other), field: $0.field.rawValue, keptValue: $0.kept,
+                keptLocation: keptLocation, discardedValue: $0.other, discardedLocation: location(other))
+        }
+    }
 
     /// What merging the files of one kind gave.
     struct Merged {
@@ -97,23 +112,15 @@ struct RecordMerger<Record: RecordWithFacts> {
             var end = start + 1
             let keptID = ids[Int(order[start])]
             while end < total && ids[Int(order[end])] == keptID { end += 1 }
-            if end > start + 1 {
-                let keptValues = values(kept)
-                for position in (start + 1)..<end {
-                    let place = places[Int(order[position])]
-                    let other = files[Int(place.file)][Int(place.row)]
-                    merged[Int(place.file)] += 1
-                    sightings?.add(other, file: Int(place.file))
-                    if let fill { kept = fill(kept, other) }
-                    if sightings?.areDifferentCaptures(Int(keptPlace.file), Int(place.file)) == true { continue }
-                    for (first, second) in zip(keptValues, values(other))
-                    where first.1 != second.1 && !(fill != nil && (first.1.isEmpty || second.1.isEmpty)) {
-                        conflicts.append(
-                            DuplicateConflict(
-                                recordKind: kind, id: id(other), field: first.0.rawValue, keptValue: first.1,
-                                keptLocation: location(kept), discardedValue: second.1,
-                                discardedLocation: location(other)))
-                    }
+            for position in (start + 1)..<end {
+                let place = places[Int(order[position])]
+                let other = files[Int(place.file)][Int(place.row)]
+                merged[Int(place.file)] += 1
+                sightings?.add(other, file: Int(place.file))
+                let differences = merge(other, into: &kept)
+                // Two captures of the list that differ are a modification (reported by the sightings), not a conflict.
+                if sightings?.areDifferentCaptures(Int(keptPlace.file), Int(place.file)) != true {
+                    conflicts += differences
                 }
             }
             records.append(kept)
@@ -129,44 +136,116 @@ extension RecordMerger where Record == Notice {
     /// The merger of notices.
     static var notices: Self {
         RecordMerger(
-            id: \.id, values: RecordMerger.values, location: \.provenance, kind: .notice, fill: RecordMerger.fill)
+            id: \.id, combine: RecordMerger.combine, location: \.provenance, kind: .notice,
+            values: RecordMerger.fieldTexts)
     }
 
-    /// The kept notice with what it lacks taken from a later one for the same id: a list entry has no
-    /// requesting country and a detail page for the same notice has it; nationalities and an issue date
-    /// likewise. Filled fields are not conflicts.
-    static func fill(_ kept: Notice, from other: Notice) -> Notice {
-        var filled = kept
-        if filled.requestingCountry == nil { filled.requestingCountry = other.requestingCountry }
-        if filled.nationalities.isEmpty { filled.nationalities = other.nationalities }
-        if filled.issueDate == nil { filled.issueDate = other.issueDate }
-        return filled
-    }
-
-    /// A notice's fields as text, for comparison and for conflict reports (absent dates are empty).
-    static func values(_ notice: Notice) -> [(NormalizedField, String)] {
+    /// A notice's fields as text, for comparing captures of the public list (absent values are empty).
+    static func fieldTexts(_ notice: Notice) -> [(NormalizedField, String)] {
         [
-            (.kind, notice.kind.rawValue), (.requestingCountry, notice.requestingCountry?.alpha2 ?? ""),
+            (.kind, notice.kind.rawValue), (.requestingCountry, notice.requestingCountry.code),
             (.nationalities, notice.nationalities.map(\.alpha2).joined(separator: ",")),
             (.issueDate, notice.issueDate?.description ?? ""), (.status, notice.status.rawValue),
             (.cancellationDate, notice.cancellationDate?.description ?? ""),
             (.cancellationReason, notice.cancellationReason.rawValue),
         ]
     }
+
+    /// Merges `other` into `kept`: unknown fields of `kept` take `other`'s known values (a list entry has no
+    /// requesting country and a detail page for the same notice has it; nationalities and dates likewise).
+    static func combine(_ kept: inout Notice, _ other: Notice) -> [FieldDifference] {
+        var fill = FieldFill(keptFlags: kept.flagged, otherFlags: other.flagged)
+        fill.merge(&kept.kind, other.kind, .kind, known: { $0 != .unknown }, text: \.rawValue)
+        fill.merge(country: &kept.requestingCountry, other.requestingCountry)
+        fill.merge(
+            &kept.nationalities, other.nationalities, .nationalities, known: { !$0.isEmpty },
+            text: { $0.map(\.alpha2).joined(separator: ",") })
+        fill.merge(&kept.issueDate, other.issueDate, .issueDate, known: { $0 != nil }, text: FieldFill.text)
+        fill.merge(&kept.status, other.status, .status, known: { $0 != .unknown }, text: \.rawValue)
+        fill.merge(
+            &kept.cancellationDate, other.cancellationDate, .cancellationDate, known: { $0 != nil },
+            text: FieldFill.text)
+        fill.merge(
+            &kept.cancellationReason, other.cancellationReason, .cancellationReason, known: { $0 != .unknown },
+            text: \.rawValue)
+        kept.flagged = fill.keptFlags
+        return fill.differences
+    }
 }
 
 extension RecordMerger where Record == Complaint {
     /// The merger of complaints.
     static var complaints: Self {
-        RecordMerger(id: \.id, values: RecordMerger.values, location: \.provenance, kind: .complaint)
+        RecordMerger(id: \.id, combine: RecordMerger.combine, location: \.provenance, kind: .complaint)
     }
 
-    /// A complaint's fields as text, for comparison and for conflict reports.
-    static func values(_ complaint: Complaint) -> [(NormalizedField, String)] {
-        [
-            (.noticeID, complaint.noticeID ?? ""), (.requestingCountry, complaint.requestingCountry.alpha2),
-            (.filedDate, complaint.filedDate?.description ?? ""),
-            (.decisionDate, complaint.decisionDate?.description ?? ""), (.outcome, complaint.outcome.rawValue),
-        ]
+    /// Merges `other` into `kept`: unknown fields of `kept` take `other`'s known values. An outcome is unknown
+    /// when it is `unknown`, or `pending` only because the source gave no outcome (an empty label).
+    static func combine(_ kept: inout Complaint, _ other: Complaint) -> [FieldDifference] {
+        var fill = FieldFill(keptFlags: kept.flagged, otherFlags: other.flagged)
+        fill.merge(&kept.noticeID, other.noticeID, .noticeID, known: { $0 != nil }, text: { $0 ?? "" })
+        fill.merge(country: &kept.requestingCountry, other.requestingCountry)
+        fill.merge(&kept.filedDate, other.filedDate, .filedDate, known: { $0 != nil }, text: FieldFill.text)
+        fill.merge(&kept.decisionDate, other.decisionDate, .decisionDate, known: { $0 != nil }, text: FieldFill.text)
+        var outcome = StatedOutcome(outcome: kept.outcome, label: kept.outcomeLabel)
+        fill.merge(
+            &outcome, StatedOutcome(outcome: other.outcome, label: other.outcomeLabel), .outcome,
+            known: { $0.outcome != .unknown && !($0.outcome == .pending && $0.label.isEmpty) },
+            text: \.outcome.rawValue)
+        (kept.outcome, kept.outcomeLabel) = (outcome.outcome, outcome.label)
+        kept.flagged = fill.keptFlags
+        return fill.differences
     }
+}
+
+/// A complaint's outcome with its wording, merged as one field.
+private struct StatedOutcome: Equatable {
+    var outcome: Outcome
+    var label: String
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.outcome == rhs.outcome }
+}
+
+/// A field known in two records with the same id, with two different values.
+struct FieldDifference {
+    var field: NormalizedField
+    var kept: String
+    var other: String
+}
+
+/// Merging one record's fields into another's: the flags of the kept record, and the differences found.
+struct FieldFill {
+    var keptFlags: FlaggedFields
+    let otherFlags: FlaggedFields
+    var differences: [FieldDifference] = []
+
+    /// `kept` takes `other` when only `other` is known (the flag follows the value); two known values that differ
+    /// are a difference; two unknown values keep `kept`, flagged when either was.
+    mutating func merge<Value: Equatable>(
+        _ kept: inout Value, _ other: Value, _ field: NormalizedField, known: (Value) -> Bool,
+        text: (Value) -> String
+    ) {
+        switch (known(kept), known(other)) {
+        case (true, true):
+            if kept != other { differences.append(.init(field: field, kept: text(kept), other: text(other))) }
+        case (false, true):
+            kept = other
+            keptFlags.remove(field.flag)
+        case (false, false):
+            if otherFlags.contains(field.flag) { keptFlags.insert(field.flag) }
+        case (true, false):
+            break
+        }
+    }
+
+    /// A country: a member is known; an unrecognized text beats no text, and is never a difference.
+    mutating func merge(country kept: inout CountryValue, _ other: CountryValue) {
+        merge(&kept, other, .requestingCountry, known: { $0.member != nil }, text: \.code)
+        if case .unrecognized("") = kept, case .unrecognized(let text) = other, !text.isEmpty {
+            kept = other
+            if otherFlags.contains(.requestingCountry) { keptFlags.insert(.requestingCountry) }
+        }
+    }
+
+    static func text(_ date: CivilDate?) -> String { date?.description ?? "" }
 }

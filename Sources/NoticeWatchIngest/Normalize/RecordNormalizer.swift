@@ -7,7 +7,10 @@ struct FieldPlan: Sendable {
     var valueIndex: Int?
     var constant: String?
     var formats: [DateFormat]
+    /// Labels to categories; for the requesting country, the source's `values:` (raw text to a member's code).
     var vocabulary: Vocabulary?
+    /// The column name, JSON path or XML path the value comes from (to recognize a repeated header row).
+    var from: String? = nil
 }
 
 /// A normalized record of either kind.
@@ -16,18 +19,26 @@ enum NormalizedRecord: Sendable {
     case complaint(Complaint)
 }
 
-/// Turns a record's values (``RecordFields``) into a notice or a complaint, or into one quarantine entry naming
-/// the first field at fault (`missing-field`, `unknown-country`, `invalid-date`, `unknown-value`).
+/// Turns a record's values (``RecordFields``) into a notice or a complaint, or sets the row aside when it cannot
+/// be a record.
 ///
-/// Values are trimmed; an empty value counts as absent. The work is done on the values' bytes: countries and
-/// labels go through ``Country/init(_:)`` and ``Vocabulary/category(for:)`` once per distinct spelling (a
-/// ``ByteCache``, since exports repeat a few hundred spellings millions of times), dates are parsed from the
-/// bytes, and a `String` is made only for ids, for each distinct outcome label (shared by the records that
-/// have it) and for the raw value of a quarantine entry.
+/// A row is set aside (a ``Rejection``) only when it has no id (`missing-id`) or is not data: a repeated header
+/// row (`repeated-header`), a totals row (`totals-row`) or a title or note line (`title-line`); see
+/// ``RecordNormalizer/identify(_:_:)``. A value that is given but not understood (a label no vocabulary maps, a
+/// date no format fits, text that names no member country) makes that field unknown and sets its bit in the
+/// record's ``FlaggedFields``; the value is counted once per spelling in ``tally``. An empty value counts as
+/// absent. When the source maps a cancellation date but no status, the status is `cancelled` for a record with
+/// a cancellation value and `active` for one without.
+///
+/// Values are trimmed. The work is done on the values' bytes: countries and labels go through
+/// ``Country/init(_:)`` and ``Vocabulary/category(for:)`` once per distinct spelling (a ``ByteCache``, since
+/// exports repeat a few hundred spellings millions of times), dates are parsed from the bytes, and a `String` is
+/// made only for ids, for each distinct outcome label and each distinct value not understood (shared by the
+/// records that have it) and for the raw value of a row set aside.
 struct RecordNormalizer {
     let kind: RecordKind
     /// Plans by ``NormalizedField`` position in `allCases` (an array, not a dictionary: this is the hot path).
-    private let plans: [FieldPlan?]
+    let plans: [FieldPlan?]
     /// Where each field's value comes from, by field position: its reader value index, ``constantSlot``,
     /// ``noSlot`` (mapped to nothing the reader returns) or ``unmappedSlot``. A plain value, read per field and
     /// row without reference counting.
@@ -40,18 +51,28 @@ struct RecordNormalizer {
     /// The constants' bytes, one slot per field position.
     private let constants: RecordFields
     private let formats: [[DateFormat]]
-    /// Position in ``memberCountries`` per spelling, -1 for a spelling that names no member country.
+    /// Per spelling: the position in ``memberCountries``, or `-1 - e` for entry `e` of ``tally``.
     private var countries = ByteCache()
     /// Every member country, by table index, made once.
-    let memberCountries = Country.allMembers
+    private let memberCountries = Country.allMembers
     /// Nationality lists as written, one parsed list per distinct spelling.
     var nationalityLists = ByteCache()
     var parsedNationalities: [[Country]] = []
-    /// Position of the category among its type's `allCases` per field position and spelling, -1 when unknown.
+    /// Per field position and spelling: the position of the category among its type's `allCases`, or `-1 - e`
+    /// for entry `e` of ``tally``.
     private var categories: [ByteCache]
+    /// Per field position and spelling of a date no format fits: `-1 - e` for entry `e` of ``tally``.
+    private var invalidDates: [ByteCache]
     /// Outcome labels as written, one `String` per distinct spelling.
     private var labels = ByteCache()
     private var labelTexts: [String] = []
+    /// The values not understood so far, with their counts and first places.
+    private(set) var tally = ValueTally()
+    /// Whether the status comes from the cancellation date (mapped, with no status mapped).
+    let derivesStatus: Bool
+    /// The id column's name as bytes, folded by ``RecordNormalizer/headerByte(_:)``: only an id with these bytes
+    /// may be a repeated header row.
+    let idHeader: [UInt8]
     private let kinds = Array(NoticeKind.allCases)
     private let statuses = Array(NoticeStatus.allCases)
     private let reasons = Array(CancellationReason.allCases)
@@ -84,9 +105,14 @@ struct RecordNormalizer {
         self.constants = constants
         self.formats = table.map { $0?.formats ?? [] }
         self.categories = Array(repeating: ByteCache(), count: count)
+        self.invalidDates = Array(repeating: ByteCache(), count: count)
+        idHeader = (table[NormalizedField.id.position]?.from?.utf8).map { $0.map(RecordNormalizer.headerByte) } ?? []
+        derivesStatus =
+            kind == .notice && table[NormalizedField.status.position] == nil
+            && table[NormalizedField.cancellationDate.position] != nil
     }
 
-    /// The record, or the rejection (quarantine entry) for the first field that cannot be normalized.
+    /// The record, or the rejection (quarantine entry) of a row that cannot be a record.
     ///
     /// - Complexity: O(bytes of the values); O(1) lookups for spellings seen before.
     mutating func normalize(
@@ -104,44 +130,48 @@ struct RecordNormalizer {
 
     /// The notice the values describe (the normalizer's kind must be `.notice`).
     ///
-    /// - Throws: the ``Rejection`` for the first field that cannot be normalized.
+    /// - Throws: the ``Rejection`` of a row with no id or that is not data.
     /// - Complexity: O(bytes of the values); O(1) lookups for spellings seen before.
     @inline(__always)
     mutating func notice(_ fields: RecordFields, at location: SourceLocation) throws(Rejection) -> Notice {
-        let id = RecordNormalizer.noticeID(try required(.id, fields, location))
-        let kind: NoticeKind
-        if let linked = serviceKind(fields) {
-            kind = linked
-        } else {
-            kind = try category(.kind, fields, location, cases: kinds, default: .unknown)
-        }
-        var requestingCountry: Country?
-        if value(.requestingCountry, fields) != nil { requestingCountry = try country(fields, location) }
+        let id = RecordNormalizer.noticeID(try identify(fields, location))
+        var flagged: FlaggedFields = []
+        let country = country(fields, location, &flagged)
+        let issueDate = date(.issueDate, fields, location, &flagged)
+        var status = category(
+            .status, fields, location, cases: statuses, default: .unknown, unknown: .unknown, &flagged)
+        let cancellationDate = date(.cancellationDate, fields, location, &flagged)
+        if derivesStatus { status = value(.cancellationDate, fields) == nil ? .active : .cancelled }
+        let kind =
+            serviceKind(fields)
+            ?? category(.kind, fields, location, cases: kinds, default: .unknown, unknown: .unknown, &flagged)
         return Notice(
-            id: id, kind: kind, requestingCountry: requestingCountry, nationalities: nationalities(fields),
-            issueDate: try date(.issueDate, fields, location),
-            status: try category(.status, fields, location, cases: statuses, default: .unknown),
-            cancellationDate: try date(.cancellationDate, fields, location),
-            cancellationReason: try category(.cancellationReason, fields, location, cases: reasons, default: .unknown),
-            provenance: location)
+            id: id, kind: kind, requestingCountry: country, nationalities: nationalities(fields),
+            issueDate: issueDate, status: status, cancellationDate: cancellationDate,
+            cancellationReason: category(
+                .cancellationReason, fields, location, cases: reasons, default: .unknown, unknown: .unknown,
+                &flagged),
+            flagged: flagged, provenance: location)
     }
 
     /// The complaint the values describe (the normalizer's kind must be `.complaint`).
     ///
-    /// - Throws: the ``Rejection`` for the first field that cannot be normalized.
+    /// - Throws: the ``Rejection`` of a row with no id or that is not data.
     /// - Complexity: O(bytes of the values); O(1) lookups for spellings seen before.
     @inline(__always)
     mutating func complaint(_ fields: RecordFields, at location: SourceLocation) throws(Rejection) -> Complaint {
+        let id = try identify(fields, location)
+        var flagged: FlaggedFields = []
         let label = outcomeLabel(fields)
         return Complaint(
-            id: try required(.id, fields, location),
-            noticeID: value(.noticeID, fields).map(RecordNormalizer.string),
-            requestingCountry: try country(fields, location),
-            filedDate: try date(.filedDate, fields, location),
-            decisionDate: try date(.decisionDate, fields, location),
-            outcome: try category(.outcome, fields, location, cases: outcomes, default: .pending),
-            outcomeLabel: label,
-            provenance: location)
+            id: id, noticeID: value(.noticeID, fields).map(RecordNormalizer.string),
+            requestingCountry: country(fields, location, &flagged),
+            filedDate: date(.filedDate, fields, location, &flagged),
+            decisionDate: date(.decisionDate, fields, location, &flagged),
+            outcome: category(
+                .outcome, fields, location, cases: outcomes, default: .pending, unknown: .unknown,
+                &flagged),
+            outcomeLabel: label, flagged: flagged, provenance: location)
     }
 
     /// The trimmed bytes of `field`, `nil` when unmapped, absent or empty.
@@ -162,6 +192,9 @@ struct RecordNormalizer {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// Whether `field` takes its value from the reader (not a constant, not unmapped).
+    func readsValue(_ field: NormalizedField) -> Bool { slots[field.position] >= 0 }
+
     /// The trimmed value of `field` as text, `nil` when unmapped, absent or empty.
     func text(_ field: NormalizedField, _ fields: RecordFields) -> String? {
         value(field, fields).map(RecordNormalizer.string)
@@ -170,40 +203,41 @@ struct RecordNormalizer {
     @inline(__always)
     static func string(_ bytes: UnsafeRawBufferPointer) -> String { String(decoding: bytes, as: UTF8.self) }
 
-    private func present(_ field: NormalizedField, _ fields: RecordFields, _ location: SourceLocation)
-        throws(Rejection) -> UnsafeRawBufferPointer
-    {
-        guard let value = value(field, fields) else {
-            throw Rejection(location, field, "", "missing-field", "no value for the required field \(field.rawValue)")
-        }
-        return value
+    /// Counts a value not understood (tally entry `entry`) in `field` of the record being made.
+    @inline(__always)
+    private mutating func flag(_ field: NormalizedField, entry: Int, _ flagged: inout FlaggedFields) {
+        tally.count(entry)
+        flagged.insert(field.flag)
     }
 
-    private func required(_ field: NormalizedField, _ fields: RecordFields, _ location: SourceLocation)
-        throws(Rejection) -> String
-    {
-        RecordNormalizer.string(try present(field, fields, location))
-    }
-
-    private mutating func country(_ fields: RecordFields, _ location: SourceLocation) throws(Rejection) -> Country {
-        let bytes = try present(.requestingCountry, fields, location)
-        let index: Int
+    /// The requesting country: a member, or the text as unrecognized (`""` when absent); a source's `values:`
+    /// on the field map texts to members first.
+    private mutating func country(
+        _ fields: RecordFields, _ location: SourceLocation, _ flagged: inout FlaggedFields
+    ) -> CountryValue {
+        guard let bytes = value(.requestingCountry, fields) else { return .unrecognized("") }
+        let code: Int
         if let cached = countries.value(for: bytes) {
-            index = cached
+            code = cached
         } else {
-            index = Country(RecordNormalizer.string(bytes))?.index ?? -1
-            countries.insert(index, for: bytes)
+            let text = RecordNormalizer.string(bytes)
+            let mapped = plans[NormalizedField.requestingCountry.position]?.vocabulary?.category(for: text)
+            if let index = Country(mapped ?? text)?.index {
+                code = index
+            } else {
+                code = -1 - tally.entry(.requestingCountry, text, at: location)
+            }
+            countries.insert(code, for: bytes)
         }
-        if index >= 0 { return memberCountries[index] }
-        let value = RecordNormalizer.string(bytes)
-        throw Rejection(
-            location, .requestingCountry, value, "unknown-country",
-            "\(TextFolding.quoted(value)) is not a known member country")
+        if code >= 0 { return .member(memberCountries[code]) }
+        flag(.requestingCountry, entry: -1 - code, &flagged)
+        return .unrecognized(tally.rawValue(-1 - code))
     }
 
-    private func date(_ field: NormalizedField, _ fields: RecordFields, _ location: SourceLocation)
-        throws(Rejection) -> CivilDate?
-    {
+    /// The date of `field`, `nil` when absent or when no format fits (then flagged).
+    private mutating func date(
+        _ field: NormalizedField, _ fields: RecordFields, _ location: SourceLocation, _ flagged: inout FlaggedFields
+    ) -> CivilDate? {
         guard let bytes = value(field, fields) else { return nil }
         let layout: FixedDateLayout?
         switch field {
@@ -213,38 +247,41 @@ struct RecordNormalizer {
         default: layout = dateLayouts.3
         }
         if let layout, let found = layout.parse(bytes), let date = found { return date }
-        let formats = self.formats[field.position]
+        let position = field.position
+        if let entry = invalidDates[position].value(for: bytes) {
+            flag(field, entry: -1 - entry, &flagged)
+            return nil
+        }
         let typed = bytes.assumingMemoryBound(to: UInt8.self)
-        for format in formats {
+        for format in formats[position] {
             if let date = format.parse(bytes: typed) { return date }
         }
-        let value = RecordNormalizer.string(bytes)
-        let expected =
-            formats.isEmpty
-            ? "no date format fits the column" : "expected " + formats.map(\.description).joined(separator: " or ")
-        throw Rejection(
-            location, field, value, "invalid-date", "\(TextFolding.quoted(value)) is not a date: \(expected)")
+        let entry = tally.entry(field, RecordNormalizer.string(bytes), at: location)
+        invalidDates[position].insert(-1 - entry, for: bytes)
+        flag(field, entry: entry, &flagged)
+        return nil
     }
 
+    /// The category of `field`: `fallback` when absent, `unknown` when no vocabulary maps the label (then
+    /// flagged).
     private mutating func category<C: RawRepresentable<String>>(
         _ field: NormalizedField, _ fields: RecordFields, _ location: SourceLocation, cases: [C],
-        default fallback: C
-    ) throws(Rejection) -> C {
+        default fallback: C, unknown: C, _ flagged: inout FlaggedFields
+    ) -> C {
         guard let bytes = value(field, fields) else { return fallback }
         let position = field.position
-        let index: Int
+        let code: Int
         if let cached = categories[position].value(for: bytes) {
-            index = cached
+            code = cached
         } else {
-            let name = plans[position]?.vocabulary?.category(for: RecordNormalizer.string(bytes)) ?? ""
-            index = cases.firstIndex { $0.rawValue == name } ?? -1
-            categories[position].insert(index, for: bytes)
+            let text = RecordNormalizer.string(bytes)
+            let name = plans[position]?.vocabulary?.category(for: text) ?? ""
+            code = cases.firstIndex { $0.rawValue == name } ?? (-1 - tally.entry(field, text, at: location))
+            categories[position].insert(code, for: bytes)
         }
-        if index >= 0 { return cases[index] }
-        let value = RecordNormalizer.string(bytes)
-        throw Rejection(
-            location, field, value, "unknown-value",
-            "\(TextFolding.quoted(value)) is not a known \(field.rawValue) label (map it under values:)")
+        if code >= 0 { return cases[code] }
+        flag(field, entry: -1 - code, &flagged)
+        return unknown
     }
 
     /// The outcome label as written (trimmed), `""` when there is none: one shared `String` per spelling.
@@ -260,66 +297,13 @@ struct RecordNormalizer {
     }
 }
 
-/// A field that could not be normalized, on its way to becoming a quarantine entry.
+/// A row that cannot be a record, on its way to becoming a quarantine entry.
 struct Rejection: Error {
     var row: QuarantinedRow
 
-    init(_ location: SourceLocation, _ field: NormalizedField, _ raw: String, _ code: String, _ message: String) {
+    init(_ location: SourceLocation, _ field: NormalizedField?, _ raw: String, _ code: String, _ message: String) {
         row = QuarantinedRow(
-            location: location, field: field.rawValue, rawValue: raw,
+            location: location, field: field?.rawValue, rawValue: raw,
             reason: QuarantineReason(code: code, message: message))
-    }
-}
-
-extension RecordNormalizer {
-    /// `bytes` (valid UTF-8) without leading and trailing white space, as ``TextFolding/trim(_:)`` trims text:
-    /// the same scalars (ASCII spaces and line breaks, no-break spaces, the other Unicode `White_Space`) are
-    /// dropped, on the bytes.
-    ///
-    /// - Complexity: O(1) when the value starts and ends with a non-space ASCII byte, else O(spaces trimmed).
-    @inline(__always)
-    static func trim(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        let count = bytes.count
-        guard count > 0 else { return bytes }
-        let first = bytes[0]
-        let last = bytes[count - 1]
-        if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return bytes }
-        return trimSlowly(bytes)
-    }
-
-    private static func trimSlowly(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        var start = 0
-        var end = bytes.count
-        while start < end {
-            let (scalar, length) = scalar(in: bytes, at: start)
-            guard TextFolding.isSpace(scalar) else { break }
-            start += length
-        }
-        while end > start {
-            var lead = end - 1
-            while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-            guard TextFolding.isSpace(scalar(in: bytes, at: lead).0) else { break }
-            end = lead
-        }
-        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-    }
-
-    /// The scalar whose UTF-8 starts at `index` of well-formed `bytes`, and its length in bytes.
-    private static func scalar(in bytes: UnsafeRawBufferPointer, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = bytes[index]
-        let length: Int
-        var value: UInt32
-        switch lead {
-        case 0..<0x80: return (Unicode.Scalar(lead), 1)
-        case 0xC0..<0xE0: (length, value) = (2, UInt32(lead & 0x1F))
-        case 0xE0..<0xF0: (length, value) = (3, UInt32(lead & 0x0F))
-        default: (length, value) = (4, UInt32(lead & 0x07))
-        }
-        var offset = 1
-        while offset < length && index + offset < bytes.count {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-            offset += 1
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", offset)
     }
 }

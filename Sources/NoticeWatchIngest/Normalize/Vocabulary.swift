@@ -130,3 +130,31 @@ struct Vocabulary: Sendable {
         }
     }
 }
+
+extension Vocabulary {
+    /// Words that turn a label's meaning around: a label holding one is never guessed (`Not active`).
+    static let negations: Set<String> = ["not", "non", "no", "pas", "ne", "un", "without", "sans"]
+
+    /// The category a label not in the vocabulary most likely means: the one of the longest known label
+    /// that the label holds as whole words (`Deleted following CCF decision` holds `ccf decision`), the
+    /// label's key first on a tie; `nil` when none fits or the label holds a negation. A guess for a
+    /// suggestion, never applied to a record.
+    ///
+    /// - Complexity: O(k × n) for k known labels of length n.
+    func guess(for label: String) -> (category: String, from: String)? {
+        let key = TextFolding.labelKey(label)
+        let words = key.split(separator: " ").map(String.init)
+        guard !words.contains(where: Vocabulary.negations.contains) else { return nil }
+        let padded = " " + key + " "
+        var best: (category: String, from: String)?
+        for (known, category) in table where padded.contains(" " + known + " ") {
+            if let current = best,
+                current.from.count > known.count || (current.from.count == known.count && current.from <= known)
+            {
+                continue
+            }
+            best = (category, known)
+        }
+        return best
+    }
+}

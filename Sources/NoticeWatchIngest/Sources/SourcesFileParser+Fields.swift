@@ -56,19 +56,7 @@ extension SourcesFileParser {
                     }
                 }
                 if let valuesNode = value(detail, "values") {
-                    guard let categories = field.categories else {
-                        throw failure(
-                            "sources-file-unknown-key", "\"values\" applies to vocabulary fields only, not \"\(key)\"",
-                            valuesNode)
-                    }
-                    for (label, category) in try mapping(valuesNode, "values") {
-                        let labelText = try string(label, "a raw label")
-                        let categoryText = try string(category, "a category")
-                        guard categories.contains(categoryText) else {
-                            throw unknownCategory(categoryText, field: field, categories: categories, category)
-                        }
-                        spec.values[labelText] = categoryText
-                    }
+                    spec.values = try parseValues(valuesNode, field: field, key: key)
                 }
                 if spec.from == nil && spec.constant == nil {
                     throw failure(
@@ -78,6 +66,41 @@ extension SourcesFileParser {
             specs.append(spec)
         }
         return specs.sorted { $0.field < $1.field }
+    }
+
+    /// The `values:` of a vocabulary field (raw label → category) or of `requesting_country` (raw text → the
+    /// code or name of a member country, stored as its alpha-2 code).
+    func parseValues(_ node: Node, field: NormalizedField, key: String) throws(IngestError) -> [String: String] {
+        var values: [String: String] = [:]
+        if field == .requestingCountry {
+            for (label, target) in try mapping(node, "values") {
+                let labelText = try string(label, "a raw value")
+                let targetText = try string(target, "a member country")
+                guard let country = Country(targetText) else {
+                    throw failure(
+                        "sources-file-unknown-value",
+                        "\(TextFolding.quoted(targetText)) is not a member country's ISO code or name "
+                            + "(requesting_country values map raw text to a member, such as RU or Russia)",
+                        target)
+                }
+                values[labelText] = country.alpha2
+            }
+            return values
+        }
+        guard let categories = field.categories else {
+            throw failure(
+                "sources-file-unknown-key",
+                "\"values\" applies to vocabulary fields and requesting_country only, not \"\(key)\"", node)
+        }
+        for (label, category) in try mapping(node, "values") {
+            let labelText = try string(label, "a raw label")
+            let categoryText = try string(category, "a category")
+            guard categories.contains(categoryText) else {
+                throw unknownCategory(categoryText, field: field, categories: categories, category)
+            }
+            values[labelText] = categoryText
+        }
+        return values
     }
 
     func unknownCategory(_ text: String, field: NormalizedField, categories: [String], _ node: Node) -> IngestError {

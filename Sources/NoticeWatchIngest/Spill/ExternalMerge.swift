@@ -38,11 +38,6 @@ struct ExternalMerge<Record: SpillableRecord> {
         var stores: [SpillRun] = []
         var writer = try SpillWriter(path: folder.newFile())
         var count = 0
-        // The kept record of the current id, written when the next id comes (a later duplicate may fill it in).
-        var kept: Record?
-        var keptFile = 0
-        // The kept record's compared values, made when its first duplicate comes (most records have none).
-        var keptValues: [(NormalizedField, String)]?
         func write(_ record: Record) throws(IngestError) {
             if count == ExternalMerge.partSize {
                 try writer.finish()
@@ -53,34 +48,26 @@ struct ExternalMerge<Record: SpillableRecord> {
             try writer.append(record, origin: folder.index(of: record.provenance.origin), row: 0)
             count += 1
         }
+        // The record kept for the current id, written once its id's last duplicate has merged into it.
+        var kept: Record?
+        var keptFile = 0
         while let (record, file) = heap.pop() {
-            if let current = kept, current.id == record.id {
+            if var current = kept, current.id == record.id {
                 merged[file] += 1
                 sightings?.add(record, file: file)
-                if sightings?.areDifferentCaptures(keptFile, file) == true {
-                    if let fill = merger.fill { kept = fill(current, record) }
-                    continue
-                }
-                let values = keptValues ?? merger.values(current)
-                keptValues = values
-                for (first, second) in zip(values, merger.values(record))
-                where first.1 != second.1 && !(merger.fill != nil && (first.1.isEmpty || second.1.isEmpty)) {
-                    conflicts.append(
-                        DuplicateConflict(
-                            recordKind: merger.kind, id: record.id, field: first.0.rawValue, keptValue: first.1,
-                            keptLocation: current.provenance, discardedValue: second.1,
-                            discardedLocation: record.provenance))
-                }
-                if let fill = merger.fill { kept = fill(current, record) }
+                kept = nil
+                let differences = merger.merge(record, into: &current)
+                // Two captures of the list that differ are a modification (reported by the sightings).
+                if sightings?.areDifferentCaptures(keptFile, file) != true { conflicts += differences }
+                kept = current
                 continue
             }
-            if let current = kept { try write(current) }
+            if let finished = kept { try write(finished) }
             kept = record
             keptFile = file
-            keptValues = nil
             sightings?.begin(record, file: file)
         }
-        if let current = kept { try write(current) }
+        if let finished = kept { try write(finished) }
         try writer.finish()
         stores.append(SpillRun(file: writer.path, count: count))
         sightings?.end()

@@ -129,64 +129,104 @@ extension SpillableRecord {
     }
 }
 
-extension Notice: SpillableRecord {
-    /// The fixed 12 bytes, then the count of nationalities and one byte per nationality.
-    var spillFieldsSize: Int { 13 + nationalities.count }
+/// The country byte of an unrecognized country, whose text follows the fixed fields.
+private let unrecognizedCountry: UInt8 = 0xFF
 
-    /// The byte that stands for "no requesting country" (the member table has 196 entries).
-    static let absentCountry: UInt8 = 0xFF
+extension SpillCursor {
+    /// The country at the cursor's byte: a member, or `nil` for an unrecognized one.
+    mutating func member() -> Country? {
+        let index = uint8()
+        return index == unrecognizedCountry ? nil : Country(index: Int(index))
+    }
+
+    mutating func flags() -> FlaggedFields {
+        defer { offset += 2 }
+        return FlaggedFields(
+            rawValue: UInt16(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+    }
+}
+
+extension CountryValue {
+    /// The byte that stands for the country in a spill record.
+    var spillByte: UInt8 { member.map { UInt8($0.index) } ?? unrecognizedCountry }
+
+    /// The text written after the fixed fields: an unrecognized country's, else none.
+    var spillText: String? {
+        if case .unrecognized(let text) = self { text } else { nil }
+    }
+
+    /// The country of a record whose byte was `member` (`nil`: unrecognized, with `text`).
+    init(spilled member: Country?, text: String) {
+        self = member.map(CountryValue.member) ?? .unrecognized(text)
+    }
+}
+
+extension Notice: SpillableRecord {
+    /// The fixed 14 bytes, the count of nationalities and one byte per nationality, then an unrecognized
+    /// country's text.
+    var spillFieldsSize: Int {
+        15 + nationalities.count + (requestingCountry.spillText.map { 4 + $0.utf8.count } ?? 0)
+    }
 
     func appendFields(to bytes: inout SpillBytes) {
         bytes.append(
             raw: (
-                UInt8(kind.ordinal), requestingCountry.map { UInt8($0.index) } ?? Notice.absentCountry,
-                UInt8(status.ordinal), UInt8(cancellationReason.ordinal),
+                UInt8(kind.ordinal), requestingCountry.spillByte, UInt8(status.ordinal),
+                UInt8(cancellationReason.ordinal),
                 (issueDate?.storageValue ?? 0).littleEndian, (cancellationDate?.storageValue ?? 0).littleEndian
             ))
+        bytes.append(raw: flagged.rawValue.littleEndian)
         bytes.append(raw: UInt8(nationalities.count))
         for nationality in nationalities { bytes.append(raw: UInt8(nationality.index)) }
+        if let text = requestingCountry.spillText { bytes.append(text) }
     }
 
     static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Notice {
         let facts = readFacts(fields: &fields)
+        let text = facts.requestingCountry == nil ? fields.string() : ""
         return Notice(
-            id: id, kind: facts.kind, requestingCountry: facts.requestingCountry,
+            id: id, kind: facts.kind, requestingCountry: CountryValue(spilled: facts.requestingCountry, text: text),
             nationalities: facts.nationalities, issueDate: facts.issueDate, status: facts.status,
-            cancellationDate: facts.cancellationDate,
-            cancellationReason: facts.cancellationReason, provenance: provenance)
+            cancellationDate: facts.cancellationDate, cancellationReason: facts.cancellationReason,
+            flagged: facts.flagged, provenance: provenance)
     }
 
+    /// Reads the fixed fields (an unrecognized country's text after them is left unread).
     static func readFacts(fields: inout SpillCursor) -> Facts {
         let kind: NoticeKind = fields.choice(fallback: .unknown)
-        let countryByte = fields.uint8()
-        let country = countryByte == Notice.absentCountry ? nil : Country(index: Int(countryByte))
+        let country = fields.member()
         let status: NoticeStatus = fields.choice(fallback: .unknown)
         let reason: CancellationReason = fields.choice(fallback: .unknown)
         let issue = fields.date()
         let cancellation = fields.date()
+        let flagged = fields.flags()
         let count = Int(fields.uint8())
         var nationalities: [Country] = []
         nationalities.reserveCapacity(count)
         for _ in 0..<count { nationalities.append(Country(index: Int(fields.uint8()))) }
         return Facts(
             kind: kind, requestingCountry: country, nationalities: nationalities, issueDate: issue, status: status,
-            cancellationDate: cancellation,
-            cancellationReason: reason)
+            cancellationDate: cancellation, cancellationReason: reason, flagged: flagged)
     }
 }
 
 extension Complaint: SpillableRecord {
-    var spillFieldsSize: Int { 20 + (noticeID?.utf8.count ?? 0) + outcomeLabel.utf8.count }
+    var spillFieldsSize: Int {
+        22 + (noticeID?.utf8.count ?? 0) + outcomeLabel.utf8.count
+            + (requestingCountry.spillText.map { 4 + $0.utf8.count } ?? 0)
+    }
 
     func appendFields(to bytes: inout SpillBytes) {
         bytes.append(
             raw: (
-                UInt8(noticeID == nil ? 0 : 1), UInt8(requestingCountry.index),
+                UInt8(noticeID == nil ? 0 : 1), requestingCountry.spillByte,
                 UInt8(outcome.ordinal), UInt8(0),
                 (filedDate?.storageValue ?? 0).littleEndian, (decisionDate?.storageValue ?? 0).littleEndian
             ))
+        bytes.append(raw: flagged.rawValue.littleEndian)
         bytes.append(noticeID ?? "")
         bytes.append(outcomeLabel)
+        if let text = requestingCountry.spillText { bytes.append(text) }
     }
 
     static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Complaint {
@@ -195,20 +235,24 @@ extension Complaint: SpillableRecord {
         let facts = readFacts(fields: &fields)
         let noticeID = fields.string()
         let label = fields.string()
+        let text = facts.requestingCountry == nil ? fields.string() : ""
         return Complaint(
-            id: id, noticeID: hasNoticeID ? noticeID : nil, requestingCountry: facts.requestingCountry,
+            id: id, noticeID: hasNoticeID ? noticeID : nil,
+            requestingCountry: CountryValue(spilled: facts.requestingCountry, text: text),
             filedDate: facts.filedDate, decisionDate: facts.decisionDate, outcome: facts.outcome, outcomeLabel: label,
-            provenance: provenance)
+            flagged: facts.flagged, provenance: provenance)
     }
 
     /// Reads the fixed fields (the texts after them are left unread).
     static func readFacts(fields: inout SpillCursor) -> Facts {
         _ = fields.uint8()
-        let country = Country(index: Int(fields.uint8()))
-        let outcome: Outcome = fields.choice(fallback: .pending)
+        let country = fields.member()
+        let outcome: Outcome = fields.choice(fallback: .unknown)
         _ = fields.uint8()
         let filed = fields.date()
         let decision = fields.date()
-        return Facts(requestingCountry: country, filedDate: filed, decisionDate: decision, outcome: outcome)
+        let flagged = fields.flags()
+        return Facts(
+            requestingCountry: country, filedDate: filed, decisionDate: decision, outcome: outcome, flagged: flagged)
     }
 }

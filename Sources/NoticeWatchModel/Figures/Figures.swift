@@ -68,6 +68,11 @@ public struct ComplaintVolumes: Hashable, Sendable {
         if let partialYear, partialYear.year == year { return partialYear.label }
         return String(year)
     }
+    /// Complaints counted in `total` whose requesting country is not recognized or not given: one row, never
+    /// ranked and in no member's row.
+    public var unrecognized: Int
+    /// Those complaints per year, aligned with `years`.
+    public var unrecognizedByYear: [Int]
 
     /// One member country's complaints.
     public struct Row: Hashable, Sendable {
@@ -99,7 +104,8 @@ public struct ComplaintVolumes: Hashable, Sendable {
 
     /// Creates the volume table.
     public init(
-        rows: [Row], years: [Int], total: Int, totalByYear: [Int], unknownYear: Int, partialYear: PartialYear? = nil
+        rows: [Row], years: [Int], total: Int, totalByYear: [Int], unknownYear: Int, partialYear: PartialYear? = nil,
+        unrecognized: Int = 0, unrecognizedByYear: [Int] = []
     ) {
         self.rows = rows
         self.years = years
@@ -107,6 +113,8 @@ public struct ComplaintVolumes: Hashable, Sendable {
         self.totalByYear = totalByYear
         self.unknownYear = unknownYear
         self.partialYear = partialYear
+        self.unrecognized = unrecognized
+        self.unrecognizedByYear = unrecognizedByYear
     }
 }
 
@@ -125,6 +133,8 @@ public struct OutcomeTally: Hashable, Sendable {
     public var withdrawn: Int
     /// Complaints under examination or under a precautionary block: counted, not decided.
     public var pending: Int
+    /// Complaints whose outcome was given in words no vocabulary maps: counted and shown, in no denominator.
+    public var unknown: Int
     /// overturned + upheld + partially overturned: the denominator.
     public var decided: Int { overturned + upheld + partiallyOverturned }
     /// The numerator under the run's option: overturned, plus partially overturned when it counts.
@@ -139,8 +149,9 @@ public struct OutcomeTally: Hashable, Sendable {
     /// Creates a tally.
     public init(
         overturned: Int, upheld: Int, partiallyOverturned: Int, inadmissible: Int, withdrawn: Int, pending: Int,
-        overturnedCounted: Int, rate: Double?, interval: ConfidenceInterval?, tooFewToRank: Bool
+        unknown: Int = 0, overturnedCounted: Int, rate: Double?, interval: ConfidenceInterval?, tooFewToRank: Bool
     ) {
+        self.unknown = unknown
         self.overturned = overturned
         self.upheld = upheld
         self.partiallyOverturned = partiallyOverturned
@@ -169,6 +180,9 @@ public struct OverturnRates: Hashable, Sendable {
     /// Countries whose rate is above that of all other countries together, by Fisher's exact test after Holm's
     /// adjustment, by Wilson lower bound descending then alpha-2.
     public var persistent: [CountryTally]
+    /// Complaints whose requesting country is not recognized or not given (counted in `overall`, in no country
+    /// row, never ranked); `nil` when there are none.
+    public var unrecognized: OutcomeTally?
 
     /// The countries ranked by rate: those with enough decisions, by the Wilson interval's lower bound
     /// descending, then by rate descending, then alpha-2 code.
@@ -254,9 +268,10 @@ public struct OverturnRates: Hashable, Sendable {
     /// Creates the overturn rates.
     public init(
         overall: OutcomeTally, byCountry: [CountryTally], byYear: [YearTally], byCountryYear: [CountryYearTally],
-        persistent: [CountryTally], partialYear: PartialYear? = nil
+        persistent: [CountryTally], partialYear: PartialYear? = nil, unrecognized: OutcomeTally? = nil
     ) {
         self.partialYear = partialYear
+        self.unrecognized = unrecognized
         self.overall = overall
         self.byCountry = byCountry
         self.byYear = byYear
@@ -271,6 +286,9 @@ public struct NoticeCancellations: Hashable, Sendable {
     public var overall: Row
     /// One row per country with at least one notice, by alpha-2 code.
     public var byCountry: [Row]
+    /// Notices whose requesting country is not recognized or not given (counted in `overall`, in no country row);
+    /// `nil` when there are none.
+    public var unrecognized: Row?
 
     /// The cancellation counts and shares of one country or of all.
     public struct Row: Hashable, Sendable {
@@ -278,11 +296,13 @@ public struct NoticeCancellations: Hashable, Sendable {
         public var country: Country?
         /// All notices and diffusions, whatever their status.
         public var notices: Int
+        /// Notices whose status is unknown (not given, or not understood): not in the cancelled share.
+        public var unknownStatus: Int
         /// Notices whose status is cancelled, withdrawn or expired.
         public var cancelled: Int
-        /// `cancelled / notices`; `nil` when there are no notices.
+        /// `cancelled / (notices - unknownStatus)`; `nil` when no notice has a known status.
         public var cancelledShare: Double?
-        /// Wilson score interval of `cancelledShare`; `nil` when there are no notices.
+        /// Wilson score interval of `cancelledShare`; `nil` when no notice has a known status.
         public var cancelledInterval: ConfidenceInterval?
         /// Cancellations whose reason is known (not `unknown`).
         public var withKnownReason: Int
@@ -295,12 +315,13 @@ public struct NoticeCancellations: Hashable, Sendable {
 
         /// Creates a row.
         public init(
-            country: Country?, notices: Int, cancelled: Int, cancelledShare: Double?,
+            country: Country?, notices: Int, unknownStatus: Int = 0, cancelled: Int, cancelledShare: Double?,
             cancelledInterval: ConfidenceInterval?, withKnownReason: Int, byCCF: Int, ccfShare: Double?,
             ccfInterval: ConfidenceInterval?
         ) {
             self.country = country
             self.notices = notices
+            self.unknownStatus = unknownStatus
             self.cancelled = cancelled
             self.cancelledShare = cancelledShare
             self.cancelledInterval = cancelledInterval
@@ -312,8 +333,9 @@ public struct NoticeCancellations: Hashable, Sendable {
     }
 
     /// Creates the cancellation shares.
-    public init(overall: Row, byCountry: [Row]) {
+    public init(overall: Row, byCountry: [Row], unrecognized: Row? = nil) {
         self.overall = overall
         self.byCountry = byCountry
+        self.unrecognized = unrecognized
     }
 }
