@@ -149,7 +149,7 @@ extension MarkdownReport {
                 FixedDecimal.count(row.byCCF), percent(row.ccfShare), percentRange(row.ccfInterval),
             ])
         }
-        return text + "\n" + table.render()
+        return text + "\n" + table.render() + unrecognizedSentence(.notice, total: figure.unrecognized?.notices ?? 0)
     }
 }
 

@@ -72,8 +72,26 @@ extension MarkdownReport {
                 + (volumes.unknownYear > 0 ? [FixedDecimal.count(volumes.unknownYear)] : []) + [totalChange]
         )
         text += "\n" + table.render()
+        text += unrecognizedSentence(.complaint, total: volumes.unrecognized)
         text += "\n![Complaints per requesting country](charts/volumes.svg)\n"
         return text
+    }
+
+    /// What the "unrecognized / not a member" row of `kind` holds: the country texts as written with the records
+    /// that have each (the ten most frequent), and how many records give no country; empty when the row is.
+    func unrecognizedSentence(_ kind: RecordKind, total: Int) -> String {
+        guard total > 0 else { return "" }
+        let values = input.ingest.valuesNotUnderstood
+            .filter { $0.recordKind == kind && $0.field == "requesting_country" }
+            .sorted { ($1.count, $0.rawValue) < ($0.count, $1.rawValue) }
+        let written = values.reduce(0) { $0 + $1.count }
+        var parts = values.prefix(10).map {
+            "\"\(MarkdownTable.escape(MarkdownTable.truncate($0.rawValue)))\" (\(FixedDecimal.count($0.count)))"
+        }
+        if values.count > 10 { parts.append("\(values.count - 10) more texts") }
+        if total > written { parts.append("no country given (\(FixedDecimal.count(total - written)))") }
+        return "\n\(CSVTables.unrecognizedName), as written: " + parts.joined(separator: ", ")
+            + " (records read, duplicates included; every text in `values_not_understood.csv`).\n"
     }
 
     /// `Change from previous year`, or `Change 2024 vs 2023` when a partial last year is left out of it.

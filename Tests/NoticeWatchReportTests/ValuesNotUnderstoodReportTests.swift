@@ -77,6 +77,10 @@ import Testing
         #expect(text.contains("| ccf-2021 | outcome | \"\(Self.label)\" | 2 | ccf/décisions.csv:4 |"))
         #expect(
             text.contains(
+                "Unrecognized / not a member, as written: \"Kosovo\" (1) (records read, duplicates included; "
+                    + "every text in `values_not_understood.csv`)."))
+        #expect(
+            text.contains(
                 """
                 Source `ccf-2021`, field `outcome`:
 
