@@ -11,7 +11,7 @@ internal import Synchronization
 /// same SQLite library version).
 public enum ReportWriter {
     /// The chart files, relative to the report folder.
-    public static let chartPaths = ["charts/volumes.svg", "charts/overturn-rates.svg", "charts/notice-survival.svg"]
+    public static let chartPaths = SVGCharts.all.map(\.path)
 
     /// Starts writing `records.sqlite` into `directory` on another thread, before the figures exist: the
     /// records, the accounts and the run table need only ingest's result, the provenance and the as-of date.
@@ -106,12 +106,8 @@ public enum ReportWriter {
         }
         var outputs = try write(files, in: directory, threads: threads)
         try createFolder(directory + "/charts")
-        let figures = input.figures
-        let charts: [@Sendable () -> String] = [
-            { SVGCharts.volumes(figures) }, { SVGCharts.overturnRates(figures) }, { SVGCharts.noticeSurvival(figures) },
-        ]
         outputs += try write(
-            zip(chartPaths, charts).map { path, chart in (path, { Array(chart().utf8) }) }, in: directory,
+            SVGCharts.all.map { chart in (chart.path, { Array(chart.draw(input).utf8) }) }, in: directory,
             threads: threads)
         return outputs
     }
