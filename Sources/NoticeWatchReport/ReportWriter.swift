@@ -42,7 +42,7 @@ public enum ReportWriter {
     ///     another output fails, so that a second call can use it.
     /// - Returns: every file written, `manifest.json` last, the others sorted by path.
     /// - Throws: `ReportError` `output-not-writable` when a file cannot be written, `sqlite-failed` when
-    ///   SQLite refuses a statement, `previous-run-unreadable` when `previous` is given and its
+    ///   SQLite refuses a statement, `png-conversion-failed` when ``ReportInput/pngConverter`` fails, `previous-run-unreadable` when `previous` is given and its
     ///   `records.sqlite` or `overturn_rates.csv` cannot be read. Nothing is thrown for empty figures:
     ///   they render as empty tables and "no data" sentences.
     /// - Complexity: O(n log n) in the records, rows and figure rows. `records.sqlite` is written on another
@@ -109,6 +109,13 @@ public enum ReportWriter {
         outputs += try write(
             SVGCharts.all.map { chart in (chart.path, { Array(chart.draw(input).utf8) }) }, in: directory,
             threads: threads)
+        if let converter = input.pngConverter {
+            for path in chartPaths {
+                let png = String(path.dropLast(".svg".count)) + ".png"
+                try converter.convert(svg: directory + "/" + path, to: directory + "/" + png)
+                outputs.append(try describe(png, in: directory))
+            }
+        }
         return outputs
     }
 
