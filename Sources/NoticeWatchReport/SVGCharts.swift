@@ -23,6 +23,14 @@ enum SVGCharts {
 
     static let rowHeight = 20.0
 
+    /// `chart` as markup to inline in an HTML page: the `<svg>` element without the XML declaration (the
+    /// charts have no `id`, so several can share a page).
+    static func inlineMarkup(_ chart: Chart, _ input: ReportInput) -> String {
+        let document = chart.draw(input)
+        guard document.hasPrefix("<?xml"), let end = document.firstIndex(of: "\n") else { return document }
+        return String(document[document.index(after: end)...])
+    }
+
     /// `charts/volumes.svg`: one bar per country among the top `options.topCountries`, then the rest summed.
     static func volumes(_ input: ReportInput) -> String {
         let figures = input.figures
@@ -37,7 +45,7 @@ enum SVGCharts {
             period = first == last ? ", \(volumes.label(year: last))" : ", \(first)–\(volumes.label(year: last))"
         }
         var frame = ChartFrame(
-            title: "Complaints per requesting country (\(FixedDecimal.count(volumes.total)) in all\(period))")
+            title: "Complaints per requesting country\(period)")
         let source = ChartSource.line(input, kinds: [.complaint])
         guard let largest = bars.map(\.value).max(), largest > 0 else {
             frame.notes(["No complaints."], fill: nil)
@@ -57,9 +65,11 @@ enum SVGCharts {
             frame.svg.text(FixedDecimal.count(bar.value), x: left + width + 6, y: y + 15, size: size)
         }
         frame.cursor += Double(bars.count) * rowHeight
+        let unknown =
+            volumes.unknownYear > 0 ? " (\(FixedDecimal.count(volumes.unknownYear)) with no filing year)" : ""
         var notes = [
-            "Each complaint counted once, under the member country that requested the challenged notice, by "
-                + "filing year \(period.isEmpty ? "(none known)" : String(period.dropFirst(2))), whatever its outcome."
+            "\(FixedDecimal.count(volumes.total)) complaints in all\(unknown), each counted once under the member "
+                + "country that requested the challenged notice, whatever its outcome."
         ]
         if !rest.isEmpty {
             notes.append(

@@ -67,6 +67,15 @@ import Testing
         #expect(!text.contains(" id=\""), "no ids: charts are inlined together in one page")
     }
 
+    @Test(arguments: SVGCharts.all.map(\.path))
+    func inlineMarkupIsTheSVGElementAlone(path: String) {
+        let chart = SVGCharts.all.first { $0.path == path }!
+        let markup = SVGCharts.inlineMarkup(chart, CrowdedChartFixture.input)
+        #expect(markup.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(markup.hasSuffix("</svg>\n"))
+        #expect("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + markup == chart.draw(CrowdedChartFixture.input))
+    }
+
     @Test func textWidthsFollowTheDocumentedTable() {
         // Helvetica: "0" 556, "i" 222, "W" 944, per 1000 at 10 px, times the 1.1 margin.
         #expect(abs(TextMetrics.width("0", size: 10) - 6.116) < 1e-9)
