@@ -209,12 +209,14 @@ public enum PublicListFigure {
         _ durations: [Country?: [(time: Int, ended: Bool)]], options: AnalysisOptions
     ) -> [SurvivalSummary] {
         guard !durations.isEmpty else { return [] }
-        let all = durations.values.flatMap { $0 }
-        let overall = SurvivalFigure.summary(country: nil, KaplanMeier.tallies(durations: all), options: options)
+        let all = KaplanMeier.tallies(durations: durations.values.flatMap { $0 })
+        let horizon = all.last?.time ?? 0
+        let overall = SurvivalFigure.summary(country: nil, all, options: options, horizon: horizon)
         return [overall]
             + durations.keys.compactMap { $0 }.sorted().map { country in
                 SurvivalFigure.summary(
-                    country: country, KaplanMeier.tallies(durations: durations[country]!), options: options)
+                    country: country, KaplanMeier.tallies(durations: durations[country]!), options: options,
+                    horizon: horizon)
             }
     }
 }

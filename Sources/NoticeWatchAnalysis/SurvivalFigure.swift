@@ -22,6 +22,15 @@ enum SurvivalFigure {
 
     /// The days at which ``SurvivalSummary/atRisk`` counts subjects.
     static let atRiskDays = [365, 730, 1826, 3652]
+    /// The days between the entries of ``SurvivalSummary/atRiskSeries`` for a longest duration of `longest`
+    /// days: a year over three years, a quarter over a year, a month over 90 days, else a week.
+    static func atRiskStep(longest: Int) -> Int {
+        if longest > 3 * 365 { return 365 }
+        if longest > 365 { return 90 }
+        if longest > 90 { return 30 }
+        return 7
+    }
+
     /// The probabilities of ``SurvivalSummary/quantiles``.
     static let quantileProbabilities = [0.25, 0.5, 0.75]
 
@@ -132,20 +141,24 @@ enum SurvivalFigure {
                 count
         }
         var overall: [Int: KaplanMeier.Tally] = [:]
-        var summaries: [SurvivalSummary] = []
-        for (country, tallies) in spans.talliesByCountry() {
+        let byCountry = spans.talliesByCountry()
+        for (_, tallies) in byCountry {
             for tally in tallies {
                 var total = overall[tally.time] ?? KaplanMeier.Tally(time: tally.time, events: 0, censored: 0)
                 total.events += tally.events
                 total.censored += tally.censored
                 overall[tally.time] = total
             }
-            // Records whose country is not recognized are in the overall curve only.
-            if let country { summaries.append(summary(country: country, tallies, options: options)) }
         }
-        guard !overall.isEmpty else { return summaries }
+        // Records whose country is not recognized are in the overall curve only.
+        let members = byCountry.filter { $0.0 != nil }
+        guard !overall.isEmpty else {
+            return members.map { summary(country: $0.0, $0.1, options: options, horizon: 0) }
+        }
         let overallTallies = overall.keys.sorted().map { overall[$0]! }
-        return [summary(country: nil, overallTallies, options: options)] + summaries
+        let horizon = overallTallies.last!.time
+        return [summary(country: nil, overallTallies, options: options, horizon: horizon)]
+            + members.map { summary(country: $0.0, $0.1, options: options, horizon: horizon) }
     }
 
     /// The day number of `date`, or of the last day of its month or year when it is partial.
@@ -156,15 +169,17 @@ enum SurvivalFigure {
         return full!.dayNumber!
     }
 
-    /// The summary of one group's tallies, in increasing time order.
+    /// The summary of one group's tallies, in increasing time order, with the number at risk at regular days
+    /// up to `horizon` (the longest duration of all groups, so that every group is counted on the same days).
     static func summary(
-        country: Country?, _ tallies: [KaplanMeier.Tally], options: AnalysisOptions
+        country: Country?, _ tallies: [KaplanMeier.Tally], options: AnalysisOptions, horizon: Int
     ) -> SurvivalSummary {
         let curve = KaplanMeier.curve(
             tallies, method: options.survivalInterval, confidenceLevel: options.confidenceLevel
         )
         let events = tallies.reduce(0) { $0 + $1.events }
         let censored = tallies.reduce(0) { $0 + $1.censored }
+        let step = atRiskStep(longest: horizon)
         return SurvivalSummary(
             country: country, subjects: events + censored, events: events, censored: censored, curve: curve,
             quantiles: quantileProbabilities.map {
@@ -172,7 +187,11 @@ enum SurvivalFigure {
             },
             atRisk: atRiskDays.map { AtRisk(day: $0, count: KaplanMeier.atRisk(day: $0, of: curve)) },
             observedQuantiles: ObservedDurations.quantiles(of: tallies),
-            histogram: ObservedDurations.histogram(of: tallies)
+            histogram: ObservedDurations.histogram(of: tallies),
+            atRiskSeries: stride(from: 0, through: horizon, by: step).map {
+                AtRisk(day: $0, count: KaplanMeier.atRisk(day: $0, of: curve))
+            },
+            atRiskStep: step
         )
     }
 }

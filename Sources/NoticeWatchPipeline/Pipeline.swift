@@ -76,7 +76,8 @@ public enum Pipeline {
 
         let reportClock = ContinuousClock.now
         let input = ReportInput(
-            ingest: ingested, figures: figures, provenance: provenance, recordsDatabase: configuration.recordsDatabase)
+            ingest: ingested, figures: figures, provenance: provenance, recordsDatabase: configuration.recordsDatabase,
+            pngConverter: pngConverter(configuration, logger: logger))
         let outputs: [OutputFile]
         do {
             outputs = try writeReport(
@@ -124,6 +125,20 @@ public enum Pipeline {
     }
 
     /// Writes the report into `staging`, with the changes since the run in place when it differs from this one.
+    /// The converter `--png` asks for: `rsvg-convert` on the `PATH`, or `nil` with a warning when it is not
+    /// installed (the charts are then written as SVG only and the run goes on).
+    private static func pngConverter(_ configuration: RunConfiguration, logger: Logger) -> PNGConverter? {
+        guard configuration.chartsAsPNG else { return nil }
+        let converter = PNGConverter.find(searchPath: ProcessInfo.processInfo.environment["PATH"])
+        if converter == nil {
+            let line =
+                "--png: \(PNGConverter.name) is not on the PATH (apt-get install librsvg2-bin); the charts are "
+                + "written as SVG only"
+            logger.warning("\(line)")
+        }
+        return converter
+    }
+
     /// A damaged earlier report must not block every later run: it is reported on `logger`, and the report is
     /// written without the section.
     private static func writeReport(

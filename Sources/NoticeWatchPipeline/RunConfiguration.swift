@@ -37,14 +37,19 @@ public struct RunConfiguration: Sendable {
     /// How many records are kept in memory before the rest are spilled to sorted runs under `TMPDIR`; the
     /// outputs are the same whatever it is.
     public var recordsInMemory: Int
+    /// Whether each chart is also written as PNG (`--png`), when `rsvg-convert` is on the `PATH`; a warning
+    /// says so when it is not. Off by default, so that default outputs are the same on every machine.
+    public var chartsAsPNG: Bool
 
     public init(
         datasetDirectory: String, outputDirectory: String, asOf: CivilDate? = nil, minimumDecisions: Int = 10,
         partialCountsAsOverturned: Bool = false, topCountries: Int = 20,
         survivalInterval: SurvivalIntervalMethod = .logLog, maxQuarantined: Int? = nil, keep: Int? = nil,
         sourceDateEpoch: String? = nil, recordsDatabase: Bool = true,
-        recordsInMemory: Int = 100_000, survivalQuantileRule: SurvivalQuantileRule = .r, force: Bool = false
+        recordsInMemory: Int = 100_000, survivalQuantileRule: SurvivalQuantileRule = .r, force: Bool = false,
+        chartsAsPNG: Bool = false
     ) {
+        self.chartsAsPNG = chartsAsPNG
         self.datasetDirectory = datasetDirectory
         self.outputDirectory = outputDirectory
         self.asOf = asOf

@@ -14,7 +14,8 @@ extension MarkdownReport {
                 + "with \(level) Wilson score intervals. Countries are ranked by the interval's lower bound, not by "
                 + "the rate, so that a high rate from few decisions does not head the table. Countries with fewer "
                 + "than \(options.minimumDecisions) decided complaints are listed but marked *too few to rank*. "
-                + "Chart: [charts/overturn-rates.svg](charts/overturn-rates.svg)."
+                + "Charts: [charts/overturn-rates.svg](charts/overturn-rates.svg), "
+                + "[charts/overturn-rate-by-year.svg](charts/overturn-rate-by-year.svg)."
         )
         var table = MarkdownTable(
             header: [
@@ -63,6 +64,7 @@ extension MarkdownReport {
             text += years.render()
         }
         text += "\n![Overturn rates with intervals](charts/overturn-rates.svg)\n"
+        text += "\n![Overturn rate per year of decision, with intervals](charts/overturn-rate-by-year.svg)\n"
         return text
     }
 

@@ -11,13 +11,16 @@ extension MarkdownReport {
                 + "intervals (\(options.survivalInterval.rawValue) transform, quantile rule "
                 + "\(options.survivalQuantileRule.rawValue)); *not reached* means the curve never fell that far; "
                 + "*too few* marks a group with fewer than \(AnalysisOptions.minimumSurvivalSubjects) durations or "
-                + "fewer than \(AnalysisOptions.minimumSurvivalEvents) ended ones. Chart: [charts/notice-survival.svg](charts/notice-survival.svg)."
+                + "fewer than \(AnalysisOptions.minimumSurvivalEvents) ended ones. Charts: "
+                + "[charts/notice-survival.svg](charts/notice-survival.svg), "
+                + "[charts/complaint-survival.svg](charts/complaint-survival.svg)."
         )
         text += survivalGroup("Notices: issue to cancellation", figures.noticeSurvival)
         text += survivalExclusions("notice-time-to-cancellation", what: "notices")
         text += "\n![Notices not yet cancelled, by days since issue](charts/notice-survival.svg)\n"
         text += survivalGroup("Complaints: filing to decision", figures.complaintSurvival)
         text += survivalExclusions("complaint-time-to-decision", what: "complaints")
+        text += "\n![Complaints not yet decided, by days since filing](charts/complaint-survival.svg)\n"
         return text
     }
 

@@ -15,7 +15,8 @@ extension MarkdownReport {
                 + "\(counted(rest.count, "other country", "other countries")) with any are summed. All "
                 + "\(Country.allMembers.count) member countries are in `complaint_volumes.csv`; complaints whose "
                 + "requesting country is not recognized are in one unranked row. " + partialSentence(volumes)
-                + "Chart: [charts/volumes.svg](charts/volumes.svg)."
+                + "Charts: [charts/volumes.svg](charts/volumes.svg), "
+                + "[charts/complaints-per-year.svg](charts/complaints-per-year.svg)."
         )
         var header = ["Rank", "Country", "Complaints", "Share"] + volumes.years.map(volumes.label(year:))
         if volumes.unknownYear > 0 { header.append("Year unknown") }
@@ -74,6 +75,7 @@ extension MarkdownReport {
         text += "\n" + table.render()
         text += unrecognizedSentence(.complaint, total: volumes.unrecognized)
         text += "\n![Complaints per requesting country](charts/volumes.svg)\n"
+        text += "\n![Complaints per year of filing, the countries with the most](charts/complaints-per-year.svg)\n"
         return text
     }
 

@@ -3,6 +3,7 @@
 /// Codes:
 /// - `output-not-writable`: a file or folder in the report folder could not be created or written.
 /// - `sqlite-failed`: SQLite refused a statement while `records.sqlite` was written (the message is SQLite's).
+/// - `png-conversion-failed`: with `--png`, `rsvg-convert` could not be started or failed on a chart.
 /// - `previous-run-unreadable`: `previous` was given but its `records.sqlite` or `overturn_rates.csv` could
 ///   not be read.
 public struct ReportError: Error, Hashable, Sendable, CustomStringConvertible {

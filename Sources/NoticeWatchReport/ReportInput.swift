@@ -13,6 +13,8 @@ public struct ReportInput: Sendable {
     public var provenance: RunProvenance
     /// Whether `records.sqlite` is written (`--no-records-database` leaves it out).
     public var recordsDatabase: Bool
+    /// Writes each chart also as `charts/<name>.png` (`--png`); `nil`, the default, writes SVG only.
+    public var pngConverter: PNGConverter?
 
     /// Creates a report input.
     ///
@@ -21,11 +23,16 @@ public struct ReportInput: Sendable {
     ///   - figures: what the analysis produced from `ingest`'s records.
     ///   - provenance: what identifies the run.
     ///   - recordsDatabase: whether `records.sqlite` is written.
-    public init(ingest: IngestResult, figures: Figures, provenance: RunProvenance, recordsDatabase: Bool = true) {
+    ///   - pngConverter: what writes each chart also as PNG; `nil` for SVG only.
+    public init(
+        ingest: IngestResult, figures: Figures, provenance: RunProvenance, recordsDatabase: Bool = true,
+        pngConverter: PNGConverter? = nil
+    ) {
         self.ingest = ingest
         self.figures = figures
         self.provenance = provenance
         self.recordsDatabase = recordsDatabase
+        self.pngConverter = pngConverter
     }
 }
 

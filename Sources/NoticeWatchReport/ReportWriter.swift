@@ -11,7 +11,7 @@ internal import Synchronization
 /// same SQLite library version).
 public enum ReportWriter {
     /// The chart files, relative to the report folder.
-    public static let chartPaths = ["charts/volumes.svg", "charts/overturn-rates.svg", "charts/notice-survival.svg"]
+    public static let chartPaths = SVGCharts.all.map(\.path)
 
     /// Starts writing `records.sqlite` into `directory` on another thread, before the figures exist: the
     /// records, the accounts and the run table need only ingest's result, the provenance and the as-of date.
@@ -42,7 +42,7 @@ public enum ReportWriter {
     ///     another output fails, so that a second call can use it.
     /// - Returns: every file written, `manifest.json` last, the others sorted by path.
     /// - Throws: `ReportError` `output-not-writable` when a file cannot be written, `sqlite-failed` when
-    ///   SQLite refuses a statement, `previous-run-unreadable` when `previous` is given and its
+    ///   SQLite refuses a statement, `png-conversion-failed` when ``ReportInput/pngConverter`` fails, `previous-run-unreadable` when `previous` is given and its
     ///   `records.sqlite` or `overturn_rates.csv` cannot be read. Nothing is thrown for empty figures:
     ///   they render as empty tables and "no data" sentences.
     /// - Complexity: O(n log n) in the records, rows and figure rows. `records.sqlite` is written on another
@@ -106,13 +106,16 @@ public enum ReportWriter {
         }
         var outputs = try write(files, in: directory, threads: threads)
         try createFolder(directory + "/charts")
-        let figures = input.figures
-        let charts: [@Sendable () -> String] = [
-            { SVGCharts.volumes(figures) }, { SVGCharts.overturnRates(figures) }, { SVGCharts.noticeSurvival(figures) },
-        ]
         outputs += try write(
-            zip(chartPaths, charts).map { path, chart in (path, { Array(chart().utf8) }) }, in: directory,
+            SVGCharts.all.map { chart in (chart.path, { Array(chart.draw(input).utf8) }) }, in: directory,
             threads: threads)
+        if let converter = input.pngConverter {
+            for path in chartPaths {
+                let png = String(path.dropLast(".svg".count)) + ".png"
+                try converter.convert(svg: directory + "/" + path, to: directory + "/" + png)
+                outputs.append(try describe(png, in: directory))
+            }
+        }
         return outputs
     }
 

@@ -89,6 +89,13 @@ struct Run: ParsableCommand {
             valueName: "n"))
     var recordsInMemory: Int = 100_000
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write each chart as PNG (charts/<name>.png), when rsvg-convert is installed.",
+            discussion: "Never by default: a PNG's bytes depend on the converter and the fonts of the machine."))
+    var png = false
+
     @Flag(name: .long, help: "Per-file detail on standard error.")
     var verbose = false
 
@@ -123,7 +130,7 @@ struct Run: ParsableCommand {
             maxQuarantined: maxQuarantined, keep: keep,
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], recordsDatabase: recordsDatabase,
             recordsInMemory: recordsInMemory, survivalQuantileRule: SurvivalQuantileRule(rawValue: kmQuantile) ?? .r,
-            force: force)
+            force: force, chartsAsPNG: png)
         do {
             let result = try Pipeline.run(configuration, logger: logger)
             print("Report: \(result.reportPath)/report.md")

@@ -1,6 +1,7 @@
-import NoticeWatchAnalysis
 import NoticeWatchModel
 import Testing
+
+@testable import NoticeWatchAnalysis
 
 /// A small hand-counted data set: every figure checked against values worked out on paper.
 struct AnalysisExampleTests {
@@ -227,6 +228,35 @@ struct AnalysisExampleTests {
         #expect(overall.observedQuantiles.map(\.days) == [182.5, 212, 296, 327.8])
         #expect(overall.histogram.map(\.count) == [1, 0, 0, 6, 0, 0, 0])
         #expect(survival.dropFirst().map(\.subjects) == [3, 5, 1])
+    }
+
+    @Test func numberAtRiskAtRegularDaysIsCountedOnTheSameDaysInEveryGroup() {
+        let complaints = Self.figures().complaintSurvival
+        // Longest duration 426 days (over a year): every 90 days up to it.
+        #expect(complaints[0].atRiskStep == 90)
+        #expect(complaints[0].atRiskSeries.map(\.day) == [0, 90, 180, 270, 360])
+        #expect(complaints[0].atRiskSeries.map(\.count) == [9, 8, 8, 5, 3])
+        for country in complaints.dropFirst() {
+            #expect(country.atRiskStep == 90)
+            #expect(country.atRiskSeries.map(\.day) == [0, 90, 180, 270, 360])
+            #expect(country.atRiskSeries.first?.count == country.subjects)
+        }
+        #expect(
+            complaints.dropFirst().map { $0.atRiskSeries.map(\.count) }.reduce([0, 0, 0, 0, 0]) {
+                zip($0, $1).map(+)
+            } == [9, 8, 8, 5, 3])
+        // Longest notice duration 1,642 days (over three years): every year.
+        let notices = Self.figures().noticeSurvival
+        #expect(notices[0].atRiskStep == 365)
+        #expect(
+            notices[0].atRiskSeries == [
+                AtRisk(day: 0, count: 2), AtRisk(day: 365, count: 2), AtRisk(day: 730, count: 1),
+                AtRisk(day: 1_095, count: 1), AtRisk(day: 1_460, count: 1),
+            ])
+        #expect(SurvivalFigure.atRiskStep(longest: 90) == 7)
+        #expect(SurvivalFigure.atRiskStep(longest: 91) == 30)
+        #expect(SurvivalFigure.atRiskStep(longest: 366) == 90)
+        #expect(SurvivalFigure.atRiskStep(longest: 1_096) == 365)
     }
 
     @Test func noticeTimeToCancellation() {

@@ -67,11 +67,29 @@ import Testing
             text.contains("- Partially overturned complaints (\"compliant subject to updates\") count as overturned."))
     }
 
-    @Test func survivalAxisStepsGrowWithTheSpan() {
-        #expect(SVGCharts.niceSpan(0) == (10, 10))
-        #expect(SVGCharts.niceSpan(45) == (50, 10))
-        #expect(SVGCharts.niceSpan(200) == (270, 90))
-        #expect(SVGCharts.niceSpan(1156) == (1460, 365))
-        #expect(SVGCharts.niceSpan(4000) == (4380, 730))
+    @Test func countAxesEndOnARoundStep() {
+        #expect(ChartAxis.counts(maximum: 0) == (1, 1))
+        #expect(ChartAxis.counts(maximum: 3) == (3, 1))
+        #expect(ChartAxis.counts(maximum: 7) == (8, 2))
+        #expect(ChartAxis.counts(maximum: 109) == (150, 50))
+        #expect(ChartAxis.counts(maximum: 1_800) == (2_000, 500))
+    }
+
+    @Test func shareAxesHoldTheValuesWithHalfAPointToSpare() {
+        // Five curves between 72% and 100%: 70–100% in steps of 5 points.
+        #expect(ChartAxis.shares(minimum: 0.72, maximum: 1) == (0.7, 1, 0.05))
+        // 70.0% exactly is too close to a bound of 70%: 65–100% would take 7 steps of 5, so steps of 10.
+        #expect(ChartAxis.shares(minimum: 0.7, maximum: 1) == (0.6, 1, 0.1))
+        #expect(ChartAxis.shares(minimum: 0.2, maximum: 1) == (0, 1, 0.2))
+        #expect(ChartAxis.shares(minimum: 0, maximum: 1) == (0, 1, 0.2))
+        #expect(ChartAxis.shares(minimum: 0.55, maximum: 0.83) == (0.5, 0.9, 0.1))
+        #expect(ChartAxis.percent(0.65, step: 0.05) == "65%")
+        #expect(ChartAxis.percent(0.025, step: 0.005) == "2.5%")
+    }
+
+    @Test func labelsAreThinnedToKeepThemApart() {
+        #expect(ChartAxis.labelEvery(spacing: 60) == 1)
+        #expect(ChartAxis.labelEvery(spacing: 30) == 2)
+        #expect(ChartAxis.labelEvery(spacing: 10) == 6)
     }
 }

@@ -212,7 +212,11 @@ enum ReportFixture {
                 ObservedQuantile(probability: 0.25, days: 365), ObservedQuantile(probability: 0.5, days: 432.5),
                 ObservedQuantile(probability: 0.75, days: nil), ObservedQuantile(probability: 0.9, days: nil),
             ],
-            histogram: buckets
+            histogram: buckets,
+            atRiskSeries: stride(from: 0, through: curve.last?.time ?? 0, by: 365).map { day in
+                AtRisk(day: day, count: curve.reduce(0) { $1.time >= day ? $0 + $1.events + $1.censored : $0 })
+            },
+            atRiskStep: 365
         )
     }
 

@@ -10,7 +10,9 @@ import Testing
         let (_, outputs) = try writeReport(in: temporary)
         #expect(
             outputs.map(\.path) == [
-                "accounting.csv", "charts/notice-survival.svg", "charts/overturn-rates.svg", "charts/volumes.svg",
+                "accounting.csv", "charts/complaint-survival.svg", "charts/complaints-per-year.svg",
+                "charts/notice-survival.svg", "charts/overturn-rate-by-year.svg", "charts/overturn-rates.svg",
+                "charts/volumes.svg",
                 "complaint_volumes.csv", "conflicts.csv", "exclusions.csv", "input_files.csv",
                 "notice_cancellations.csv",
                 "overturn_rates.csv", "quarantine.csv", "records.sqlite", "report.md", "survival_complaints.csv",

@@ -14,6 +14,13 @@ public struct SurvivalSummary: Hashable, Sendable {
     public var quantiles: [SurvivalQuantile]
     /// Subjects still at risk at 365, 730, 1826 and 3652 days, in that order.
     public var atRisk: [AtRisk]
+    /// Subjects still at risk at day 0 and then every ``atRiskStep`` days up to the longest duration of all
+    /// groups of the figure (the same days in every group), ascending: the number-at-risk row under a
+    /// Kaplan–Meier chart.
+    public var atRiskSeries: [AtRisk]
+    /// The days between two entries of ``atRiskSeries``: 365 when the longest duration of all groups is over
+    /// three years, 90 when over a year, 30 when over 90 days, else 7.
+    public var atRiskStep: Int
     /// Plain quantiles (25/50/75/90) of the observed durations of events only, ignoring censoring.
     public var observedQuantiles: [ObservedQuantile]
     /// Durations in fixed buckets (≤30 days, ≤90, ≤180, ≤365, ≤730, ≤1826, >1826), events only.
@@ -28,8 +35,10 @@ public struct SurvivalSummary: Hashable, Sendable {
     public init(
         country: Country?, subjects: Int, events: Int, censored: Int, curve: [SurvivalStep],
         quantiles: [SurvivalQuantile], atRisk: [AtRisk], observedQuantiles: [ObservedQuantile],
-        histogram: [HistogramBucket]
+        histogram: [HistogramBucket], atRiskSeries: [AtRisk] = [], atRiskStep: Int = 365
     ) {
+        self.atRiskSeries = atRiskSeries
+        self.atRiskStep = atRiskStep
         self.country = country
         self.subjects = subjects
         self.events = events
