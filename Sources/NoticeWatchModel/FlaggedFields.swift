@@ -17,13 +17,16 @@ public struct FlaggedFields: OptionSet, Hashable, Sendable {
     public static let filedDate = FlaggedFields(rawValue: 1 << 6)
     public static let decisionDate = FlaggedFields(rawValue: 1 << 7)
     public static let outcome = FlaggedFields(rawValue: 1 << 8)
+    /// An entry of the subject's nationalities that names no member country (``Notice/nationalities`` lists the
+    /// members only).
+    public static let nationalities = FlaggedFields(rawValue: 1 << 9)
 
     /// Every flag with the name of its field in the sources file (`requesting_country`), in field order.
     public static let named: [(flag: FlaggedFields, field: String)] = [
         (.kind, "kind"), (.requestingCountry, "requesting_country"), (.issueDate, "issue_date"),
         (.status, "status"), (.cancellationDate, "cancellation_date"),
         (.cancellationReason, "cancellation_reason"), (.filedDate, "filed_date"),
-        (.decisionDate, "decision_date"), (.outcome, "outcome"),
+        (.decisionDate, "decision_date"), (.outcome, "outcome"), (.nationalities, "nationalities"),
     ]
 
     /// The names of the flagged fields, in field order (`["issue_date", "status"]`).

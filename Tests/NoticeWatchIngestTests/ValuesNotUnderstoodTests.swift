@@ -250,3 +250,60 @@ struct ValuesNotUnderstoodTests {
         #expect(spilled.sources == expected.sources)
     }
 }
+
+/// Nationality lists of the public notices service name territories and codes that are no member (`HK`, `TW`,
+/// Interpol's `UNK` for unknown): the notice keeps its member nationalities, and each such entry is a value not
+/// understood with its count, never dropped in silence.
+@Suite("Nationalities not understood")
+struct NationalitiesNotUnderstoodTests {
+    static let page = """
+        {"total": 3, "_embedded": {"notices": [
+          {"entity_id": "2019/12345", "forename": "ИВАН", "name": "ПЕТРОВ", "nationalities": ["RU", "HK"],
+           "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2019-12345"}}},
+          {"entity_id": "2020/2001", "forename": "MEI", "name": "CHEN", "nationalities": ["TW"],
+           "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2020-2001"}}},
+          {"entity_id": "2021/777", "forename": "JOSÉ", "name": "PÉREZ", "nationalities": ["UNK", "HK", "VE"],
+           "_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2021-777"}}}
+        ]}}
+        """
+
+    @Test("every notice is kept with its member nationalities; HK, TW and UNK are counted as not understood")
+    func nonMembersAreReported() throws {
+        let result = try DatasetIngestor(
+            directory: IngestFixtures.temporaryFolder(text: ["red_2026-12-01.json": Self.page])
+        ).ingest()
+        let notices = result.notices.array
+        #expect(notices.map(\.id) == ["2019/12345", "2020/2001", "2021/777"])
+        #expect(notices.map { $0.nationalities.map(\.alpha2) } == [["RU"], [], ["VE"]])
+        #expect(notices.map { $0.flagged.contains(.nationalities) } == [true, true, true])
+        let values = result.valuesNotUnderstood.filter { $0.field == "nationalities" }
+        #expect(values.map(\.rawValue) == ["HK", "TW", "UNK"])
+        #expect(values.map(\.count) == [2, 1, 1])
+        #expect(result.quarantine.isEmpty)
+    }
+
+    @Test("values: on nationalities maps an entry to a member")
+    func valuesMapAnEntry() throws {
+        let sources = """
+            version: 1
+            sources:
+              - name: red-list
+                path: red_2026-12-01.json
+                record: notice
+                json:
+                  records: _embedded.notices
+                fields:
+                  id: entity_id
+                  kind: { value: red-notice }
+                  nationalities:
+                    from: nationalities
+                    values:
+                      UNK: VE
+            """
+        let result = try DatasetIngestor(
+            directory: IngestFixtures.temporaryFolder(text: ["sources.yml": sources, "red_2026-12-01.json": Self.page])
+        ).ingest()
+        #expect(result.notices.array.map { $0.nationalities.map(\.alpha2) } == [["RU"], [], ["VE"]])
+        #expect(result.valuesNotUnderstood.filter { $0.field == "nationalities" }.map(\.rawValue) == ["HK", "TW"])
+    }
+}

@@ -13,9 +13,9 @@ enum MappingSuggester {
     static func line(_ field: NormalizedField, rawValue: String, spec: FieldSpec?) -> String {
         let key = quoted(rawValue)
         switch field.valueKind {
-        case .date, .text, .countryList:
+        case .date, .text:
             return ""
-        case .country:
+        case .country, .countryList:
             if let (member, reason) = CountrySuccessors.member(for: rawValue) {
                 return "\(key): \(member.alpha2)  # \(reason)"
             }

@@ -60,7 +60,8 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
     /// The record's flag for a value of this field not understood (empty for ids, which are never flagged).
     var flag: FlaggedFields {
         switch self {
-        case .id, .noticeID, .nationalities: []
+        case .id, .noticeID: []
+        case .nationalities: .nationalities
         case .kind: .kind
         case .requestingCountry: .requestingCountry
         case .issueDate: .issueDate

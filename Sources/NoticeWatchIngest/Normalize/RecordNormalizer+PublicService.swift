@@ -24,20 +24,38 @@ extension RecordNormalizer {
 
     /// The member countries a nationalities value lists, in its order, each once: a JSON array (`["RU","IL"]`),
     /// a Python list as pandas writes it (`['RU', 'IL']`), or codes or names separated by commas, semicolons or
-    /// vertical bars (`RU,IL`). Entries that name no member country are left out of the list.
+    /// vertical bars (`RU,IL`). A source's `values:` on the field maps entries to members first. An entry that
+    /// names no member country (`HK`, `TW`, `UNK`) is not in the list: it is a value not understood, counted
+    /// with its text, and the record's `nationalities` flag is set.
     ///
-    /// - Complexity: O(bytes of the value); O(1) for a spelling seen before.
-    mutating func nationalities(_ fields: RecordFields) -> [Country] {
+    /// - Complexity: O(bytes of the value); O(entries) for a spelling seen before.
+    mutating func nationalities(
+        _ fields: RecordFields, _ location: SourceLocation, _ flagged: inout FlaggedFields
+    ) -> [Country] {
         guard let bytes = value(.nationalities, fields) else { return [] }
-        if let cached = nationalityLists.value(for: bytes) { return parsedNationalities[cached] }
-        let list = RecordNormalizer.countryList(RecordNormalizer.string(bytes)).compactMap { Country($0) }
-        var unique: [Country] = []
-        for country in list where !unique.contains(country) { unique.append(country) }
-        if nationalityLists.count < ByteCache.limit && bytes.count <= ByteCache.longestKey {
-            parsedNationalities.append(unique)
-            nationalityLists.insert(parsedNationalities.count - 1, for: bytes)
+        let parsed: (members: [Country], unrecognized: [Int])
+        if let cached = nationalityLists.value(for: bytes) {
+            parsed = parsedNationalities[cached]
+        } else {
+            let vocabulary = plans[NormalizedField.nationalities.position]?.vocabulary
+            var members: [Country] = []
+            var unrecognized: [Int] = []
+            for entry in RecordNormalizer.countryList(RecordNormalizer.string(bytes)) {
+                if let country = Country(vocabulary?.category(for: entry) ?? entry) {
+                    if !members.contains(country) { members.append(country) }
+                } else {
+                    let position = tally.entry(.nationalities, entry, at: location)
+                    if !unrecognized.contains(position) { unrecognized.append(position) }
+                }
+            }
+            parsed = (members, unrecognized)
+            if nationalityLists.count < ByteCache.limit && bytes.count <= ByteCache.longestKey {
+                parsedNationalities.append(parsed)
+                nationalityLists.insert(parsedNationalities.count - 1, for: bytes)
+            }
         }
-        return unique
+        for position in parsed.unrecognized { flag(.nationalities, entry: position, &flagged) }
+        return parsed.members
     }
 
     /// The entries of a list value, trimmed, without brackets and quotes, empty entries dropped.

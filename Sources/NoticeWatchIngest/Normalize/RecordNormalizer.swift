@@ -57,7 +57,7 @@ struct RecordNormalizer {
     private let memberCountries = Country.allMembers
     /// Nationality lists as written, one parsed list per distinct spelling.
     var nationalityLists = ByteCache()
-    var parsedNationalities: [[Country]] = []
+    var parsedNationalities: [(members: [Country], unrecognized: [Int])] = []
     /// Per field position and spelling: the position of the category among its type's `allCases`, or `-1 - e`
     /// for entry `e` of ``tally``.
     private var categories: [ByteCache]
@@ -67,7 +67,7 @@ struct RecordNormalizer {
     private var labels = ByteCache()
     private var labelTexts: [String] = []
     /// The values not understood so far, with their counts and first places.
-    private(set) var tally = ValueTally()
+    var tally = ValueTally()
     /// Whether the status comes from the cancellation date (mapped, with no status mapped).
     let derivesStatus: Bool
     /// The id column's name as bytes, folded by ``RecordNormalizer/headerByte(_:)``: only an id with these bytes
@@ -146,7 +146,7 @@ struct RecordNormalizer {
             serviceKind(fields)
             ?? category(.kind, fields, location, cases: kinds, default: .unknown, unknown: .unknown, &flagged)
         return Notice(
-            id: id, kind: kind, requestingCountry: country, nationalities: nationalities(fields),
+            id: id, kind: kind, requestingCountry: country, nationalities: nationalities(fields, location, &flagged),
             issueDate: issueDate, status: status, cancellationDate: cancellationDate,
             cancellationReason: category(
                 .cancellationReason, fields, location, cases: reasons, default: .unknown, unknown: .unknown,
@@ -205,7 +205,7 @@ struct RecordNormalizer {
 
     /// Counts a value not understood (tally entry `entry`) in `field` of the record being made.
     @inline(__always)
-    private mutating func flag(_ field: NormalizedField, entry: Int, _ flagged: inout FlaggedFields) {
+    mutating func flag(_ field: NormalizedField, entry: Int, _ flagged: inout FlaggedFields) {
         tally.count(entry)
         flagged.insert(field.flag)
     }

@@ -69,10 +69,10 @@ extension SourcesFileParser {
     }
 
     /// The `values:` of a vocabulary field (raw label → category) or of `requesting_country` (raw text → the
-    /// code or name of a member country, stored as its alpha-2 code).
+    /// code or name of a member country, stored as its alpha-2 code; likewise each entry of `nationalities`).
     func parseValues(_ node: Node, field: NormalizedField, key: String) throws(IngestError) -> [String: String] {
         var values: [String: String] = [:]
-        if field == .requestingCountry {
+        if field == .requestingCountry || field == .nationalities {
             for (label, target) in try mapping(node, "values") {
                 let labelText = try string(label, "a raw value")
                 let targetText = try string(target, "a member country")
@@ -90,7 +90,8 @@ extension SourcesFileParser {
         guard let categories = field.categories else {
             throw failure(
                 "sources-file-unknown-key",
-                "\"values\" applies to vocabulary fields and requesting_country only, not \"\(key)\"", node)
+                "\"values\" applies to vocabulary fields, requesting_country and nationalities only, not \"\(key)\"",
+                node)
         }
         for (label, category) in try mapping(node, "values") {
             let labelText = try string(label, "a raw label")
