@@ -73,7 +73,7 @@ let package = Package(
         // Markdown, CSV, SVG, SQLite and manifest writers.
         .target(
             name: "NoticeWatchReport", dependencies: ["NoticeWatchModel", "CSQLite"],
-            exclude: ["OUTPUTS.md"]),
+            exclude: ["OUTPUTS.md", "figures.schema.json"]),
         // The deterministic synthetic bundle with planted rates.
         .target(name: "NoticeWatchGenerator", dependencies: ["NoticeWatchModel"]),
         // One run: inputs -> records -> figures -> report folder.

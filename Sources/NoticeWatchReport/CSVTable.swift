@@ -17,16 +17,25 @@ struct CSVTable {
     private(set) var renderedBytes: [UInt8] = []
     /// How many rows were appended.
     private(set) var count = 0
+    /// The rows as given, unescaped, when the table was built with ``keepsCells`` on (for the figure tables of
+    /// `records.sqlite`); `nil` otherwise.
+    private(set) var rows: [[String]]?
+
+    /// Whether tables created while it is on (`CSVTable.$keepsCells.withValue(true) { … }`) keep their rows'
+    /// cells besides their text. Off by default, so that the largest tables hold only their text.
+    @TaskLocal static var keepsCells = false
 
     init(header: [String]) {
         self.header = header
         CSVTable.append(header, to: &renderedBytes)
+        if CSVTable.keepsCells { rows = [] }
     }
 
     /// Appends a row; it must have one cell per column.
     mutating func append(_ row: [String]) {
         precondition(row.count == header.count, "row has \(row.count) cells, header \(header.count)")
         CSVTable.append(row, to: &renderedBytes)
+        rows?.append(row)
         count += 1
     }
 

@@ -12,7 +12,7 @@ enum RecordsDatabase {
     /// `NWCH` as a big-endian integer, so `file(1)` and tools can tell the file is NoticeWatch's.
     static let applicationID = 0x4E57_4348
     /// The schema's version, incremented when a table or column changes.
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     /// The tables, one statement each.
     static let tables = """

@@ -3,7 +3,7 @@ internal import Foundation
 public import NoticeWatchModel
 internal import Synchronization
 
-/// Writes a run's report folder: `report.md`, the CSV tables, the SVG charts, `records.sqlite` (unless
+/// Writes a run's report folder: `report.md`, `report.html`, `figures.json`, the CSV tables, the SVG charts, `records.sqlite` (unless
 /// ``ReportInput/recordsDatabase`` is off) and `manifest.json` (OUTPUTS.md documents every file and column).
 ///
 /// Every output is a function of the input alone: no clock, no locale, no `Dictionary` order, floats through
@@ -21,11 +21,10 @@ public enum ReportWriter {
         _ ingest: IngestResult, provenance: RunProvenance, asOf: CivilDate, asOfOrigin: String, in directory: String
     ) -> RecordsDatabaseWrite {
         RecordsDatabaseWrite(
-            BackgroundWork { () throws(ReportError) -> OutputFile in
+            BackgroundWork { () throws(ReportError) in
                 try RecordsDatabase.write(
                     ingest, provenance: provenance, asOf: asOf, asOfOrigin: asOfOrigin,
                     to: directory + "/records.sqlite")
-                return try describe("records.sqlite", in: directory)
             })
     }
 
@@ -57,10 +56,7 @@ public enum ReportWriter {
             !input.recordsDatabase || (started == nil && FileManager.default.fileExists(atPath: databasePath))
             ? nil
             : started?.work
-                ?? BackgroundWork { () throws(ReportError) -> OutputFile in
-                    try RecordsDatabase.write(input, to: databasePath)
-                    return try describe("records.sqlite", in: directory)
-                }
+                ?? BackgroundWork { () throws(ReportError) in try RecordsDatabase.write(input, to: databasePath) }
         /// Waits for the database and removes it, when another output failed: the folder is left as it was
         /// found apart from the files written before the failure, as when the files are written one after the
         /// other (and a report refused for its changes section can be written again without it).
@@ -80,13 +76,26 @@ public enum ReportWriter {
             throw error
         }
         if let database {
-            outputs.append(try database.value())
+            // The figure tables are added once the figures' tables are built, to the records written meanwhile.
+            try database.value()
+            try RecordsDatabase.appendFigureTables(input, to: databasePath)
+            outputs.append(try describe("records.sqlite", in: directory))
+            let metadata = try DatasetteMetadata.build(input, database: databasePath)
+            outputs.append(try writeText(metadata.render(), to: "metadata.json", in: directory))
         } else if input.recordsDatabase {
             throw ReportError(
                 code: "output-not-writable", message: "the report folder is not empty", path: databasePath)
         }
+        let markdown = MarkdownReport(input: input, changes: changes).render()
+        outputs.append(try writeText(markdown, to: "report.md", in: directory))
+        let charts = Dictionary(
+            charts(input.figures).map { ($0.path, $0.render()) }, uniquingKeysWith: { first, _ in first })
+        let page = HTMLReport(
+            markdown: markdown, charts: charts, title: "NoticeWatch report, figures as of \(input.figures.options.asOf)"
+        )
+        outputs.append(try writeText(page.render(), to: "report.html", in: directory))
         outputs.append(
-            try writeText(MarkdownReport(input: input, changes: changes).render(), to: "report.md", in: directory))
+            try writeText(FiguresDocument.build(input).render(lineDepth: 2), to: "figures.json", in: directory))
         outputs.sort { $0.path < $1.path }
         let manifest = Manifest.build(input, outputs: outputs).render()
         outputs.append(try writeText(manifest, to: "manifest.json", in: directory))
@@ -106,14 +115,18 @@ public enum ReportWriter {
         }
         var outputs = try write(files, in: directory, threads: threads)
         try createFolder(directory + "/charts")
-        let figures = input.figures
+        outputs += try write(
+            charts(input.figures).map { chart in (chart.path, { Array(chart.render().utf8) }) }, in: directory,
+            threads: threads)
+        return outputs
+    }
+
+    /// Every chart with its path, in the order of ``chartPaths``: written as files and inlined in `report.html`.
+    static func charts(_ figures: Figures) -> [(path: String, render: @Sendable () -> String)] {
         let charts: [@Sendable () -> String] = [
             { SVGCharts.volumes(figures) }, { SVGCharts.overturnRates(figures) }, { SVGCharts.noticeSurvival(figures) },
         ]
-        outputs += try write(
-            zip(chartPaths, charts).map { path, chart in (path, { Array(chart().utf8) }) }, in: directory,
-            threads: threads)
-        return outputs
+        return Array(zip(chartPaths, charts))
     }
 
     /// Renders and writes `files` into `directory` on `threads` threads, each taking the next file in order.
@@ -213,9 +226,9 @@ public enum ReportWriter {
 
 /// `records.sqlite` being written on another thread (see ``ReportWriter/startRecordsDatabase(_:provenance:asOf:asOfOrigin:in:)``).
 public final class RecordsDatabaseWrite: Sendable {
-    let work: BackgroundWork<OutputFile>
+    let work: BackgroundWork<Void>
 
-    init(_ work: BackgroundWork<OutputFile>) {
+    init(_ work: BackgroundWork<Void>) {
         self.work = work
     }
 

@@ -51,7 +51,11 @@ import Testing
     @Test func tablesAreStrictAndIndexed() throws {
         #expect(
             try query("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name")
-                == [["complaints"], ["conflicts"], ["input_files"], ["notices"], ["quarantine"], ["run"], ["sources"]]
+                == [
+                    ["complaint_volumes"], ["complaints"], ["conflicts"], ["exclusions"], ["input_files"],
+                    ["notice_cancellations"], ["notices"], ["overturn_rates"], ["quarantine"], ["run"], ["sources"],
+                    ["survival_complaints"], ["survival_notices"], ["survival_summary"],
+                ]
         )
         #expect(
             try query(

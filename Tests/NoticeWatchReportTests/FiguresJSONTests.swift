@@ -1,0 +1,92 @@
+import Foundation
+import NoticeWatchModel
+import NoticeWatchReport
+import Testing
+
+/// `figures.json` against its committed schema, on the hand-built run and on the committed sample report.
+@Suite struct FiguresJSONTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    static func schema() throws -> JSONSchemaCheck {
+        let text = try String(
+            contentsOfFile: repository + "/Sources/NoticeWatchReport/figures.schema.json", encoding: .utf8)
+        return JSONSchemaCheck(root: try ParsedJSON.parse(text))
+    }
+
+    static func figures(_ folder: String) throws -> ParsedJSON {
+        try ParsedJSON.parse(try String(contentsOfFile: folder + "/figures.json", encoding: .utf8))
+    }
+
+    @Test func sampleReportConformsToTheSchema() throws {
+        let document = try Self.figures(Self.repository + "/Reports/sample")
+        #expect(try Self.schema().violations(of: document) == [])
+        let figures = try #require(document["figures"]?.array)
+        #expect(figures.count > 500)
+        let ids = figures.compactMap { $0["id"]?.string }
+        #expect(Set(ids).count == figures.count, "figure ids are unique")
+        let definitions = Set(document["definitions"]?.array?.compactMap { $0["id"]?.string } ?? [])
+        let used = Set(figures.compactMap { $0["definition"]?.string })
+        #expect(used.isSubset(of: definitions), "\(used.subtracting(definitions)) not in the Method section")
+        #expect(used.contains("overturn-rate") && used.contains("notice-time-to-cancellation"))
+        // The overall rate is the one of overturn_rates.csv's first row (columns 12 to 14: rate, ci_lower, ci_upper).
+        let csv = try String(contentsOfFile: Self.repository + "/Reports/sample/overturn_rates.csv", encoding: .utf8)
+        let overall = csv.split(separator: "\r\n")[1].split(separator: ",", omittingEmptySubsequences: false)
+        let rate = try #require(figures.first { $0["id"]?.string == "overturn-rate/rate" })
+        #expect(rate["value"]?.double == Double(overall[12]))
+        #expect(rate["ci"]?["lower"]?.double == Double(overall[13]))
+        #expect(rate["ci"]?["upper"]?.double == Double(overall[14]))
+        #expect(rate["n"] == .integer(Int(overall[4])!))
+        #expect(rate["ci"]?["method"] == .string("wilson"))
+    }
+
+    @Test func sampleReportNamesEveryCountryRowOfTheVolumeTable() throws {
+        let document = try Self.figures(Self.repository + "/Reports/sample")
+        let figures = try #require(document["figures"]?.array)
+        let csv = try String(contentsOfFile: Self.repository + "/Reports/sample/complaint_volumes.csv", encoding: .utf8)
+        for line in csv.split(separator: "\r\n").dropFirst() where !line.contains("\"") {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            let id = "complaint-volume/complaints/country=\(cells[0])"
+            let figure = figures.first { $0["id"]?.string == id }
+            #expect(figure?["value"] == .integer(Int(cells[4])!), "\(id)")
+        }
+    }
+
+    @Test func handBuiltReportConformsAndIsStable() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let (folder, outputs) = try writeReport(in: temporary)
+        #expect(outputs.contains { $0.path == "figures.json" })
+        let text = readText(folder, "figures.json")
+        let document = try ParsedJSON.parse(text)
+        #expect(try Self.schema().violations(of: document) == [])
+        #expect(document["schema_version"] == .integer(1))
+        let figures = try #require(document["figures"]?.array)
+        let russia = try #require(figures.first { $0["id"]?.string == "overturn-rate/rate/country=RU" })
+        #expect(russia["filters"] == .object([("country", .string("RU"))]))
+        #expect(russia["numerator"] == .integer(2))
+        let manifest = readText(folder, "manifest.json")
+        #expect(manifest.contains("\"path\": \"figures.json\""))
+    }
+
+    @Test func schemaCheckRejectsWhatTheSchemaForbids() throws {
+        let schema = try Self.schema()
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let (folder, _) = try writeReport(in: temporary)
+        let text = readText(folder, "figures.json")
+        let broken = [
+            text.replacingOccurrences(of: "\"schema_version\": 1", with: "\"schema_version\": 2"),
+            text.replacingOccurrences(of: "\"unit\": \"proportion\"", with: "\"unit\": \"percent\""),
+            text.replacingOccurrences(of: "\"country\": \"RU\"", with: "\"country\": \"Russia\""),
+            text.replacingOccurrences(of: "\"numerator\": 2", with: "\"numerator\": \"2\""),
+            text.replacingOccurrences(of: "\"notes\": [],", with: "\"notes\": [], \"comment\": true,"),
+            text.replacingOccurrences(of: "\"method\": \"wilson\"", with: "\"method\": \"wald\""),
+        ]
+        for document in broken {
+            #expect(document != text)
+            #expect(!schema.violations(of: try ParsedJSON.parse(document)).isEmpty)
+        }
+        #expect(throws: (any Error).self) { try ParsedJSON.parse(text + "}") }
+    }
+}
