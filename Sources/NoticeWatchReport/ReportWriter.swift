@@ -3,8 +3,9 @@ internal import Foundation
 public import NoticeWatchModel
 internal import Synchronization
 
-/// Writes a run's report folder: `report.md`, `report.html`, `figures.json`, the CSV tables, the SVG charts, `records.sqlite` (unless
-/// ``ReportInput/recordsDatabase`` is off) and `manifest.json` (OUTPUTS.md documents every file and column).
+/// Writes a run's report folder: `report.md`, `report.html`, `figures.json`, the CSV tables, the SVG charts,
+/// `records.sqlite` with its `metadata.json` (unless ``ReportInput/recordsDatabase`` is off) and
+/// `manifest.json` (OUTPUTS.md documents every file and column).
 ///
 /// Every output is a function of the input alone: no clock, no locale, no `Dictionary` order, floats through
 /// ``FixedDecimal``. Writing the same input twice gives byte-identical files (for `records.sqlite`, with the
@@ -45,7 +46,8 @@ public enum ReportWriter {
     ///   `records.sqlite` or `overturn_rates.csv` cannot be read. Nothing is thrown for empty figures:
     ///   they render as empty tables and "no data" sentences.
     /// - Complexity: O(n log n) in the records, rows and figure rows. `records.sqlite` is written on another
-    ///   thread while the other files are written on the caller's.
+    ///   thread while the other files are written on the caller's; its figure tables and `metadata.json` are
+    ///   added once it is done.
     public static func write(
         _ input: ReportInput, to directory: String, previous: String?, database started: RecordsDatabaseWrite? = nil
     ) throws(ReportError) -> [OutputFile] {
@@ -71,6 +73,7 @@ public enum ReportWriter {
             changes = try previous.map { folder throws(ReportError) in try RunChanges.compare(input, previous: folder) }
             // Without a database to write, the second core builds tables too.
             outputs = try writeTextOutputs(input, changes: changes, to: directory, threads: database == nil ? 2 : 1)
+            outputs += try writeDocuments(input, changes: changes, to: directory)
         } catch {
             abandonDatabase()
             throw error
@@ -86,20 +89,28 @@ public enum ReportWriter {
             throw ReportError(
                 code: "output-not-writable", message: "the report folder is not empty", path: databasePath)
         }
+        outputs.sort { $0.path < $1.path }
+        let manifest = Manifest.build(input, outputs: outputs).render()
+        outputs.append(try writeText(manifest, to: "manifest.json", in: directory))
+        return outputs
+    }
+
+    /// Writes `report.md`, `report.html` (built from the Markdown's text, with the charts inlined) and
+    /// `figures.json`.
+    private static func writeDocuments(
+        _ input: ReportInput, changes: RunChanges?, to directory: String
+    ) throws(ReportError) -> [OutputFile] {
         let markdown = MarkdownReport(input: input, changes: changes).render()
-        outputs.append(try writeText(markdown, to: "report.md", in: directory))
         let charts = Dictionary(
             charts(input.figures).map { ($0.path, $0.render()) }, uniquingKeysWith: { first, _ in first })
         let page = HTMLReport(
             markdown: markdown, charts: charts, title: "NoticeWatch report, figures as of \(input.figures.options.asOf)"
         )
-        outputs.append(try writeText(page.render(), to: "report.html", in: directory))
-        outputs.append(
-            try writeText(FiguresDocument.build(input).render(lineDepth: 2), to: "figures.json", in: directory))
-        outputs.sort { $0.path < $1.path }
-        let manifest = Manifest.build(input, outputs: outputs).render()
-        outputs.append(try writeText(manifest, to: "manifest.json", in: directory))
-        return outputs
+        return [
+            try writeText(markdown, to: "report.md", in: directory),
+            try writeText(page.render(), to: "report.html", in: directory),
+            try writeText(FiguresDocument.build(input).render(lineDepth: 2), to: "figures.json", in: directory),
+        ]
     }
 
     /// Writes the CSV tables and the charts, on `threads` threads.

@@ -69,6 +69,58 @@ import Testing
         #expect(manifest.contains("\"path\": \"figures.json\""))
     }
 
+    @Test func publicListSeriesConformsToTheSchema() throws {
+        let first = CivilDate(year: 2024, month: 3, day: 1)!
+        let second = CivilDate(year: 2024, month: 4, day: 1)!
+        let series = PublicListSeries(
+            grouping: .nationality,
+            coverage: [
+                CaptureCoverage(
+                    capture: ListCapture(
+                        date: first, files: ["list-2024-03-01.json"], seen: 6_412, serviceTotal: 6_420),
+                    shareOfPrevious: nil, shareOfServiceTotal: 0.9988, partial: false),
+                CaptureCoverage(
+                    capture: ListCapture(date: second, files: ["list-2024-04-01.json"], seen: 3_100),
+                    shareOfPrevious: 0.4835, shareOfServiceTotal: nil, partial: true),
+            ],
+            changes: [
+                ListChange(
+                    from: first, to: second, country: nil, added: 12, removed: 3_324, reappeared: 0, modified: 4,
+                    modifiedFields: [FieldCount(field: "forename", count: 4)], reliable: false),
+                ListChange(
+                    from: first, to: second, country: ReportFixture.ru, added: 3, removed: 800, reappeared: 0,
+                    modified: 1, modifiedFields: [], reliable: false),
+            ],
+            departures: [
+                ListDepartures(month: CivilDate(year: 2024, month: 4)!, country: nil, count: 3_324, reliable: false)
+            ],
+            timeOnList: ReportFixture.noticeSurvival, leftTruncated: 6_400, histories: [])
+        var input = ReportFixture.input
+        input.figures.publicList = series
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let (folder, _) = try writeReport(input, in: temporary)
+        let document = try ParsedJSON.parse(readText(folder, "figures.json"))
+        #expect(try Self.schema().violations(of: document) == [])
+        let figures = try #require(document["figures"]?.array)
+        let ids = figures.compactMap { $0["id"]?.string }
+        #expect(Set(ids).count == ids.count, "figure ids are unique")
+        #expect(
+            ids.contains(
+                "public-list-changes/left_public_list/country=RU/from_date=2024-03-01/grouping=nationality/to_date=2024-04-01"
+            ))
+        #expect(ids.contains("public-list-changes/left_public_list_in_month/grouping=nationality/month=2024-04"))
+        let seen = try #require(
+            figures.first { $0["id"]?.string == "public-list-changes/notices_seen/capture_date=2024-04-01" })
+        #expect(seen["value"] == .integer(3_100))
+        #expect(seen["notes"] == .array([.string("partial-capture")]))
+        #expect(ids.contains { $0.hasPrefix("public-list-time-on-list/quantile_days") })
+        // The database gains the public list tables, and metadata.json describes them.
+        let metadata = readText(folder, "metadata.json")
+        #expect(metadata.contains("\"public_list_changes\": {"))
+        #expect(!metadata.contains("\": \"\""), "every column is described")
+    }
+
     @Test func schemaCheckRejectsWhatTheSchemaForbids() throws {
         let schema = try Self.schema()
         let temporary = try TemporaryFolder()
