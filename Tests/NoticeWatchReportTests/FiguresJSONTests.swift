@@ -121,6 +121,45 @@ import Testing
         #expect(!metadata.contains("\": \"\""), "every column is described")
     }
 
+    /// Runs `Scripts/check-figures.py` (the `jsonschema` package's Draft 2020-12 validator) on `paths`: its exit
+    /// status and output, or `nil` when Python or the package is missing.
+    static func referenceCheck(_ paths: [String]) throws -> (status: Int32, output: String)? {
+        let python = ProcessInfo.processInfo.environment["PYTHON"] ?? "/usr/bin/env"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments =
+            (python == "/usr/bin/env" ? ["python3"] : []) + [repository + "/Scripts/check-figures.py"] + paths
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // 3: jsonschema is not installed; 127: no python3.
+        guard process.terminationStatus != 3, process.terminationStatus != 127 else { return nil }
+        return (process.terminationStatus, output)
+    }
+
+    @Test func referenceValidatorAgreesWhenInstalled() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let (folder, _) = try writeReport(in: temporary)
+        guard
+            let good = try Self.referenceCheck([
+                Self.repository + "/Reports/sample/figures.json", folder + "/figures.json",
+            ])
+        else { return }  // No jsonschema here: the Swift checks stand alone.
+        #expect(good.status == 0, "\(good.output)")
+        let broken = temporary.path + "/broken.json"
+        try readText(folder, "figures.json").replacingOccurrences(
+            of: "\"unit\": \"proportion\"", with: "\"unit\": \"%\""
+        )
+        .write(toFile: broken, atomically: false, encoding: .utf8)
+        let rejected = try #require(try Self.referenceCheck([broken]))
+        #expect(rejected.status == 1)
+        #expect(rejected.output.contains("'%' is not one of"))
+    }
+
     @Test func schemaCheckRejectsWhatTheSchemaForbids() throws {
         let schema = try Self.schema()
         let temporary = try TemporaryFolder()
