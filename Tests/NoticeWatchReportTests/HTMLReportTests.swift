@@ -87,6 +87,57 @@ import Testing
         #expect(manifest.contains("\"path\": \"report.html\""))
     }
 
+    /// A page that loads the sample report in a 600 px frame and writes, as JSON in its `<pre>`, the frame's
+    /// width, the elements reaching outside it (but inside a table's scrolling box) and each chart's size.
+    static let layoutProbe = """
+        <!DOCTYPE html>
+        <html><body style="margin:0">
+        <iframe id="page" src="report.html" style="width:600px;height:800px;border:0"></iframe>
+        <pre id="result">pending</pre>
+        <script>
+        document.getElementById('page').addEventListener('load', () => {
+          const d = document.getElementById('page').contentDocument;
+          const width = d.documentElement.clientWidth;
+          const overflowing = [];
+          for (const e of d.querySelectorAll('body *')) {
+            if (e.parentElement && e.parentElement.closest('.table')) continue;
+            const r = e.getBoundingClientRect();
+            if (r.right > width + 0.5 || r.left < -0.5) overflowing.push(e.tagName + '#' + e.id);
+          }
+          const charts = [...d.querySelectorAll('figure.chart svg')].map(s => {
+            const r = s.getBoundingClientRect();
+            return {id: s.closest('figure').id, width: r.width, height: r.height};
+          });
+          document.getElementById('result').textContent =
+            JSON.stringify({width, count: overflowing.length, overflowing: overflowing.slice(0, 10), charts});
+        });
+        </script>
+        </body></html>
+        """
+
+    static func measureLayout(chromium: String, in temporary: TemporaryFolder) throws -> ParsedJSON? {
+        let folder = try temporary.folder("layout")
+        try FileManager.default.copyItem(atPath: Self.sample + "/report.html", toPath: folder + "/report.html")
+        try Self.layoutProbe.write(toFile: folder + "/probe.html", atomically: false, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+            "--virtual-time-budget=10000", "--dump-dom", "file://" + folder + "/probe.html",
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let dom = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard let start = dom.firstRange(of: "<pre id=\"result\">"), let end = dom.firstRange(of: "</pre>")
+        else { return nil }
+        let text = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        return try ParsedJSON.parse(text)
+    }
+
     @Test func headlessChromiumRendersTheSampleReport() throws {
         let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         guard let chromium = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
@@ -112,6 +163,16 @@ import Testing
         let png = try #require(try render("--screenshot=" + temporary.path + "/report.png"))
         #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         #expect(png.count > 20_000, "a blank page compresses to a few kilobytes")
+        // Laid out at 600 px, in a test page that measures it (the report itself has no script): nothing but
+        // the inside of a scrolling table box reaches past the page's width, and every chart is drawn.
+        let measured = try #require(try Self.measureLayout(chromium: chromium, in: temporary))
+        #expect(measured["count"] == .integer(0), "overflowing: \(measured["overflowing"] ?? ParsedJSON.null)")
+        let charts = measured["charts"]?.array ?? []
+        #expect(charts.count == ReportWriter.chartPaths.count)
+        for chart in charts {
+            #expect((chart["width"]?.double ?? 0) > 300 && (chart["height"]?.double ?? 0) > 100, "\(chart)")
+            #expect((chart["width"]?.double ?? .infinity) <= (measured["width"]?.double ?? 0))
+        }
         // Printed: every page is A4 (595 × 842 points), and the report takes several.
         let pdf = try #require(try render("--print-to-pdf=" + temporary.path + "/report.pdf"))
         let text = String(decoding: pdf, as: UTF8.self)
