@@ -15,6 +15,9 @@ struct HTMLReport {
     let charts: [String: String]
     /// The page title.
     let title: String
+    /// The ids of the Method section's definitions: the paragraph that gives one (it starts with `` `id`: ``)
+    /// gets the anchor `definition-<id>`, so that a figure of `figures.json` can link to its definition.
+    var definitions: Set<String> = []
 
     /// English short name → ISO alpha-2, for the row anchors.
     static let countryCodes: [String: String] = Dictionary(
@@ -53,7 +56,8 @@ struct HTMLReport {
                 section = id
                 body.append("<h\(level) id=\"\(HTMLText.escape(id))\">\(inline(text))</h\(level)>")
             case .paragraph(let lines):
-                body.append("<p>" + lines.map(inline).joined(separator: "\n") + "</p>")
+                let anchor = definitionID(lines[0]).map { " id=\"\(HTMLText.escape(unique("definition-" + $0)))\"" }
+                body.append("<p\(anchor ?? "")>" + lines.map(inline).joined(separator: "\n") + "</p>")
             case .list(let items):
                 body.append("<ul>\n" + items.map { "<li>\(inline($0))</li>" }.joined(separator: "\n") + "\n</ul>")
             case .table(let header, let right, let rows):
@@ -119,6 +123,13 @@ struct HTMLReport {
         }
         return "<figure class=\"chart\" id=\"\(HTMLText.escape(id))\">\n\(HTMLReport.inlineSVG(svg))\n"
             + "<figcaption>\(inline(alt)) (<code>\(HTMLText.escape(path))</code>)</figcaption>\n</figure>"
+    }
+
+    /// The definition id a paragraph starts with (`` `overturn-rate`: … ``), when it is one of ``definitions``.
+    private func definitionID(_ line: String) -> String? {
+        guard line.hasPrefix("`"), let end = line.dropFirst().firstIndex(of: "`") else { return nil }
+        let id = String(line[line.index(after: line.startIndex)..<end])
+        return definitions.contains(id) && line[end...].hasPrefix("`: ") ? id : nil
     }
 
     /// The text a reader sees in a Markdown fragment: escapes and emphasis markers removed.

@@ -104,8 +104,9 @@ public enum ReportWriter {
         let charts = Dictionary(
             charts(input.figures).map { ($0.path, $0.render()) }, uniquingKeysWith: { first, _ in first })
         let page = HTMLReport(
-            markdown: markdown, charts: charts, title: "NoticeWatch report, figures as of \(input.figures.options.asOf)"
-        )
+            markdown: markdown, charts: charts,
+            title: "NoticeWatch report, figures as of \(input.figures.options.asOf)",
+            definitions: Set(input.figures.definitions.map(\.id)))
         return [
             try writeText(markdown, to: "report.md", in: directory),
             try writeText(page.render(), to: "report.html", in: directory),

@@ -61,6 +61,11 @@ import Testing
             .compactMap(\.stringValue)
         #expect(row.contains("Russia"))
         #expect(html.contains("position: sticky") && html.contains("size: A4"))
+        // Each definition of figures.json has its anchor.
+        let figures = try FiguresJSONTests.figures(Self.sample)
+        for definition in figures["definitions"]?.array?.compactMap({ $0["id"]?.string }) ?? [] {
+            #expect(ids.contains("definition-" + definition), "\(definition)")
+        }
     }
 
     @Test func rawValuesAreEscapedThroughOneFunction() throws {
