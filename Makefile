@@ -5,8 +5,11 @@ SAMPLE_OUT ?= Reports/sample
 SAMPLE_AS_OF ?= 2025-06-30
 N          ?= 1000000
 RELEASE_BIN = .build/release/noticewatch
+PREFIX     ?= /usr/local
+# the build that `make install` installs: release (debug only to try the installation quickly)
+INSTALL_CONFIGURATION ?= release
 
-.PHONY: run test build deps golden sample bench lint clean
+.PHONY: run test build install deps golden sample bench lint clean
 
 ## run: build in release mode and write the sample report to Reports/sample/
 run: deps
@@ -21,6 +24,11 @@ test: deps
 
 build: deps
 	$(SWIFT) build -c release --product noticewatch
+
+## install: build and install the binary, its man page and bash/zsh/fish completions under PREFIX (/usr/local)
+install: deps
+	$(SWIFT) build -c $(INSTALL_CONFIGURATION) --product noticewatch
+	SWIFT=$(SWIFT) Scripts/install.sh .build/$(INSTALL_CONFIGURATION)/noticewatch $(PREFIX) $(INSTALL_CONFIGURATION)
 
 ## deps: install the C libraries a new machine lacks (libxml2, zlib, SQLite, libcrypto, pkg-config)
 deps:

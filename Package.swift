@@ -20,13 +20,15 @@ let package = Package(
         .executable(name: "noticewatch", targets: ["noticewatch"]),
         .library(name: "NoticeWatchPipeline", targets: ["NoticeWatchPipeline"]),
     ],
+    // Every dependency is pinned to one exact version, so that two builds of one commit resolve the same code
+    // (Package.resolved stays out of the repository). Raise a pin deliberately, in its own commit.
     dependencies: [
         // Command-line parsing for the thin executable only.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // Structured logging of run progress (issue: reports for cron).
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         // The sources file: YAML with line and column marks for every node, so mistakes point at the file.
-        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
     ],
     targets: [
         // System libraries: C headers found through pkg-config, installed by the Makefile when missing.
@@ -69,7 +71,9 @@ let package = Package(
         // Pure computation of every published figure from mergeable partial aggregates.
         .target(name: "NoticeWatchAnalysis", dependencies: ["NoticeWatchModel"]),
         // Markdown, CSV, SVG, SQLite and manifest writers.
-        .target(name: "NoticeWatchReport", dependencies: ["NoticeWatchModel", "CSQLite"], exclude: ["OUTPUTS.md"]),
+        .target(
+            name: "NoticeWatchReport", dependencies: ["NoticeWatchModel", "CSQLite"],
+            exclude: ["OUTPUTS.md", "figures.schema.json"]),
         // The deterministic synthetic bundle with planted rates.
         .target(name: "NoticeWatchGenerator", dependencies: ["NoticeWatchModel"]),
         // One run: inputs -> records -> figures -> report folder.

@@ -17,16 +17,28 @@ struct CSVTable {
     private(set) var renderedBytes: [UInt8] = []
     /// How many rows were appended.
     private(set) var count = 0
+    /// Where the rows go instead of the text, when the table was built with ``rowSink`` set.
+    private let sink: CSVRowSink?
+
+    /// While set (`CSVTable.$rowSink.withValue(sink) { … }`), the tables created hand each row, as given and
+    /// unescaped, to the sink and keep no text: `records.sqlite` takes the figure tables row by row this way,
+    /// so that no table is held twice. `nil` by default.
+    @TaskLocal static var rowSink: CSVRowSink?
 
     init(header: [String]) {
         self.header = header
-        CSVTable.append(header, to: &renderedBytes)
+        sink = CSVTable.rowSink
+        if sink == nil { CSVTable.append(header, to: &renderedBytes) }
     }
 
     /// Appends a row; it must have one cell per column.
     mutating func append(_ row: [String]) {
         precondition(row.count == header.count, "row has \(row.count) cells, header \(header.count)")
-        CSVTable.append(row, to: &renderedBytes)
+        if let sink {
+            sink.receive(row)
+        } else {
+            CSVTable.append(row, to: &renderedBytes)
+        }
         count += 1
     }
 
@@ -196,5 +208,18 @@ extension [QuarantinedRow] {
                 $1.location, $1.field ?? "", $1.reason, $1.rawValue
             )
         }
+    }
+}
+
+/// Receives the rows of the tables built while it is ``CSVTable/rowSink``, one at a time, on the building
+/// thread.
+///
+/// `@unchecked Sendable` only so that it can be a task-local value: it is created, set and used on one thread
+/// (``RecordsDatabase/appendFigureTables(_:to:)`` builds each table on its own thread, inside `withValue`).
+final class CSVRowSink: @unchecked Sendable {
+    let receive: ([String]) -> Void
+
+    init(_ receive: @escaping ([String]) -> Void) {
+        self.receive = receive
     }
 }

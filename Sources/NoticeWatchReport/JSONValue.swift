@@ -15,13 +15,21 @@ enum JSONValue {
     case object([(String, JSONValue)])
 
     /// The text, ending with a line feed.
-    func render() -> String {
+    ///
+    /// - Parameter lineDepth: arrays and objects nested this deep or deeper are written on one line
+    ///   (`{"a": 1, "b": [2, 3]}`), so that a long list of records reads and diffs one record a line;
+    ///   `nil` to indent every level.
+    func render(lineDepth: Int? = nil) -> String {
         var text = ""
-        write(into: &text, indent: "")
+        write(into: &text, indent: "", depth: 0, lineDepth: lineDepth ?? Int.max)
         return text + "\n"
     }
 
-    private func write(into text: inout String, indent: String) {
+    private func write(into text: inout String, indent: String, depth: Int, lineDepth: Int) {
+        if depth >= lineDepth {
+            writeLine(into: &text)
+            return
+        }
         switch self {
         case .string(let value): text += JSONValue.quote(value)
         case .integer(let value): text += String(value)
@@ -36,14 +44,12 @@ enum JSONValue {
             text += "[\n"
             for (offset, value) in values.enumerated() {
                 text += indent + "  "
-                value.write(into: &text, indent: indent + "  ")
+                value.write(into: &text, indent: indent + "  ", depth: depth + 1, lineDepth: lineDepth)
                 text += offset == values.count - 1 ? "\n" : ",\n"
             }
             text += indent + "]"
-        case .object(let members):
-            var seen = Set<String>()
-            let unique = members.filter { seen.insert($0.0).inserted }
-                .sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+        case .object:
+            let unique = sortedMembers
             guard !unique.isEmpty else {
                 text += "{}"
                 return
@@ -51,11 +57,42 @@ enum JSONValue {
             text += "{\n"
             for (offset, member) in unique.enumerated() {
                 text += indent + "  " + JSONValue.quote(member.0) + ": "
-                member.1.write(into: &text, indent: indent + "  ")
+                member.1.write(into: &text, indent: indent + "  ", depth: depth + 1, lineDepth: lineDepth)
                 text += offset == unique.count - 1 ? "\n" : ",\n"
             }
             text += indent + "}"
         }
+    }
+
+    /// The value on one line: `, ` between items, `": "` after keys, keys sorted as in ``render(lineDepth:)``.
+    private func writeLine(into text: inout String) {
+        switch self {
+        case .array(let values):
+            text += "["
+            for (offset, value) in values.enumerated() {
+                if offset > 0 { text += ", " }
+                value.writeLine(into: &text)
+            }
+            text += "]"
+        case .object:
+            text += "{"
+            for (offset, member) in sortedMembers.enumerated() {
+                if offset > 0 { text += ", " }
+                text += JSONValue.quote(member.0) + ": "
+                member.1.writeLine(into: &text)
+            }
+            text += "}"
+        default:
+            write(into: &text, indent: "", depth: 0, lineDepth: Int.max)
+        }
+    }
+
+    /// An object's members without repeated keys (the first kept), sorted by their keys' UTF-8 bytes.
+    private var sortedMembers: [(String, JSONValue)] {
+        guard case .object(let members) = self else { return [] }
+        var seen = Set<String>()
+        return members.filter { seen.insert($0.0).inserted }
+            .sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
     }
 
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`.

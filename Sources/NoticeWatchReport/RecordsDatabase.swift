@@ -1,7 +1,8 @@
 import NoticeWatchModel
 
 /// Writes `records.sqlite`: the records, the quarantine, the conflicts, the accounting, the input files and
-/// the run's provenance, as STRICT tables ready for `sqlite3` or Datasette.
+/// the run's provenance, as STRICT tables ready for `sqlite3` or Datasette; the figure tables are added once
+/// the figures exist (`RecordsDatabase+Figures.swift`), and `metadata.json` describes them all.
 ///
 /// Determinism: the file is created fresh with a fixed page size (16384, which fills about a tenth faster than
 /// 4096), `journal_mode=OFF` (no journal file, no WAL), UTF-8, a fixed `application_id` and `user_version`, the

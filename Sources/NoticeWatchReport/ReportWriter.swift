@@ -3,8 +3,9 @@ internal import Foundation
 public import NoticeWatchModel
 internal import Synchronization
 
-/// Writes a run's report folder: `report.md`, the CSV tables, the SVG charts, `records.sqlite` (unless
-/// ``ReportInput/recordsDatabase`` is off) and `manifest.json` (OUTPUTS.md documents every file and column).
+/// Writes a run's report folder: `report.md`, `report.html`, `figures.json`, the CSV tables, the SVG charts,
+/// `records.sqlite` with its `metadata.json` (unless ``ReportInput/recordsDatabase`` is off) and
+/// `manifest.json` (OUTPUTS.md documents every file and column).
 ///
 /// Every output is a function of the input alone: no clock, no locale, no `Dictionary` order, floats through
 /// ``FixedDecimal``. Writing the same input twice gives byte-identical files (for `records.sqlite`, with the
@@ -21,11 +22,10 @@ public enum ReportWriter {
         _ ingest: IngestResult, provenance: RunProvenance, asOf: CivilDate, asOfOrigin: String, in directory: String
     ) -> RecordsDatabaseWrite {
         RecordsDatabaseWrite(
-            BackgroundWork { () throws(ReportError) -> OutputFile in
+            BackgroundWork { () throws(ReportError) in
                 try RecordsDatabase.write(
                     ingest, provenance: provenance, asOf: asOf, asOfOrigin: asOfOrigin,
                     to: directory + "/records.sqlite")
-                return try describe("records.sqlite", in: directory)
             })
     }
 
@@ -46,7 +46,8 @@ public enum ReportWriter {
     ///   `records.sqlite` or `overturn_rates.csv` cannot be read. Nothing is thrown for empty figures:
     ///   they render as empty tables and "no data" sentences.
     /// - Complexity: O(n log n) in the records, rows and figure rows. `records.sqlite` is written on another
-    ///   thread while the other files are written on the caller's.
+    ///   thread while the other files are written on the caller's; its figure tables and `metadata.json` are
+    ///   added once it is done.
     public static func write(
         _ input: ReportInput, to directory: String, previous: String?, database started: RecordsDatabaseWrite? = nil
     ) throws(ReportError) -> [OutputFile] {
@@ -57,10 +58,7 @@ public enum ReportWriter {
             !input.recordsDatabase || (started == nil && FileManager.default.fileExists(atPath: databasePath))
             ? nil
             : started?.work
-                ?? BackgroundWork { () throws(ReportError) -> OutputFile in
-                    try RecordsDatabase.write(input, to: databasePath)
-                    return try describe("records.sqlite", in: directory)
-                }
+                ?? BackgroundWork { () throws(ReportError) in try RecordsDatabase.write(input, to: databasePath) }
         /// Waits for the database and removes it, when another output failed: the folder is left as it was
         /// found apart from the files written before the failure, as when the files are written one after the
         /// other (and a report refused for its changes section can be written again without it).
@@ -75,22 +73,45 @@ public enum ReportWriter {
             changes = try previous.map { folder throws(ReportError) in try RunChanges.compare(input, previous: folder) }
             // Without a database to write, the second core builds tables too.
             outputs = try writeTextOutputs(input, changes: changes, to: directory, threads: database == nil ? 2 : 1)
+            outputs += try writeDocuments(input, changes: changes, to: directory)
         } catch {
             abandonDatabase()
             throw error
         }
         if let database {
-            outputs.append(try database.value())
+            // The figure tables are added once the figures' tables are built, to the records written meanwhile.
+            try database.value()
+            try RecordsDatabase.appendFigureTables(input, to: databasePath)
+            outputs.append(try describe("records.sqlite", in: directory))
+            let metadata = try DatasetteMetadata.build(input, database: databasePath)
+            outputs.append(try writeText(metadata.render(), to: "metadata.json", in: directory))
         } else if input.recordsDatabase {
             throw ReportError(
                 code: "output-not-writable", message: "the report folder is not empty", path: databasePath)
         }
-        outputs.append(
-            try writeText(MarkdownReport(input: input, changes: changes).render(), to: "report.md", in: directory))
         outputs.sort { $0.path < $1.path }
         let manifest = Manifest.build(input, outputs: outputs).render()
         outputs.append(try writeText(manifest, to: "manifest.json", in: directory))
         return outputs
+    }
+
+    /// Writes `report.md`, `report.html` (built from the Markdown's text, with the charts inlined) and
+    /// `figures.json`.
+    private static func writeDocuments(
+        _ input: ReportInput, changes: RunChanges?, to directory: String
+    ) throws(ReportError) -> [OutputFile] {
+        let markdown = MarkdownReport(input: input, changes: changes).render()
+        let charts = Dictionary(
+            charts(input).map { ($0.path, $0.render()) }, uniquingKeysWith: { first, _ in first })
+        let page = HTMLReport(
+            markdown: markdown, charts: charts,
+            title: "NoticeWatch report, figures as of \(input.figures.options.asOf)",
+            definitions: Set(input.figures.definitions.map(\.id)))
+        return [
+            try writeText(markdown, to: "report.md", in: directory),
+            try writeText(page.render(), to: "report.html", in: directory),
+            try writeText(FiguresDocument.build(input).render(lineDepth: 2), to: "figures.json", in: directory),
+        ]
     }
 
     /// Writes the CSV tables and the charts, on `threads` threads.
@@ -107,7 +128,7 @@ public enum ReportWriter {
         var outputs = try write(files, in: directory, threads: threads)
         try createFolder(directory + "/charts")
         outputs += try write(
-            SVGCharts.all.map { chart in (chart.path, { Array(chart.draw(input).utf8) }) }, in: directory,
+            charts(input).map { chart in (chart.path, { Array(chart.render().utf8) }) }, in: directory,
             threads: threads)
         if let converter = input.pngConverter {
             for path in chartPaths {
@@ -117,6 +138,11 @@ public enum ReportWriter {
             }
         }
         return outputs
+    }
+
+    /// Every chart with its path, in the order of ``chartPaths``: written as files and inlined in `report.html`.
+    static func charts(_ input: ReportInput) -> [(path: String, render: @Sendable () -> String)] {
+        SVGCharts.all.map { chart in (chart.path, { chart.draw(input) }) }
     }
 
     /// Renders and writes `files` into `directory` on `threads` threads, each taking the next file in order.
@@ -216,9 +242,9 @@ public enum ReportWriter {
 
 /// `records.sqlite` being written on another thread (see ``ReportWriter/startRecordsDatabase(_:provenance:asOf:asOfOrigin:in:)``).
 public final class RecordsDatabaseWrite: Sendable {
-    let work: BackgroundWork<OutputFile>
+    let work: BackgroundWork<Void>
 
-    init(_ work: BackgroundWork<OutputFile>) {
+    init(_ work: BackgroundWork<Void>) {
         self.work = work
     }
 

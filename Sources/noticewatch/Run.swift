@@ -18,7 +18,9 @@ struct Run: ParsableCommand {
             above it or above an input file, even with --force.
 
             Standard error gets one warning line per source with quarantined rows; progress lines per stage \
-            when it is a terminal (or with --verbose); the details are in the report.
+            when it is a terminal (or with --verbose); the details are in the report. With --quiet nothing is \
+            written unless the run ends with a status other than 0: then the warnings and the summary are \
+            written as without it.
 
             Exit status:
             \(ExitStatus.allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0))\($0.meaning)" }.joined(separator: "\n"))
@@ -99,6 +101,13 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Per-file detail on standard error.")
     var verbose = false
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Write nothing unless the run fails or a threshold such as --max-quarantined is exceeded (for cron).",
+            discussion: "Warnings stay in the report; they are written with the failure when there is one."))
+    var quiet = false
+
     func validate() throws {
         if let asOf, parsedAsOf(asOf) == nil {
             throw ValidationError("--as-of must be a full date as YYYY-MM-DD, not '\(asOf)'.")
@@ -114,13 +123,15 @@ struct Run: ParsableCommand {
         if let maxQuarantined, maxQuarantined < 0 { throw ValidationError("--max-quarantined cannot be negative.") }
         if let keep, keep < 1 { throw ValidationError("--keep must be at least 1.") }
         guard recordsInMemory >= 0 else { throw ValidationError("--records-in-memory cannot be negative.") }
+        if quiet, verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
     }
 
     func run() throws {
         MallocArenas.useOne()
         let interactive = isatty(STDERR_FILENO) != 0
-        let level: Logger.Level = verbose ? .debug : (interactive ? .info : .warning)
-        var logger = Logger(label: "noticewatch") { _ in TerminalLogHandler() }
+        let level: Logger.Level = verbose ? .debug : (interactive && !quiet ? .info : .warning)
+        let held = quiet ? HeldLines() : nil
+        var logger = Logger(label: "noticewatch") { _ in TerminalLogHandler(held: held) }
         logger.logLevel = level
 
         let configuration = RunConfiguration(
@@ -133,6 +144,8 @@ struct Run: ParsableCommand {
             force: force, chartsAsPNG: png)
         do {
             let result = try Pipeline.run(configuration, logger: logger)
+            if quiet, result.exitStatus == .success { return }
+            held?.release()
             print("Report: \(result.reportPath)/report.md")
             print(
                 "\(result.notices) notices, \(result.complaints) complaints, \(result.quarantined) rows quarantined"
@@ -140,8 +153,12 @@ struct Run: ParsableCommand {
                     + "; as of \(result.asOf) (\(result.asOfOrigin))")
             if result.exitStatus != .success { throw ExitCode(result.exitStatus.rawValue) }
         } catch let error as PipelineError {
+            held?.release()
             TerminalLogHandler.write("noticewatch: \(error)")
             throw ExitCode(error.exitStatus.rawValue)
+        } catch {
+            held?.release()
+            throw error
         }
     }
 

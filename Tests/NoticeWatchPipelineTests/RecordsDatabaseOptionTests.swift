@@ -21,8 +21,10 @@ struct RecordsDatabaseOptionTests {
         try Self.runWithoutDatabase(into: output)
         let committed = PipelineTestSupport.sampleReport
         let files = PipelineTestSupport.files(in: output)
-        #expect(files == PipelineTestSupport.files(in: committed).filter { $0 != "records.sqlite" })
-        for file in files where file.hasSuffix(".csv") || file.hasSuffix(".svg") {
+        #expect(
+            files == PipelineTestSupport.files(in: committed).filter { $0 != "records.sqlite" && $0 != "metadata.json" }
+        )
+        for file in files where file.hasSuffix(".csv") || file.hasSuffix(".svg") || file == "figures.json" {
             let written = try Data(contentsOf: URL(fileURLWithPath: output + "/" + file))
             let expected = try Data(contentsOf: URL(fileURLWithPath: committed + "/" + file))
             #expect(written == expected, "\(file) differs from the full report's")

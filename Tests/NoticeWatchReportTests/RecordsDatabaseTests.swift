@@ -52,8 +52,9 @@ import Testing
         #expect(
             try query("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name")
                 == [
-                    ["complaints"], ["conflicts"], ["input_files"], ["notices"], ["quarantine"], ["run"], ["sources"],
-                    ["values_not_understood"],
+                    ["complaint_volumes"], ["complaints"], ["conflicts"], ["exclusions"], ["input_files"],
+                    ["notice_cancellations"], ["notices"], ["overturn_rates"], ["quarantine"], ["run"], ["sources"],
+                    ["survival_complaints"], ["survival_notices"], ["survival_summary"], ["values_not_understood"],
                 ]
         )
         #expect(
