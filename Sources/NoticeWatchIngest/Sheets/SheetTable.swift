@@ -52,7 +52,8 @@ struct SheetTable: Sendable {
                     }
                     if header.count >= 2 && accepts(header.map(\.name)) {
                         return SheetTable(
-                            grid: grid, header: header, headerRow: lower.number, after: position + 1, filled: filled)
+                            grid: grid, header: header, headerRow: lower.number, after: position + 1, filled: filled,
+                            groupRow: row.number)
                     }
                 }
             }
@@ -66,17 +67,23 @@ struct SheetTable: Sendable {
     }
 
     private init(
-        grid: SheetGrid, header: [(column: Int, name: String)], headerRow: Int, after position: Int, filled: MergeFill
+        grid: SheetGrid, header: [(column: Int, name: String)], headerRow: Int, after position: Int, filled: MergeFill,
+        groupRow: Int? = nil
     ) {
         self.grid = grid
         names = header.map(\.name)
         columns = header.map(\.column)
         self.headerRow = headerRow
         var choices = ["sheet=\(grid.name)"]
-        let titleRows = grid.rows.prefix(position).count
-        choices.append(
-            "header row=\(headerRow) (detected"
-                + (titleRows > 0 ? "; \(titleRows) row\(titleRows == 1 ? "" : "s") above it not read)" : ")"))
+        let titleRows = position - (groupRow == nil ? 0 : 1)
+        let above = titleRows > 0 ? "; \(titleRows) row\(titleRows == 1 ? "" : "s") above not read" : ""
+        if let groupRow {
+            choices.append(
+                "header rows=\(groupRow) and \(headerRow) (detected: the merged group names of row \(groupRow) "
+                    + "joined to row \(headerRow)'s\(above))")
+        } else {
+            choices.append("header row=\(headerRow) (detected\(above))")
+        }
         let ownLabels = header.map { filled.label(row: headerRow, column: $0.column) }
         var rows: [DataRow] = []
         var blank = 0

@@ -108,8 +108,9 @@ extension XLSXWorkbook {
     static func cellValue(
         type: String, value: String?, inline: String?, formula: String?, isDate: Bool, strings: [String]
     ) -> CellValue? {
-        if let formula, (value ?? "").isEmpty, type != "inlineStr" {
-            // A formula the writing program never calculated: its result is not in the file.
+        if let formula, (value ?? "").isEmpty, type != "inlineStr", type != "str" || value == nil {
+            // A formula the writing program never calculated: its result is not in the file (an empty text
+            // result, `t="str"` with an empty value, is a result).
             return .formulaWithoutValue(formula)
         }
         switch type {
