@@ -112,6 +112,14 @@ public struct DatasetIngestor: Sendable {
                         file: DatasetIngestor.sourcesFileName, line: spec.pathMark?.line,
                         column: spec.pathMark?.column)
                 }
+                if spec.sheet != nil && !format.isWorkbook {
+                    throw IngestError(
+                        code: "sources-file-wrong-type",
+                        message: "source \(TextFolding.quoted(spec.name)): sheet: applies to .xlsx and .ods "
+                            + "workbooks, and \(TextFolding.quoted(file)) is \(format.rawValue)",
+                        file: DatasetIngestor.sourcesFileName, line: spec.sheetMark?.line,
+                        column: spec.sheetMark?.column)
+                }
                 if format.isWorkbook {
                     tasks += try sheetTasks(spec: spec, index: index, file: file, format: format)
                     continue
