@@ -89,7 +89,8 @@ struct SheetValueTests {
 
     @Test("A location in a sheet reads as a cell")
     func location() {
-        let origin = SourceLocation.Origin(source: "leak.xlsx!Complaints 2021", file: "leak.xlsx!Complaints 2021", column: "A")
+        let origin = SourceLocation.Origin(
+            source: "leak.xlsx!Complaints 2021", file: "leak.xlsx!Complaints 2021", column: "A")
         #expect(SourceLocation(in: origin, line: 12, record: 3).description == "leak.xlsx!Complaints 2021!A12")
         #expect(SourceLocation(in: origin, record: 3).description == "leak.xlsx!Complaints 2021#3")
         #expect(SourceLocation(source: "c", file: "c.csv", line: 4).description == "c.csv:4")

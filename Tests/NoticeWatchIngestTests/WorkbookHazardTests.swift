@@ -51,7 +51,9 @@ struct WorkbookHazardTests {
         #expect(Array(bytes.prefix(4)) == [0xD0, 0xCF, 0x11, 0xE0])
         let (result, entries) = try Self.refusal("encrypted.xlsx", bytes: bytes)
         #expect(entries.map(\.path) == ["encrypted.xlsx"])
-        #expect(entries.first?.readerChoices.first?.hasPrefix("not read: workbook-encrypted: an OLE2 compound file") == true)
+        #expect(
+            entries.first?.readerChoices.first?.hasPrefix("not read: workbook-encrypted: an OLE2 compound file") == true
+        )
         #expect(
             result.sources.first { $0.source == "encrypted.xlsx" }?.mapping.first?.hasPrefix(
                 "none: not read: workbook-encrypted") == true)

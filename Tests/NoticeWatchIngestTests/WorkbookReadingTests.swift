@@ -50,7 +50,8 @@ struct WorkbookReadingTests {
         #expect(cover.rowsRead == 0)
         #expect(
             cover.readerChoices.contains {
-                $0.hasPrefix("not read: sheet-not-a-table: no row among the first 30 has an id and a requesting country")
+                $0.hasPrefix(
+                    "not read: sheet-not-a-table: no row among the first 30 has an id and a requesting country")
             })
         let coverSource = try #require(result.sources.first { $0.source == "leak.xlsx!Cover" })
         #expect(coverSource.mapping.first?.hasPrefix("none: not read: sheet-not-a-table") == true)
@@ -59,7 +60,8 @@ struct WorkbookReadingTests {
             sheet.readerChoices == [
                 "date system=1900", "decision_date format=iso (detected)", "filed_date format=iso (detected)",
                 "formulas without a cached value (read as empty): G5, G6, G7, G8, G13",
-                "header rows=3 and 4 (detected: the merged group names of row 3 joined to row 4's; 2 rows above not read)", "hidden columns (read): G",
+                "header rows=3 and 4 (detected: the merged group names of row 3 joined to row 4's; 2 rows above not read)",
+                "hidden columns (read): G",
                 "hidden rows (read): 8",
                 "merged cells: A1:G1, A3:A4, B3:B4, C3:C4, D3:E3, F3:F4, G3:G4, H3:H4 (each cell of a merge read as "
                     + "its first cell)",
@@ -94,11 +96,15 @@ struct WorkbookReadingTests {
     func libreOfficeODS() throws {
         let result = try DatasetIngestor(directory: Self.folder(with: "libreoffice/leak.ods")).ingest()
         // An ODS date cell in an id column gives the text it shows, not its ISO value.
-        #expect(IngestFixtures.lines(result) == Self.expected("leak.ods", notice44197: "01/01/2021", totals: "Total | 7"))
+        #expect(
+            IngestFixtures.lines(result) == Self.expected("leak.ods", notice44197: "01/01/2021", totals: "Total | 7"))
         let sheet = try #require(result.inputFiles.first { $0.path == "leak.ods!Complaints 2021" })
         #expect(sheet.readerChoices.contains("hidden rows (read): 8"))
         #expect(sheet.readerChoices.contains("hidden columns (read): G"))
-        #expect(sheet.readerChoices.contains("header rows=3 and 4 (detected: the merged group names of row 3 joined to row 4's; 2 rows above not read)"))
+        #expect(
+            sheet.readerChoices.contains(
+                "header rows=3 and 4 (detected: the merged group names of row 3 joined to row 4's; 2 rows above not read)"
+            ))
     }
 
     @Test("The same workbook read twice gives the same result")

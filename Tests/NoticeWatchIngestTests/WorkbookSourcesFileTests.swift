@@ -40,9 +40,10 @@ struct WorkbookSourcesFileTests {
         #expect(result.inputFiles.map(\.path) == ["leak.xlsx!Complaints 2021"])
         #expect(result.sources.map(\.source) == ["register"])
         #expect(result.quarantine.map(\.reason.code) == ["repeated-header", "unknown-value", "totals-row"])
-        #expect(result.quarantine.map(\.location.description) == [
-            "leak.xlsx!Complaints 2021!A10", "leak.xlsx!Complaints 2021!A11", "leak.xlsx!Complaints 2021!A13",
-        ])
+        #expect(
+            result.quarantine.map(\.location.description) == [
+                "leak.xlsx!Complaints 2021!A10", "leak.xlsx!Complaints 2021!A11", "leak.xlsx!Complaints 2021!A13",
+            ])
     }
 
     @Test("A glob over sheet names reads every sheet it matches")
@@ -83,7 +84,9 @@ struct WorkbookSourcesFileTests {
         } throws: { error in
             let error = error as? IngestError
             return error?.code == "sources-file-unknown-column" && error?.line == 8
-                && error?.message.hasSuffix("(its columns: \"Notice ID\", \"Type\", \"Requesting country\", \"Date of issue\", \"Status\")") == true
+                && error?.message.hasSuffix(
+                    "(its columns: \"Notice ID\", \"Type\", \"Requesting country\", \"Date of issue\", \"Status\")")
+                    == true
         }
     }
 

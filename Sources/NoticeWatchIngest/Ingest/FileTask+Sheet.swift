@@ -43,7 +43,8 @@ extension FileTask {
         guard let table = SheetTable.find(in: grid, accepts: accepts) else {
             let named = spec.sheet.map { !$0.contains("*") && !$0.contains("?") } ?? false
             if explicit && named {
-                let labels = grid.rows.map { row in row.cells.map { grid.label($0.value) }.filter { !$0.isEmpty } }
+                let labels =
+                    grid.rows.map { row in row.cells.map { grid.label($0.value) }.filter { !$0.isEmpty } }
                     .first { $0.count >= 2 } ?? []
                 if let missing = paths.first(where: { CSVReader.column(named: $0, in: labels) == nil }) {
                     throw unknownColumn(missing, fields: spec.fields, header: labels)

@@ -106,7 +106,9 @@ struct ODSWorkbook {
                     if xml.isEmptyElement { rowNumber += rowRepeat }
                 case "table-cell", "covered-table-cell":
                     cell = CellReading(xml: xml, covered: local == "covered-table-cell")
-                    if let spanned = cell.merge(row: rowNumber + 1, column: columnNumber) { grid.merges.append(spanned) }
+                    if let spanned = cell.merge(row: rowNumber + 1, column: columnNumber) {
+                        grid.merges.append(spanned)
+                    }
                     if xml.isEmptyElement {
                         try ODSWorkbook.place(&cell, in: &rowCells, column: &columnNumber, count: &cellCount, limits)
                     }
@@ -115,7 +117,8 @@ struct ODSWorkbook {
                     if cell.paragraphs > 0 { cell.text += "\n" }
                     cell.paragraphs += 1
                 case "s" where cell.annotationDepth == nil:
-                    cell.text += String(repeating: " ", count: ODSWorkbook.count(xml, "c", namespace: ODSWorkbook.textNamespace))
+                    cell.text += String(
+                        repeating: " ", count: ODSWorkbook.count(xml, "c", namespace: ODSWorkbook.textNamespace))
                 case "tab" where cell.annotationDepth == nil: cell.text += "\t"
                 case "line-break" where cell.annotationDepth == nil: cell.text += "\n"
                 default: break

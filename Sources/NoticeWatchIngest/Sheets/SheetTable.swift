@@ -117,7 +117,8 @@ struct SheetTable: Sendable {
         let used = header.map(\.column)
         let emptyColumns = used.min().map { low in (low...(used.max() ?? low)).filter { !used.contains($0) } } ?? []
         if !emptyColumns.isEmpty {
-            choices.append("columns without a header skipped: \(SheetGrid.sample(emptyColumns.map(SheetGrid.columnName)))")
+            choices.append(
+                "columns without a header skipped: \(SheetGrid.sample(emptyColumns.map(SheetGrid.columnName)))")
         }
         if !grid.merges.isEmpty {
             choices.append(

@@ -36,7 +36,8 @@ struct XLSXWorkbook {
         }
         let folder = workbookPart.split(separator: "/").dropLast().joined(separator: "/")
         let relationships = try XLSXWorkbook.relationships(
-            archive, part: (folder.isEmpty ? "" : folder + "/") + "_rels/"
+            archive,
+            part: (folder.isEmpty ? "" : folder + "/") + "_rels/"
                 + (workbookPart.split(separator: "/").last.map(String.init) ?? "workbook.xml") + ".rels",
             folder: folder)
         let xml = try WorkbookXML(part: part, name: workbookPart)

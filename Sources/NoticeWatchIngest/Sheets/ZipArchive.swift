@@ -65,7 +65,8 @@ struct ZipArchive {
                 code: "workbook-too-large", message: "the archive lists \(count) parts (limit \(limits.maximumParts))")
         }
         guard directoryOffset + directorySize <= fileSize else {
-            throw WorkbookRefusal(code: "workbook-corrupt", message: "the ZIP central directory lies past the file's end")
+            throw WorkbookRefusal(
+                code: "workbook-corrupt", message: "the ZIP central directory lies past the file's end")
         }
         let directory = try ZipArchive.read(file.descriptor, at: directoryOffset, count: directorySize)
         var entries: [String: Entry] = [:]
@@ -140,7 +141,9 @@ struct ZipArchive {
             throw WorkbookRefusal(
                 code: "workbook-unsupported", message: "the part \(name) uses compression method \(entry.method)")
         }
-        let crc = part.bytes.baseAddress.map { UInt32(crc32(0, $0.assumingMemoryBound(to: Bytef.self), UInt32(part.count))) }
+        let crc = part.bytes.baseAddress.map {
+            UInt32(crc32(0, $0.assumingMemoryBound(to: Bytef.self), UInt32(part.count)))
+        }
         guard (crc ?? 0) == entry.crc || entry.size == 0 else {
             throw WorkbookRefusal(code: "workbook-corrupt", message: "the part \(name) fails its CRC check")
         }

@@ -68,7 +68,8 @@ struct SourcesFileParser {
             guard let format = SourceFormat(rawValue: text.lowercased()) else {
                 throw failure(
                     "sources-file-unknown-value",
-                    "unknown format \(TextFolding.quoted(text)) (expected one of: csv, json, ndjson, xml, xlsx, ods)", formatNode)
+                    "unknown format \(TextFolding.quoted(text)) (expected one of: csv, json, ndjson, xml, xlsx, ods)",
+                    formatNode)
             }
             spec.format = format
         }
