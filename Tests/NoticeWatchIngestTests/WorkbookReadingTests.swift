@@ -60,11 +60,12 @@ struct WorkbookReadingTests {
             sheet.readerChoices == [
                 "date system=1900", "decision_date format=iso (detected)", "filed_date format=iso (detected)",
                 "formulas without a cached value (read as empty): G5, G6, G7, G8, G13",
-                "header rows=3 and 4 (detected: the merged group names of row 3 joined to row 4's; 2 rows above not read)",
+                "header rows=3 and 4 (detected: the merged group names of row 3 joined to row 4's; 2 rows above not "
+                    + "read)",
                 "hidden columns (read): G",
                 "hidden rows (read): 8",
-                "merged cells: A1:G1, A3:A4, B3:B4, C3:C4, D3:E3, F3:F4, G3:G4, H3:H4 (each cell of a merge read as "
-                    + "its first cell)",
+                "merged cells: A1:G1, A3:A4, B3:B4, C3:C4, D3:E3, F3:F4, G3:G4, H3:H4 (a header merge names every "
+                    + "column it spans; below the header a merge's value fills the rows of its first column)",
                 "sheet=Complaints 2021",
             ])
         // The workbook is hashed as a file: every sheet's entry carries its bytes' digest.

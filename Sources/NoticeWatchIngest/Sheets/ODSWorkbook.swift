@@ -132,15 +132,15 @@ struct ODSWorkbook {
                     try ODSWorkbook.place(&cell, in: &rowCells, column: &columnNumber, count: &cellCount, limits)
                 case "table-row":
                     if !rowCells.isEmpty {
-                        // A repeated row with values is that many identical rows.
+                        // A repeated row with values is that many identical rows: counted before any is made.
+                        cellCount += (rowRepeat - 1) * rowCells.count
+                        guard cellCount <= limits.maximumCells else {
+                            throw WorkbookRefusal(
+                                code: "workbook-too-large",
+                                message: "the sheet \(TextFolding.quoted(name)) has more than "
+                                    + "\(limits.maximumCells) cells")
+                        }
                         for offset in 0..<rowRepeat {
-                            cellCount += offset == 0 ? 0 : rowCells.count
-                            guard cellCount <= limits.maximumCells else {
-                                throw WorkbookRefusal(
-                                    code: "workbook-too-large",
-                                    message: "the sheet \(TextFolding.quoted(name)) has more than "
-                                        + "\(limits.maximumCells) cells")
-                            }
                             grid.rows.append(SheetGrid.Row(number: rowNumber + 1 + offset, cells: rowCells))
                         }
                     }
@@ -162,14 +162,13 @@ struct ODSWorkbook {
         count: inout Int, _ limits: WorkbookLimits
     ) throws(WorkbookRefusal) {
         if let value = cell.value {
-            for offset in 0..<cell.repeated where column + offset < maximumColumns {
-                row.append((column + offset, value))
-                count += 1
-            }
+            let repeats = max(0, min(cell.repeated, maximumColumns - column))
+            count += repeats
             guard count <= limits.maximumCells else {
                 throw WorkbookRefusal(
                     code: "workbook-too-large", message: "a sheet has more than \(limits.maximumCells) cells")
             }
+            for offset in 0..<repeats { row.append((column + offset, value)) }
         }
         column += cell.repeated
         cell = CellReading()

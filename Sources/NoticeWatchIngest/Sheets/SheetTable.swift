@@ -123,7 +123,8 @@ struct SheetTable: Sendable {
         if !grid.merges.isEmpty {
             choices.append(
                 "merged cells: \(SheetGrid.sample(grid.merges.sorted { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }.map(SheetTable.reference))) "
-                    + "(each cell of a merge read as its first cell)")
+                    + "(a header merge names every column it spans; below the header a merge's value fills the rows "
+                    + "of its first column)")
         }
         if !grid.hiddenRows.isEmpty {
             choices.append("hidden rows (read): \(SheetGrid.sample(grid.hiddenRows.map(String.init)))")
@@ -178,10 +179,15 @@ private struct MergeFill {
         }
     }
 
-    /// The cell's own value, or its merge's first cell's.
-    func value(row: Int, column: Int) -> CellValue? {
+    /// The cell's own value, or its merge's first cell's; with `firstColumnOnly`, only in the merge's first
+    /// column (below the header, a merge across columns is one value, not one per field).
+    func value(row: Int, column: Int, firstColumnOnly: Bool = false) -> CellValue? {
         if let own = rowIndex[row].flatMap({ grid.rows[$0].value(at: column) }) { return own }
-        guard let merge = byRow[row]?.first(where: { $0.firstColumn <= column && column <= $0.lastColumn }) else {
+        guard
+            let merge = byRow[row]?.first(where: {
+                firstColumnOnly ? $0.firstColumn == column : $0.firstColumn <= column && column <= $0.lastColumn
+            })
+        else {
             return nil
         }
         return rowIndex[merge.firstRow].flatMap { grid.rows[$0].value(at: merge.firstColumn) }
@@ -189,12 +195,14 @@ private struct MergeFill {
 
     func label(row: Int, column: Int) -> String { grid.label(value(row: row, column: column)) }
 
-    /// The row's cells at `columns` with merged values filled in, in column order.
+    /// The row's cells at `columns` with the values of merges down their first column filled in, in column order.
     func filledCells(of row: SheetGrid.Row, columns: [Int]) -> [(column: Int, value: CellValue)] {
         guard byRow[row.number] != nil else { return row.cells }
         var cells = row.cells
         for column in columns where row.value(at: column) == nil {
-            if let value = value(row: row.number, column: column) { cells.append((column, value)) }
+            if let value = value(row: row.number, column: column, firstColumnOnly: true) {
+                cells.append((column, value))
+            }
         }
         return cells.sorted { $0.column < $1.column }
     }

@@ -14,8 +14,9 @@ struct WorkbookLimits: Sendable {
     var maximumSharedStrings = 4_000_000
     /// The most bytes of text the shared strings may hold together: 128 MiB.
     var maximumSharedStringBytes = 128 << 20
-    /// The most cells one sheet may hold with a value: 20,000,000.
-    var maximumCells = 20_000_000
+    /// The most cells one sheet may hold with a value: 10,000,000 (a sheet is held in memory while it is read,
+    /// some 50 bytes a cell).
+    var maximumCells = 10_000_000
 
     static let standard = WorkbookLimits()
 }

@@ -18,7 +18,11 @@ struct XLSXWorkbook {
     let sheets: [Sheet]
     let date1904: Bool
 
-    static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    /// The namespace of `r:id` in transitional Office Open XML (what Excel writes by default), and in strict.
+    static let relationshipsNamespaces = [
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    ]
 
     /// Reads the workbook's sheet list and date system.
     ///
@@ -50,7 +54,8 @@ struct XLSXWorkbook {
                 let flag = xml.attribute("date1904")?.lowercased()
                 date1904 = flag == "1" || flag == "true"
             case "sheet":
-                let id = xml.attribute("id", namespace: XLSXWorkbook.relationshipsNamespace)
+                let id = XLSXWorkbook.relationshipsNamespaces.lazy.compactMap { xml.attribute("id", namespace: $0) }
+                    .first
                 let target = id.flatMap { relationships[$0] }
                 sheets.append(
                     Sheet(
