@@ -86,6 +86,36 @@ struct WorkbookPartsTests {
             ])
     }
 
+    @Test("Entities in a sheet part are never expanded: a billion-laughs sheet costs nothing")
+    func entityExpansion() throws {
+        var parts = Self.xlsx
+        let entities = (1...9).map { level in
+            "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">"
+        }.joined()
+        parts["xl/worksheets/sheet1.xml"] = """
+            <?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY lol0 "lol">\(entities)]>\
+            <worksheet xmlns="\(Self.main)"><sheetData>\
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>\
+            <row r="2"><c r="A2" t="inlineStr"><is><t>C-&lol9;</t></is></c><c r="B2" t="s"><v>2</v></c></row>\
+            </sheetData></worksheet>
+            """
+        let folder = try IngestFixtures.temporaryFolder([
+            "laughs.xlsx": try ZipFixture.archive(parts), "notices.csv": WorkbookHazardTests.notices,
+        ])
+        let clock = ContinuousClock.now
+        let result = try DatasetIngestor(directory: folder).ingest()
+        #expect(ContinuousClock.now - clock < .seconds(10))
+        #expect(result.notices.map(\.id).allSatisfy { $0.utf8.count < 100 })
+        #expect(result.quarantine.allSatisfy { $0.rawValue.utf8.count < 100 })
+        let data = try #require(result.inputFiles.first { $0.path == "laughs.xlsx!Data" })
+        // libxml2's amplification limit stops the part: the sheet is listed as not read, the run goes on.
+        #expect(
+            data.readerChoices.contains {
+                $0.hasPrefix("not read: workbook-corrupt: the part xl/worksheets/sheet1.xml is not well-formed: ")
+            })
+        #expect(result.notices.map(\.id) == ["2019/1001"])
+    }
+
     static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"

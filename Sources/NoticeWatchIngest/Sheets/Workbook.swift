@@ -37,8 +37,11 @@ struct Workbook {
             throw WorkbookRefusal(
                 code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))")
         }
-        let head = try ZipArchive.read(descriptor, at: 0, count: 8)
-        close(descriptor)
+        let head: [UInt8]
+        do {
+            defer { close(descriptor) }
+            head = try ZipArchive.read(descriptor, at: 0, count: 8)
+        }
         if head == Workbook.compoundFileMagic {
             throw WorkbookRefusal(
                 code: "workbook-encrypted",

@@ -3,14 +3,15 @@ internal import CLibXML2
 /// A libxml2 streaming reader over one inflated workbook part, with the part kept alive while it is read.
 ///
 /// The same options as every XML input (``XMLTextReader``): `XML_PARSE_NONET`, entities never substituted,
-/// no DTD loaded; the part is read node by node, never as a tree.
+/// no DTD loaded, libxml2's limits on huge documents and entity amplification on; the part is read node by
+/// node, never as a tree.
 final class WorkbookXML {
     private let part: ZipPart
     let reader: XMLTextReader
     /// The part's name, for refusals.
     let name: String
 
-    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue)
 
     init(part: ZipPart, name: String) throws(WorkbookRefusal) {
         self.part = part

@@ -36,7 +36,7 @@ struct ZipArchive {
     init(path: String, limits: WorkbookLimits) throws(WorkbookRefusal) {
         self.path = path
         self.limits = limits
-        let file = try ZipArchive.open(path)
+        let file = try ZipArchive.openFile(path)
         defer { close(file.descriptor) }
         fileSize = file.size
         let tailSize = min(fileSize, 22 + 65535)
@@ -117,7 +117,7 @@ struct ZipArchive {
                 message: "the part \(name) inflates \(entry.size / max(entry.compressedSize, 1)) times "
                     + "(limit \(limits.maximumCompressionRatio) for parts over \(limits.ratioCheckedSize) bytes)")
         }
-        let file = try ZipArchive.open(path)
+        let file = try ZipArchive.openFile(path)
         defer { close(file.descriptor) }
         let header = try ZipArchive.read(file.descriptor, at: entry.localHeaderOffset, count: 30)
         guard header.count == 30, header.uint32(at: 0) == 0x0403_4B50 else {
@@ -187,8 +187,8 @@ struct ZipArchive {
         }
     }
 
-    private static func open(_ path: String) throws(WorkbookRefusal) -> (descriptor: Int32, size: Int) {
-        let descriptor = Glibc.open(path, O_RDONLY)
+    private static func openFile(_ path: String) throws(WorkbookRefusal) -> (descriptor: Int32, size: Int) {
+        let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw WorkbookRefusal(
                 code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))")
