@@ -86,6 +86,28 @@ struct WorkbookPartsTests {
             ])
     }
 
+    @Test("A totals row is one whose first value is a totals label; a note saying Total is data")
+    func totalsRow() throws {
+        var parts = Self.xlsx
+        func row(_ number: Int, _ values: [String]) -> String {
+            "<row r=\"\(number)\">"
+                + values.enumerated().map { column, value in
+                    "<c r=\"\(SheetGrid.columnName(column))\(number)\" t=\"inlineStr\"><is><t>\(value)</t></is></c>"
+                }.joined() + "</row>"
+        }
+        parts["xl/worksheets/sheet1.xml"] =
+            "<worksheet xmlns=\"\(Self.main)\"><sheetData>" + row(1, ["Case ref", "Country", "Decision"])
+            + row(2, ["C-1", "FR", "Total"]) + row(3, ["Grand total:", "", "2"]) + "</sheetData></worksheet>"
+        let folder = try IngestFixtures.temporaryFolder(["totals.xlsx": try ZipFixture.archive(parts)])
+        let result = try DatasetIngestor(directory: folder).ingest()
+        #expect(result.complaints.map(\.id) == [])
+        #expect(
+            result.quarantine.map { "\($0.location) \($0.reason.code) \($0.field ?? "-") \($0.rawValue)" } == [
+                "totals.xlsx!Data!A2 unknown-value outcome Total",
+                "totals.xlsx!Data!A3 totals-row - Grand total: | 2",
+            ])
+    }
+
     @Test("Entities in a sheet part are never expanded: a billion-laughs sheet costs nothing")
     func entityExpansion() throws {
         var parts = Self.xlsx

@@ -26,7 +26,8 @@ struct SheetTable: Sendable {
     /// The table's first column's letters, for cell locations (`A` in `leak.xlsx!Complaints!A12`).
     var firstColumnName: String { SheetGrid.columnName(columns.min() ?? 0) }
 
-    /// Labels that mark a totals row, folded (compared lower case, a final `:` dropped).
+    /// Labels that mark a totals row in its first cell with a value, folded (compared lower case, a final `:`
+    /// dropped).
     static let totalLabels: Set<String> = [
         "total", "totals", "grand total", "sum", "subtotal", "sub-total", "sub total", "overall",
         "total général", "total general", "totaux", "somme", "итого", "всего", "gesamt", "summe",
@@ -101,7 +102,9 @@ struct SheetTable: Sendable {
                         row: row,
                         setAside: QuarantineReason(
                             code: "repeated-header", message: "the header repeated inside the sheet, not a record")))
-            } else if let label = row.cells.lazy.map({ grid.label($0.value) }).first(where: SheetTable.isTotalLabel) {
+            } else if let label = row.cells.lazy.map({ grid.label($0.value) }).first(where: { !$0.isEmpty }),
+                SheetTable.isTotalLabel(label)
+            {
                 rows.append(
                     DataRow(
                         row: row,
