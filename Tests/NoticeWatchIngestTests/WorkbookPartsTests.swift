@@ -108,6 +108,30 @@ struct WorkbookPartsTests {
             ])
     }
 
+    @Test("A number not styled as a date is never guessed to be a date serial, even in a date column")
+    func unstyledNumberInDateColumn() throws {
+        var parts = Self.xlsx
+        parts["xl/worksheets/sheet1.xml"] = """
+            <worksheet xmlns="\(Self.main)"><sheetData>\
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>\
+            <c r="C1" t="inlineStr"><is><t>Date of receipt</t></is></c></row>\
+            <row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is></c><c r="B2" t="s"><v>2</v></c>\
+            <c r="C2"><v>44197</v></c></row>\
+            <row r="3"><c r="A3" t="inlineStr"><is><t>C-2</t></is></c><c r="B3" t="s"><v>2</v></c>\
+            <c r="C3" s="1"><v>44197</v></c></row>\
+            </sheetData></worksheet>
+            """
+        let folder = try IngestFixtures.temporaryFolder(["dates.xlsx": try ZipFixture.archive(parts)])
+        let result = try DatasetIngestor(directory: folder).ingest()
+        // This workbook counts from 1904: the styled serial 44197 is 2025-01-02.
+        #expect(
+            IngestFixtures.lines(result).prefix(2) == [
+                "complaint C-2 - FR 2025-01-02 - pending \"\" @dates.xlsx!Data!A3",
+                "quarantine dates.xlsx!Data!A2 #1 filed_date invalid-date: \"44197\" is not a date: expected iso "
+                    + "raw=\"44197\"",
+            ])
+    }
+
     @Test("Entities in a sheet part are never expanded: a billion-laughs sheet costs nothing")
     func entityExpansion() throws {
         var parts = Self.xlsx
