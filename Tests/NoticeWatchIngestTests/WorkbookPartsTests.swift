@@ -132,6 +132,27 @@ struct WorkbookPartsTests {
             ])
     }
 
+    @Test("A table away from A1: blank rows and columns skipped, said so, and locations name its first column")
+    func blankRowsAndColumns() throws {
+        var parts = Self.xlsx
+        func cell(_ reference: String, _ value: String) -> String {
+            "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(value)</t></is></c>"
+        }
+        parts["xl/worksheets/sheet1.xml"] =
+            "<worksheet xmlns=\"\(Self.main)\"><sheetData>"
+            + "<row r=\"3\">\(cell("B3", "Case ref"))\(cell("D3", "Country"))</row>"
+            + "<row r=\"4\">\(cell("B4", "C-1"))\(cell("C4", "stray note"))\(cell("D4", "FR"))</row>"
+            + "<row r=\"5\"><c r=\"B5\" s=\"1\"/></row><row r=\"6\">\(cell("E6", "off the table"))</row>"
+            + "<row r=\"7\">\(cell("B7", "C-2"))\(cell("D7", "Italia"))</row></sheetData></worksheet>"
+        let folder = try IngestFixtures.temporaryFolder(["away.xlsx": try ZipFixture.archive(parts)])
+        let result = try DatasetIngestor(directory: folder).ingest()
+        #expect(result.complaints.map(\.provenance.description) == ["away.xlsx!Data!B4", "away.xlsx!Data!B7"])
+        let data = try #require(result.inputFiles.first { $0.path == "away.xlsx!Data" })
+        #expect(data.readerChoices.contains("columns without a header skipped: C"))
+        #expect(data.readerChoices.contains("blank rows skipped=1"))
+        #expect(data.rowsRead == 2)
+    }
+
     @Test("Entities in a sheet part are never expanded: a billion-laughs sheet costs nothing")
     func entityExpansion() throws {
         var parts = Self.xlsx
