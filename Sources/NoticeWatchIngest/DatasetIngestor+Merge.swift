@@ -82,6 +82,9 @@ extension DatasetIngestor {
                 var inferred = spec
                 inferred.fields = partial.prepared.fields
                 entry.mapping = inferred.mappingDescription
+                if let notRead = partial.prepared.choices.first(where: { $0.hasPrefix("not read: ") }) {
+                    entry.mapping = ["none: " + notRead]
+                }
             }
             entry.read += partial.read
             entry.quarantined += partial.quarantine.count

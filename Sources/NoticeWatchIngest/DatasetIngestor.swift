@@ -65,7 +65,7 @@ public struct DatasetIngestor: Sendable {
         } else {
             specs = files.filter { DatasetFiles.dataExtensions.contains(DatasetFiles.fileExtension($0)) }.map {
                 SourceSpec(name: $0, path: $0, format: SourceFormat.fromExtension(of: $0), inferred: true)
-            }
+            }.flatMap(sheetSources)
         }
         let tasks = try makeTasks(specs: specs, files: files.filter { $0 != sourcesFile })
         let prepared = try DatasetIngestor.firstFailure(
@@ -82,7 +82,7 @@ public struct DatasetIngestor: Sendable {
             throw IngestError(
                 code: "no-records",
                 message: tasks.isEmpty
-                    ? "the folder has no sources.yml and no .csv, .json, .ndjson, .jsonl or .xml file"
+                    ? "the folder has no sources.yml and no .csv, .json, .ndjson, .jsonl, .xml, .xlsx or .ods file"
                     : "no record was found in any input file",
                 file: directory)
         }
@@ -111,6 +111,18 @@ public struct DatasetIngestor: Sendable {
                             + "\(TextFolding.quoted(file)) from its extension; set format:",
                         file: DatasetIngestor.sourcesFileName, line: spec.pathMark?.line,
                         column: spec.pathMark?.column)
+                }
+                if spec.sheet != nil && !format.isWorkbook {
+                    throw IngestError(
+                        code: "sources-file-wrong-type",
+                        message: "source \(TextFolding.quoted(spec.name)): sheet: applies to .xlsx and .ods "
+                            + "workbooks, and \(TextFolding.quoted(file)) is \(format.rawValue)",
+                        file: DatasetIngestor.sourcesFileName, line: spec.sheetMark?.line,
+                        column: spec.sheetMark?.column)
+                }
+                if format.isWorkbook {
+                    tasks += try sheetTasks(spec: spec, index: index, file: file, format: format)
+                    continue
                 }
                 tasks.append(
                     FileTask(

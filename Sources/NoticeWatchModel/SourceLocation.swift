@@ -10,19 +10,24 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         public let source: String
         /// The file's path relative to the dataset folder, with `/` separators.
         public let file: String
+        /// For a workbook sheet (``file`` is then `leak.xlsx!Complaints 2021`), the letters of its table's first
+        /// column: a location's line is the sheet's row, and it reads as a cell, `leak.xlsx!Complaints 2021!A12`.
+        public let column: String?
 
-        public init(source: String, file: String) {
+        public init(source: String, file: String, column: String? = nil) {
             self.source = source
             self.file = file
+            self.column = column
         }
 
         public static func == (lhs: Origin, rhs: Origin) -> Bool {
-            lhs === rhs || (lhs.source == rhs.source && lhs.file == rhs.file)
+            lhs === rhs || (lhs.source == rhs.source && lhs.file == rhs.file && lhs.column == rhs.column)
         }
 
         public func hash(into hasher: inout Hasher) {
             hasher.combine(source)
             hasher.combine(file)
+            hasher.combine(column)
         }
     }
 
@@ -36,13 +41,13 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     /// The source's name from the sources file (or the file name when the mapping was inferred).
     public var source: String {
         get { origin.source }
-        set { origin = Origin(source: newValue, file: origin.file) }
+        set { origin = Origin(source: newValue, file: origin.file, column: origin.column) }
     }
 
     /// The file's path relative to the dataset folder, with `/` separators.
     public var file: String {
         get { origin.file }
-        set { origin = Origin(source: origin.source, file: newValue) }
+        set { origin = Origin(source: origin.source, file: newValue, column: origin.column) }
     }
 
     /// The physical line where the record starts (1-based), when the format has lines that mean something.
@@ -70,8 +75,10 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         self.init(in: Origin(source: source, file: file), line: line, record: record)
     }
 
-    /// `file:line` when the line is known, else `file#record`, else the file alone.
+    /// `file:line` when the line is known (`file!sheet!A12` in a workbook sheet), else `file#record`, else the
+    /// file alone.
     public var description: String {
+        if let line, let column = origin.column { return "\(file)!\(column)\(line)" }
         if let line { return "\(file):\(line)" }
         if let record { return "\(file)#\(record)" }
         return file

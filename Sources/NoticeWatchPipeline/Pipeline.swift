@@ -101,6 +101,12 @@ public enum Pipeline {
                 "\(configuration.outputDirectory)/runs holds names that are not NoticeWatch runs, left alone: \(names)")
         }
         logger.info("report: \(outputs.count) files written to \(reportPath) in \(Self.seconds(since: reportClock))")
+        // A workbook or sheet not read (encrypted, a ZIP bomb, a cover page) is listed among the report's inputs
+        // with why; the terminal says so too.
+        for file in ingested.inputFiles {
+            guard let reason = file.readerChoices.first(where: { $0.hasPrefix("not read: ") }) else { continue }
+            logger.warning("\(file.path) \(reason)")
+        }
 
         let quarantined = ingested.quarantine.count
         var status = ExitStatus.success

@@ -34,9 +34,9 @@ struct SourcesFileErrorTests {
             yaml: source("    record: complaint\n    csv:\n      header: maybe\n" + fields),
             expected: "sources.yml:7:15: error[sources-file-wrong-type]: \"header\" must be true or false"),
         Case(
-            name: "unknown format", yaml: source("    format: xlsx\n    record: complaint\n" + fields),
-            expected: "sources.yml:5:13: error[sources-file-unknown-value]: unknown format \"xlsx\" "
-                + "(expected one of: csv, json, ndjson, xml)"),
+            name: "unknown format", yaml: source("    format: xls\n    record: complaint\n" + fields),
+            expected: "sources.yml:5:13: error[sources-file-unknown-value]: unknown format \"xls\" "
+                + "(expected one of: csv, json, ndjson, xml, xlsx, ods)"),
         Case(
             name: "unknown record", yaml: source("    record: person\n" + fields),
             expected: "sources.yml:5:13: error[sources-file-unknown-value]: unknown record \"person\" "

@@ -7,7 +7,7 @@
 /// The files of a dataset folder and the matching of sources-file paths and globs against them.
 enum DatasetFiles {
     /// Extensions of the files a folder without a sources file is read from (also when followed by `.gz`).
-    static let dataExtensions: Set<String> = ["csv", "json", "ndjson", "jsonl", "xml"]
+    static let dataExtensions: Set<String> = ["csv", "json", "ndjson", "jsonl", "xml", "xlsx", "xlsm", "ods"]
 
     /// Every regular file under `directory`, as paths relative to it with `/` separators, hidden files and
     /// folders (name starting with `.`) left out, sorted by their UTF-8 bytes.

@@ -55,6 +55,8 @@ struct FileChunk: Sendable {
                 dialect.encoding != .utf16BE
             else { return nil }
             quote = dialect.quote
+        case .sheet:
+            return nil
         case .xml(let recordElement, let namespaces):
             return try xmlChunks(
                 prepared, file: file, sizes: sizes, recordElement: recordElement, namespaces: namespaces)

@@ -11,6 +11,11 @@ struct FileTask: Sendable {
     var format: SourceFormat
     /// The sources file's name, for errors that point into it.
     var sourcesFile: String
+    /// The sheet read, for a workbook (``relativePath`` is then `file!sheet`); `nil` for other formats, and for
+    /// a workbook refused whole (``refusal``).
+    var sheet: String? = nil
+    /// Why a workbook is not read at all (found when its sheets were listed).
+    var refusal: WorkbookRefusal? = nil
 }
 
 /// How a prepared file is to be read.
@@ -18,6 +23,8 @@ enum ReaderSetup: Sendable {
     case csv(CSVDialect, columns: [Int])
     case json(JSONLayout)
     case xml(recordElement: String, namespaces: [String: String])
+    /// A workbook sheet's table, read in full when the file was prepared; `nil` for a sheet or workbook not read.
+    case sheet(SheetTable?)
 }
 
 extension FileTask {
@@ -26,6 +33,7 @@ extension FileTask {
     /// - Throws: `file-unreadable`; `sources-file-unknown-column` for a field mapped to a missing CSV column;
     ///   `mapping-not-inferred` when neither kind fits an inferred file's names (an empty file is no error).
     func prepare() throws(IngestError) -> PreparedFile {
+        if format.isWorkbook { return try prepareSheet() }
         let checkUTF8 = format == .csv && spec.csv.encoding == nil
         // The UTF-8 check reads the whole file, and hashes it on the way; otherwise the hash is taken on another
         // core while the file is parsed.
@@ -43,6 +51,7 @@ extension FileTask {
         case .csv: prepared = try prepareCSV(scan)
         case .json, .ndjson: prepared = try prepareJSON(scan)
         case .xml: prepared = try prepareXML(scan)
+        case .xlsx, .ods: prepared = try prepareSheet()
         }
         if scan.isCompressed { prepared.choices.append("compression=gzip (detected)") }
         return prepared
@@ -132,24 +141,24 @@ extension FileTask {
     }
 
     /// The kind and fields: the sources file's, or inferred from `names`.
-    private func mapping(names: [String]) throws(IngestError) -> (RecordKind, [FieldSpec]) {
+    func mapping(names: [String]) throws(IngestError) -> (RecordKind, [FieldSpec]) {
         if !spec.inferred, let record = spec.record { return (record, spec.fields) }
         // A JSON file with no record (`[]`, a page with no notices) has nothing to map and nothing to lose: it is
         // read, and listed, with zero rows.
-        if names.isEmpty && format != .csv && format != .xml { return (.notice, []) }
+        if names.isEmpty && (format == .json || format == .ndjson) { return (.notice, []) }
         guard let inferred = MappingInference.infer(names: names) else {
             let listed = names.isEmpty ? "none" : names.map(TextFolding.quoted).joined(separator: ", ")
             throw IngestError(
                 code: "mapping-not-inferred",
                 message: "cannot tell whether \(relativePath) holds notices or complaints: no id and requesting "
-                    + "country among its \(format == .csv ? "headers" : "keys") (found: \(listed)); "
+                    + "country among its \(format == .csv || format.isWorkbook ? "headers" : "keys") (found: \(listed)); "
                     + "describe it in sources.yml",
                 file: relativePath)
         }
         return inferred
     }
 
-    private func unknownColumn(_ path: String, fields: [FieldSpec], header: [String]) -> IngestError {
+    func unknownColumn(_ path: String, fields: [FieldSpec], header: [String]) -> IngestError {
         let spec = fields.first { $0.from == path }
         let columns = header.map(TextFolding.quoted).joined(separator: ", ")
         return IngestError(

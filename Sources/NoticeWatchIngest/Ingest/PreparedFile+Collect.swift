@@ -99,7 +99,9 @@ extension PreparedFile {
         // their references on other objects.
         let name = task.spec.name
         let file = task.relativePath
-        let origin = SourceLocation.Origin(source: name, file: file)
+        var column: String?
+        if case .sheet(let table?) = setup { column = table.firstColumnName }
+        let origin = SourceLocation.Origin(source: name, file: file, column: column)
         let fields = RecordFields(count: reader.valueCount)
         while let item = try reader.nextFields(into: fields) {
             collected.read += 1

@@ -167,6 +167,12 @@ extension PreparedFile {
             return try JSONRecordReader(
                 path: task.absolutePath, displayPath: task.relativePath, layout: layout, fieldPaths: paths,
                 range: range)
+        case .sheet(let table):
+            return SheetReader(
+                table: table, paths: paths,
+                uses: paths.map { path in
+                    fields.contains { $0.from == path && $0.field.valueKind == .date } ? .date : .text
+                })
         case .xml(let recordElement, let namespaces):
             return try XMLRecordReader(
                 path: task.absolutePath, displayPath: task.relativePath, recordElement: recordElement,

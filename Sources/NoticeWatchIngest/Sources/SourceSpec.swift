@@ -15,6 +15,9 @@ struct SourceSpec: Hashable, Sendable {
     var jsonRecords: String?
     var xmlRecord: String?
     var xmlNamespaces: [String: String] = [:]
+    /// A workbook's sheet, or a glob over its sheet names (`Complaints *`); `nil`: every sheet.
+    var sheet: String?
+    var sheetMark: SourcesFileMark?
     /// The mapped fields, in ``NormalizedField`` order.
     var fields: [FieldSpec] = []
     /// Whether the mapping is to be inferred from the file's header names or keys.
@@ -61,7 +64,10 @@ struct FieldSpec: Hashable, Sendable {
 
 /// The file format of a source.
 enum SourceFormat: String, Hashable, Sendable, CaseIterable {
-    case csv, json, ndjson, xml
+    case csv, json, ndjson, xml, xlsx, ods
+
+    /// Whether files of this format are workbooks whose sheets are read as tables.
+    var isWorkbook: Bool { self == .xlsx || self == .ods }
 
     /// The format an extension implies (`.jsonl` is NDJSON), or `nil`; a final `.gz` is looked through
     /// (`notices.csv.gz` is CSV).
@@ -73,6 +79,8 @@ enum SourceFormat: String, Hashable, Sendable, CaseIterable {
         case "json": return .json
         case "ndjson", "jsonl": return .ndjson
         case "xml": return .xml
+        case "xlsx", "xlsm": return .xlsx
+        case "ods": return .ods
         default: return nil
         }
     }

@@ -58,7 +58,7 @@ struct SourcesFileParser {
     private func parseSource(_ node: Node) throws(IngestError) -> SourceSpec {
         let map = try mapping(node, "a source")
         try checkKeys(
-            map, allowed: ["name", "path", "format", "record", "csv", "json", "xml", "fields"], in: "a source")
+            map, allowed: ["name", "path", "sheet", "format", "record", "csv", "json", "xml", "fields"], in: "a source")
         let name = try requiredString(map, "name", node)
         let pathNode = try requiredNode(map, "path", node)
         let path = try string(pathNode, "path")
@@ -68,9 +68,14 @@ struct SourcesFileParser {
             guard let format = SourceFormat(rawValue: text.lowercased()) else {
                 throw failure(
                     "sources-file-unknown-value",
-                    "unknown format \(TextFolding.quoted(text)) (expected one of: csv, json, ndjson, xml)", formatNode)
+                    "unknown format \(TextFolding.quoted(text)) (expected one of: csv, json, ndjson, xml, xlsx, ods)",
+                    formatNode)
             }
             spec.format = format
+        }
+        if let sheetNode = value(map, "sheet") {
+            spec.sheet = try string(sheetNode, "sheet")
+            spec.sheetMark = mark(sheetNode)
         }
         let recordNode = try requiredNode(map, "record", node)
         let recordText = try string(recordNode, "record")

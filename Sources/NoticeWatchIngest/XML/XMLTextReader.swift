@@ -51,6 +51,14 @@ final class XMLTextReader {
         self.init(pointer: pointer)
     }
 
+    /// Takes over a reader opened elsewhere (a workbook part read from memory), its errors captured the same way.
+    convenience init(taking pointer: xmlTextReaderPtr) {
+        self.init(pointer: pointer)
+    }
+
+    /// Runs libxml2's one-time setup, for a reader opened outside this type.
+    static func initializeLibrary() { libraryInitialized }
+
     private init(pointer: xmlTextReaderPtr) {
         self.pointer = pointer
         xmlTextReaderSetStructuredErrorHandler(
