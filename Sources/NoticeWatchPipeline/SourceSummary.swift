@@ -2,7 +2,8 @@ public import NoticeWatchModel
 
 /// The one-line-per-source summaries of bad rows that go to standard error (the details go to the report).
 public enum SourceSummary {
-    /// One warning per source that quarantined rows, in source order, and one for duplicate conflicts:
+    /// One warning per source that quarantined rows, in source order, one per entry of the dataset folder not
+    /// read, and one for duplicate conflicts:
     /// `source 'ccf-cases': 4 of 1,203 rows quarantined (2 unknown-country, 1 invalid-date, 1 wrong-field-count); see quarantine.csv`.
     public static func warnings(for result: IngestResult) -> [String] {
         var lines: [String] = []
@@ -17,6 +18,9 @@ public enum SourceSummary {
             lines.append(
                 "source '\(source.source)': \(source.quarantined) of \(source.read) rows quarantined (\(reasons)); "
                     + "see quarantine.csv")
+        }
+        for entry in result.notRead {
+            lines.append("not read: '\(entry.path)', \(entry.reason); see the provenance in report.md")
         }
         if !result.conflicts.isEmpty {
             let ids = Set(result.conflicts.map { "\($0.recordKind.rawValue):\($0.id)" }).count

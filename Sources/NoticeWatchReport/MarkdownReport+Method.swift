@@ -141,6 +141,13 @@ extension MarkdownReport {
             ])
         }
         text += "\n" + files.render()
+        if !ingest.notRead.isEmpty {
+            var refused = MarkdownTable(header: ["Not read", "Why"])
+            for entry in ingest.notRead.sorted() { refused.append([entry.path, entry.reason]) }
+            text +=
+                "\nNot read: what a source would have read but is a link out of the dataset folder, a special file "
+                + "or a kernel file (see `Datasets/SOURCES-FORMAT.md`):\n\n" + refused.render()
+        }
         text += "\nOptions of this run:\n\n"
         text += provenance.options.sorted().map { "- `\($0.replacingAll("`", with: "'"))`" }.joined(separator: "\n")
         if provenance.options.isEmpty { text += "- none" }

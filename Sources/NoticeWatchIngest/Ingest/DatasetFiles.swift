@@ -4,29 +4,11 @@
     import Darwin
 #endif
 
-/// The files of a dataset folder and the matching of sources-file paths and globs against them.
+/// Reading folder entries and small files, and the matching of sources-file paths and globs against paths
+/// (the listing itself is ``DatasetListing``).
 enum DatasetFiles {
     /// Extensions of the files a folder without a sources file is read from (also when followed by `.gz`).
     static let dataExtensions: Set<String> = ["csv", "json", "ndjson", "jsonl", "xml"]
-
-    /// Every regular file under `directory`, as paths relative to it with `/` separators, hidden files and
-    /// folders (name starting with `.`) left out, sorted by their UTF-8 bytes.
-    ///
-    /// - Throws: `dataset-not-found` when the folder does not exist or cannot be listed.
-    /// - Complexity: O(n log n) in the number of files.
-    static func list(directory: String) throws(IngestError) -> [String] {
-        var status = stat()
-        guard stat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(directory, R_OK | X_OK) == 0
-        else {
-            throw IngestError(
-                code: "dataset-not-found",
-                message: "the dataset folder does not exist, is not a folder or cannot be read",
-                file: directory)
-        }
-        var files: [String] = []
-        walk(directory, prefix: "", into: &files)
-        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    }
 
     /// The names in `folder` other than `.` and `..`, in the order the system gives them; `nil` when it cannot
     /// be opened.
@@ -43,19 +25,6 @@ enum DatasetFiles {
             if name != "." && name != ".." { names.append(name) }
         }
         return names
-    }
-
-    private static func walk(_ folder: String, prefix: String, into files: inout [String]) {
-        for name in names(in: folder) ?? [] where !name.hasPrefix(".") {
-            let path = folder + "/" + name
-            var status = stat()
-            guard stat(path, &status) == 0 else { continue }
-            if status.st_mode & S_IFMT == S_IFDIR {
-                walk(path, prefix: prefix + name + "/", into: &files)
-            } else if status.st_mode & S_IFMT == S_IFREG {
-                files.append(prefix + name)
-            }
-        }
     }
 
     /// The whole content of a small file (the sources file), or `nil` when it cannot be read.
