@@ -1,6 +1,6 @@
 /// A small SVG 1.1 document built from elements in order: plain text, no scripts, no external assets.
 ///
-/// Coordinates are printed with 1 decimal (``FixedDecimal``); text is XML-escaped; the output ends with a
+/// Coordinates are printed with 1 decimal (``FixedDecimal``); text is XML-escaped (``Escaping/xml(_:)``); the output ends with a
 /// line feed and is the same for the same calls.
 struct SVGDocument {
     let width: Double
@@ -19,28 +19,6 @@ struct SVGDocument {
 
     /// A coordinate or length as printed.
     static func number(_ value: Double) -> String { FixedDecimal.format(value, decimals: 1) }
-
-    /// Text escaped for XML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters even as references.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" {
-                    result += "\u{FFFD}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
-    }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String) {
         elements.append(
@@ -71,7 +49,7 @@ struct SVGDocument {
         elements.append(
             "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" font-size=\"\(Self.number(size))\" "
                 + "text-anchor=\"\(anchor)\"" + (bold ? " font-weight=\"bold\"" : "")
-                + ">\(Self.escape(content))</text>"
+                + ">\(Escaping.xml(content))</text>"
         )
     }
 
@@ -88,7 +66,7 @@ struct SVGDocument {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(Self.number(width))\" "
                 + "height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" "
                 + "font-family=\"Helvetica, Arial, sans-serif\" role=\"img\">",
-            "<title>\(Self.escape(title))</title>",
+            "<title>\(Escaping.xml(title))</title>",
             "<rect x=\"0\" y=\"0\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" fill=\"#ffffff\"/>",
         ]
         lines += elements
