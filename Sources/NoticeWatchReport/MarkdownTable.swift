@@ -36,8 +36,11 @@ struct MarkdownTable {
     }
 
     /// `text` cut to `limit` characters with an ellipsis, for examples of raw values.
+    ///
+    /// - Complexity: O(`limit`): a long value is read only as far as it is shown.
     static func truncate(_ text: String, limit: Int = 60) -> String {
-        guard text.count > limit else { return text }
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex
+        else { return text }
         return String(text.prefix(limit - 1)) + "…"
     }
 }

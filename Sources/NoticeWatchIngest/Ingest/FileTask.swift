@@ -138,7 +138,7 @@ extension FileTask {
         // read, and listed, with zero rows.
         if names.isEmpty && format != .csv && format != .xml { return (.notice, []) }
         guard let inferred = MappingInference.infer(names: names) else {
-            let listed = names.isEmpty ? "none" : names.map(TextFolding.quoted).joined(separator: ", ")
+            let listed = names.isEmpty ? "none" : TextFolding.quotedList(names)
             throw IngestError(
                 code: "mapping-not-inferred",
                 message: "cannot tell whether \(relativePath) holds notices or complaints: no id and requesting "
@@ -151,7 +151,7 @@ extension FileTask {
 
     private func unknownColumn(_ path: String, fields: [FieldSpec], header: [String]) -> IngestError {
         let spec = fields.first { $0.from == path }
-        let columns = header.map(TextFolding.quoted).joined(separator: ", ")
+        let columns = TextFolding.quotedList(header)
         return IngestError(
             code: "sources-file-unknown-column",
             message: "field \"\(spec?.field.rawValue ?? "")\" is mapped to column \(TextFolding.quoted(path)), "

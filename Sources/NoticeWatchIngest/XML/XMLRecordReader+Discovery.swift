@@ -135,8 +135,10 @@ struct XMLNaming {
         guard let prefix = prefixes[uri] else {
             throw IngestError(
                 code: "xml-namespace-unmapped",
-                message: "`\(local)` is in the namespace \"\(uri)\", which has no prefix: add one under "
-                    + "`xml.namespaces` in the sources file (for example `nw: \"\(uri)\"`)",
+                message:
+                    "`\(TextFolding.shortened(local))` is in the namespace \(TextFolding.quoted(uri)), which has no "
+                    + "prefix: add one under `xml.namespaces` in the sources file (for example "
+                    + "`nw: \(TextFolding.quoted(uri))`)",
                 file: displayPath
             )
         }
