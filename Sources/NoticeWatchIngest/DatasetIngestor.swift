@@ -57,14 +57,14 @@ public struct DatasetIngestor: Sendable {
         var sourcesHash: String?
         if let refused = listing.notRead.first(where: { $0.path == sourcesFile }) {
             throw IngestError(
-                code: "file-unreadable", message: "the sources file is not read: \(refused.reason)", file: sourcesFile)
+                code: .fileUnreadable, message: "the sources file is not read: \(refused.reason)", file: sourcesFile)
         }
         // The sources file may be a link to a file elsewhere in the folder; that file is then not data.
         let sourcesPath = listing.files.contains(sourcesFile) ? sourcesFile : listing.aliases[sourcesFile]
         if let sourcesPath {
             let path = directory + "/" + sourcesPath
             guard let data = DatasetFiles.contents(of: path) else {
-                throw IngestError(code: "file-unreadable", message: "cannot read the sources file", file: sourcesFile)
+                throw IngestError(code: .fileUnreadable, message: "cannot read the sources file", file: sourcesFile)
             }
             sourcesHash = SHA256.hexDigest(of: data)
             specs = try SourcesFileParser(displayPath: sourcesFile).parse(String(decoding: data, as: UTF8.self))
@@ -87,7 +87,7 @@ public struct DatasetIngestor: Sendable {
         result.notRead = DatasetIngestor.notRead(listing, specs: specs, sourcesFile: sourcesHash != nil)
         guard partials.contains(where: { $0.read > 0 }) else {
             throw IngestError(
-                code: "no-records",
+                code: .noRecords,
                 message: (tasks.isEmpty
                     ? "the folder has no sources.yml and no .csv, .json, .ndjson, .jsonl or .xml file"
                     : "no record was found in any input file") + DatasetIngestor.summary(of: result.notRead),
@@ -107,7 +107,7 @@ public struct DatasetIngestor: Sendable {
             guard !matched.isEmpty else {
                 let refused = listing.notRead(matching: spec.path)
                 throw IngestError(
-                    code: "path-not-found",
+                    code: .pathNotFound,
                     message: "source \(TextFolding.quoted(spec.name)): path \(TextFolding.quoted(spec.path)) "
                         + "matches no file in the dataset folder" + DatasetIngestor.summary(of: refused),
                     file: DatasetIngestor.sourcesFileName, line: spec.pathMark?.line, column: spec.pathMark?.column)
@@ -115,7 +115,7 @@ public struct DatasetIngestor: Sendable {
             for file in matched {
                 guard let format = spec.format ?? SourceFormat.fromExtension(of: file) else {
                     throw IngestError(
-                        code: "sources-file-missing-key",
+                        code: .sourcesFileMissingKey,
                         message: "source \(TextFolding.quoted(spec.name)): cannot tell the format of "
                             + "\(TextFolding.quoted(file)) from its extension; set format:",
                         file: DatasetIngestor.sourcesFileName, line: spec.pathMark?.line,

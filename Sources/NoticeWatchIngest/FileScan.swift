@@ -112,7 +112,7 @@ struct FileScan: Sendable {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw IngestError(
-                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
+                code: .fileUnreadable, message: "cannot open the file: \(String(cString: strerror(errno)))",
                 file: displayPath)
         }
         defer { close(descriptor) }
@@ -126,7 +126,7 @@ struct FileScan: Sendable {
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else {
                 throw IngestError(
-                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    code: .fileUnreadable, message: "read failed: \(String(cString: strerror(errno)))",
                     file: displayPath)
             }
             if count == 0 { break }

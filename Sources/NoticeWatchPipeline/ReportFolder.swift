@@ -1,4 +1,5 @@
 internal import Foundation
+internal import NoticeWatchModel
 
 #if canImport(Glibc)
     internal import Glibc
@@ -113,17 +114,15 @@ enum ReportFolder {
 
     private static func overlap(_ message: String) -> PipelineError {
         PipelineError(
-            code: "report-folder-overlaps-dataset",
+            code: .reportFolderOverlapsDataset,
             message: message
-                + "; a report folder must be outside the dataset folder and its inputs (even with --force)",
-            exitStatus: .reportFolderRefused)
+                + "; a report folder must be outside the dataset folder and its inputs (even with --force)")
     }
 
     private static func notOurs(_ message: String) -> PipelineError {
         PipelineError(
-            code: "report-folder-not-ours",
+            code: .reportFolderNotOurs,
             message: message + "; nothing was changed. Choose an absent or empty folder, or a NoticeWatch report "
-                + "folder (--force replaces another folder, never a file or the dataset)",
-            exitStatus: .reportFolderRefused)
+                + "folder (--force replaces another folder, never a file or the dataset)")
     }
 }

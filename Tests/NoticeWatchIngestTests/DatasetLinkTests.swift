@@ -120,7 +120,7 @@ struct DatasetLinkTests {
             try DatasetIngestor(directory: folder).ingest()
         } throws: { error in
             guard let error = error as? IngestError else { return false }
-            return error.code == "path-not-found"
+            return error.code == .pathNotFound
                 && error.message.hasSuffix(
                     "; not read: \"red_notices.csv\" (outside the dataset (a link out of the folder))")
         }
@@ -135,7 +135,7 @@ struct DatasetLinkTests {
             try DatasetIngestor(directory: folder).ingest()
         } throws: { error in
             guard let error = error as? IngestError else { return false }
-            return error.code == "file-unreadable"
+            return error.code == .fileUnreadable
                 && error.message == "the sources file is not read: outside the dataset (a link out of the folder)"
         }
     }

@@ -72,7 +72,7 @@ struct LongValueTests {
             try DatasetIngestor(directory: lonely).ingest()
         } throws: { error in
             guard let error = error as? IngestError else { return false }
-            return error.code == "mapping-not-inferred" && error.description.utf8.count < 600
+            return error.code == .mappingNotInferred && error.description.utf8.count < 600
                 && error.message.contains("(4,194,304 bytes), \"Bemerkung\"")
         }
     }

@@ -33,7 +33,7 @@ struct DatasetListing: Sendable {
             let root = DatasetListing.realPath(directory)
         else {
             throw IngestError(
-                code: "dataset-not-found",
+                code: .datasetNotFound,
                 message: "the dataset folder does not exist, is not a folder or cannot be read",
                 file: directory)
         }

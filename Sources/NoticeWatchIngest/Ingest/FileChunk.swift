@@ -98,7 +98,7 @@ struct FileChunk: Sendable {
             let got = pread(descriptor, buffer, blockSize, off_t(position))
             guard got >= 0 else {
                 throw IngestError(
-                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    code: .fileUnreadable, message: "read failed: \(String(cString: strerror(errno)))",
                     file: prepared.task.relativePath)
             }
             if got == 0 { return false }
@@ -118,7 +118,7 @@ struct FileChunk: Sendable {
             let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, blockSize, off_t(position)) }
             guard got >= 0 else {
                 throw IngestError(
-                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    code: .fileUnreadable, message: "read failed: \(String(cString: strerror(errno)))",
                     file: prepared.task.relativePath)
             }
             if got == 0 { return nil }
@@ -199,7 +199,7 @@ extension FileChunk {
         let descriptor = open(prepared.task.absolutePath, O_RDONLY)
         guard descriptor >= 0 else {
             throw IngestError(
-                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
+                code: .fileUnreadable, message: "cannot open the file: \(String(cString: strerror(errno)))",
                 file: prepared.task.relativePath)
         }
         return descriptor
@@ -235,7 +235,7 @@ extension FileChunk {
             let got = pread(descriptor, buffer, blockSize, off_t(position))
             guard got >= 0 else {
                 throw IngestError(
-                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    code: .fileUnreadable, message: "read failed: \(String(cString: strerror(errno)))",
                     file: prepared.task.relativePath)
             }
             if got == 0 { break }

@@ -77,7 +77,7 @@ extension FileTask {
                 guard let position = Int(path), position >= 1 else {
                     let spec = fields.first { $0.from == path }
                     throw IngestError(
-                        code: "sources-file-wrong-type",
+                        code: .sourcesFileWrongType,
                         message: "field \"\(spec?.field.rawValue ?? "")\" must name a 1-based column position "
                             + "when header is false, found \(TextFolding.quoted(path))",
                         file: sourcesFile, line: spec?.mark?.line, column: spec?.mark?.column)
@@ -140,7 +140,7 @@ extension FileTask {
         guard let inferred = MappingInference.infer(names: names) else {
             let listed = names.isEmpty ? "none" : TextFolding.quotedList(names)
             throw IngestError(
-                code: "mapping-not-inferred",
+                code: .mappingNotInferred,
                 message: "cannot tell whether \(relativePath) holds notices or complaints: no id and requesting "
                     + "country among its \(format == .csv ? "headers" : "keys") (found: \(listed)); "
                     + "describe it in sources.yml",
@@ -153,7 +153,7 @@ extension FileTask {
         let spec = fields.first { $0.from == path }
         let columns = TextFolding.quotedList(header)
         return IngestError(
-            code: "sources-file-unknown-column",
+            code: .sourcesFileUnknownColumn,
             message: "field \"\(spec?.field.rawValue ?? "")\" is mapped to column \(TextFolding.quoted(path)), "
                 + "which \(relativePath) does not have (its columns: \(columns))",
             file: sourcesFile, line: spec?.mark?.line, column: spec?.mark?.column)

@@ -1,3 +1,5 @@
+import NoticeWatchModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -49,7 +51,7 @@ final class XMLChunkInput {
         guard descriptor >= 0 else {
             block.deallocate()
             throw IngestError(
-                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
+                code: .fileUnreadable, message: "cannot open the file: \(String(cString: strerror(errno)))",
                 file: displayPath)
         }
         self.descriptor = descriptor

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import NoticeWatchModel
 
 #if canImport(Glibc)
     import Glibc
@@ -40,13 +41,13 @@ final class XMLTextReader {
         Self.libraryInitialized
         guard access(path, R_OK) == 0 else {
             throw IngestError(
-                code: "file-unreadable",
+                code: .fileUnreadable,
                 message: "cannot open the file: \(String(cString: strerror(errno)))",
                 file: displayPath
             )
         }
         guard let pointer = xmlReaderForFile(path, nil, Self.options) else {
-            throw IngestError(code: "file-unreadable", message: "libxml2 cannot open the file", file: displayPath)
+            throw IngestError(code: .fileUnreadable, message: "libxml2 cannot open the file", file: displayPath)
         }
         self.init(pointer: pointer)
     }
