@@ -36,12 +36,7 @@ final class ByteStream {
     ///
     /// - Throws: `file-unreadable` when the file cannot be opened or the zlib stream cannot be set up.
     init(path: String, displayPath: String) throws(IngestError) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw IngestError(
-                code: .fileUnreadable, message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: displayPath)
-        }
+        let descriptor = try DatasetFiles.openRegular(path, displayPath: displayPath)
         self.descriptor = descriptor
         self.displayPath = displayPath
         self.isCompressed = ByteStream.startsWithGzipMagic(descriptor)

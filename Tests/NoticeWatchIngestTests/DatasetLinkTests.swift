@@ -174,3 +174,24 @@ struct DatasetLinkTests {
         }
     #endif
 }
+
+/// A file that turns into a FIFO after the folder was listed is refused when opened, without waiting.
+@Suite("Opening data files")
+struct OpenRegularTests {
+    @Test("A FIFO in a data file's place is refused at once with file-unreadable")
+    func fifoInPlace() throws {
+        let folder = try IngestFixtures.temporaryFolder(text: ["red_notices.csv": DatasetLinkTests.notices])
+        #expect(mkfifo(folder + "/late.csv", 0o600) == 0)
+        #expect {
+            try DatasetFiles.openRegular(folder + "/late.csv", displayPath: "late.csv")
+        } throws: { error in
+            guard let error = error as? IngestError else { return false }
+            return error.code == .fileUnreadable && error.file == "late.csv" && error.message.hasPrefix("not a regular")
+        }
+        let descriptor = try DatasetFiles.openRegular(folder + "/red_notices.csv", displayPath: "red_notices.csv")
+        defer { close(descriptor) }
+        #expect(fcntl(descriptor, F_GETFL) & O_NONBLOCK == 0)
+        #expect(DatasetFiles.contents(of: folder + "/late.csv") == nil)
+        #expect(DatasetFiles.contents(of: folder + "/red_notices.csv") == Array(DatasetLinkTests.notices.utf8))
+    }
+}

@@ -1,3 +1,5 @@
+import NoticeWatchModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -27,10 +29,37 @@ enum DatasetFiles {
         return names
     }
 
-    /// The whole content of a small file (the sources file), or `nil` when it cannot be read.
+    /// Opens the data file at `path` for reading, and refuses it unless it is a regular file once open.
+    ///
+    /// The listing refuses FIFOs, sockets and devices, but an entry can be replaced after it: the file is opened
+    /// without waiting (a FIFO with no writer would block `open` forever) and looked at through its descriptor,
+    /// which no later change of the name can swap.
+    ///
+    /// - Throws: `file-unreadable` when the file cannot be opened or is no longer a regular file.
+    static func openRegular(_ path: String, displayPath: String) throws(IngestError) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else {
+            throw IngestError(
+                code: .fileUnreadable, message: "cannot open the file: \(String(cString: strerror(errno)))",
+                file: displayPath)
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw IngestError(
+                code: .fileUnreadable,
+                message: "not a regular file (a FIFO, socket or device put in its place after the folder was listed)",
+                file: displayPath)
+        }
+        // Reads of a regular file never wait anyway; the flag is cleared so that they are plain blocking reads.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return descriptor
+    }
+
+    /// The whole content of a small file (the sources file), or `nil` when it cannot be read or is not a
+    /// regular file.
     static func contents(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+        guard let descriptor = try? openRegular(path, displayPath: path) else { return nil }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)

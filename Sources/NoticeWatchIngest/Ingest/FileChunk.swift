@@ -196,13 +196,7 @@ extension FileChunk {
     ///
     /// - Throws: `file-unreadable` when it cannot be opened.
     static func openForPlanning(_ prepared: PreparedFile) throws(IngestError) -> Int32 {
-        let descriptor = open(prepared.task.absolutePath, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw IngestError(
-                code: .fileUnreadable, message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: prepared.task.relativePath)
-        }
-        return descriptor
+        try DatasetFiles.openRegular(prepared.task.absolutePath, displayPath: prepared.task.relativePath)
     }
 
     /// Whether a CSV chunk's reader ended inside a row: its last quoted field was still open at the chunk's end,
