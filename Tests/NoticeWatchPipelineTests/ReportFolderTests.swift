@@ -154,7 +154,7 @@ struct ReportFolderTests {
         #expect(!FileManager.default.fileExists(atPath: dataset + "/report"))
     }
 
-    @Test("A report folder above an input file the dataset links to is refused, the input unchanged")
+    @Test("A report folder above a file the dataset links to outside it is refused, the file unchanged")
     func aboveLinkedInput() throws {
         let elsewhere = root + "/shared/exports"
         try Self.write(Self.complaints, to: elsewhere + "/complaints.csv")
@@ -168,6 +168,17 @@ struct ReportFolderTests {
         }
         #expect(FileManager.default.contents(atPath: elsewhere + "/complaints.csv") == Data(Self.complaints.utf8))
         #expect(try run(into: root + "/shared/report").exitStatus == .success)
+    }
+
+    @Test("A link to / or a cycle in the dataset folder is neither walked by the check nor read")
+    func linkToRootAndCycle() throws {
+        try FileManager.default.createSymbolicLink(atPath: dataset + "/everything", withDestinationPath: "/")
+        try FileManager.default.createSymbolicLink(atPath: dataset + "/again", withDestinationPath: ".")
+        let result = try run(into: root + "/report")
+        #expect(result.exitStatus == .success)
+        let report = try String(contentsOfFile: root + "/report/report.md", encoding: .utf8)
+        #expect(report.contains("| everything | outside the dataset (a link out of the folder) |"))
+        #expect(names(root) == ["data", "report"])
     }
 
     @Test("A previous NoticeWatch report is replaced whole")
