@@ -1,4 +1,5 @@
 internal import CZlib
+internal import NoticeWatchModel
 
 #if canImport(Glibc)
     import Glibc
@@ -35,12 +36,7 @@ final class ByteStream {
     ///
     /// - Throws: `file-unreadable` when the file cannot be opened or the zlib stream cannot be set up.
     init(path: String, displayPath: String) throws(IngestError) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw IngestError(
-                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: displayPath)
-        }
+        let descriptor = try DatasetFiles.openRegular(path, displayPath: displayPath)
         self.descriptor = descriptor
         self.displayPath = displayPath
         self.isCompressed = ByteStream.startsWithGzipMagic(descriptor)
@@ -48,7 +44,7 @@ final class ByteStream {
             input = .allocate(capacity: inputSize)
             guard czlib_inflate_init(&stream, 15 + 16) == Z_OK else {
                 throw IngestError(
-                    code: "file-unreadable", message: "cannot set up gzip decompression", file: displayPath)
+                    code: .fileUnreadable, message: "cannot set up gzip decompression", file: displayPath)
             }
         }
     }
@@ -151,12 +147,12 @@ final class ByteStream {
 
     private func failure(_ what: String) -> IngestError {
         IngestError(
-            code: "file-unreadable", message: "\(what): \(String(cString: strerror(errno)))", file: displayPath)
+            code: .fileUnreadable, message: "\(what): \(String(cString: strerror(errno)))", file: displayPath)
     }
 
     private func corrupt(_ reason: String) -> IngestError {
         IngestError(
-            code: "file-unreadable",
+            code: .fileUnreadable,
             message: "the gzip-compressed file is corrupt or truncated after \(produced) uncompressed bytes: \(reason)",
             file: displayPath)
     }

@@ -1,3 +1,5 @@
+import NoticeWatchModel
+
 extension DatasetIngestor {
     /// Without a sources file, one inferred source per sheet of a workbook, named `file!sheet`; other sources,
     /// and a workbook that cannot be opened (it is then listed as not read, with why), as they are.
@@ -36,7 +38,7 @@ extension DatasetIngestor {
             chosen = names.filter { spec.inferred ? $0 == pattern : DatasetFiles.matches(pattern: pattern, path: $0) }
             if chosen.isEmpty {
                 throw IngestError(
-                    code: "sources-file-unknown-sheet",
+                    code: .sourcesFileUnknownSheet,
                     message: "source \(TextFolding.quoted(spec.name)): sheet \(TextFolding.quoted(pattern)) matches "
                         + "no sheet of \(file) (its sheets: \(names.map(TextFolding.quoted).joined(separator: ", ")))",
                     file: DatasetIngestor.sourcesFileName, line: spec.sheetMark?.line, column: spec.sheetMark?.column)

@@ -51,23 +51,29 @@ public struct DatasetIngestor: Sendable {
     ///   read. Bad rows are never thrown.
     /// - Complexity: O(n) in the total size of the inputs; memory O(records) plus 1 MiB per file being read.
     public func ingest(progress: (@Sendable (IngestProgress) -> Void)? = nil) throws(IngestError) -> IngestResult {
-        let files = try DatasetFiles.list(directory: directory)
+        let listing = try DatasetListing(directory: directory)
         let sourcesFile = DatasetIngestor.sourcesFileName
         var specs: [SourceSpec]
         var sourcesHash: String?
-        if files.contains(sourcesFile) {
-            let path = directory + "/" + sourcesFile
+        if let refused = listing.notRead.first(where: { $0.path == sourcesFile }) {
+            throw IngestError(
+                code: .fileUnreadable, message: "the sources file is not read: \(refused.reason)", file: sourcesFile)
+        }
+        // The sources file may be a link to a file elsewhere in the folder; that file is then not data.
+        let sourcesPath = listing.files.contains(sourcesFile) ? sourcesFile : listing.aliases[sourcesFile]
+        if let sourcesPath {
+            let path = directory + "/" + sourcesPath
             guard let data = DatasetFiles.contents(of: path) else {
-                throw IngestError(code: "file-unreadable", message: "cannot read the sources file", file: sourcesFile)
+                throw IngestError(code: .fileUnreadable, message: "cannot read the sources file", file: sourcesFile)
             }
             sourcesHash = SHA256.hexDigest(of: data)
             specs = try SourcesFileParser(displayPath: sourcesFile).parse(String(decoding: data, as: UTF8.self))
         } else {
-            specs = files.filter { DatasetFiles.dataExtensions.contains(DatasetFiles.fileExtension($0)) }.map {
+            specs = listing.files.filter(DatasetIngestor.hasDataExtension).map {
                 SourceSpec(name: $0, path: $0, format: SourceFormat.fromExtension(of: $0), inferred: true)
             }.flatMap(sheetSources)
         }
-        let tasks = try makeTasks(specs: specs, files: files.filter { $0 != sourcesFile })
+        let tasks = try makeTasks(specs: specs, listing: listing, sourcesPath: sourcesPath)
         let prepared = try DatasetIngestor.firstFailure(
             ConcurrentMap.map(tasks) { task throws(IngestError) in
                 try task.prepare()
@@ -78,35 +84,38 @@ public struct DatasetIngestor: Sendable {
             progress: progress)
         var result = try DatasetIngestor.merge(specs: specs, partials: partials, folder: folder)
         result.sourcesFileSHA256 = sourcesHash
+        result.notRead = DatasetIngestor.notRead(listing, specs: specs, sourcesFile: sourcesHash != nil)
         guard partials.contains(where: { $0.read > 0 }) else {
             throw IngestError(
-                code: "no-records",
-                message: tasks.isEmpty
+                code: .noRecords,
+                message: (tasks.isEmpty
                     ? "the folder has no sources.yml and no .csv, .json, .ndjson, .jsonl, .xml, .xlsx or .ods file"
-                    : "no record was found in any input file",
+                    : "no record was found in any input file") + DatasetIngestor.summary(of: result.notRead),
                 file: directory)
         }
         return result
     }
 
-    /// One task per file of each source, sources in order and files by path.
-    private func makeTasks(specs: [SourceSpec], files: [String]) throws(IngestError) -> [FileTask] {
+    /// One task per file of each source, sources in order and files by path (each real file once per source).
+    private func makeTasks(
+        specs: [SourceSpec], listing: DatasetListing, sourcesPath: String?
+    ) throws(IngestError) -> [FileTask] {
         var tasks: [FileTask] = []
         for (index, spec) in specs.enumerated() {
             // An inferred source is one file, named literally (its name may hold `*` or `?`).
-            let matched =
-                spec.inferred ? [spec.path] : files.filter { DatasetFiles.matches(pattern: spec.path, path: $0) }
+            let matched = spec.inferred ? [spec.path] : listing.matching(spec.path).filter { $0 != sourcesPath }
             guard !matched.isEmpty else {
+                let refused = listing.notRead(matching: spec.path)
                 throw IngestError(
-                    code: "path-not-found",
+                    code: .pathNotFound,
                     message: "source \(TextFolding.quoted(spec.name)): path \(TextFolding.quoted(spec.path)) "
-                        + "matches no file in the dataset folder",
+                        + "matches no file in the dataset folder" + DatasetIngestor.summary(of: refused),
                     file: DatasetIngestor.sourcesFileName, line: spec.pathMark?.line, column: spec.pathMark?.column)
             }
             for file in matched {
                 guard let format = spec.format ?? SourceFormat.fromExtension(of: file) else {
                     throw IngestError(
-                        code: "sources-file-missing-key",
+                        code: .sourcesFileMissingKey,
                         message: "source \(TextFolding.quoted(spec.name)): cannot tell the format of "
                             + "\(TextFolding.quoted(file)) from its extension; set format:",
                         file: DatasetIngestor.sourcesFileName, line: spec.pathMark?.line,
@@ -114,7 +123,7 @@ public struct DatasetIngestor: Sendable {
                 }
                 if spec.sheet != nil && !format.isWorkbook {
                     throw IngestError(
-                        code: "sources-file-wrong-type",
+                        code: .sourcesFileWrongType,
                         message: "source \(TextFolding.quoted(spec.name)): sheet: applies to .xlsx and .ods "
                             + "workbooks, and \(TextFolding.quoted(file)) is \(format.rawValue)",
                         file: DatasetIngestor.sourcesFileName, line: spec.sheetMark?.line,
@@ -231,6 +240,30 @@ public struct DatasetIngestor: Sendable {
             partials.append(partial)
         }
         return (partials, budget.usedFolder)
+    }
+
+    /// Whether a folder without a sources file reads `path`: it has one of ``DatasetFiles/dataExtensions``.
+    static func hasDataExtension(_ path: String) -> Bool {
+        DatasetFiles.dataExtensions.contains(DatasetFiles.fileExtension(path))
+    }
+
+    /// The entries not read that a source would have read: those a sources-file path names, or with no sources
+    /// file those with a data extension; and always the folders not walked, which may have held some.
+    static func notRead(_ listing: DatasetListing, specs: [SourceSpec], sourcesFile: Bool) -> [NotReadFile] {
+        listing.notRead.filter { entry in
+            if listing.foldersNotRead.contains(entry.path) { return true }
+            return sourcesFile
+                ? specs.contains { DatasetFiles.matches(pattern: $0.path, path: entry.path) }
+                : hasDataExtension(entry.path)
+        }
+    }
+
+    /// `; not read: "a.csv" (why); …` naming the first three entries not read, or nothing when there is none.
+    static func summary(of notRead: [NotReadFile]) -> String {
+        guard !notRead.isEmpty else { return "" }
+        return "; not read: "
+            + notRead.prefix(3).map { "\(TextFolding.quoted($0.path)) (\($0.reason))" }
+            .joined(separator: "; ") + (notRead.count > 3 ? "; and \(notRead.count - 3) more" : "")
     }
 
     /// The values in order, or the first error in order.

@@ -109,12 +109,7 @@ struct FileScan: Sendable {
     /// - Throws: `file-unreadable` when the file cannot be opened or read.
     /// - Complexity: O(n) in the file's size; memory O(1).
     static func digest(path: String, displayPath: String) throws(IngestError) -> (size: Int, sha256: String) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw IngestError(
-                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: displayPath)
-        }
+        let descriptor = try DatasetFiles.openRegular(path, displayPath: displayPath)
         defer { close(descriptor) }
         let chunkSize = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
@@ -126,7 +121,7 @@ struct FileScan: Sendable {
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else {
                 throw IngestError(
-                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    code: .fileUnreadable, message: "read failed: \(String(cString: strerror(errno)))",
                     file: displayPath)
             }
             if count == 0 { break }

@@ -1,4 +1,4 @@
-import NoticeWatchModel
+public import NoticeWatchModel
 
 /// One record as a reader found it, before any normalization: the text of each requested field.
 ///
@@ -59,37 +59,5 @@ extension RecordReader {
     var lineBreaksConsumed: Int? { nil }
 }
 
-/// A problem that stops the run (as opposed to a bad row, which goes to quarantine).
-///
-/// `description` reads as one paragraph in a terminal: `sources.yml:12:5: error[unknown-key]: …`.
-public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Stable kebab-case code (`sources-file-unknown-key`, `dataset-not-found`, `file-unreadable`).
-    public var code: String
-    public var message: String
-    /// The file at fault, relative to the dataset folder when inside it.
-    public var file: String?
-    public var line: Int?
-    public var column: Int?
-
-    public init(code: String, message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) {
-        self.code = code
-        self.message = message
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    /// Whether the problem is with the configuration (sources file) rather than with reading inputs.
-    public var isConfigurationError: Bool { code.hasPrefix("sources-file") }
-
-    public var description: String {
-        var place = ""
-        if let file {
-            place = file
-            if let line { place += ":\(line)" }
-            if let column { place += ":\(column)" }
-            place += ": "
-        }
-        return "\(place)error[\(code)]: \(message)"
-    }
-}
+/// A problem that stops the run while the inputs are read (as opposed to a bad row, which goes to quarantine).
+public typealias IngestError = RunError

@@ -50,13 +50,51 @@ enum TextFolding {
         String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
     }
 
-    /// `text` quoted for a message, with quotes and backslashes escaped.
+    /// The most characters of a value a message quotes (on standard error, in an error or a quarantine reason):
+    /// a longer value is cut there, ends with `…` and is followed by its whole length, `"ЖЖЖ…" (4,194,304 bytes)`.
+    /// The whole value is only in the data-quality tables (`quarantine.csv`, `records.sqlite`).
+    static let quoteLimit = 80
+
+    /// The most names a message lists (a header's columns, a file's keys); the others are counted.
+    static let listLimit = 20
+
+    /// `text` quoted for a message, with quotes and backslashes escaped, cut at ``quoteLimit`` characters.
+    ///
+    /// - Complexity: O(min(n, ``quoteLimit``)): a long value is read only as far as it is quoted.
     static func quoted(_ text: String) -> String {
         var result = "\""
+        var count = 0
         for character in text {
+            if count == quoteLimit { return result + "…\" (" + grouped(text.utf8.count) + " bytes)" }
+            count += 1
             if character == "\"" || character == "\\" { result.append("\\") }
             result.append(character)
         }
         return result + "\""
+    }
+
+    /// `text` as it is when it has at most ``quoteLimit`` characters, else cut there like ``quoted(_:)``:
+    /// `ЖЖЖ… (4,194,304 bytes)`.
+    static func shortened(_ text: String) -> String {
+        guard let end = text.index(text.startIndex, offsetBy: quoteLimit, limitedBy: text.endIndex), end < text.endIndex
+        else { return text }
+        return text[..<end] + "… (" + grouped(text.utf8.count) + " bytes)"
+    }
+
+    /// `names` quoted and joined by `, `, at most ``listLimit`` of them, then `and N more`.
+    static func quotedList(_ names: [String]) -> String {
+        let shown = names.prefix(listLimit).map(quoted).joined(separator: ", ")
+        return names.count > listLimit ? shown + " and \(names.count - listLimit) more" : shown
+    }
+
+    /// `count` with `,` between groups of three digits (`4,194,304`).
+    static func grouped(_ count: Int) -> String {
+        let digits = Array(String(count))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
     }
 }

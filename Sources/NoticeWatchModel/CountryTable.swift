@@ -35,11 +35,17 @@ public enum CountryTable {
     /// Name keys that more than one member claims (`congo`): never resolved.
     public static let ambiguousKeys: Set<String> = buildIndex(members).ambiguous
 
+    /// The UTF-8 length of the longest key in ``indexByKey``: a name whose key is longer names no member.
+    static let longestKey: Int = indexByKey.keys.map(\.utf8.count).max() ?? 0
+
     /// The index in ``members`` of the country that `text` names, or `nil`.
     ///
     /// A code matches only when the text, spaces trimmed, is the two or three letters alone in any case
     /// (`RU`, `rus`): `N/A` or `n.a.` is not Namibia's `NA`. Any other text matches a name by its ``key(_:)``.
     /// Empty text, text with no letters or digits, unknown names and ambiguous names give `nil`.
+    ///
+    /// - Complexity: O(n) in the text's length to trim it; the key is folded only as far as the longest known
+    ///   key, so a long value costs no more to fold than a long name.
     public static func index(forName text: some StringProtocol) -> Int? {
         let trimmed = String(text).trimmingSpaces()
         if (2...3).contains(trimmed.utf8.count),
@@ -48,34 +54,47 @@ public enum CountryTable {
         {
             return position
         }
-        let folded = key(trimmed)
-        guard !folded.isEmpty else { return nil }
+        guard let folded = key(trimmed.unicodeScalars, limit: longestKey), !folded.isEmpty else { return nil }
         return indexByKey[folded]
     }
 
     /// The lookup key of a name: letters and digits only, lower case, Latin diacritics removed
     /// (`Türkiye` → `turkiye`, `Côte d'Ivoire` → `cotedivoire`, `Iran (Islamic Republic of)` →
     /// `iranislamicrepublicof`). `&` counts as `and`.
+    ///
+    /// - Complexity: O(n) in the text's length.
     public static func key(_ text: some StringProtocol) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        key(text.unicodeScalars, limit: .max) ?? ""
+    }
+
+    /// The ``key(_:)`` of `scalars`, or `nil` as soon as it would be longer than `limit` UTF-8 bytes: no scalar
+    /// after that point is read.
+    ///
+    /// The key is written as UTF-8 bytes into one buffer (appending a string's scalars to a string view copies
+    /// the string each time, which made a long non-Latin value quadratic).
+    ///
+    /// - Complexity: O(min(n, limit)) scalars read.
+    static func key(_ scalars: some Sequence<Unicode.Scalar>, limit: Int) -> String? {
+        var bytes: [UInt8] = []
+        for scalar in scalars {
             let value = scalar.value
             if value < 0x80 {
                 switch value {
-                case 0x30...0x39, 0x61...0x7A: scalars.append(scalar)
-                case 0x41...0x5A: scalars.append(Unicode.Scalar(value + 0x20)!)
-                case 0x26: scalars.append(contentsOf: "and".unicodeScalars)
+                case 0x30...0x39, 0x61...0x7A: bytes.append(UInt8(value))
+                case 0x41...0x5A: bytes.append(UInt8(value + 0x20))
+                case 0x26: bytes += [0x61, 0x6E, 0x64]  // "and"
                 default: continue
                 }
             } else if (0x300...0x36F).contains(value) {
                 continue  // combining diacritical marks
             } else if let folded = latinFold[value] {
-                scalars.append(contentsOf: folded.unicodeScalars)
+                bytes += folded.utf8
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                bytes += scalar.properties.lowercaseMapping.utf8
             }
+            if bytes.count > limit { return nil }
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func parse(_ data: String) -> [Entry] {

@@ -156,6 +156,24 @@ public struct MappingSuggestion: Hashable, Comparable, Sendable {
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.source, lhs.field) < (rhs.source, rhs.field) }
 }
 
+/// An entry of the dataset folder a source would have read and NoticeWatch did not: a link out of the folder,
+/// a FIFO, a socket, a device or a kernel file, with why (see `Datasets/SOURCES-FORMAT.md`, "Files it reads").
+public struct NotReadFile: Hashable, Comparable, Sendable {
+    /// The path relative to the dataset folder, as the folder shows it (`.` for the folder itself).
+    public var path: String
+    /// Why it was not read (`outside the dataset (a link out of the folder)`).
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.path, lhs.reason) < (rhs.path, rhs.reason)
+    }
+}
+
 /// The accounting of one source: every row read ends as exactly one of kept, merged or set aside (quarantined).
 public struct SourceAccounting: Hashable, Comparable, Sendable {
     public var source: String
@@ -213,6 +231,9 @@ public struct IngestResult: Sendable {
     public var inputFiles: [InputFile]
     /// SHA-256 of the sources file, or `nil` when the mapping was inferred with no sources file.
     public var sourcesFileSHA256: String?
+    /// The entries of the dataset folder a source names (or, with no sources file, with a data extension) that
+    /// were not read, with why, sorted by path.
+    public var notRead: [NotReadFile] = []
     /// The captures of the public list, by date, when the notice files are a dated series; else empty.
     public var captures: [ListCapture] = []
     /// Where each notice was seen across ``captures``, by id; empty when there is no series.

@@ -14,9 +14,8 @@ public enum AsOfDate {
         if let epoch = sourceDateEpoch, !epoch.isEmpty {
             guard let seconds = Int(epoch), seconds >= 0 else {
                 throw PipelineError(
-                    code: "bad-source-date-epoch",
-                    message: "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not '\(epoch)'",
-                    exitStatus: .badOptions)
+                    code: .badSourceDateEpoch,
+                    message: "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not '\(epoch)'")
             }
             return (CivilDate(dayNumber: seconds / 86_400), "SOURCE_DATE_EPOCH")
         }
@@ -35,9 +34,8 @@ public enum AsOfDate {
         }
         guard let latest else {
             throw PipelineError(
-                code: "no-as-of-date",
-                message: "no record has a full date, so the as-of date cannot be taken from the data; give --as-of",
-                exitStatus: .badData)
+                code: .noAsOfDate,
+                message: "no record has a full date, so the as-of date cannot be taken from the data; give --as-of")
         }
         return (latest, "latest date in the data")
     }

@@ -1,4 +1,5 @@
 internal import NoticeWatchGenerator
+public import NoticeWatchModel
 
 /// The synthetic bundles, for `noticewatch generate`.
 public enum Generation {
@@ -18,7 +19,7 @@ public enum Generation {
             return "Sample bundle written to \(directory) (seed \(seed)); PLANTED.md lists the planted values"
         } catch {
             throw PipelineError(
-                code: "generate-failed", message: "cannot write \(directory): \(error)", exitStatus: .cannotWriteReport)
+                code: .generateFailed, message: "cannot write \(directory): \(error)")
         }
     }
 }

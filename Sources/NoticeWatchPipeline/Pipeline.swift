@@ -85,7 +85,7 @@ public enum Pipeline {
         } catch {
             database?.finish()
             publisher.discard(staging: staging)
-            throw PipelineError(error)
+            throw error
         }
         let publication: ReportPublisher.Publication
         do {
@@ -167,7 +167,7 @@ public enum Pipeline {
         switch first {
         case .success(let outputs):
             return outputs
-        case .failure(let error) where error.code == "previous-run-unreadable":
+        case .failure(let error) where error.code == .previousRunUnreadable:
             logger.warning("\(error.description); the report leaves out the changes since the previous run")
             return try ReportWriter.write(input, to: staging, previous: nil, database: database)
         case .failure(let error):
@@ -178,18 +178,13 @@ public enum Pipeline {
     private static func ingest(_ configuration: RunConfiguration, logger: Logger) throws(PipelineError) -> IngestResult
     {
         let clock = ContinuousClock.now
-        let ingested: IngestResult
-        do {
-            var ingestor = DatasetIngestor(directory: configuration.datasetDirectory)
-            ingestor.recordBudget = configuration.recordsInMemory
-            ingested = try ingestor.ingest { progress in
-                guard progress.finished else { return }
-                logger.debug(
-                    "read \(progress.file) (\(progress.source)): \(progress.rowsRead) rows, \(progress.bytesRead) bytes"
-                )
-            }
-        } catch {
-            throw PipelineError(error)
+        var ingestor = DatasetIngestor(directory: configuration.datasetDirectory)
+        ingestor.recordBudget = configuration.recordsInMemory
+        let ingested = try ingestor.ingest { progress in
+            guard progress.finished else { return }
+            logger.debug(
+                "read \(progress.file) (\(progress.source)): \(progress.rowsRead) rows, \(progress.bytesRead) bytes"
+            )
         }
         let rows = ingested.sources.reduce(0) { $0 + $1.read }
         let bytes = ingested.inputFiles.reduce(0) { $0 + $1.size }

@@ -1,46 +1,25 @@
-internal import NoticeWatchIngest
-internal import NoticeWatchReport
+public import NoticeWatchModel
 
 /// A failure that stops a run before a report is written, with the exit status cron sees.
 ///
 /// `description` is the one-paragraph message the command prints.
-public struct PipelineError: Error, Sendable, CustomStringConvertible {
-    /// Stable kebab-case code (`dataset-not-found`, `report-locked`).
-    public var code: String
-    public var message: String
-    public var exitStatus: ExitStatus
-    /// Where the problem is, `file:line:column` as far as known, or `nil`.
-    public var location: String?
+public typealias PipelineError = RunError
 
-    public init(code: String, message: String, exitStatus: ExitStatus, location: String? = nil) {
-        self.code = code
-        self.message = message
-        self.exitStatus = exitStatus
-        self.location = location
-    }
+extension RunError {
+    /// The exit status cron sees for this failure: the one of its code's class.
+    public var exitStatus: ExitStatus { ExitStatus(code.failure) }
+}
 
-    /// `sources.yml:12:5: error[sources-file-unknown-key]: …`, or without the place when there is none.
-    public var description: String {
-        (location.map { "\($0): " } ?? "") + "error[\(code)]: \(message)"
-    }
-
-    /// Maps an ingest failure to the exit status it means for cron: a missing or unreadable input is
-    /// ``ExitStatus/unreadableInput``; a temporary folder that cannot take the records beyond the memory
-    /// budget is ``ExitStatus/cannotWriteReport``; everything else (the sources file, ambiguous dates, no
-    /// records) is ``ExitStatus/badData``.
-    init(_ error: IngestError) {
-        let unreadable: Set<String> = ["dataset-not-found", "file-unreadable", "no-matching-files"]
-        let location = error.file.map { file in
-            [file, error.line.map(String.init), error.column.map(String.init)].compactMap { $0 }.joined(separator: ":")
+extension ExitStatus {
+    /// The status of a class of failure.
+    init(_ failure: ErrorCode.Failure) {
+        switch failure {
+        case .badData: self = .badData
+        case .unreadableInput: self = .unreadableInput
+        case .cannotWriteReport: self = .cannotWriteReport
+        case .locked: self = .locked
+        case .reportFolderRefused: self = .reportFolderRefused
+        case .badOptions: self = .badOptions
         }
-        let status: ExitStatus =
-            unreadable.contains(error.code)
-            ? .unreadableInput : error.code == "spill-failed" ? .cannotWriteReport : .badData
-        self.init(code: error.code, message: error.message, exitStatus: status, location: location)
-    }
-
-    /// Maps a report-writing failure.
-    init(_ error: ReportError) {
-        self.init(code: error.code, message: error.message, exitStatus: .cannotWriteReport, location: error.path)
     }
 }

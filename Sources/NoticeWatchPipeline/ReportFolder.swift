@@ -1,4 +1,5 @@
 internal import Foundation
+internal import NoticeWatchModel
 
 #if canImport(Glibc)
     internal import Glibc
@@ -6,8 +7,9 @@ internal import Foundation
 
 /// What may be at the report folder's path: NoticeWatch replaces only what it wrote.
 ///
-/// Checked before any ingest work. A report folder that is the dataset folder, inside it, above it, or above any
-/// input file (an input reached through a link out of the dataset folder) is always refused. Otherwise the path
+/// Checked before any ingest work. A report folder that is the dataset folder, inside it, above it, or above what
+/// a link in the dataset folder points to outside it (not read, but not NoticeWatch's to replace) is always
+/// refused. Otherwise the path
 /// may be absent, an empty folder, a folder whose `manifest.json` says it is a NoticeWatch report (without
 /// `--keep`), or a folder of NoticeWatch runs (with `--keep`); `force` also allows any other folder, never a file.
 enum ReportFolder {
@@ -28,8 +30,10 @@ enum ReportFolder {
                 "the report folder \(target) (\(resolvedTarget.path)) \(relation)"
                     + (resolvedTarget == resolvedDataset ? "" : " the dataset folder \(resolvedDataset.path)"))
         }
-        if let input = inputFiles(below: dataset).first(where: resolvedTarget.contains) {
-            throw overlap("the report folder \(target) (\(resolvedTarget.path)) is above the input file \(input.path)")
+        if let linked = linkedFromOutside(dataset, resolvedDataset).first(where: resolvedTarget.contains) {
+            throw overlap(
+                "the report folder \(target) (\(resolvedTarget.path)) is above \(linked.path), which the dataset "
+                    + "folder links to")
         }
         var status = stat()
         guard stat(target, &status) == 0 else { return }  // absent (or a link to nothing, replaced by the report)
@@ -86,44 +90,50 @@ enum ReportFolder {
         return status.st_mode & S_IFMT
     }
 
-    /// The resolved paths of the regular files the ingest may read: every file below the dataset folder, links
-    /// followed, hidden names left out (as the ingest lists them), sorted.
-    private static func inputFiles(below dataset: String) -> [ResolvedPath] {
-        var files: [ResolvedPath] = []
+    /// The resolved targets of the links in the dataset folder that point outside it (files or folders), sorted:
+    /// the ingest does not read them, but a report folder must not replace them either. The walk stays inside
+    /// the dataset folder (a link out is not followed, a folder is walked once), so a link to `/` or a cycle costs
+    /// nothing.
+    private static func linkedFromOutside(_ dataset: String, _ root: ResolvedPath) -> [ResolvedPath] {
+        var targets: [ResolvedPath] = []
         var visited: Set<String> = []
-        walk(dataset, files: &files, visited: &visited)
-        return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        walk(dataset, root: root, targets: &targets, visited: &visited)
+        return targets.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
-    private static func walk(_ folder: String, files: inout [ResolvedPath], visited: inout Set<String>) {
+    private static func walk(
+        _ folder: String, root: ResolvedPath, targets: inout [ResolvedPath], visited: inout Set<String>
+    ) {
         guard visited.insert(ResolvedPath(folder).path).inserted,
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
         else { return }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = folder + "/" + name
-            var status = stat()
-            guard stat(path, &status) == 0 else { continue }
-            if status.st_mode & S_IFMT == S_IFDIR {
-                walk(path, files: &files, visited: &visited)
-            } else if status.st_mode & S_IFMT == S_IFREG {
-                files.append(ResolvedPath(path))
+            let isLink = kind(path) == S_IFLNK
+            if isLink {
+                let resolved = ResolvedPath(path)
+                if !root.contains(resolved) {
+                    targets.append(resolved)
+                    continue
+                }
             }
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
+            walk(path, root: root, targets: &targets, visited: &visited)
         }
     }
 
     private static func overlap(_ message: String) -> PipelineError {
         PipelineError(
-            code: "report-folder-overlaps-dataset",
+            code: .reportFolderOverlapsDataset,
             message: message
-                + "; a report folder must be outside the dataset folder and its inputs (even with --force)",
-            exitStatus: .reportFolderRefused)
+                + "; a report folder must be outside the dataset folder and its inputs (even with --force)")
     }
 
     private static func notOurs(_ message: String) -> PipelineError {
         PipelineError(
-            code: "report-folder-not-ours",
+            code: .reportFolderNotOurs,
             message: message + "; nothing was changed. Choose an absent or empty folder, or a NoticeWatch report "
-                + "folder (--force replaces another folder, never a file or the dataset)",
-            exitStatus: .reportFolderRefused)
+                + "folder (--force replaces another folder, never a file or the dataset)")
     }
 }

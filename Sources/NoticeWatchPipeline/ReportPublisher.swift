@@ -1,4 +1,5 @@
 internal import Foundation
+internal import NoticeWatchModel
 
 #if canImport(Glibc)
     internal import Glibc
@@ -43,8 +44,7 @@ struct ReportPublisher {
             let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
                 throw PipelineError(
-                    code: "report-unwritable", message: "cannot create the lock file \(lockPath): \(errnoText())",
-                    exitStatus: .cannotWriteReport)
+                    code: .reportUnwritable, message: "cannot create the lock file \(lockPath): \(errnoText())")
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 var buffer = [UInt8](repeating: 0, count: 32)
@@ -53,10 +53,9 @@ struct ReportPublisher {
                 let holder = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
                     .trimmingCharacters(in: .whitespacesAndNewlines)
                 throw PipelineError(
-                    code: "report-locked",
+                    code: .reportLocked,
                     message: "another noticewatch run (pid \(holder.isEmpty ? "unknown" : holder)) is writing "
-                        + "\(target); the lock file is \(lockPath). Try again when it has finished.",
-                    exitStatus: .locked)
+                        + "\(target); the lock file is \(lockPath). Try again when it has finished.")
             }
             var held = stat()
             var named = stat()
@@ -72,8 +71,7 @@ struct ReportPublisher {
             return fd
         }
         throw PipelineError(
-            code: "report-locked", message: "the lock file \(lockPath) keeps being removed by other runs; try again",
-            exitStatus: .locked)
+            code: .reportLocked, message: "the lock file \(lockPath) keeps being removed by other runs; try again")
     }
 
     /// Releases the lock taken by ``acquireLock()``; the lock file beside the target is removed first, while
@@ -128,10 +126,9 @@ struct ReportPublisher {
         let runFolder = target + "/runs/" + runName
         if ReportFolder.kind(runFolder) != nil && !isRun(runFolder) {
             throw PipelineError(
-                code: "report-folder-not-ours",
+                code: .reportFolderNotOurs,
                 message: "\(runFolder) is named like a run but is not a NoticeWatch report; nothing was changed. "
-                    + "Move it away, or choose another report folder",
-                exitStatus: .reportFolderRefused)
+                    + "Move it away, or choose another report folder")
         }
         try swap(staging, into: runFolder)
         let strays = prune(keeping: keep, current: runName, runsFolder: target + "/runs")
@@ -140,8 +137,7 @@ struct ReportPublisher {
         unlink(temporaryLink)
         guard symlink("runs/" + runName, temporaryLink) == 0, rename(temporaryLink, link) == 0 else {
             throw PipelineError(
-                code: "report-unwritable", message: "cannot update the link \(link): \(errnoText())",
-                exitStatus: .cannotWriteReport)
+                code: .reportUnwritable, message: "cannot update the link \(link): \(errnoText())")
         }
         return Publication(path: link, strayNames: strays)
     }
@@ -206,15 +202,13 @@ struct ReportPublisher {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             throw PipelineError(
-                code: "report-unwritable", message: "cannot create the folder \(path): \(error.localizedDescription)",
-                exitStatus: .cannotWriteReport)
+                code: .reportUnwritable, message: "cannot create the folder \(path): \(error.localizedDescription)")
         }
     }
 
     private func unwritable(_ path: String) -> PipelineError {
         PipelineError(
-            code: "report-unwritable", message: "cannot put the report in place at \(path): \(errnoText())",
-            exitStatus: .cannotWriteReport)
+            code: .reportUnwritable, message: "cannot put the report in place at \(path): \(errnoText())")
     }
 
     /// `.NAME<suffix>` in the target's parent folder.

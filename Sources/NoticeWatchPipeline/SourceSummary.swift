@@ -3,7 +3,7 @@ public import NoticeWatchModel
 /// The one-line-per-source summaries of bad rows that go to standard error (the details go to the report).
 public enum SourceSummary {
     /// One warning per source that quarantined rows, in source order, one per source with values not understood,
-    /// and one for duplicate conflicts:
+    /// one per entry of the dataset folder not read, and one for duplicate conflicts:
     /// `source 'ccf-cases': 4 of 1,203 rows quarantined (2 unknown-country, 1 invalid-date, 1 wrong-field-count); see quarantine.csv`.
     public static func warnings(for result: IngestResult) -> [String] {
         var lines: [String] = []
@@ -25,6 +25,9 @@ public enum SourceSummary {
             lines.append(
                 "source '\(source.source)': \(source.withValuesNotUnderstood) of \(source.read) rows kept with "
                     + "values not understood (\(values.count) distinct, in \(fields)); see values_not_understood.csv")
+        }
+        for entry in result.notRead {
+            lines.append("not read: '\(entry.path)', \(entry.reason); see the provenance in report.md")
         }
         if !result.conflicts.isEmpty {
             let ids = Set(result.conflicts.map { "\($0.recordKind.rawValue):\($0.id)" }).count

@@ -179,24 +179,6 @@ struct CSVTable {
     }
 }
 
-extension String {
-    /// The string with every occurrence of `target` replaced by `replacement`.
-    ///
-    /// - Complexity: O(n·m).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        result += rest
-        return result
-    }
-}
-
 extension [QuarantinedRow] {
     /// The rows in the order every output lists them: the model's order (file, line, record, source, field,
     /// reason), then the raw value, so that no tie is left to the sort algorithm.

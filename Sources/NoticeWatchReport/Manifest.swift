@@ -47,12 +47,21 @@ enum Manifest {
                 ("path", .string(file.path)), ("size", .integer(file.size)), ("sha256", .string(file.sha256)),
             ])
         }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("format_version", .integer(formatVersion)),
             ("tool", .object([("name", .string("noticewatch")), ("version", .string(input.provenance.toolVersion))])),
             ("dataset_path", .string(input.provenance.datasetPath)),
             ("sources_file_sha256", ingest.sourcesFileSHA256.map(JSONValue.string) ?? .null),
             ("inputs", .array(inputs)),
+        ]
+        // Only when there is one, so that a manifest of a folder with none keeps its bytes.
+        if !ingest.notRead.isEmpty {
+            let notRead = ingest.notRead.sorted().map {
+                JSONValue.object([("path", .string($0.path)), ("reason", .string($0.reason))])
+            }
+            fields.append(("not_read", .array(notRead)))
+        }
+        fields += [
             ("sources", .array(sources)),
             ("counts", counts),
             (
@@ -62,6 +71,7 @@ enum Manifest {
                 ])
             ),
             ("outputs", .array(files)),
-        ])
+        ]
+        return .object(fields)
     }
 }

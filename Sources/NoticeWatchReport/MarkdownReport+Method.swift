@@ -10,8 +10,8 @@ extension MarkdownReport {
         )
         for definition in figures.definitions {
             text +=
-                "\n### \(MarkdownTable.escape(definition.title))\n\n"
-                + "`\(definition.id)`: \(MarkdownTable.escape(definition.text))\n"
+                "\n### \(Escaping.markdownText(definition.title))\n\n"
+                + "`\(definition.id)`: \(Escaping.markdownText(definition.text))\n"
         }
         text += "\n### Options\n\n"
         let lines = [
@@ -143,7 +143,7 @@ extension MarkdownReport {
         let provenance = input.provenance
         var text = heading(
             "Provenance",
-            "NoticeWatch \(provenance.toolVersion), dataset `\(provenance.datasetPath.replacingAll("`", with: "'"))`. "
+            "NoticeWatch \(provenance.toolVersion), dataset \(Escaping.markdownCode(provenance.datasetPath)). "
                 + "Sources file SHA-256: "
                 + (ingest.sourcesFileSHA256.map { "`\($0)`" } ?? "none (the mapping was inferred from headers)") + "."
         )
@@ -156,8 +156,15 @@ extension MarkdownReport {
             ])
         }
         text += "\n" + files.render()
+        if !ingest.notRead.isEmpty {
+            var refused = MarkdownTable(header: ["Not read", "Why"])
+            for entry in ingest.notRead.sorted() { refused.append([entry.path, entry.reason]) }
+            text +=
+                "\nNot read: what a source would have read but is a link out of the dataset folder, a special file "
+                + "or a kernel file (see `Datasets/SOURCES-FORMAT.md`):\n\n" + refused.render()
+        }
         text += "\nOptions of this run:\n\n"
-        text += provenance.options.sorted().map { "- `\($0.replacingAll("`", with: "'"))`" }.joined(separator: "\n")
+        text += provenance.options.sorted().map { "- " + Escaping.markdownCode($0) }.joined(separator: "\n")
         if provenance.options.isEmpty { text += "- none" }
         text += "\n\nEvery output file's SHA-256 is in `manifest.json`.\n"
         return text

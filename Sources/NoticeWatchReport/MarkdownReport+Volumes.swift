@@ -88,7 +88,7 @@ extension MarkdownReport {
             .sorted { ($1.count, $0.rawValue) < ($0.count, $1.rawValue) }
         let written = values.reduce(0) { $0 + $1.count }
         var parts = values.prefix(10).map {
-            "\"\(MarkdownTable.escape(MarkdownTable.truncate($0.rawValue)))\" (\(FixedDecimal.count($0.count)))"
+            "\"\(Escaping.markdownText(MarkdownTable.truncate($0.rawValue)))\" (\(FixedDecimal.count($0.count)))"
         }
         if values.count > 10 { parts.append("\(values.count - 10) more texts") }
         if total > written { parts.append("no country given (\(FixedDecimal.count(total - written)))") }

@@ -27,39 +27,20 @@ struct MarkdownTable {
 
     /// The table's text, each line ending with a line feed.
     func render() -> String {
-        var lines = ["| " + header.map(MarkdownTable.escape).joined(separator: " | ") + " |"]
+        var lines = ["| " + header.map(Escaping.markdownText).joined(separator: " | ") + " |"]
         lines.append("|" + alignments.map { $0 == .right ? " ---: " : " --- " }.joined(separator: "|") + "|")
         for row in rows {
-            lines.append("| " + row.map(MarkdownTable.escape).joined(separator: " | ") + " |")
+            lines.append("| " + row.map(Escaping.markdownText).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Text safe in a table cell and in running text: Markdown and HTML punctuation backslash-escaped, line
-    /// breaks and tabs shown as spaces, so a raw value from a file can neither break the table nor format.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\", "|", "`", "*", "_", "<", ">", "[", "]", "#", "~":
-                result.unicodeScalars.append("\\")
-                result.unicodeScalars.append(scalar)
-            case "\n", "\r", "\t":
-                result.unicodeScalars.append(" ")
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
-    }
-
     /// `text` cut to `limit` characters with an ellipsis, for examples of raw values.
+    ///
+    /// - Complexity: O(`limit`): a long value is read only as far as it is shown.
     static func truncate(_ text: String, limit: Int = 60) -> String {
-        guard text.count > limit else { return text }
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex
+        else { return text }
         return String(text.prefix(limit - 1)) + "…"
     }
 }

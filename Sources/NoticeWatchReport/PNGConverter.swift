@@ -1,4 +1,5 @@
 internal import Foundation
+import NoticeWatchModel
 
 /// `rsvg-convert` (librsvg, apt `librsvg2-bin`), which writes each chart also as PNG with `--png`.
 ///
@@ -44,7 +45,7 @@ public struct PNGConverter: Hashable, Sendable {
             try process.run()
         } catch {
             throw ReportError(
-                code: "png-conversion-failed",
+                code: .pngConversionFailed,
                 message: "cannot start \(executable): \(error.localizedDescription)", path: png)
         }
         let message = errors.fileHandleForReading.readDataToEndOfFile()
@@ -52,7 +53,7 @@ public struct PNGConverter: Hashable, Sendable {
         guard process.terminationStatus == 0 else {
             let line = String(decoding: message, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
             throw ReportError(
-                code: "png-conversion-failed",
+                code: .pngConversionFailed,
                 message: "\(Self.name) exited with status \(process.terminationStatus)"
                     + (line.isEmpty ? "" : ": \(line)"), path: png)
         }

@@ -87,7 +87,7 @@ public enum ReportWriter {
             outputs.append(try writeText(metadata.render(), to: "metadata.json", in: directory))
         } else if input.recordsDatabase {
             throw ReportError(
-                code: "output-not-writable", message: "the report folder is not empty", path: databasePath)
+                code: .outputNotWritable, message: "the report folder is not empty", path: databasePath)
         }
         outputs.sort { $0.path < $1.path }
         let manifest = Manifest.build(input, outputs: outputs).render()
@@ -194,7 +194,7 @@ public enum ReportWriter {
             try bytes.write(to: URL(fileURLWithPath: full), options: .withoutOverwriting)
         } catch {
             throw ReportError(
-                code: "output-not-writable", message: "cannot write the file: \(error.localizedDescription)", path: full
+                code: .outputNotWritable, message: "cannot write the file: \(error.localizedDescription)", path: full
             )
         }
         var hasher = SHA256()
@@ -208,7 +208,7 @@ public enum ReportWriter {
     static func describe(_ path: String, in directory: String) throws(ReportError) -> OutputFile {
         let full = directory + "/" + path
         guard let handle = FileHandle(forReadingAtPath: full) else {
-            throw ReportError(code: "output-not-writable", message: "cannot read the file back", path: full)
+            throw ReportError(code: .outputNotWritable, message: "cannot read the file back", path: full)
         }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -219,7 +219,7 @@ public enum ReportWriter {
                 chunk = try handle.read(upToCount: 1 << 20) ?? Data()
             } catch {
                 throw ReportError(
-                    code: "output-not-writable", message: "cannot read the file back: \(error.localizedDescription)",
+                    code: .outputNotWritable, message: "cannot read the file back: \(error.localizedDescription)",
                     path: full)
             }
             if chunk.isEmpty { break }
@@ -234,7 +234,7 @@ public enum ReportWriter {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         } catch {
             throw ReportError(
-                code: "output-not-writable", message: "cannot create the folder: \(error.localizedDescription)",
+                code: .outputNotWritable, message: "cannot create the folder: \(error.localizedDescription)",
                 path: path)
         }
     }

@@ -44,7 +44,7 @@ struct RunChanges: Equatable {
         let databasePath = folder + "/records.sqlite"
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw ReportError(
-                code: "previous-run-unreadable", message: "no records.sqlite in the previous report", path: databasePath
+                code: .previousRunUnreadable, message: "no records.sqlite in the previous report", path: databasePath
             )
         }
         // Only what the comparison needs, streamed in id order and joined with this run's records, which are in
@@ -57,7 +57,7 @@ struct RunChanges: Equatable {
         var newCancellations: [Country?: Int] = [:]
         do {
             let database = try SQLiteDatabase(
-                path: databasePath, readOnly: true, failureCode: "previous-run-unreadable")
+                path: databasePath, readOnly: true, failureCode: .previousRunUnreadable)
             try database.forEachText("SELECT count(*) FROM complaints") { count in
                 previousComplaints = count.flatMap { Int($0) } ?? 0
             }
@@ -73,7 +73,7 @@ struct RunChanges: Equatable {
                 },
                 from: "SELECT id FROM notices WHERE status IN (\(ended)) ORDER BY id", in: database)
         } catch {
-            throw ReportError(code: "previous-run-unreadable", message: error.message, path: databasePath)
+            throw ReportError(code: .previousRunUnreadable, message: error.message, path: databasePath)
         }
         let ratesPath = folder + "/overturn_rates.csv"
         guard let data = FileManager.default.contents(atPath: ratesPath),
@@ -82,7 +82,7 @@ struct RunChanges: Equatable {
             let decided = parsed.header.firstIndex(of: "decided"), let rate = parsed.header.firstIndex(of: "rate")
         else {
             throw ReportError(
-                code: "previous-run-unreadable",
+                code: .previousRunUnreadable,
                 message: "overturn_rates.csv is missing or has no scope, "
                     + "country_code, decided and rate columns", path: ratesPath
             )

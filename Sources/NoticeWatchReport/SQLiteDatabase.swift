@@ -1,4 +1,5 @@
 internal import CSQLite
+internal import NoticeWatchModel
 
 /// An open SQLite connection, closed when the value is released.
 ///
@@ -13,7 +14,7 @@ final class SQLiteDatabase {
     /// Opens `path` for reading and writing, creating it when missing, or read-only.
     ///
     /// - Throws: `ReportError` with `failureCode` when SQLite cannot open the file.
-    init(path: String, readOnly: Bool = false, failureCode: String = "sqlite-failed") throws(ReportError) {
+    init(path: String, readOnly: Bool = false, failureCode: ErrorCode = .sqliteFailed) throws(ReportError) {
         var pointer: OpaquePointer?
         // One connection is used by one thread at a time: SQLite need not lock it on every call.
         let flags =
@@ -41,7 +42,7 @@ final class SQLiteDatabase {
         guard status == SQLITE_OK else {
             let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(status))
             sqlite3_free(error)
-            throw ReportError(code: "sqlite-failed", message: "\(message) - while executing \(sql)", path: path)
+            throw ReportError(code: .sqliteFailed, message: "\(message) - while executing \(sql)", path: path)
         }
     }
 
@@ -94,7 +95,7 @@ final class SQLiteDatabase {
     /// The error for `sql` that SQLite refused, with SQLite's latest message on this connection.
     func failure(_ sql: String) -> ReportError {
         ReportError(
-            code: "sqlite-failed", message: "\(String(cString: sqlite3_errmsg(handle))) - while executing \(sql)",
+            code: .sqliteFailed, message: "\(String(cString: sqlite3_errmsg(handle))) - while executing \(sql)",
             path: path
         )
     }

@@ -1,7 +1,7 @@
 /// A small SVG 1.1 document built from elements in order: plain text, no scripts, no external assets, no
 /// `id` attributes (so that several charts can be inlined in one HTML page).
 ///
-/// Coordinates are printed with 1 decimal (``FixedDecimal``); text is XML-escaped; the output ends with a
+/// Coordinates are printed with 1 decimal (``FixedDecimal``); text is XML-escaped (``Escaping/xml(_:)``); the output ends with a
 /// line feed and is the same for the same calls. The height can grow while the chart is laid out top to
 /// bottom; it is fixed when the document is rendered.
 struct SVGDocument {
@@ -32,28 +32,6 @@ struct SVGDocument {
 
     /// A coordinate or length as printed.
     static func number(_ value: Double) -> String { FixedDecimal.format(value, decimals: 1) }
-
-    /// Text escaped for XML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters even as references.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" {
-                    result += "\u{FFFD}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
-    }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, opacity: Double? = nil) {
         elements.append(
@@ -89,7 +67,7 @@ struct SVGDocument {
         elements.append(
             "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" font-size=\"\(Self.number(size))\" "
                 + "text-anchor=\"\(anchor)\"" + (bold ? " font-weight=\"bold\"" : "")
-                + (fill.map { " fill=\"\($0)\"" } ?? "") + ">\(Self.escape(content))</text>"
+                + (fill.map { " fill=\"\($0)\"" } ?? "") + ">\(Escaping.xml(content))</text>"
         )
     }
 
@@ -116,7 +94,7 @@ struct SVGDocument {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(Self.number(width))\" "
                 + "height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" "
                 + "font-family=\"Helvetica, Arial, sans-serif\" role=\"img\">",
-            "<title>\(Self.escape(title))</title>",
+            "<title>\(Escaping.xml(title))</title>",
             "<rect x=\"0\" y=\"0\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" fill=\"#FFFFFF\"/>",
         ]
         lines += elements

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NoticeWatchModel
 import NoticeWatchPipeline
 
 /// `noticewatch generate`: the deterministic synthetic bundles.

@@ -24,6 +24,6 @@ struct EmptyFileTests {
     func onlyEmptyFiles() throws {
         let folder = try IngestFixtures.temporaryFolder(text: ["empty.csv": "", "also-empty.json": ""])
         let error = #expect(throws: IngestError.self) { _ = try DatasetIngestor(directory: folder).ingest() }
-        #expect(error?.code == "no-records")
+        #expect(error?.code == .noRecords)
     }
 }

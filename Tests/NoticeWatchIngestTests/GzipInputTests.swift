@@ -256,7 +256,7 @@ struct GzipInputTests {
         let whole = try Self.bytes(folder + "/notices.csv.gz")
         try Data(whole.prefix(whole.count - 12)).write(to: URL(fileURLWithPath: folder + "/notices.csv.gz"))
         let error = #expect(throws: IngestError.self) { _ = try DatasetIngestor(directory: folder).ingest() }
-        #expect(error?.code == "file-unreadable")
+        #expect(error?.code == .fileUnreadable)
         #expect(error?.file == "notices.csv.gz")
         #expect(error?.message.hasPrefix("the gzip-compressed file is corrupt or truncated after ") == true)
         #expect(error?.message.hasSuffix(" uncompressed bytes: unexpected end of the compressed data") == true)
@@ -272,7 +272,7 @@ struct GzipInputTests {
         for index in 10..<(bytes.count - 8) { bytes[index] = 0xFF }
         try Data(bytes).write(to: URL(fileURLWithPath: folder + "/notices.csv.gz"))
         let error = #expect(throws: IngestError.self) { _ = try DatasetIngestor(directory: folder).ingest() }
-        #expect(error?.code == "file-unreadable")
+        #expect(error?.code == .fileUnreadable)
         #expect(error?.file == "notices.csv.gz")
         #expect(
             error?.message

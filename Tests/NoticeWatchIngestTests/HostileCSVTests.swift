@@ -110,7 +110,7 @@ struct HostileCSVTests {
         "an empty file and a header-only file stop the run with no-records", arguments: ["empty-file", "header-only"])
     func noRecords(_ folder: String) throws {
         let error = #expect(throws: IngestError.self) { try IngestFixtures.ingest("hostile/" + folder) }
-        #expect(error?.code == "no-records")
+        #expect(error?.code == .noRecords)
         #expect(error?.message == "no record was found in any input file")
     }
 

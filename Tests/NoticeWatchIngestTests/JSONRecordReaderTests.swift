@@ -239,7 +239,7 @@ func readJSON(_ name: String, _ layout: JSONLayout, _ paths: [String]) throws ->
     func invalidFieldPathsAreRejected(path: String) throws {
         #expect(
             throws: IngestError(
-                code: "sources-file-invalid-field-path",
+                code: .sourcesFileInvalidFieldPath,
                 message: "`\(path)` is not a JSON field path (dotted keys with [n] indexes, such as "
                     + "`arrest_warrants[0].issuing_country_id`), for values.ndjson"
             )
@@ -254,7 +254,7 @@ func readJSON(_ name: String, _ layout: JSONLayout, _ paths: [String]) throws ->
     @Test func missingFileIsUnreadable() {
         #expect(
             throws: IngestError(
-                code: "file-unreadable", message: "cannot open the file: No such file or directory", file: "nope.json"
+                code: .fileUnreadable, message: "cannot open the file: No such file or directory", file: "nope.json"
             )
         ) {
             _ = try JSONRecordReader(

@@ -168,7 +168,7 @@ import Testing
         ingestor.recordBudget = 0
         ingestor.spillBase = "/nonexistent-noticewatch-spill-base"
         let error = #expect(throws: IngestError.self) { try ingestor.ingest() }
-        #expect(error?.code == "spill-failed")
+        #expect(error?.code == .spillFailed)
         #expect(
             error?.description
                 == "/nonexistent-noticewatch-spill-base: error[spill-failed]: cannot make a temporary folder for "

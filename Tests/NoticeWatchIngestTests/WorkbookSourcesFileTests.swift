@@ -88,7 +88,7 @@ struct WorkbookSourcesFileTests {
             try DatasetIngestor(directory: folder).ingest()
         } throws: { error in
             let error = error as? IngestError
-            return error?.code == "sources-file-unknown-column" && error?.line == 8
+            return error?.code == .sourcesFileUnknownColumn && error?.line == 8
                 && error?.message.hasSuffix(
                     "(its columns: \"Notice ID\", \"Type\", \"Requesting country\", \"Date of issue\", \"Status\")")
                     == true
@@ -105,7 +105,7 @@ struct WorkbookSourcesFileTests {
         #expect {
             try DatasetIngestor(directory: folder).ingest()
         } throws: { error in
-            (error as? IngestError)?.code == "sources-file-wrong-type" && (error as? IngestError)?.line == 5
+            (error as? IngestError)?.code == .sourcesFileWrongType && (error as? IngestError)?.line == 5
         }
     }
 }

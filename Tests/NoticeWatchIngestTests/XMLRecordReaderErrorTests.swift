@@ -46,7 +46,7 @@ import Testing
     @Test func missingFileIsUnreadable() {
         #expect(
             throws: IngestError(
-                code: "file-unreadable", message: "cannot open the file: No such file or directory", file: "nope.xml"
+                code: .fileUnreadable, message: "cannot open the file: No such file or directory", file: "nope.xml"
             )
         ) {
             _ = try XMLRecordReader(
@@ -88,7 +88,7 @@ import Testing
     @Test func discoveryAsksForAPrefixForAnUnmappedNamespace() {
         #expect(
             throws: IngestError(
-                code: "xml-namespace-unmapped",
+                code: .xmlNamespaceUnmapped,
                 message: "`case` is in the namespace \"urn:example:noticewatch\", which has no prefix: add one under "
                     + "`xml.namespaces` in the sources file (for example `nw: \"urn:example:noticewatch\"`)",
                 file: "namespaced.xml"
@@ -104,7 +104,7 @@ import Testing
     @Test func discoveryOnADocumentBrokenBeforeAnyRecord() {
         #expect(
             throws: IngestError(
-                code: "malformed-xml",
+                code: .malformedXML,
                 message:
                     "malformed XML before the first record: Opening and ending tag mismatch: country line 5 and countr",
                 file: "malformed.xml", line: 5

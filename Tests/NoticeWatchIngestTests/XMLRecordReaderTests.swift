@@ -98,19 +98,19 @@ let noticeWatchNamespace = ["nw": "urn:example:noticewatch"]
 
     @Test(arguments: [
         (
-            "@ref/x", "sources-file-invalid-field-path",
+            "@ref/x", ErrorCode.sourcesFileInvalidFieldPath,
             "`@ref/x` is not an XML path: an attribute (`@…`) can only be the last step"
         ),
         (
-            "nw:a//nw:b", "sources-file-invalid-field-path",
+            "nw:a//nw:b", .sourcesFileInvalidFieldPath,
             "`nw:a//nw:b` is not an XML path (steps such as `nw:decision/nw:date`, `@ref`, `nw:country/@code`)"
         ),
         (
-            "x:country", "sources-file-unknown-namespace-prefix",
+            "x:country", .sourcesFileUnknownNamespacePrefix,
             "the prefix `x` in `x:country` is not declared under `xml.namespaces`"
         ),
     ])
-    func invalidPathsAreRejected(path: String, code: String, message: String) {
+    func invalidPathsAreRejected(path: String, code: ErrorCode, message: String) {
         #expect(throws: IngestError(code: code, message: message)) {
             _ = try XMLRecordReader(
                 path: structuredFixturePath("xml", "flat.xml"), displayPath: "flat.xml", recordElement: "case",

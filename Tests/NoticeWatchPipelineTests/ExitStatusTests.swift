@@ -13,7 +13,7 @@ struct ExitStatusTests {
             try PipelineTestSupport.run(root + "/no-such-folder", into: root + "/report")
         }
         #expect(error?.exitStatus == .unreadableInput)
-        #expect(error?.code == "dataset-not-found")
+        #expect(error?.code == .datasetNotFound)
         #expect(!FileManager.default.fileExists(atPath: root + "/report"))
     }
 

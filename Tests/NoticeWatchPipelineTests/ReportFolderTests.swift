@@ -101,14 +101,14 @@ struct ReportFolderTests {
     func unrelatedFolder() throws {
         let planted = try plant(in: root + "/mine")
         let error = refusal(into: root + "/mine")
-        #expect(error?.code == "report-folder-not-ours")
+        #expect(error?.code == .reportFolderNotOurs)
         #expect(error?.exitStatus == .reportFolderRefused)
         #expect(error?.exitStatus.rawValue == 77)
         expectUnchanged(planted, in: root + "/mine")
         #expect(names(root) == ["data", "mine"])
         // Checked before the ingest: a missing dataset is not even looked at.
         let early = refusal(into: root + "/mine", dataset: root + "/no-such-data")
-        #expect(early?.code == "report-folder-not-ours")
+        #expect(early?.code == .reportFolderNotOurs)
     }
 
     @Test("--force replaces a folder of other files")
@@ -125,7 +125,7 @@ struct ReportFolderTests {
         try Self.write(text, to: root + "/report")
         for force in [false, true] {
             let error = refusal(into: root + "/report", force: force)
-            #expect(error?.code == "report-folder-not-ours")
+            #expect(error?.code == .reportFolderNotOurs)
             #expect(FileManager.default.contents(atPath: root + "/report") == Data(text.utf8))
         }
         #expect(names(root) == ["data", "report"])
@@ -138,7 +138,7 @@ struct ReportFolderTests {
         let before = PipelineTestSupport.files(in: root)
         for force in [false, true] {
             let error = refusal(into: relative.isEmpty ? root : root + "/" + relative, force: force)
-            #expect(error?.code == "report-folder-overlaps-dataset")
+            #expect(error?.code == .reportFolderOverlapsDataset)
             #expect(error?.exitStatus == .reportFolderRefused)
         }
         #expect(PipelineTestSupport.files(in: root) == before)
@@ -150,11 +150,11 @@ struct ReportFolderTests {
     func linkIntoDataset() throws {
         try FileManager.default.createSymbolicLink(atPath: root + "/alias", withDestinationPath: dataset)
         let error = refusal(into: root + "/alias/report", force: true)
-        #expect(error?.code == "report-folder-overlaps-dataset")
+        #expect(error?.code == .reportFolderOverlapsDataset)
         #expect(!FileManager.default.fileExists(atPath: dataset + "/report"))
     }
 
-    @Test("A report folder above an input file the dataset links to is refused, the input unchanged")
+    @Test("A report folder above a file the dataset links to outside it is refused, the file unchanged")
     func aboveLinkedInput() throws {
         let elsewhere = root + "/shared/exports"
         try Self.write(Self.complaints, to: elsewhere + "/complaints.csv")
@@ -163,11 +163,22 @@ struct ReportFolderTests {
             atPath: dataset + "/complaints.csv", withDestinationPath: elsewhere + "/complaints.csv")
         for target in [elsewhere, root + "/shared"] {
             let error = refusal(into: target, force: true)
-            #expect(error?.code == "report-folder-overlaps-dataset")
+            #expect(error?.code == .reportFolderOverlapsDataset)
             #expect(error?.message.contains("complaints.csv") == true)
         }
         #expect(FileManager.default.contents(atPath: elsewhere + "/complaints.csv") == Data(Self.complaints.utf8))
         #expect(try run(into: root + "/shared/report").exitStatus == .success)
+    }
+
+    @Test("A link to / or a cycle in the dataset folder is neither walked by the check nor read")
+    func linkToRootAndCycle() throws {
+        try FileManager.default.createSymbolicLink(atPath: dataset + "/everything", withDestinationPath: "/")
+        try FileManager.default.createSymbolicLink(atPath: dataset + "/again", withDestinationPath: ".")
+        let result = try run(into: root + "/report")
+        #expect(result.exitStatus == .success)
+        let report = try String(contentsOfFile: root + "/report/report.md", encoding: .utf8)
+        #expect(report.contains("| everything | outside the dataset (a link out of the folder) |"))
+        #expect(names(root) == ["data", "report"])
     }
 
     @Test("A previous NoticeWatch report is replaced whole")
@@ -186,11 +197,11 @@ struct ReportFolderTests {
     func keepAndPlainDoNotMix() throws {
         _ = try run(into: root + "/plain")
         let single = refusal(into: root + "/plain", keep: 3)
-        #expect(single?.code == "report-folder-not-ours")
+        #expect(single?.code == .reportFolderNotOurs)
         #expect(single?.message.contains("without --keep") == true)
         _ = try run(into: root + "/nightly", keep: 3)
         let runs = refusal(into: root + "/nightly")
-        #expect(runs?.code == "report-folder-not-ours")
+        #expect(runs?.code == .reportFolderNotOurs)
         #expect(runs?.message.contains("with --keep") == true)
         #expect(FileManager.default.fileExists(atPath: root + "/nightly/latest/report.md"))
     }

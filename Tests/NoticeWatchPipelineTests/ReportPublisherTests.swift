@@ -1,4 +1,5 @@
 import Foundation
+import NoticeWatchModel
 import Testing
 
 @testable import NoticeWatchPipeline
@@ -76,7 +77,7 @@ struct ReportPublisherTests {
             _ = try ReportPublisher(target: target, keep: nil).acquireLock()
         }
         #expect(error?.exitStatus == .locked)
-        #expect(error?.code == "report-locked")
+        #expect(error?.code == .reportLocked)
         #expect(error?.message.contains("pid \(getpid())") == true)
     }
 
@@ -123,7 +124,7 @@ struct ReportPublisherTests {
         let error = #expect(throws: PipelineError.self) {
             _ = try publisher.publish(staging: staging, runName: "2025-06-30")
         }
-        #expect(error?.code == "report-folder-not-ours")
+        #expect(error?.code == .reportFolderNotOurs)
         #expect(error?.exitStatus == .reportFolderRefused)
         #expect(read(target + "/runs/2025-06-30/notes.txt") == "mine")
     }

@@ -15,7 +15,7 @@ import Testing
         ("bell\u{07}", "bell\u{FFFD}"),
     ])
     func markdownCellsCannotFormatOrBreakATable(raw: String, expected: String) {
-        #expect(MarkdownTable.escape(raw) == expected)
+        #expect(Escaping.markdownText(raw) == expected)
     }
 
     @Test func markdownTablesAlignNumericColumnsRight() {
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func svgTextIsEscaped() {
-        #expect(SVGDocument.escape("R&D <\"q\"> 'a'\u{01}") == "R&amp;D &lt;&quot;q&quot;&gt; &apos;a&apos;\u{FFFD}")
+        #expect(Escaping.xml("R&D <\"q\"> 'a'\u{01}") == "R&amp;D &lt;&quot;q&quot;&gt; &apos;a&apos;\u{FFFD}")
     }
 
     @Test func jsonIsSortedIndentedAndEscaped() {

@@ -127,7 +127,7 @@ import Testing
         let error = #expect(throws: ReportError.self) {
             try ReportWriter.write(ReportFixture.input, to: folder, previous: nil)
         }
-        #expect(error?.code == "output-not-writable")
+        #expect(error?.code == .outputNotWritable)
         #expect(error?.path == folder + "/complaint_volumes.csv")
     }
 
@@ -140,7 +140,7 @@ import Testing
         let error = #expect(throws: ReportError.self) {
             try ReportWriter.write(ReportFixture.input, to: output, previous: before)
         }
-        #expect(error?.code == "previous-run-unreadable")
+        #expect(error?.code == .previousRunUnreadable)
         #expect(try FileManager.default.contentsOfDirectory(atPath: output) == [])
         let outputs = try ReportWriter.write(ReportFixture.input, to: output, previous: nil)
         #expect(outputs == (try writeReport(in: temporary, name: "again")).outputs)

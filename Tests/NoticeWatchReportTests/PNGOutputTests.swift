@@ -1,4 +1,5 @@
 import Foundation
+import NoticeWatchModel
 import NoticeWatchReport
 import Testing
 
@@ -42,7 +43,7 @@ import Testing
             #expect {
                 _ = try writeReport(input, in: temporary, name: "run-\(executable.count)")
             } throws: { error in
-                (error as? ReportError)?.code == "png-conversion-failed"
+                (error as? ReportError)?.code == .pngConversionFailed
                     && (error as? ReportError)?.path.hasSuffix("charts/volumes.png") == true
             }
         }

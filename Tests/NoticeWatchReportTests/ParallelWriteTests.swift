@@ -1,4 +1,5 @@
 import Foundation
+import NoticeWatchModel
 import Testing
 
 @testable import NoticeWatchReport
@@ -37,7 +38,7 @@ import Testing
             try ReportWriter.write(Self.files(8, missing: [3, 6]), in: folder, threads: threads)
         } throws: { error in
             (error as? ReportError)?.path == folder + "/absent/f3.csv"
-                && (error as? ReportError)?.code == "output-not-writable"
+                && (error as? ReportError)?.code == .outputNotWritable
         }
     }
 }

@@ -1,3 +1,5 @@
+import NoticeWatchModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -98,7 +100,7 @@ final class ByteSource {
         if count > 0 { remaining -= count }
         guard count >= 0 else {
             throw IngestError(
-                code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                code: .fileUnreadable, message: "read failed: \(String(cString: strerror(errno)))",
                 file: displayPath)
         }
         if count == 0 {

@@ -239,7 +239,7 @@ struct CSVReader: FieldReader {
     }
 
     private func columnName(_ column: Int) -> String {
-        if let header, column < header.count { return "column \(column + 1) \"\(header[column])\"" }
+        if let header, column < header.count { return "column \(column + 1) \(TextFolding.quoted(header[column]))" }
         return "column \(column + 1)"
     }
 

@@ -1,32 +1,16 @@
+import NoticeWatchModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// The files of a dataset folder and the matching of sources-file paths and globs against them.
+/// Reading folder entries and small files, and the matching of sources-file paths and globs against paths
+/// (the listing itself is ``DatasetListing``).
 enum DatasetFiles {
     /// Extensions of the files a folder without a sources file is read from (also when followed by `.gz`).
     static let dataExtensions: Set<String> = ["csv", "json", "ndjson", "jsonl", "xml", "xlsx", "xlsm", "ods"]
-
-    /// Every regular file under `directory`, as paths relative to it with `/` separators, hidden files and
-    /// folders (name starting with `.`) left out, sorted by their UTF-8 bytes.
-    ///
-    /// - Throws: `dataset-not-found` when the folder does not exist or cannot be listed.
-    /// - Complexity: O(n log n) in the number of files.
-    static func list(directory: String) throws(IngestError) -> [String] {
-        var status = stat()
-        guard stat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, access(directory, R_OK | X_OK) == 0
-        else {
-            throw IngestError(
-                code: "dataset-not-found",
-                message: "the dataset folder does not exist, is not a folder or cannot be read",
-                file: directory)
-        }
-        var files: [String] = []
-        walk(directory, prefix: "", into: &files)
-        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    }
 
     /// The names in `folder` other than `.` and `..`, in the order the system gives them; `nil` when it cannot
     /// be opened.
@@ -45,23 +29,37 @@ enum DatasetFiles {
         return names
     }
 
-    private static func walk(_ folder: String, prefix: String, into files: inout [String]) {
-        for name in names(in: folder) ?? [] where !name.hasPrefix(".") {
-            let path = folder + "/" + name
-            var status = stat()
-            guard stat(path, &status) == 0 else { continue }
-            if status.st_mode & S_IFMT == S_IFDIR {
-                walk(path, prefix: prefix + name + "/", into: &files)
-            } else if status.st_mode & S_IFMT == S_IFREG {
-                files.append(prefix + name)
-            }
+    /// Opens the data file at `path` for reading, and refuses it unless it is a regular file once open.
+    ///
+    /// The listing refuses FIFOs, sockets and devices, but an entry can be replaced after it: the file is opened
+    /// without waiting (a FIFO with no writer would block `open` forever) and looked at through its descriptor,
+    /// which no later change of the name can swap.
+    ///
+    /// - Throws: `file-unreadable` when the file cannot be opened or is no longer a regular file.
+    static func openRegular(_ path: String, displayPath: String) throws(IngestError) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else {
+            throw IngestError(
+                code: .fileUnreadable, message: "cannot open the file: \(String(cString: strerror(errno)))",
+                file: displayPath)
         }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw IngestError(
+                code: .fileUnreadable,
+                message: "not a regular file (a FIFO, socket or device put in its place after the folder was listed)",
+                file: displayPath)
+        }
+        // Reads of a regular file never wait anyway; the flag is cleared so that they are plain blocking reads.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return descriptor
     }
 
-    /// The whole content of a small file (the sources file), or `nil` when it cannot be read.
+    /// The whole content of a small file (the sources file), or `nil` when it cannot be read or is not a
+    /// regular file.
     static func contents(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+        guard let descriptor = try? openRegular(path, displayPath: path) else { return nil }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)

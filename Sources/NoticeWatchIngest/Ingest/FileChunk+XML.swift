@@ -1,3 +1,5 @@
+import NoticeWatchModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -138,7 +140,7 @@ private struct BlockReader {
                 descriptor, buffer.baseAddress, min(blockSize, range.upperBound - position), off_t(position))
             guard got > 0 else {
                 throw IngestError(
-                    code: "file-unreadable",
+                    code: .fileUnreadable,
                     message: got == 0 ? "the file ended early" : "read failed: \(String(cString: strerror(errno)))",
                     file: displayPath)
             }
@@ -188,7 +190,7 @@ private struct BlockReader {
         let got = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(position)) }
         guard got >= 0 else {
             throw IngestError(
-                code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                code: .fileUnreadable, message: "read failed: \(String(cString: strerror(errno)))",
                 file: displayPath)
         }
         block.removeLast(wanted - got)

@@ -100,7 +100,7 @@ struct FileChunk: Sendable {
             let got = pread(descriptor, buffer, blockSize, off_t(position))
             guard got >= 0 else {
                 throw IngestError(
-                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    code: .fileUnreadable, message: "read failed: \(String(cString: strerror(errno)))",
                     file: prepared.task.relativePath)
             }
             if got == 0 { return false }
@@ -120,7 +120,7 @@ struct FileChunk: Sendable {
             let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, blockSize, off_t(position)) }
             guard got >= 0 else {
                 throw IngestError(
-                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    code: .fileUnreadable, message: "read failed: \(String(cString: strerror(errno)))",
                     file: prepared.task.relativePath)
             }
             if got == 0 { return nil }
@@ -203,13 +203,7 @@ extension FileChunk {
     ///
     /// - Throws: `file-unreadable` when it cannot be opened.
     static func openForPlanning(_ prepared: PreparedFile) throws(IngestError) -> Int32 {
-        let descriptor = open(prepared.task.absolutePath, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw IngestError(
-                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: prepared.task.relativePath)
-        }
-        return descriptor
+        try DatasetFiles.openRegular(prepared.task.absolutePath, displayPath: prepared.task.relativePath)
     }
 
     /// Whether a CSV chunk's reader ended inside a row: its last quoted field was still open at the chunk's end,
@@ -242,7 +236,7 @@ extension FileChunk {
             let got = pread(descriptor, buffer, blockSize, off_t(position))
             guard got >= 0 else {
                 throw IngestError(
-                    code: "file-unreadable", message: "read failed: \(String(cString: strerror(errno)))",
+                    code: .fileUnreadable, message: "read failed: \(String(cString: strerror(errno)))",
                     file: prepared.task.relativePath)
             }
             if got == 0 { break }

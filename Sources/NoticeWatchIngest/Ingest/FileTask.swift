@@ -86,7 +86,7 @@ extension FileTask {
                 guard let position = Int(path), position >= 1 else {
                     let spec = fields.first { $0.from == path }
                     throw IngestError(
-                        code: "sources-file-wrong-type",
+                        code: .sourcesFileWrongType,
                         message: "field \"\(spec?.field.rawValue ?? "")\" must name a 1-based column position "
                             + "when header is false, found \(TextFolding.quoted(path))",
                         file: sourcesFile, line: spec?.mark?.line, column: spec?.mark?.column)
@@ -147,9 +147,9 @@ extension FileTask {
         // read, and listed, with zero rows.
         if names.isEmpty && (format == .json || format == .ndjson) { return (.notice, []) }
         guard let inferred = MappingInference.infer(names: names) else {
-            let listed = names.isEmpty ? "none" : names.map(TextFolding.quoted).joined(separator: ", ")
+            let listed = names.isEmpty ? "none" : TextFolding.quotedList(names)
             throw IngestError(
-                code: "mapping-not-inferred",
+                code: .mappingNotInferred,
                 message: "cannot tell whether \(relativePath) holds notices or complaints: no id and requesting "
                     + "country among its \(format == .csv || format.isWorkbook ? "headers" : "keys") (found: \(listed)); "
                     + "describe it in sources.yml",
@@ -160,9 +160,9 @@ extension FileTask {
 
     func unknownColumn(_ path: String, fields: [FieldSpec], header: [String]) -> IngestError {
         let spec = fields.first { $0.from == path }
-        let columns = header.map(TextFolding.quoted).joined(separator: ", ")
+        let columns = TextFolding.quotedList(header)
         return IngestError(
-            code: "sources-file-unknown-column",
+            code: .sourcesFileUnknownColumn,
             message: "field \"\(spec?.field.rawValue ?? "")\" is mapped to column \(TextFolding.quoted(path)), "
                 + "which \(relativePath) does not have (its columns: \(columns))",
             file: sourcesFile, line: spec?.mark?.line, column: spec?.mark?.column)

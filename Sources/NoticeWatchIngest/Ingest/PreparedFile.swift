@@ -202,7 +202,7 @@ extension PreparedFile {
                 result.append((spec.field, format))
             case .ambiguous(let first, let second, let examples):
                 throw IngestError(
-                    code: "ambiguous-date-format",
+                    code: .ambiguousDateFormat,
                     message: "source \(TextFolding.quoted(task.spec.name)), field \"\(spec.field.rawValue)\" "
                         + "(from \(TextFolding.quoted(spec.from!))): values such as "
                         + examples.map(TextFolding.quoted).joined(separator: ", ")

@@ -1,3 +1,5 @@
+import NoticeWatchModel
+
 /// The requested JSON field paths as a tree, so a record is walked once and only requested values are kept.
 ///
 /// A path is dotted keys with array indexes: `entity_id`, `decision.date`, `arrest_warrants[0].issuing_country_id`,
@@ -76,7 +78,7 @@ struct JSONPathTrie: Sendable {
         for (field, path) in paths.enumerated() {
             guard let steps = Self.steps(of: path) else {
                 throw IngestError(
-                    code: "sources-file-invalid-field-path",
+                    code: .sourcesFileInvalidFieldPath,
                     message: "`\(path)` is not a JSON field path (dotted keys with [n] indexes, such as "
                         + "`arrest_warrants[0].issuing_country_id`), for \(displayPath)"
                 )

@@ -1,3 +1,5 @@
+import NoticeWatchModel
+
 extension JSONRecordReader {
     /// Detects the layout of a JSON file when it is not given, and lists the field paths of its first records.
     ///
@@ -65,7 +67,7 @@ extension JSONRecordReader {
             break
         case let other?:
             throw IngestError(
-                code: "json-layout-undetected",
+                code: .jsonLayoutUndetected,
                 message: "the file starts with \(describeJSONByte(other)), not with an array or an object; "
                     + "set `json.records` in the sources file",
                 file: displayPath, line: stream.line, column: stream.position - stream.lineStart + 1

@@ -15,8 +15,17 @@ enum HeaderWords {
         case issue, status, cancellation, reason, kind
     }
 
-    /// The concepts of `name`, or `nil` when some word of it has none (`Date of birth`, `Observations`).
+    /// The longest name, in UTF-8 bytes, that is split into words: the longest a field's name needs is some
+    /// 60 bytes, and a longer one (a 4 MiB header cell) fits no field without being read.
+    static let longestName = 256
+
+    /// The longest JSON or XML path, in UTF-8 bytes, whose steps are looked at: longer, it fits no field unread.
+    static let longestPath = 1024
+
+    /// The concepts of `name`, or `nil` when some word of it has none (`Date of birth`, `Observations`) or it is
+    /// longer than ``longestName``.
     static func concepts(_ name: String) -> Set<Concept>? {
+        guard name.utf8.count <= longestName else { return nil }
         var result = Set<Concept>()
         for word in words(name) {
             if stopWords.contains(word) { continue }

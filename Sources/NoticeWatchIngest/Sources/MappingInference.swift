@@ -90,7 +90,13 @@ enum MappingInference {
     /// The mapping of `names` for `kind`: each field with the name that fits it best.
     static func map(names: [String], kind: RecordKind) -> [FieldSpec] {
         let concepts = names.map { name in
-            (whole: HeaderWords.concepts(stripPrefixesAndIndexes(name)), last: HeaderWords.concepts(lastStep(name)))
+            // A name too long for any field is not even stripped (that would read all of it).
+            name.utf8.count > HeaderWords.longestPath
+                ? (whole: nil, last: nil)
+                : (
+                    whole: HeaderWords.concepts(stripPrefixesAndIndexes(name)),
+                    last: HeaderWords.concepts(lastStep(name))
+                )
         }
         var used = Set<Int>()
         var fields: [FieldSpec] = []
@@ -106,9 +112,9 @@ enum MappingInference {
                 else { continue }
                 used.insert(best)
                 var spec = FieldSpec(field: pattern.field, from: names[best])
-                let others = fitting.filter { $0 != best }.map { TextFolding.quoted(names[$0]) }
+                let others = fitting.filter { $0 != best }.map { names[$0] }
                 if !others.isEmpty {
-                    spec.note = "chosen over \(others.joined(separator: ", ")): more words that fit, then leftmost"
+                    spec.note = "chosen over \(TextFolding.quotedList(others)): more words that fit, then leftmost"
                 }
                 fields.append(spec)
                 break

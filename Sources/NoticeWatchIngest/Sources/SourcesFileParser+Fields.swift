@@ -11,7 +11,7 @@ extension SourcesFileParser {
             let key = try string(keyNode, "a field name")
             guard let field = NormalizedField(rawValue: key), allowed.contains(field) else {
                 throw failure(
-                    "sources-file-unknown-field",
+                    .sourcesFileUnknownField,
                     "unknown \(record.rawValue) field \(TextFolding.quoted(key)) (expected one of: "
                         + allowed.map(\.rawValue).joined(separator: ", ") + ")",
                     keyNode)
@@ -39,7 +39,7 @@ extension SourcesFileParser {
                 if let format = value(detail, "format") {
                     guard field.valueKind == .date else {
                         throw failure(
-                            "sources-file-unknown-key", "\"format\" applies to date fields only, not \"\(key)\"",
+                            .sourcesFileUnknownKey, "\"format\" applies to date fields only, not \"\(key)\"",
                             format)
                     }
                     let items = format.sequence.map { Array($0) } ?? [format]
@@ -47,7 +47,7 @@ extension SourcesFileParser {
                         let text = try string(item, "format")
                         guard let parsed = DateFormat(text) else {
                             throw failure(
-                                "sources-file-bad-date-format",
+                                .sourcesFileBadDateFormat,
                                 "bad date format \(TextFolding.quoted(text)) (use yyyy, MM, dd and separators, "
                                     + "such as dd.MM.yyyy, or iso)",
                                 item)
@@ -60,7 +60,7 @@ extension SourcesFileParser {
                 }
                 if spec.from == nil && spec.constant == nil {
                     throw failure(
-                        "sources-file-missing-key", "field \"\(key)\" needs \"from\" or \"value\"", valueNode)
+                        .sourcesFileMissingKey, "field \"\(key)\" needs \"from\" or \"value\"", valueNode)
                 }
             }
             specs.append(spec)
@@ -78,7 +78,7 @@ extension SourcesFileParser {
                 let targetText = try string(target, "a member country")
                 guard let country = Country(targetText) else {
                     throw failure(
-                        "sources-file-unknown-value",
+                        .sourcesFileUnknownValue,
                         "\(TextFolding.quoted(targetText)) is not a member country's ISO code or name "
                             + "(requesting_country values map raw text to a member, such as RU or Russia)",
                         target)
@@ -89,7 +89,7 @@ extension SourcesFileParser {
         }
         guard let categories = field.categories else {
             throw failure(
-                "sources-file-unknown-key",
+                .sourcesFileUnknownKey,
                 "\"values\" applies to vocabulary fields, requesting_country and nationalities only, not \"\(key)\"",
                 node)
         }
@@ -106,7 +106,7 @@ extension SourcesFileParser {
 
     func unknownCategory(_ text: String, field: NormalizedField, categories: [String], _ node: Node) -> IngestError {
         failure(
-            "sources-file-unknown-value",
+            .sourcesFileUnknownValue,
             "unknown \(field.rawValue) category \(TextFolding.quoted(text)) (expected one of: "
                 + categories.joined(separator: ", ") + ")",
             node)
@@ -118,7 +118,7 @@ extension SourcesFileParser {
         node.mark.map { SourcesFileMark(line: $0.line, column: $0.column) }
     }
 
-    func failure(_ code: String, _ message: String, _ node: Node?) -> IngestError {
+    func failure(_ code: ErrorCode, _ message: String, _ node: Node?) -> IngestError {
         let place = node?.mark
         return IngestError(code: code, message: message, file: displayPath, line: place?.line, column: place?.column)
     }
@@ -128,23 +128,23 @@ extension SourcesFileParser {
         case .scanner(_, let problem, let place, _), .parser(_, let problem, let place, _),
             .composer(_, let problem, let place, _):
             return IngestError(
-                code: "sources-file-syntax", message: "invalid YAML: \(problem)", file: displayPath, line: place.line,
+                code: .sourcesFileSyntax, message: "invalid YAML: \(problem)", file: displayPath, line: place.line,
                 column: place.column)
         default:
-            return IngestError(code: "sources-file-syntax", message: "invalid YAML: \(error)", file: displayPath)
+            return IngestError(code: .sourcesFileSyntax, message: "invalid YAML: \(error)", file: displayPath)
         }
     }
 
     func mapping(_ node: Node, _ what: String) throws(IngestError) -> Node.Mapping {
         guard let map = node.mapping else {
-            throw failure("sources-file-wrong-type", "\(what) must be a mapping of keys to values", node)
+            throw failure(.sourcesFileWrongType, "\(what) must be a mapping of keys to values", node)
         }
         return map
     }
 
     func string(_ node: Node, _ what: String) throws(IngestError) -> String {
         guard let scalar = node.scalar else {
-            throw failure("sources-file-wrong-type", "\"\(what)\" must be a single value, not a list or mapping", node)
+            throw failure(.sourcesFileWrongType, "\"\(what)\" must be a single value, not a list or mapping", node)
         }
         return scalar.string
     }
@@ -155,7 +155,7 @@ extension SourcesFileParser {
 
     func requiredNode(_ map: Node.Mapping, _ key: String, _ owner: Node) throws(IngestError) -> Node {
         guard let node = value(map, key) else {
-            throw failure("sources-file-missing-key", "missing key \"\(key)\"", owner)
+            throw failure(.sourcesFileMissingKey, "missing key \"\(key)\"", owner)
         }
         return node
     }
@@ -170,14 +170,14 @@ extension SourcesFileParser {
             let name = key.scalar?.string ?? "?"
             if let allowed, !allowed.contains(name) {
                 throw failure(
-                    "sources-file-unknown-key",
+                    .sourcesFileUnknownKey,
                     "unknown key \(TextFolding.quoted(name)) in \(context) (expected one of: "
                         + allowed.joined(separator: ", ") + ")",
                     key)
             }
             guard seen.insert(name).inserted else {
                 throw failure(
-                    "sources-file-duplicate-key", "key \(TextFolding.quoted(name)) appears twice in \(context)", key)
+                    .sourcesFileDuplicateKey, "key \(TextFolding.quoted(name)) appears twice in \(context)", key)
             }
         }
     }

@@ -21,23 +21,23 @@ struct SourcesFileParser {
         } catch let error as YamlError {
             throw syntaxError(error)
         } catch {
-            throw IngestError(code: "sources-file-syntax", message: "\(error)", file: displayPath)
+            throw IngestError(code: .sourcesFileSyntax, message: "\(error)", file: displayPath)
         }
-        guard let root else { throw failure("sources-file-missing-key", "the file is empty: expected `sources:`", nil) }
+        guard let root else { throw failure(.sourcesFileMissingKey, "the file is empty: expected `sources:`", nil) }
         let top = try mapping(root, "the top level")
         try checkKeys(top, allowed: ["version", "sources"], in: "the top level")
         if let version = value(top, "version") {
             guard version.int == 1 else {
                 throw failure(
-                    "sources-file-unsupported-version", "unsupported version \(version.string ?? "?") (expected 1)",
+                    .sourcesFileUnsupportedVersion, "unsupported version \(version.string ?? "?") (expected 1)",
                     version)
             }
         }
         guard let sourcesNode = value(top, "sources") else {
-            throw failure("sources-file-missing-key", "missing key \"sources\"", root)
+            throw failure(.sourcesFileMissingKey, "missing key \"sources\"", root)
         }
         guard let list = sourcesNode.sequence else {
-            throw failure("sources-file-wrong-type", "\"sources\" must be a list of sources", sourcesNode)
+            throw failure(.sourcesFileWrongType, "\"sources\" must be a list of sources", sourcesNode)
         }
         var specs: [SourceSpec] = []
         var seen: [String: Int] = [:]
@@ -45,7 +45,7 @@ struct SourcesFileParser {
             let spec = try parseSource(item)
             if let first = seen[spec.name] {
                 throw failure(
-                    "sources-file-duplicate-name",
+                    .sourcesFileDuplicateName,
                     "duplicate source name \(TextFolding.quoted(spec.name)) (first used on line \(first))",
                     value(try mapping(item, "a source"), "name"))
             }
@@ -67,7 +67,7 @@ struct SourcesFileParser {
             let text = try string(formatNode, "format")
             guard let format = SourceFormat(rawValue: text.lowercased()) else {
                 throw failure(
-                    "sources-file-unknown-value",
+                    .sourcesFileUnknownValue,
                     "unknown format \(TextFolding.quoted(text)) (expected one of: csv, json, ndjson, xml, xlsx, ods)",
                     formatNode)
             }
@@ -81,7 +81,7 @@ struct SourcesFileParser {
         let recordText = try string(recordNode, "record")
         guard let record = RecordKind(rawValue: recordText.lowercased()) else {
             throw failure(
-                "sources-file-unknown-value",
+                .sourcesFileUnknownValue,
                 "unknown record \(TextFolding.quoted(recordText)) (expected one of: notice, complaint)", recordNode)
         }
         spec.record = record
@@ -106,7 +106,7 @@ struct SourcesFileParser {
         for field in NormalizedField.fields(of: record)
         where field.isRequired(for: record) && spec.spec(for: field) == nil {
             throw failure(
-                "sources-file-missing-field",
+                .sourcesFileMissingField,
                 "source \(TextFolding.quoted(name)) does not map the required field \"\(field.rawValue)\"", fieldsNode)
         }
         return spec
@@ -122,7 +122,7 @@ struct SourcesFileParser {
             let text = try string(encodingNode, "encoding")
             guard let parsed = TextEncoding.parse(text) else {
                 throw failure(
-                    "sources-file-unknown-value",
+                    .sourcesFileUnknownValue,
                     "unknown encoding \(TextFolding.quoted(text)) (expected one of: \(TextEncoding.acceptedNames))",
                     encodingNode)
             }
@@ -131,7 +131,7 @@ struct SourcesFileParser {
         }
         if let header = value(map, "header") {
             guard header.scalar != nil, let flag = header.bool else {
-                throw failure("sources-file-wrong-type", "\"header\" must be true or false", header)
+                throw failure(.sourcesFileWrongType, "\"header\" must be true or false", header)
             }
             options.header = flag
         }
@@ -143,7 +143,7 @@ struct SourcesFileParser {
         let bytes = text == "\\t" ? [0x09] : Array(text.utf8)
         guard bytes.count == 1, bytes[0] != 0x0A, bytes[0] != 0x0D else {
             throw failure(
-                "sources-file-wrong-type", "\"\(key)\" must be one ASCII character, found \(TextFolding.quoted(text))",
+                .sourcesFileWrongType, "\"\(key)\" must be one ASCII character, found \(TextFolding.quoted(text))",
                 node)
         }
         return bytes[0]

@@ -77,7 +77,7 @@ final class SpillWriter {
 
     static func failure(_ what: String, _ path: String) -> IngestError {
         IngestError(
-            code: "spill-failed",
+            code: .spillFailed,
             message: "\(what) a temporary file for records beyond the memory budget: "
                 + "\(String(cString: strerror(errno))); set TMPDIR to a writable folder with room",
             file: path)

@@ -37,7 +37,7 @@ final class SpillFolder: Sendable {
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else {
             throw IngestError(
-                code: "spill-failed",
+                code: .spillFailed,
                 message: "cannot make a temporary folder for records beyond the memory budget: "
                     + "\(String(cString: strerror(errno))); set TMPDIR to a writable folder with room",
                 file: base)

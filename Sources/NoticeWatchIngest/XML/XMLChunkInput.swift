@@ -1,3 +1,5 @@
+import NoticeWatchModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -45,12 +47,12 @@ final class XMLChunkInput {
             self.range = 0..<Int.max
             return
         }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
+        let descriptor: Int32
+        do {
+            descriptor = try DatasetFiles.openRegular(path, displayPath: displayPath)
+        } catch {
             block.deallocate()
-            throw IngestError(
-                code: "file-unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: displayPath)
+            throw error
         }
         self.descriptor = descriptor
         stream = nil

@@ -1,3 +1,5 @@
+import NoticeWatchModel
+
 /// An element or attribute name to match: a namespace URI (or none) and a local name, pre-encoded so that
 /// libxml2's names are compared byte for byte without making strings.
 struct XMLName: Hashable, Sendable {
@@ -55,7 +57,7 @@ struct XMLName: Hashable, Sendable {
         let parts = qualified.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }) else {
             throw IngestError(
-                code: "sources-file-invalid-field-path",
+                code: .sourcesFileInvalidFieldPath,
                 message: "`\(path)` is not an XML path (steps such as `nw:decision/nw:date`, `@ref`, "
                     + "`nw:country/@code`)"
             )
@@ -63,7 +65,7 @@ struct XMLName: Hashable, Sendable {
         guard parts.count == 2 else { return XMLName(localName: String(parts[0]), namespaceURI: nil) }
         guard let uri = namespaces[String(parts[0])] else {
             throw IngestError(
-                code: "sources-file-unknown-namespace-prefix",
+                code: .sourcesFileUnknownNamespacePrefix,
                 message: "the prefix `\(parts[0])` in `\(path)` is not declared under `xml.namespaces`"
             )
         }
@@ -92,7 +94,7 @@ struct XMLFieldPath: Hashable, Sendable {
                 attribute = try XMLName.resolve(step.dropFirst(), namespaces: namespaces, path: path)
             } else if step.hasPrefix("@") {
                 throw IngestError(
-                    code: "sources-file-invalid-field-path",
+                    code: .sourcesFileInvalidFieldPath,
                     message: "`\(path)` is not an XML path: an attribute (`@…`) can only be the last step"
                 )
             } else {

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import NoticeWatchModel
 
 extension XMLRecordReader {
     /// Detects the record element when it is not given, and lists the field paths of the first records.
@@ -96,7 +97,7 @@ extension XMLRecordReader {
                 let problem =
                     reader.fatal ?? XMLTextReader.Problem(message: "libxml2 stopped reading", line: reader.line)
                 throw IngestError(
-                    code: "malformed-xml",
+                    code: .malformedXML,
                     message: "malformed XML before the first record: \(problem.message)",
                     file: displayPath, line: problem.line
                 )
@@ -109,7 +110,7 @@ extension XMLRecordReader {
         }
         guard let first = seen.first else {
             throw IngestError(
-                code: "xml-record-element-undetected",
+                code: .xmlRecordElementUndetected,
                 message: "the root element has no child element to read as records; set `xml.record` in the "
                     + "sources file",
                 file: displayPath
@@ -134,9 +135,11 @@ struct XMLNaming {
         let uri = String(cString: namespaceURI)
         guard let prefix = prefixes[uri] else {
             throw IngestError(
-                code: "xml-namespace-unmapped",
-                message: "`\(local)` is in the namespace \"\(uri)\", which has no prefix: add one under "
-                    + "`xml.namespaces` in the sources file (for example `nw: \"\(uri)\"`)",
+                code: .xmlNamespaceUnmapped,
+                message:
+                    "`\(TextFolding.shortened(local))` is in the namespace \(TextFolding.quoted(uri)), which has no "
+                    + "prefix: add one under `xml.namespaces` in the sources file (for example "
+                    + "`nw: \(TextFolding.quoted(uri))`)",
                 file: displayPath
             )
         }

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import NoticeWatchModel
 
 /// libxml2's SAX2 push parser over one XML document (a file, or a chunk of one framed by ``XMLChunkFrame``),
 /// its events handed to an ``XMLRecordWalk`` that queues the records.
@@ -82,7 +83,7 @@ final class XMLSAXParser {
         }
         guard let created else {
             start.deallocate()
-            throw IngestError(code: "file-unreadable", message: "libxml2 cannot open the file", file: displayPath)
+            throw IngestError(code: .fileUnreadable, message: "libxml2 cannot open the file", file: displayPath)
         }
         context = created
         xmlCtxtUseOptions(context, Self.options)

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import NoticeWatchModel
 
 #if canImport(Glibc)
     import Glibc
@@ -38,15 +39,10 @@ final class XMLTextReader {
     /// - Throws: ``IngestError`` `file-unreadable` when libxml2 cannot open the file.
     convenience init(path: String, displayPath: String) throws(IngestError) {
         Self.libraryInitialized
-        guard access(path, R_OK) == 0 else {
-            throw IngestError(
-                code: "file-unreadable",
-                message: "cannot open the file: \(String(cString: strerror(errno)))",
-                file: displayPath
-            )
-        }
+        // libxml2 opens the file itself: it is first checked to be a readable regular file.
+        close(try DatasetFiles.openRegular(path, displayPath: displayPath))
         guard let pointer = xmlReaderForFile(path, nil, Self.options) else {
-            throw IngestError(code: "file-unreadable", message: "libxml2 cannot open the file", file: displayPath)
+            throw IngestError(code: .fileUnreadable, message: "libxml2 cannot open the file", file: displayPath)
         }
         self.init(pointer: pointer)
     }
