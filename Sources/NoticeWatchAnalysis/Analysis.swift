@@ -94,19 +94,24 @@ public enum Analysis {
 
     /// Every figure's definition under `options`, in the order the report presents them.
     ///
-    /// Ids: `complaint-volume`, `overturn-rate`, `persistent-overturns`, `notice-cancelled-share`,
-    /// `notice-ccf-share`, `notice-nationalities`, `notice-time-to-cancellation`, `complaint-time-to-decision`,
-    /// `observed-duration-quantiles`, `duration-histogram`, `exclusions`.
+    /// Ids: `complaint-volume`, `overturn-rate`, `persistent-overturns`, `complaints-by-data-type`,
+    /// `notice-cancelled-share`, `notice-ccf-share`, `notice-nationalities`, `notice-time-to-cancellation`,
+    /// `notice-time-to-cancellation-by-kind`, `complaint-time-to-decision`, `review-delay`,
+    /// `review-delay-over-limit`, `observed-duration-quantiles`, `duration-histogram`, `exclusions`.
     public static func definitions(options: AnalysisOptions) -> [FigureDefinition] {
         [
             VolumeFigure.definition(options: options),
             OverturnFigure.definition(options: options),
             OverturnFigure.persistentDefinition(options: options),
+            DataTypeFigure.definition(options: options),
             CancellationFigure.cancelledDefinition(options: options),
             CancellationFigure.ccfDefinition(options: options),
             NationalityFigure.definition(),
             SurvivalFigure.noticeDefinition(options: options),
+            DataTypeFigure.survivalDefinition(options: options),
             SurvivalFigure.complaintDefinition(options: options),
+            ReviewDelayFigure.definition(options: options),
+            ReviewDelayFigure.limitDefinition(options: options),
             SurvivalFigure.observedDefinition(options: options),
             SurvivalFigure.histogramDefinition(options: options),
             FigureDefinition(
@@ -144,10 +149,12 @@ extension PartialAggregate {
         let complaintSurvival = SurvivalFigure.make(
             complaintSpans, of: .complaint, options: options, exclusions: &exclusions
         )
+        let dataTypes = DataTypeFigure.make(typedOutcomes.dictionary, kindSpans: kindSpans, options: options)
+        let reviewDelays = ReviewDelayFigure.make(self.reviewDelays, options: options)
         let excluded = exclusions.filter { $0.value > 0 }
             .map { Exclusion(figure: $0.key.figure, reason: $0.key.reason, count: $0.value) }
             .sorted()
-        return Figures(
+        var figures = Figures(
             options: options,
             volumes: VolumeFigure.make(filings.dictionary, asOf: options.asOf),
             overturnRates: OverturnFigure.make(outcomes.dictionary, options: options),
@@ -158,5 +165,8 @@ extension PartialAggregate {
             definitions: Analysis.definitions(options: options),
             noticeNationalities: nationalityFigure()
         )
+        figures.dataTypes = dataTypes
+        figures.reviewDelays = reviewDelays
+        return figures
     }
 }

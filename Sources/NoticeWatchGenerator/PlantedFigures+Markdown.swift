@@ -60,6 +60,7 @@ extension PlantedFigures {
             text += "\(row.withdrawn) | \(row.pending) | \(row.decided) | "
             text += "\(PlantedFigures.percent(row.overturned, of: row.decided)) |\n"
         }
+        text += dataTypeMarkdown
         text += "\n## Complaints per year of filing\n\n| Year | Complaints |\n|---:|---:|\n"
         for row in complaintsByFilingYear { text += "| \(row.year) | \(row.complaints) |\n" }
         text += """

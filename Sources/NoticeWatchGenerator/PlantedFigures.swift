@@ -25,6 +25,8 @@ public struct PlantedFigures: Hashable, Sendable {
     /// Notices planted with no requesting country: kept (not quarantined), counted in no figure by requesting
     /// country, so not in ``noticeTotal`` (which is over the countries).
     public var noticesWithoutCountry = 0
+    /// Complaints by the data type they challenged, in ``ChallengedDataType`` order (types with none left out).
+    public var complaintsByDataType: [PlantedDataTypeCount] = []
     /// Complaints per requesting country, by alpha-2 code; countries with no complaint are left out.
     public var complaintsByCountry: [PlantedComplaintCount]
     /// Complaints over all countries (`country` is `nil`).

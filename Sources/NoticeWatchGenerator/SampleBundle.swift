@@ -160,6 +160,7 @@ public struct SampleBundle {
         // An active Red Notice in the API pages and an active diffusion in the XML export name no requesting
         // country: kept as notices, in no figure by requesting country.
         planted.noticesWithoutCountry = 2
+        planted.complaintsByDataType = PlantedFigures.complaintsByDataType(world.complaints)
         return planted
     }
 }

@@ -54,6 +54,35 @@ public enum Outcome: String, Hashable, Sendable, CaseIterable, Codable {
     case pending
 }
 
+/// What a complaint challenged: the CCF's decisions say "Data type: Red Notice", "Diffusion", "Blue Notice".
+public enum ChallengedDataType: String, Hashable, Sendable, CaseIterable, Codable {
+    case redNotice = "red-notice"
+    case diffusion
+    case blueNotice = "blue-notice"
+    case other
+    case unknown
+}
+
+/// What a request to the CCF asks for. The statutory time limits (CCF Statute, Art. 40) differ: 4 months
+/// from admissibility for access, 9 months for correction or deletion; a revision of a CCF decision has none.
+public enum RequestType: String, Hashable, Sendable, CaseIterable, Codable {
+    case access
+    case correction
+    case deletion
+    case revision
+    case unknown
+
+    /// The statutory limit in calendar months from admissibility, `nil` when none applies or the type is
+    /// unknown.
+    public var statutoryLimitMonths: Int? {
+        switch self {
+        case .access: 4
+        case .correction, .deletion: 9
+        case .revision, .unknown: nil
+        }
+    }
+}
+
 /// A notice or diffusion after normalization.
 public struct Notice: Hashable, Sendable {
     /// The notice's id as the source gives it (`2019/12345`), trimmed.
@@ -136,11 +165,18 @@ public struct Complaint: Hashable, Sendable {
     public var outcome: Outcome
     /// The outcome's wording in the source ("Not compliant", "Data deleted"), kept beside the category.
     public var outcomeLabel: String
+    /// What the complaint challenged: a red notice, a diffusion, another notice; `unknown` when not given.
+    public var dataType: ChallengedDataType
+    /// What the request asks for (access, correction, deletion, revision); `unknown` when not given.
+    public var requestType: RequestType
+    /// The day the CCF found the request admissible, when the source gives it: statutory limits count from it.
+    public var admissibilityDate: CivilDate?
     public var provenance: SourceLocation
 
     public init(
         id: String, noticeID: String?, requestingCountry: Country, filedDate: CivilDate?, decisionDate: CivilDate?,
-        outcome: Outcome, outcomeLabel: String, provenance: SourceLocation
+        outcome: Outcome, outcomeLabel: String, dataType: ChallengedDataType = .unknown,
+        requestType: RequestType = .unknown, admissibilityDate: CivilDate? = nil, provenance: SourceLocation
     ) {
         self.id = id
         self.noticeID = noticeID
@@ -149,29 +185,45 @@ public struct Complaint: Hashable, Sendable {
         self.decisionDate = decisionDate
         self.outcome = outcome
         self.outcomeLabel = outcomeLabel
+        self.dataType = dataType
+        self.requestType = requestType
+        self.admissibilityDate = admissibilityDate
         self.provenance = provenance
     }
 }
 
 extension Complaint: RecordWithFacts {
-    /// What figures read of a complaint: its country, dates and outcome (not its ids, wording or provenance).
+    /// What figures read of a complaint: its country, dates, outcome, data type and request type (not its ids,
+    /// wording or provenance).
     public struct Facts: Hashable, Sendable {
         public var requestingCountry: Country
         public var filedDate: CivilDate?
         public var decisionDate: CivilDate?
         public var outcome: Outcome
+        public var dataType: ChallengedDataType
+        public var requestType: RequestType
+        public var admissibilityDate: CivilDate?
 
-        public init(requestingCountry: Country, filedDate: CivilDate?, decisionDate: CivilDate?, outcome: Outcome) {
+        public init(
+            requestingCountry: Country, filedDate: CivilDate?, decisionDate: CivilDate?, outcome: Outcome,
+            dataType: ChallengedDataType = .unknown, requestType: RequestType = .unknown,
+            admissibilityDate: CivilDate? = nil
+        ) {
             self.requestingCountry = requestingCountry
             self.filedDate = filedDate
             self.decisionDate = decisionDate
             self.outcome = outcome
+            self.dataType = dataType
+            self.requestType = requestType
+            self.admissibilityDate = admissibilityDate
         }
     }
 
     /// The complaint's facts.
     @inlinable
     public var facts: Facts {
-        Facts(requestingCountry: requestingCountry, filedDate: filedDate, decisionDate: decisionDate, outcome: outcome)
+        Facts(
+            requestingCountry: requestingCountry, filedDate: filedDate, decisionDate: decisionDate, outcome: outcome,
+            dataType: dataType, requestType: requestType, admissibilityDate: admissibilityDate)
     }
 }

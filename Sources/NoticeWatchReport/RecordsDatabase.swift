@@ -12,7 +12,7 @@ enum RecordsDatabase {
     /// `NWCH` as a big-endian integer, so `file(1)` and tools can tell the file is NoticeWatch's.
     static let applicationID = 0x4E57_4348
     /// The schema's version, incremented when a table or column changes.
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     /// The tables, one statement each.
     static let tables = """
@@ -24,7 +24,7 @@ enum RecordsDatabase {
         CREATE TABLE complaints (
             id TEXT PRIMARY KEY, notice_id TEXT, country TEXT NOT NULL, country_name TEXT NOT NULL,
             filed_date TEXT, decision_date TEXT, outcome TEXT NOT NULL, outcome_label TEXT NOT NULL,
-            source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER
+            data_type TEXT NOT NULL, request_type TEXT NOT NULL, admissibility_date TEXT, source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER
         ) STRICT;
         CREATE TABLE quarantine (
             id INTEGER PRIMARY KEY, source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER,
@@ -121,7 +121,7 @@ enum RecordsDatabase {
         _ complaints: RecordList<Complaint>, into database: SQLiteDatabase
     ) throws(ReportError) {
         let names = CountryNames()
-        try insert(into: "complaints", columns: 12, records: inIDOrder(complaints, \.id), on: database) {
+        try insert(into: "complaints", columns: 15, records: inIDOrder(complaints, \.id), on: database) {
             complaint, row in
             row.append(complaint.id)
             row.append(complaint.noticeID)
@@ -131,6 +131,9 @@ enum RecordsDatabase {
             row.append(complaint.decisionDate)
             row.append(complaint.outcome.rawValue)
             row.append(complaint.outcomeLabel)
+            row.append(complaint.dataType.rawValue)
+            row.append(complaint.requestType.rawValue)
+            row.append(complaint.admissibilityDate)
             row.append(complaint.provenance)
         }
     }

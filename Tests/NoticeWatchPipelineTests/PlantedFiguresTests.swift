@@ -64,6 +64,19 @@ struct PlantedFiguresTests {
         }
     }
 
+    @Test("Complaints per data type challenged are exactly the planted counts, every type read from its label")
+    func complaintsByDataType() {
+        #expect(!planted.complaintsByDataType.isEmpty)
+        #expect(figures.dataTypes.row(.unknown)?.complaints == 0)
+        for count in planted.complaintsByDataType {
+            let row = figures.dataTypes.row(count.dataType)
+            #expect(row?.complaints == count.counts.total, "\(count.dataType) complaints")
+            #expect(row?.tally.overturned == count.counts.overturned, "\(count.dataType) overturned")
+            #expect(row?.tally.decided == count.counts.decided, "\(count.dataType) decided")
+            #expect(row?.tally.pending == count.counts.pending, "\(count.dataType) pending")
+        }
+    }
+
     @Test("Complaint outcomes per country are exactly the planted counts")
     func complaintOutcomes() {
         #expect(figures.volumes.total == planted.complaintTotal.total)

@@ -46,7 +46,8 @@ enum ReportFixture {
             id: "CCF/3/21", noticeID: "2020/7", requestingCountry: tr,
             filedDate: CivilDate(year: 2020, month: 6, day: 1),
             decisionDate: CivilDate(year: 2021, month: 2, day: 1), outcome: .upheld,
-            outcomeLabel: "=HYPERLINK(\"http://evil.example\",\"Compliant\")",
+            outcomeLabel: "=HYPERLINK(\"http://evil.example\",\"Compliant\")", dataType: .diffusion,
+            requestType: .deletion, admissibilityDate: CivilDate(year: 2020, month: 7, day: 1),
             provenance: location("ccf-2021", "ccf/decisions.csv", line: 4)
         ),
         Complaint(

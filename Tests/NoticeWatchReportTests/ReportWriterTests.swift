@@ -11,10 +11,10 @@ import Testing
         #expect(
             outputs.map(\.path) == [
                 "accounting.csv", "charts/notice-survival.svg", "charts/overturn-rates.svg", "charts/volumes.svg",
-                "complaint_volumes.csv", "conflicts.csv", "exclusions.csv", "input_files.csv",
-                "notice_cancellations.csv",
-                "overturn_rates.csv", "quarantine.csv", "records.sqlite", "report.md", "survival_complaints.csv",
-                "survival_notices.csv", "survival_summary.csv", "manifest.json",
+                "complaint_volumes.csv", "complaints_by_data_type.csv", "conflicts.csv", "exclusions.csv",
+                "input_files.csv", "notice_cancellations.csv", "overturn_rates.csv", "quarantine.csv",
+                "records.sqlite", "report.md", "review_delays.csv", "survival_by_notice_kind.csv",
+                "survival_complaints.csv", "survival_notices.csv", "survival_summary.csv", "manifest.json",
             ]
         )
     }

@@ -33,6 +33,8 @@ struct RecordMerger<Record: RecordWithFacts> {
     }
     /// The kept record with the fields it lacks taken from a later record with its id; `nil`: kept as read.
     var fill: ((Record, Record) -> Record)? = nil
+    /// The fields ``fill`` fills: an empty value on one side of these is not a conflict.
+    var filledFields: Set<NormalizedField> = []
 
     /// What merging the files of one kind gave.
     struct Merged {
@@ -107,7 +109,9 @@ struct RecordMerger<Record: RecordWithFacts> {
                     if let fill { kept = fill(kept, other) }
                     if sightings?.areDifferentCaptures(Int(keptPlace.file), Int(place.file)) == true { continue }
                     for (first, second) in zip(keptValues, values(other))
-                    where first.1 != second.1 && !(fill != nil && (first.1.isEmpty || second.1.isEmpty)) {
+                    where first.1 != second.1
+                        && !(filledFields.contains(first.0) && (first.1.isEmpty || second.1.isEmpty))
+                    {
                         conflicts.append(
                             DuplicateConflict(
                                 recordKind: kind, id: id(other), field: first.0.rawValue, keptValue: first.1,
@@ -129,7 +133,8 @@ extension RecordMerger where Record == Notice {
     /// The merger of notices.
     static var notices: Self {
         RecordMerger(
-            id: \.id, values: RecordMerger.values, location: \.provenance, kind: .notice, fill: RecordMerger.fill)
+            id: \.id, values: RecordMerger.values, location: \.provenance, kind: .notice, fill: RecordMerger.fill,
+            filledFields: [.requestingCountry, .nationalities, .issueDate])
     }
 
     /// The kept notice with what it lacks taken from a later one for the same id: a list entry has no
@@ -158,7 +163,20 @@ extension RecordMerger where Record == Notice {
 extension RecordMerger where Record == Complaint {
     /// The merger of complaints.
     static var complaints: Self {
-        RecordMerger(id: \.id, values: RecordMerger.values, location: \.provenance, kind: .complaint)
+        RecordMerger(
+            id: \.id, values: RecordMerger.values, location: \.provenance, kind: .complaint, fill: RecordMerger.fill,
+            filledFields: [.dataType, .requestType, .admissibilityDate])
+    }
+
+    /// The kept complaint with what it lacks taken from a later one for the same id: a known data type or
+    /// request type beats an unknown one, and an admissibility date fills a missing one (a case list and a
+    /// decisions table of the same complaints each give part). Filled fields are not conflicts.
+    static func fill(_ kept: Complaint, from other: Complaint) -> Complaint {
+        var filled = kept
+        if filled.dataType == .unknown { filled.dataType = other.dataType }
+        if filled.requestType == .unknown { filled.requestType = other.requestType }
+        if filled.admissibilityDate == nil { filled.admissibilityDate = other.admissibilityDate }
+        return filled
     }
 
     /// A complaint's fields as text, for comparison and for conflict reports.
@@ -167,6 +185,9 @@ extension RecordMerger where Record == Complaint {
             (.noticeID, complaint.noticeID ?? ""), (.requestingCountry, complaint.requestingCountry.alpha2),
             (.filedDate, complaint.filedDate?.description ?? ""),
             (.decisionDate, complaint.decisionDate?.description ?? ""), (.outcome, complaint.outcome.rawValue),
+            (.dataType, complaint.dataType == .unknown ? "" : complaint.dataType.rawValue),
+            (.requestType, complaint.requestType == .unknown ? "" : complaint.requestType.rawValue),
+            (.admissibilityDate, complaint.admissibilityDate?.description ?? ""),
         ]
     }
 }

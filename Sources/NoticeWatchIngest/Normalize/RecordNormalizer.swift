@@ -35,8 +35,9 @@ struct RecordNormalizer {
     private static let constantSlot: Int16 = -1
     private static let noSlot: Int16 = -2
     private static let unmappedSlot: Int16 = -3
-    /// The fast layout of the first date format of each date field (issue, cancellation, filed, decision).
-    private let dateLayouts: (FixedDateLayout?, FixedDateLayout?, FixedDateLayout?, FixedDateLayout?)
+    /// The fast layout of the first date format of each date field (issue, cancellation, filed, decision,
+    /// admissibility).
+    private let dateLayouts: (FixedDateLayout?, FixedDateLayout?, FixedDateLayout?, FixedDateLayout?, FixedDateLayout?)
     /// The constants' bytes, one slot per field position.
     private let constants: RecordFields
     private let formats: [[DateFormat]]
@@ -56,6 +57,8 @@ struct RecordNormalizer {
     private let statuses = Array(NoticeStatus.allCases)
     private let reasons = Array(CancellationReason.allCases)
     private let outcomes = Array(Outcome.allCases)
+    private let dataTypes = Array(ChallengedDataType.allCases)
+    private let requestTypes = Array(RequestType.allCases)
 
     init(kind: RecordKind, plans: [FieldPlan]) {
         self.kind = kind
@@ -78,7 +81,10 @@ struct RecordNormalizer {
         func layout(_ field: NormalizedField) -> FixedDateLayout? {
             table[field.position]?.formats.first.flatMap(FixedDateLayout.init)
         }
-        dateLayouts = (layout(.issueDate), layout(.cancellationDate), layout(.filedDate), layout(.decisionDate))
+        dateLayouts = (
+            layout(.issueDate), layout(.cancellationDate), layout(.filedDate), layout(.decisionDate),
+            layout(.admissibilityDate)
+        )
         let constants = RecordFields(count: count)
         for (position, plan) in table.enumerated() { constants.set(position, plan?.constant) }
         self.constants = constants
@@ -141,6 +147,9 @@ struct RecordNormalizer {
             decisionDate: try date(.decisionDate, fields, location),
             outcome: try category(.outcome, fields, location, cases: outcomes, default: .pending),
             outcomeLabel: label,
+            dataType: lenientCategory(.dataType, fields, cases: dataTypes, unknown: .unknown),
+            requestType: lenientCategory(.requestType, fields, cases: requestTypes, unknown: .unknown),
+            admissibilityDate: try date(.admissibilityDate, fields, location),
             provenance: location)
     }
 
@@ -210,7 +219,8 @@ struct RecordNormalizer {
         case .issueDate: layout = dateLayouts.0
         case .cancellationDate: layout = dateLayouts.1
         case .filedDate: layout = dateLayouts.2
-        default: layout = dateLayouts.3
+        case .decisionDate: layout = dateLayouts.3
+        default: layout = dateLayouts.4
         }
         if let layout, let found = layout.parse(bytes), let date = found { return date }
         let formats = self.formats[field.position]
@@ -245,6 +255,25 @@ struct RecordNormalizer {
         throw Rejection(
             location, field, value, "unknown-value",
             "\(TextFolding.quoted(value)) is not a known \(field.rawValue) label (map it under values:)")
+    }
+
+    /// The category of a descriptive field (data type, request type): an unknown label gives `unknown` and the
+    /// record stays, since the field only splits figures and never decides whether a record counts (the
+    /// figures count the unknown ones apart).
+    private mutating func lenientCategory<C: RawRepresentable<String>>(
+        _ field: NormalizedField, _ fields: RecordFields, cases: [C], unknown: C
+    ) -> C {
+        guard let bytes = value(field, fields) else { return unknown }
+        let position = field.position
+        let index: Int
+        if let cached = categories[position].value(for: bytes) {
+            index = cached
+        } else {
+            let name = plans[position]?.vocabulary?.category(for: RecordNormalizer.string(bytes)) ?? ""
+            index = cases.firstIndex { $0.rawValue == name } ?? -1
+            categories[position].insert(index, for: bytes)
+        }
+        return index >= 0 ? cases[index] : unknown
     }
 
     /// The outcome label as written (trimmed), `""` when there is none: one shared `String` per spelling.

@@ -13,6 +13,7 @@ enum HeaderWords {
         case country, state, requesting, code, member
         case date, on, receipt, decision, decided, outcome, final
         case issue, status, cancellation, reason, kind
+        case dataWord, admissibility
     }
 
     /// The concepts of `name`, or `nil` when some word of it has none (`Date of birth`, `Observations`).
@@ -166,6 +167,14 @@ enum HeaderWords {
                 ]
             ),
             (.final, ["final", "finale", "definitive", "definitiva"]),
+            (.dataWord, ["donnees", "donnee", "datos", "dannykh", "dannye"]),
+            (
+                .admissibility,
+                [
+                    "admissible", "admissibility", "admissibilite", "recevable", "recevabilite", "admisible",
+                    "admisibilidad", "admitted", "priemlemosti",
+                ]
+            ),
             (
                 .issue,
                 [

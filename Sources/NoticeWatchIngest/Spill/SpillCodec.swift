@@ -176,14 +176,16 @@ extension Notice: SpillableRecord {
 }
 
 extension Complaint: SpillableRecord {
-    var spillFieldsSize: Int { 20 + (noticeID?.utf8.count ?? 0) + outcomeLabel.utf8.count }
+    /// The fixed 16 bytes (the data type and request type share one byte), then the two texts.
+    var spillFieldsSize: Int { 24 + (noticeID?.utf8.count ?? 0) + outcomeLabel.utf8.count }
 
     func appendFields(to bytes: inout SpillBytes) {
         bytes.append(
             raw: (
                 UInt8(noticeID == nil ? 0 : 1), UInt8(requestingCountry.index),
-                UInt8(outcome.ordinal), UInt8(0),
-                (filedDate?.storageValue ?? 0).littleEndian, (decisionDate?.storageValue ?? 0).littleEndian
+                UInt8(outcome.ordinal), UInt8(dataType.ordinal << 4 | requestType.ordinal),
+                (filedDate?.storageValue ?? 0).littleEndian, (decisionDate?.storageValue ?? 0).littleEndian,
+                (admissibilityDate?.storageValue ?? 0).littleEndian
             ))
         bytes.append(noticeID ?? "")
         bytes.append(outcomeLabel)
@@ -198,6 +200,7 @@ extension Complaint: SpillableRecord {
         return Complaint(
             id: id, noticeID: hasNoticeID ? noticeID : nil, requestingCountry: facts.requestingCountry,
             filedDate: facts.filedDate, decisionDate: facts.decisionDate, outcome: facts.outcome, outcomeLabel: label,
+            dataType: facts.dataType, requestType: facts.requestType, admissibilityDate: facts.admissibilityDate,
             provenance: provenance)
     }
 
@@ -206,9 +209,13 @@ extension Complaint: SpillableRecord {
         _ = fields.uint8()
         let country = Country(index: Int(fields.uint8()))
         let outcome: Outcome = fields.choice(fallback: .pending)
-        _ = fields.uint8()
+        let types = Int(fields.uint8())
         let filed = fields.date()
         let decision = fields.date()
-        return Facts(requestingCountry: country, filedDate: filed, decisionDate: decision, outcome: outcome)
+        let admissibility = fields.date()
+        return Facts(
+            requestingCountry: country, filedDate: filed, decisionDate: decision, outcome: outcome,
+            dataType: ChallengedDataType(ordinal: types >> 4) ?? .unknown,
+            requestType: RequestType(ordinal: types & 0xF) ?? .unknown, admissibilityDate: admissibility)
     }
 }

@@ -1,0 +1,189 @@
+import Foundation
+import NoticeWatchModel
+import Testing
+
+@testable import NoticeWatchAnalysis
+
+/// Review delays and the statutory limits against lifelines, dateutil and statsmodels, and the difference of
+/// overturn rates against statsmodels' Newcombe interval (`Scripts/reference/reference.py`).
+struct ReviewDelayReferenceTests {
+    struct LimitCase: Decodable {
+        var counts: [String: Int]
+        var over: Int
+        var counted: Int
+        var share: Double
+        var lower: Double
+        var upper: Double
+    }
+
+    struct DelayReference: Decodable {
+        var as_of: String
+        var from_filing: Int
+        var km: ReferenceFixtures.KMCase
+        var limits: [String: LimitCase]
+    }
+
+    struct NewcombeCase: Decodable {
+        var count1: Int
+        var nobs1: Int
+        var count2: Int
+        var nobs2: Int
+        var difference: Double
+        var lower: Double
+        var upper: Double
+    }
+
+    struct NewcombeReference: Decodable { var differences: [NewcombeCase] }
+
+    static let reference = try! ReferenceFixtures.decode(DelayReference.self, from: "review-delays-reference.json")
+
+    /// The complaints of `review-delays/decisions.csv`, a decisions table with quoted free text, its labels
+    /// mapped as ingest's vocabularies map them.
+    static func complaints() throws -> [Complaint] {
+        let url = try #require(
+            Bundle.module.url(forResource: "decisions", withExtension: "csv", subdirectory: "Fixtures/review-delays"))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let requestTypes: [String: RequestType] = [
+            "access request": .access, "demande d'accès": .access, "request for deletion": .deletion,
+            "rectification": .correction, "revision": .revision,
+        ]
+        let outcomes: [String: Outcome] = [
+            "Not compliant": .overturned, "Compliant": .upheld, "Compliant subject to updates": .partiallyOverturned,
+            "Withdrawn": .withdrawn, "Inadmissible": .inadmissible, "Under examination": .pending,
+            "Precautionary blocking": .pending,
+        ]
+        let countries: [String: String] = [
+            "Russian Federation": "RU", "Fédération de Russie": "RU", "RU": "RU", "Türkiye": "TR", "TR": "TR",
+            "Tajikistan": "TJ", "China": "CN",
+        ]
+        return try text.split(separator: "\n").dropFirst().enumerated().map { index, line in
+            let fields = splitCSV(String(line))
+            return Complaint(
+                id: fields[0], noticeID: nil,
+                requestingCountry: try #require(countries[fields[1]].flatMap(Country.init)),
+                filedDate: CivilDate(iso: fields[3]), decisionDate: CivilDate(iso: fields[5]),
+                outcome: try #require(outcomes[fields[6]]), outcomeLabel: fields[6],
+                requestType: try #require(requestTypes[fields[2].lowercased()]),
+                admissibilityDate: CivilDate(iso: fields[4]),
+                provenance: SourceLocation(source: "ccf", file: "decisions.csv", line: index + 2))
+        }
+    }
+
+    /// The fields of one CSV line (quoted fields may hold commas).
+    static func splitCSV(_ line: String) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        for character in line {
+            if character == "\"" {
+                quoted.toggle()
+            } else if character == "," && !quoted {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        fields.append(current)
+        return fields
+    }
+
+    static func figures() throws -> Figures {
+        let options = AnalysisOptions(asOf: CivilDate(iso: reference.as_of)!, asOfOrigin: "--as-of")
+        return Analysis.figures(notices: [], complaints: try complaints(), options: options)
+    }
+
+    @Test("the time from admissibility (or filing) to decision is lifelines' Kaplan–Meier, step by step")
+    func curveMatchesLifelines() throws {
+        let delays = try Self.figures().reviewDelays
+        let overall = try #require(delays.group(.overall)).survival
+        let expected = Self.reference.km
+        #expect(delays.fromFiling == Self.reference.from_filing)
+        #expect(overall.subjects == expected.at_risk.first)
+        for step in overall.curve {
+            let row = try #require(expected.times.firstIndex(of: step.time), "time \(step.time)")
+            #expect(close(step.survival, expected.survival[row]), "S at \(step.time)")
+            #expect(step.atRisk == expected.at_risk[row] && step.events == expected.observed[row])
+            #expect(step.censored == expected.censored[row])
+            if step.survival == 0 {
+                // lifelines prints [0, 0] where the curve is 0; no interval is defined there.
+                #expect(step.interval == nil, "no interval at \(step.time)")
+            } else {
+                #expect(close(step.interval?.lower, expected.loglog_lower[row]), "lower at \(step.time)")
+                #expect(close(step.interval?.upper, expected.loglog_upper[row]), "upper at \(step.time)")
+            }
+        }
+        for quantile in expected.r_quantiles {
+            let found = try #require(overall.quantiles.first { $0.probability == quantile.probability })
+            #expect(found.estimate == quantile.estimate && found.lower == quantile.lower)
+            #expect(found.upper == quantile.upper)
+        }
+        for atRisk in overall.atRisk { #expect(atRisk.count == expected.at_risk_on_day[String(atRisk.day)]) }
+    }
+
+    @Test("the shares over 4 and 9 months match dateutil's calendar months and statsmodels' Wilson intervals")
+    func limitSharesMatchReference() throws {
+        let overall = try #require(try Self.figures().reviewDelays.group(.overall))
+        #expect(overall.limits.map(\.limit.rawValue) == ["access-4-months", "correction-deletion-9-months"])
+        for share in overall.limits {
+            let expected = try #require(Self.reference.limits[share.limit.rawValue])
+            #expect(share.decidedWithin == expected.counts["decided_within", default: 0])
+            #expect(share.decidedAfter == expected.counts["decided_after", default: 0])
+            #expect(share.pendingPast == expected.counts["pending_past", default: 0])
+            #expect(share.pendingWithin == expected.counts["pending_within", default: 0])
+            #expect(share.counted == expected.counted && share.over == expected.over)
+            #expect(close(share.share, expected.share))
+            #expect(close(share.interval?.lower, expected.lower) && close(share.interval?.upper, expected.upper))
+        }
+    }
+
+    @Test("a limit day is the same day months later, or the month's last day; the limit day itself is within")
+    func calendarMonths() throws {
+        func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+        #expect(ReviewDelayCounts.day(day("2023-10-31"), plusMonths: 4) == day("2024-02-29").dayNumber)
+        #expect(ReviewDelayCounts.day(day("2022-10-31"), plusMonths: 4) == day("2023-02-28").dayNumber)
+        #expect(ReviewDelayCounts.day(day("2022-05-31"), plusMonths: 9) == day("2023-02-28").dayNumber)
+        #expect(ReviewDelayCounts.day(day("2021-01-15"), plusMonths: 9) == day("2021-10-15").dayNumber)
+        let figures = try Self.figures()
+        let access = try #require(figures.reviewDelays.group(.requestType(.access))?.limits.first)
+        // CCF/300/22 is decided on its limit day (31 October + 4 months = 28 February), CCF/301/23 a day after
+        // it (29 February in a leap year): both are in the reference's counts, one on each side.
+        #expect(access.decidedWithin >= 1 && access.decidedAfter >= 1)
+    }
+
+    @Test("inadmissible requests and partial dates are left out and counted; revisions have no limit")
+    func exclusionsAndRevisions() throws {
+        let figures = try Self.figures()
+        let inadmissible = try Self.complaints().filter { $0.outcome == .inadmissible }.count
+        #expect(
+            figures.exclusions.filter { $0.figure == "review-delay" }.map { "\($0.reason) \($0.count)" }
+                == ["inadmissible \(inadmissible)"])
+        let revision = try #require(figures.reviewDelays.group(.requestType(.revision)))
+        #expect(revision.limits.isEmpty && revision.survival.subjects > 0)
+        let years = figures.reviewDelays.groups.compactMap { group -> Int? in
+            if case .year(let year) = group.scope { return year }
+            return nil
+        }
+        #expect(years == [2021, 2022, 2023, 2024])
+    }
+
+    @Test("the difference of two overturn rates has statsmodels' Newcombe interval")
+    func newcombeMatchesStatsmodels() throws {
+        let reference = try ReferenceFixtures.decode(NewcombeReference.self, from: "newcombe-reference.json")
+        #expect(reference.differences.count == 8)
+        for expected in reference.differences {
+            func tally(_ successes: Int, _ trials: Int) -> OutcomeTally {
+                OutcomeTally(
+                    overturned: successes, upheld: trials - successes, partiallyOverturned: 0, inadmissible: 0,
+                    withdrawn: 0, pending: 0, overturnedCounted: successes, rate: Double(successes) / Double(trials),
+                    interval: WilsonInterval.interval(successes: successes, trials: trials, confidenceLevel: 0.95),
+                    tooFewToRank: false)
+            }
+            let interval = try #require(
+                DataTypeFigure.newcombe(tally(expected.count1, expected.nobs1), tally(expected.count2, expected.nobs2)))
+            let label = "\(expected.count1)/\(expected.nobs1) − \(expected.count2)/\(expected.nobs2)"
+            #expect(close(interval.lower, expected.lower), "\(label): lower \(interval.lower)")
+            #expect(close(interval.upper, expected.upper), "\(label): upper \(interval.upper)")
+        }
+    }
+}
