@@ -17,7 +17,19 @@ public enum Analysis {
     /// - Returns: the figures, with their definitions and the records excluded from each statistic.
     /// - Complexity: O(n log n) in the number of records, counted on all cores.
     public static func figures(notices: [Notice], complaints: [Complaint], options: AnalysisOptions) -> Figures {
-        aggregate(asOf: options.asOf, notices: notices, complaints: complaints).finish(options: options)
+        var figures = aggregate(asOf: options.asOf, notices: notices, complaints: complaints).finish(options: options)
+        addNoticesInForce(to: &figures, notices: notices, complaints: complaints)
+        return figures
+    }
+
+    /// Adds the time notices stayed in force after an overturned complaint, which joins complaints to notices
+    /// by id and so is not counted from facts alone.
+    static func addNoticesInForce(
+        to figures: inout Figures, notices: some Sequence<Notice>, complaints: some Sequence<Complaint>
+    ) {
+        let inForce = NoticeInForceFigure.make(notices: notices, complaints: complaints, options: figures.options)
+        figures.noticesInForce = inForce.summaries
+        figures.exclusions = (figures.exclusions + inForce.exclusions).sorted()
     }
 
     /// Every figure of a run, from ingest's record lists.
@@ -29,7 +41,9 @@ public enum Analysis {
     public static func figures(
         notices: RecordList<Notice>, complaints: RecordList<Complaint>, options: AnalysisOptions
     ) -> Figures {
-        aggregate(asOf: options.asOf, notices: notices, complaints: complaints).finish(options: options)
+        var figures = aggregate(asOf: options.asOf, notices: notices, complaints: complaints).finish(options: options)
+        addNoticesInForce(to: &figures, notices: notices, complaints: complaints)
+        return figures
     }
 
     /// The aggregate of two record lists (see ``figures(notices:complaints:options:)-(RecordList<Notice>,_,_)``).
@@ -97,7 +111,8 @@ public enum Analysis {
     /// Ids: `complaint-volume`, `overturn-rate`, `persistent-overturns`, `complaints-by-data-type`,
     /// `notice-cancelled-share`, `notice-ccf-share`, `notice-nationalities`, `notice-time-to-cancellation`,
     /// `notice-time-to-cancellation-by-kind`, `complaint-time-to-decision`, `review-delay`,
-    /// `review-delay-over-limit`, `observed-duration-quantiles`, `duration-histogram`, `exclusions`.
+    /// `review-delay-over-limit`, `notice-in-force-after-complaint`, `observed-duration-quantiles`,
+    /// `duration-histogram`, `exclusions`.
     public static func definitions(options: AnalysisOptions) -> [FigureDefinition] {
         [
             VolumeFigure.definition(options: options),
@@ -112,6 +127,7 @@ public enum Analysis {
             SurvivalFigure.complaintDefinition(options: options),
             ReviewDelayFigure.definition(options: options),
             ReviewDelayFigure.limitDefinition(options: options),
+            NoticeInForceFigure.definition(options: options),
             SurvivalFigure.observedDefinition(options: options),
             SurvivalFigure.histogramDefinition(options: options),
             FigureDefinition(

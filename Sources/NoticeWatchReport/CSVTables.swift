@@ -36,6 +36,7 @@ enum CSVTables {
             ),
             ("survival_by_notice_kind.csv", { survivalByNoticeKind(figures.dataTypes) }),
             ("review_delays.csv", { reviewDelays(figures.reviewDelays) }),
+            ("notices_in_force.csv", { survivalSummary([("notices-in-force", figures.noticesInForce)]) }),
             ("exclusions.csv", { exclusions(figures.exclusions) }),
             ("accounting.csv", { accounting(ingest.sources) }),
             ("input_files.csv", { inputFiles(ingest.inputFiles) }),

@@ -60,7 +60,43 @@ extension MarkdownReport {
                 text += "\n" + limitSentence(share) + "\n"
             }
         }
-        return text
+        return text + noticesInForceText()
+    }
+
+    /// How long notices stayed in force after an overturned complaint was filed about them.
+    func noticesInForceText() -> String {
+        var text = "\n### Notices in force after an overturned complaint\n\n"
+        let summaries =
+            figures.noticesInForce.filter { $0.country == nil }
+            + figures.noticesInForce.filter { $0.country != nil && !$0.tooFew }
+            .sorted { ($0.country?.name ?? "") < ($1.country?.name ?? "") }
+        guard let overall = summaries.first else {
+            return text + "No overturned complaint names a notice the data holds.\n"
+        }
+        text +=
+            "Days from the filing of a complaint that was overturned to the cancellation of the notice it "
+            + "challenged (Kaplan–Meier; notices still active on \(options.asOf) are censored). Of "
+            + "\(counted(overall.subjects, "such complaint", "such complaints")), the notice had been cancelled for "
+            + "\(FixedDecimal.count(overall.events)) and was still in force for \(FixedDecimal.count(overall.censored)) "
+            + "by \(options.asOf). All groups are in `notices_in_force.csv`.\n\n"
+        var table = MarkdownTable(
+            header: [
+                "Group", "Complaints", "Cancelled", "Still in force", "25% cancelled by", "Median", "75% cancelled by",
+            ],
+            right: [1, 2, 3, 4, 5, 6]
+        )
+        for summary in summaries {
+            let quartiles = [0.25, 0.5, 0.75].map { probability in
+                summary.tooFew
+                    ? "too few" : summary.quantiles.first { $0.probability == probability }.map(quantileText) ?? "—"
+            }
+            table.append(
+                [
+                    groupName(summary.country), FixedDecimal.count(summary.subjects),
+                    FixedDecimal.count(summary.events), FixedDecimal.count(summary.censored),
+                ] + quartiles)
+        }
+        return text + table.render()
     }
 
     /// `62.5% (51.0–72.8%) of 64`, or `too few (3 of 4)`.

@@ -192,6 +192,7 @@ struct AnalysisExampleTests {
                 "complaint-time-to-decision missing-filing-date 1",
                 "complaint-time-to-decision negative-duration 1",
                 "complaint-time-to-decision partial-filing-date 1",
+                "notice-in-force-after-complaint missing-notice-id 5",
                 "notice-time-to-cancellation active-with-cancellation-date 1",
                 "notice-time-to-cancellation cancellation-date-after-as-of 1",
                 "notice-time-to-cancellation ended-without-cancellation-date 1",
@@ -245,7 +246,8 @@ struct AnalysisExampleTests {
                 "complaint-volume", "overturn-rate", "persistent-overturns", "complaints-by-data-type",
                 "notice-cancelled-share", "notice-ccf-share", "notice-nationalities", "notice-time-to-cancellation",
                 "notice-time-to-cancellation-by-kind", "complaint-time-to-decision", "review-delay",
-                "review-delay-over-limit", "observed-duration-quantiles", "duration-histogram", "exclusions",
+                "review-delay-over-limit", "notice-in-force-after-complaint", "observed-duration-quantiles",
+                "duration-histogram", "exclusions",
             ]
         )
         #expect(definitions.allSatisfy { !$0.title.isEmpty && !$0.text.isEmpty })

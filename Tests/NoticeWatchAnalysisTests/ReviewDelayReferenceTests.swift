@@ -187,3 +187,59 @@ struct ReviewDelayReferenceTests {
         }
     }
 }
+
+/// Notices in force after an overturned complaint: the join by notice id, events, censoring and exclusions.
+struct NoticeInForceTests {
+    static func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+    static func notice(_ id: String, _ status: NoticeStatus, cancelled: String?) -> Notice {
+        Notice(
+            id: id, kind: .redNotice, requestingCountry: Country("RU"), issueDate: day("2018-01-01"), status: status,
+            cancellationDate: cancelled.map(day), cancellationReason: .ccfDecision,
+            provenance: SourceLocation(source: "notices", file: "notices.csv", line: 2))
+    }
+
+    static func complaint(_ number: Int, notice: String?, filed: String, _ outcome: Outcome) -> Complaint {
+        Complaint(
+            id: "CCF/\(number)/21", noticeID: notice, requestingCountry: Country("RU")!, filedDate: day(filed),
+            decisionDate: day("2022-01-10"), outcome: outcome, outcomeLabel: outcome.rawValue,
+            provenance: SourceLocation(source: "ccf", file: "decisions.csv", line: number + 1))
+    }
+
+    @Test("overturned complaints are joined to their notices by id; active notices are censored at the as-of date")
+    func joinsByNoticeID() {
+        let notices = [
+            Self.notice("2019/100", .cancelled, cancelled: "2022-03-01"),
+            Self.notice("2019/101", .active, cancelled: nil),
+            Self.notice("2019/102", .cancelled, cancelled: "2020-01-01"),
+            Self.notice("2019/103", .unknown, cancelled: nil),
+        ]
+        let complaints = [
+            Self.complaint(1, notice: "2019-100", filed: "2021-03-01", .overturned),
+            Self.complaint(2, notice: "2019/101", filed: "2021-04-01", .overturned),
+            Self.complaint(3, notice: "2019/102", filed: "2021-05-01", .overturned),
+            Self.complaint(4, notice: "2019/103", filed: "2021-05-01", .overturned),
+            Self.complaint(5, notice: "2019/999", filed: "2021-05-01", .overturned),
+            Self.complaint(6, notice: nil, filed: "2021-05-01", .overturned),
+            Self.complaint(7, notice: "2019/100", filed: "2021-06-01", .upheld),
+            Self.complaint(8, notice: "2019/100", filed: "2021-07-01", .partiallyOverturned),
+        ]
+        let options = AnalysisOptions(asOf: Self.day("2024-06-30"), asOfOrigin: "--as-of")
+        let figures = Analysis.figures(notices: notices, complaints: complaints, options: options)
+        let overall = figures.noticesInForce.first
+        #expect(overall?.country == nil && overall?.subjects == 2 && overall?.events == 1)
+        // 2021-03-01 to 2022-03-01 is 365 days; 2021-04-01 to the as-of date 1,186 days, censored.
+        #expect(overall?.curve.map(\.time) == [365, 1186])
+        #expect(overall?.curve.map(\.events) == [1, 0])
+        #expect(
+            figures.exclusions.filter { $0.figure == "notice-in-force-after-complaint" }
+                .map { "\($0.reason) \($0.count)" } == [
+                    "cancelled-before-filing 1", "missing-notice-id 1", "notice-not-found 1", "unknown-status 1",
+                ])
+        let partial = AnalysisOptions(
+            asOf: Self.day("2024-06-30"), asOfOrigin: "--as-of", partialCountsAsOverturned: true)
+        #expect(
+            Analysis.figures(notices: notices, complaints: complaints, options: partial).noticesInForce.first?.subjects
+                == 3)
+    }
+}

@@ -12,7 +12,8 @@ import Testing
             outputs.map(\.path) == [
                 "accounting.csv", "charts/notice-survival.svg", "charts/overturn-rates.svg", "charts/volumes.svg",
                 "complaint_volumes.csv", "complaints_by_data_type.csv", "conflicts.csv", "exclusions.csv",
-                "input_files.csv", "notice_cancellations.csv", "overturn_rates.csv", "quarantine.csv",
+                "input_files.csv", "notice_cancellations.csv", "notices_in_force.csv", "overturn_rates.csv",
+                "quarantine.csv",
                 "records.sqlite", "report.md", "review_delays.csv", "survival_by_notice_kind.csv",
                 "survival_complaints.csv", "survival_notices.csv", "survival_summary.csv", "manifest.json",
             ]

@@ -24,6 +24,9 @@ public struct Figures: Hashable, Sendable {
     public var dataTypes = DataTypeSplit()
     /// Time from admissibility (or filing) to decision, and the shares over the statutory limits.
     public var reviewDelays = ReviewDelays()
+    /// Time from an overturned complaint's filing to its notice's cancellation (overall first, then per country
+    /// of the complaint by country order).
+    public var noticesInForce: [SurvivalSummary] = []
 
     /// Creates the figures of a run.
     public init(
