@@ -161,6 +161,8 @@ public struct SampleBundle {
         // country: kept as notices, in no figure by requesting country.
         planted.noticesWithoutCountry = 2
         planted.complaintsByDataType = PlantedFigures.complaintsByDataType(world.complaints)
+        planted.limitCounts = PlantedFigures.limitCounts(world.complaints, asOf: SampleWorld.asOf)
+        planted.reviewsFromFiling = PlantedFigures.reviewsFromFiling(world.complaints)
         return planted
     }
 }

@@ -77,6 +77,20 @@ struct PlantedFiguresTests {
         }
     }
 
+    @Test("Requests over the statutory limits are exactly the planted counts, counted from admissibility")
+    func statutoryLimits() throws {
+        let delays = figures.reviewDelays
+        #expect(delays.fromFiling == planted.reviewsFromFiling && delays.fromFiling > 0)
+        let overall = try #require(delays.group(.overall))
+        #expect(overall.limits.map(\.limit.rawValue) == planted.limitCounts.map(\.limit))
+        for (share, count) in zip(overall.limits, planted.limitCounts) {
+            #expect(share.decidedWithin == count.decidedWithin, "\(count.limit) within")
+            #expect(share.decidedAfter == count.decidedAfter, "\(count.limit) after")
+            #expect(share.pendingPast == count.pendingPast, "\(count.limit) pending past")
+            #expect(share.pendingWithin == count.pendingWithin, "\(count.limit) pending within")
+        }
+    }
+
     @Test("Complaint outcomes per country are exactly the planted counts")
     func complaintOutcomes() {
         #expect(figures.volumes.total == planted.complaintTotal.total)
