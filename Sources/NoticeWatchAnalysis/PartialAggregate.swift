@@ -241,6 +241,7 @@ enum ExclusionReason: String, CaseIterable {
     case negativeDuration = "negative-duration"
     case inadmissible = "inadmissible"
     case partialAdmissibilityDate = "partial-admissibility-date"
+    case admissibilityDateAfterAsOf = "admissibility-date-after-as-of"
 }
 
 /// An optional year in the low 33 bits of a packed key: bit 32 says whether there is a year, the low 32 bits

@@ -104,7 +104,7 @@ struct ReviewDelayCounts: Hashable, Sendable {
             (startDate, fromAdmissibility) = (filed, false)
         }
         let start = startDate.dayNumber!
-        guard start <= asOf else { return .filingDateAfterAsOf }
+        guard start <= asOf else { return fromAdmissibility ? .admissibilityDateAfterAsOf : .filingDateAfterAsOf }
         var end: Int?
         if complaint.outcome != .pending {
             guard let decision = complaint.decisionDate else { return .missingDecisionDate }

@@ -243,3 +243,53 @@ struct NoticeInForceTests {
                 == 3)
     }
 }
+
+/// Review delays at their edges: where the start is taken from, and what is left out.
+struct ReviewDelayEdgeTests {
+    static func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+    static func complaint(
+        _ number: Int, filed: String?, admissible: CivilDate?, decided: String?, _ outcome: Outcome,
+        _ type: RequestType
+    ) -> Complaint {
+        Complaint(
+            id: "CCF/\(number)/23", noticeID: nil, requestingCountry: Country("TR")!, filedDate: filed.map(day),
+            decisionDate: decided.map(day), outcome: outcome, outcomeLabel: outcome.rawValue, requestType: type,
+            admissibilityDate: admissible, provenance: SourceLocation(source: "ccf", file: "c.csv", line: number + 1))
+    }
+
+    @Test("the start is admissibility, else filing; partial and late starts, and inadmissible requests, are left out")
+    func startsAndExclusions() throws {
+        let complaints = [
+            Self.complaint(
+                1, filed: "2023-01-02", admissible: Self.day("2023-02-01"), decided: "2023-06-01", .upheld, .access),
+            Self.complaint(2, filed: "2023-01-02", admissible: nil, decided: "2023-06-01", .upheld, .access),
+            Self.complaint(
+                3, filed: "2023-01-02", admissible: CivilDate(year: 2023, month: 2), decided: nil, .pending, .deletion),
+            Self.complaint(
+                4, filed: "2024-05-02", admissible: Self.day("2024-07-15"), decided: nil, .pending, .deletion),
+            Self.complaint(5, filed: "2023-03-02", admissible: nil, decided: "2023-04-01", .inadmissible, .access),
+            Self.complaint(6, filed: nil, admissible: Self.day("2023-03-01"), decided: nil, .pending, .correction),
+        ]
+        let options = AnalysisOptions(asOf: Self.day("2024-06-30"), asOfOrigin: "--as-of")
+        let figures = Analysis.figures(notices: [], complaints: complaints, options: options)
+        let delays = figures.reviewDelays
+        #expect(delays.fromAdmissibility == 2 && delays.fromFiling == 1)
+        let overall = try #require(delays.group(.overall))
+        // 1: 2023-02-01 → 2023-06-01 is 120 days; 2: 2023-01-02 → 2023-06-01 is 150; 6: open 487 days.
+        #expect(overall.survival.curve.map(\.time) == [120, 150, 487])
+        #expect(overall.survival.censored == 1)
+        let access = try #require(overall.limits.first { $0.limit == .access })
+        // 1 is decided on its limit day (1 June); 2, counted from filing, after its limit (2 May).
+        #expect(access.decidedWithin == 1 && access.decidedAfter == 1)
+        let correction = try #require(overall.limits.first { $0.limit == .correctionOrDeletion })
+        #expect(correction.pendingPast == 1 && correction.counted == 1)
+        // Complaint 6 has no filing date: it is in no year group.
+        #expect(
+            delays.groups.filter { if case .year = $0.scope { true } else { false } }.map(\.survival.subjects) == [2])
+        #expect(
+            figures.exclusions.filter { $0.figure == "review-delay" }.map { "\($0.reason) \($0.count)" } == [
+                "admissibility-date-after-as-of 1", "inadmissible 1", "partial-admissibility-date 1",
+            ])
+    }
+}
