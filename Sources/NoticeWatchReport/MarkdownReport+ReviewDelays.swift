@@ -10,7 +10,8 @@ extension MarkdownReport {
                 + "\(options.asOf)), and the share of requests decided after the limit of the CCF Statute, "
                 + "Art. 40 (4 months for access requests, 9 months for correction or deletion), where requests "
                 + "still pending past the limit count as over it. Quartiles with \(level) intervals; shares with "
-                + "\(level) Wilson intervals. All groups are in `review_delays.csv`."
+                + "\(level) Wilson intervals. All groups are in `review_delays.csv`. Chart: "
+                + "[charts/review-delays.svg](charts/review-delays.svg)."
         )
         guard !delays.groups.isEmpty else { return text + "\nNo request has a usable duration.\n" }
         let total = delays.fromAdmissibility + delays.fromFiling
@@ -55,6 +56,7 @@ extension MarkdownReport {
                     })
         }
         text += "\n" + table.render()
+        text += "\n![Requests not yet decided, by days since admissibility](charts/review-delays.svg)\n"
         for limit in ReviewDelays.StatutoryLimit.allCases {
             if let share = delays.group(.overall)?.limits.first(where: { $0.limit == limit }) {
                 text += "\n" + limitSentence(share) + "\n"

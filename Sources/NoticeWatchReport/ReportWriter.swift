@@ -11,7 +11,9 @@ internal import Synchronization
 /// same SQLite library version).
 public enum ReportWriter {
     /// The chart files, relative to the report folder.
-    public static let chartPaths = ["charts/volumes.svg", "charts/overturn-rates.svg", "charts/notice-survival.svg"]
+    public static let chartPaths = [
+        "charts/volumes.svg", "charts/overturn-rates.svg", "charts/notice-survival.svg", "charts/review-delays.svg",
+    ]
 
     /// Starts writing `records.sqlite` into `directory` on another thread, before the figures exist: the
     /// records, the accounts and the run table need only ingest's result, the provenance and the as-of date.
@@ -109,6 +111,7 @@ public enum ReportWriter {
         let figures = input.figures
         let charts: [@Sendable () -> String] = [
             { SVGCharts.volumes(figures) }, { SVGCharts.overturnRates(figures) }, { SVGCharts.noticeSurvival(figures) },
+            { SVGCharts.reviewDelays(figures) },
         ]
         outputs += try write(
             zip(chartPaths, charts).map { path, chart in (path, { Array(chart().utf8) }) }, in: directory,

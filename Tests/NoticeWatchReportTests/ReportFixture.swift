@@ -264,7 +264,7 @@ enum ReportFixture {
     }
 
     static var figures: Figures {
-        Figures(
+        var figures = Figures(
             options: options, volumes: volumes, overturnRates: rates, noticeCancellations: cancellations,
             noticeSurvival: noticeSurvival, complaintSurvival: complaintSurvival,
             exclusions: [Exclusion(figure: "notice-time-to-cancellation", reason: "missing-issue-date", count: 1)],
@@ -277,6 +277,12 @@ enum ReportFixture {
                     text: "Overturned / decided, where decided = overturned + upheld + partially overturned."),
             ]
         )
+        figures.reviewDelays = ReviewDelays(
+            groups: [
+                ReviewDelays.Group(scope: .overall, survival: complaintSurvival[0], limits: []),
+                ReviewDelays.Group(scope: .country(ru), survival: noticeSurvival[1], limits: []),
+            ], fromAdmissibility: 4, fromFiling: 0)
+        return figures
     }
 
     static let provenance = RunProvenance(

@@ -10,7 +10,8 @@ import Testing
         let (_, outputs) = try writeReport(in: temporary)
         #expect(
             outputs.map(\.path) == [
-                "accounting.csv", "charts/notice-survival.svg", "charts/overturn-rates.svg", "charts/volumes.svg",
+                "accounting.csv", "charts/notice-survival.svg", "charts/overturn-rates.svg", "charts/review-delays.svg",
+                "charts/volumes.svg",
                 "complaint_volumes.csv", "complaints_by_data_type.csv", "conflicts.csv", "exclusions.csv",
                 "input_files.csv", "notice_cancellations.csv", "notices_in_force.csv", "overturn_rates.csv",
                 "quarantine.csv",

@@ -58,7 +58,10 @@ final class SVGCollector: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.delegate = collector
         #expect(parser.parse(), "\(path): \(String(describing: collector.error))")
-        let messages = ["No complaints.", "No country has enough decisions to rank.", "No notice durations."]
+        let messages = [
+            "No complaints.", "No country has enough decisions to rank.", "No notice durations.",
+            "No request durations.",
+        ]
         #expect(collector.texts.contains { messages.contains($0) })
     }
 
@@ -93,5 +96,26 @@ final class SVGCollector: NSObject, XMLParserDelegate {
         #expect(text.contains("stroke-dasharray=\"4 3\""))
         #expect(text.contains(">all countries 66.7%</text>"))
         #expect(!text.contains("Türkiye"), "too few to rank: not drawn")
+    }
+}
+
+@Suite struct ReviewDelayChartTests {
+    @Test("the review-delay chart draws each curve with its band and the two statutory lines")
+    func curvesBandsAndLimits() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let (folder, _) = try writeReport(in: temporary)
+        let text = readText(folder, "charts/review-delays.svg")
+        // All requests: 1 → 0.75 at day 239; Russia's curve runs to day 1,156, so the axis ends at 1,460 (4 years):
+        // x = 70 + 510·day/1460, y = 356 − 300·share; the band steps from [1, 1] to Russia's 0.00578–0.91044.
+        #expect(
+            text.contains(
+                "<path d=\"M70.0 56.0 H153.5 V131.0\" fill=\"none\" stroke=\"#1b4f72\" stroke-width=\"3.0\"/>"))
+        #expect(
+            text.contains(
+                "<path d=\"M70.0 56.0 L197.5 56.0 L197.5 82.9 L473.8 82.9 L473.8 354.3 L197.5 354.3 L197.5 56.0 L70.0 56.0 Z\" "
+                    + "fill=\"#c0392b\" fill-opacity=\"0.1\" stroke=\"none\"/>"))
+        #expect(text.contains(">4 months</text>") && text.contains(">9 months</text>"))
+        #expect(text.contains(">All requests (1)</text>") && text.contains(">Russia (2)</text>"))
     }
 }
