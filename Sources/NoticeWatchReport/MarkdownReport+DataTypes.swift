@@ -21,7 +21,8 @@ extension MarkdownReport {
             ],
             right: [1, 2, 3, 4, 5, 6, 7]
         )
-        for row in split.overall {
+        // Red notices and diffusions always; the other types only when some complaint is about them.
+        for row in split.overall where row.complaints > 0 || [.redNotice, .diffusion].contains(row.dataType) {
             table.append(dataTypeRow(dataTypeName(row.dataType), row))
         }
         text += "\n" + table.render()
