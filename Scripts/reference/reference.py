@@ -6,6 +6,11 @@ Reads the fixtures in Tests/NoticeWatchAnalysisTests/Fixtures/ and writes, into 
   normal-reference.json  standard normal quantiles (scipy.stats.norm.ppf)
   fisher-reference.json  each country against all others: Fisher's exact test (scipy.stats.fisher_exact),
                          Holm-adjusted over the countries tested (statsmodels multipletests(method="holm"))
+  review-delays-reference.json  review delays of review-delays/decisions.csv: Kaplan-Meier from admissibility
+                         (or filing) to decision (lifelines), and the shares over the limits of the CCF Statute,
+                         Art. 40, with dateutil's calendar months and statsmodels' Wilson intervals
+  newcombe-reference.json  differences of two proportions with Newcombe's hybrid score interval
+                         (statsmodels confint_proportions_2indep, method="newcomb")
 
 See README.md in this folder for how to run it. Output is deterministic: keys sorted, floats written with
 repr (shortest round-trip form).
@@ -21,13 +26,15 @@ import lifelines
 import numpy as np
 import pandas as pd
 import scipy
+from dateutil.relativedelta import relativedelta
+from datetime import date
 import statsmodels
 from lifelines import KaplanMeierFitter
 from lifelines.utils import median_survival_times, qth_survival_times
 from scipy.stats import norm
 from scipy.stats import fisher_exact
 from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import proportion_confint
+from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "Tests" / "NoticeWatchAnalysisTests" / "Fixtures"
 LEVEL = 0.95
@@ -187,6 +194,60 @@ def country_against_others(rows):
     return result
 
 
+REVIEW_AS_OF = date(2024, 6, 30)
+# The fixture's labels, as the CCF's decisions and registers word them.
+REQUEST_TYPES = {"access request": "access", "demande d'accès": "access", "request for deletion": "deletion",
+                 "rectification": "correction", "revision": "revision"}
+PENDING = {"Under examination", "Precautionary blocking"}
+LIMIT_MONTHS = {"access": 4, "correction": 9, "deletion": 9}
+
+
+def review_delays():
+    """Durations from admissibility (or filing) to decision, censored at the as-of date, and the limit shares."""
+    durations, observed, starts_from_filing = [], [], 0
+    statuses = {"access-4-months": {}, "correction-deletion-9-months": {}}
+    with open(FIXTURES / "review-delays" / "decisions.csv", newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["Decision"] == "Inadmissible":
+                continue
+            start = date.fromisoformat(row["Admissible on"] or row["Date of receipt"])
+            starts_from_filing += 0 if row["Admissible on"] else 1
+            pending = row["Decision"] in PENDING
+            end = REVIEW_AS_OF if pending else date.fromisoformat(row["Decision date"])
+            durations.append((end - start).days)
+            observed.append(0 if pending else 1)
+            kind = REQUEST_TYPES[row["Type of request"].lower()]
+            if kind in LIMIT_MONTHS:
+                limit = start + relativedelta(months=LIMIT_MONTHS[kind])
+                name = "access-4-months" if kind == "access" else "correction-deletion-9-months"
+                if pending:
+                    status = "pending_past" if REVIEW_AS_OF > limit else "pending_within"
+                else:
+                    status = "decided_after" if end > limit else "decided_within"
+                statuses[name][status] = statuses[name].get(status, 0) + 1
+    shares = {}
+    for name, counts in statuses.items():
+        over = counts.get("decided_after", 0) + counts.get("pending_past", 0)
+        counted = over + counts.get("decided_within", 0)
+        low, high = proportion_confint(over, counted, alpha=1 - LEVEL, method="wilson")
+        shares[name] = {"counts": counts, "over": over, "counted": counted, "share": over / counted,
+                        "lower": float(low), "upper": float(high)}
+    return {"as_of": REVIEW_AS_OF.isoformat(), "from_filing": starts_from_filing,
+            "km": kaplan_meier(durations, observed), "limits": shares}
+
+
+def newcombe_differences():
+    """The difference of two proportions with Newcombe's hybrid score interval, per row of newcombe-counts.csv."""
+    result = []
+    with open(FIXTURES / "newcombe-counts.csv", newline="") as handle:
+        for row in csv.DictReader(handle):
+            a, n, b, m = (int(row[key]) for key in ("count1", "nobs1", "count2", "nobs2"))
+            low, high = confint_proportions_2indep(a, n, b, m, method="newcomb", compare="diff", alpha=1 - LEVEL)
+            result.append({"count1": a, "nobs1": n, "count2": b, "nobs2": m, "difference": a / n - b / m,
+                           "lower": float(low), "upper": float(high)})
+    return result
+
+
 def main():
     cases = {}
     with open(FIXTURES / "km-durations.csv", newline="") as handle:
@@ -223,7 +284,10 @@ def main():
                "wilson-reference.json": {"versions": versions, "intervals": wilson},
                "normal-reference.json": {"versions": versions, "quantiles": normal},
                "fisher-reference.json": {"versions": versions, "minimum_decisions": MINIMUM_DECISIONS,
-                                         "alpha": 1 - LEVEL, "families": fisher}}
+                                         "alpha": 1 - LEVEL, "families": fisher},
+               "review-delays-reference.json": {"versions": versions, "confidence": LEVEL, **review_delays()},
+               "newcombe-reference.json": {"versions": versions, "confidence": LEVEL,
+                                           "differences": newcombe_differences()}}
     for name, value in outputs.items():
         with open(FIXTURES / name, "w") as handle:
             json.dump(value, handle, indent=1, sort_keys=True)

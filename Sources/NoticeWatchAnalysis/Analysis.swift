@@ -17,7 +17,19 @@ public enum Analysis {
     /// - Returns: the figures, with their definitions and the records excluded from each statistic.
     /// - Complexity: O(n log n) in the number of records, counted on all cores.
     public static func figures(notices: [Notice], complaints: [Complaint], options: AnalysisOptions) -> Figures {
-        aggregate(asOf: options.asOf, notices: notices, complaints: complaints).finish(options: options)
+        var figures = aggregate(asOf: options.asOf, notices: notices, complaints: complaints).finish(options: options)
+        addNoticesInForce(to: &figures, notices: notices, complaints: complaints)
+        return figures
+    }
+
+    /// Adds the time notices stayed in force after an overturned complaint, which joins complaints to notices
+    /// by id and so is not counted from facts alone.
+    static func addNoticesInForce(
+        to figures: inout Figures, notices: some Sequence<Notice>, complaints: some Sequence<Complaint>
+    ) {
+        let inForce = NoticeInForceFigure.make(notices: notices, complaints: complaints, options: figures.options)
+        figures.noticesInForce = inForce.summaries
+        figures.exclusions = (figures.exclusions + inForce.exclusions).sorted()
     }
 
     /// Every figure of a run, from ingest's record lists.
@@ -29,7 +41,9 @@ public enum Analysis {
     public static func figures(
         notices: RecordList<Notice>, complaints: RecordList<Complaint>, options: AnalysisOptions
     ) -> Figures {
-        aggregate(asOf: options.asOf, notices: notices, complaints: complaints).finish(options: options)
+        var figures = aggregate(asOf: options.asOf, notices: notices, complaints: complaints).finish(options: options)
+        addNoticesInForce(to: &figures, notices: notices, complaints: complaints)
+        return figures
     }
 
     /// The aggregate of two record lists (see ``figures(notices:complaints:options:)-(RecordList<Notice>,_,_)``).
@@ -94,19 +108,26 @@ public enum Analysis {
 
     /// Every figure's definition under `options`, in the order the report presents them.
     ///
-    /// Ids: `complaint-volume`, `overturn-rate`, `persistent-overturns`, `notice-cancelled-share`,
-    /// `notice-ccf-share`, `notice-nationalities`, `notice-time-to-cancellation`, `complaint-time-to-decision`,
-    /// `observed-duration-quantiles`, `duration-histogram`, `exclusions`.
+    /// Ids: `complaint-volume`, `overturn-rate`, `persistent-overturns`, `complaints-by-data-type`,
+    /// `notice-cancelled-share`, `notice-ccf-share`, `notice-nationalities`, `notice-time-to-cancellation`,
+    /// `notice-time-to-cancellation-by-kind`, `complaint-time-to-decision`, `review-delay`,
+    /// `review-delay-over-limit`, `notice-in-force-after-complaint`, `observed-duration-quantiles`,
+    /// `duration-histogram`, `exclusions`.
     public static func definitions(options: AnalysisOptions) -> [FigureDefinition] {
         [
             VolumeFigure.definition(options: options),
             OverturnFigure.definition(options: options),
             OverturnFigure.persistentDefinition(options: options),
+            DataTypeFigure.definition(options: options),
             CancellationFigure.cancelledDefinition(options: options),
             CancellationFigure.ccfDefinition(options: options),
             NationalityFigure.definition(),
             SurvivalFigure.noticeDefinition(options: options),
+            DataTypeFigure.survivalDefinition(options: options),
             SurvivalFigure.complaintDefinition(options: options),
+            ReviewDelayFigure.definition(options: options),
+            ReviewDelayFigure.limitDefinition(options: options),
+            NoticeInForceFigure.definition(options: options),
             SurvivalFigure.observedDefinition(options: options),
             SurvivalFigure.histogramDefinition(options: options),
             FigureDefinition(
@@ -144,10 +165,12 @@ extension PartialAggregate {
         let complaintSurvival = SurvivalFigure.make(
             complaintSpans, of: .complaint, options: options, exclusions: &exclusions
         )
+        let dataTypes = DataTypeFigure.make(typedOutcomes.dictionary, kindSpans: kindSpans, options: options)
+        let reviewDelays = ReviewDelayFigure.make(self.reviewDelays, options: options)
         let excluded = exclusions.filter { $0.value > 0 }
             .map { Exclusion(figure: $0.key.figure, reason: $0.key.reason, count: $0.value) }
             .sorted()
-        return Figures(
+        var figures = Figures(
             options: options,
             volumes: VolumeFigure.make(filings.dictionary, asOf: options.asOf),
             overturnRates: OverturnFigure.make(outcomes.dictionary, options: options),
@@ -158,5 +181,8 @@ extension PartialAggregate {
             definitions: Analysis.definitions(options: options),
             noticeNationalities: nationalityFigure()
         )
+        figures.dataTypes = dataTypes
+        figures.reviewDelays = reviewDelays
+        return figures
     }
 }

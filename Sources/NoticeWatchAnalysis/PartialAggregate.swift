@@ -92,12 +92,21 @@ public struct PartialAggregate: Hashable, Sendable {
     /// Usable durations from filing to decision.
     var complaintSpans: SpanCounts
     var exclusions: [ExclusionKey: Int] = [:]
+    /// Complaints by country, data type challenged and outcome.
+    var typedOutcomes = CountTable<TypedOutcomeKey>()
+    /// Usable durations from issue to cancellation of red notices and of diffusions
+    /// (``DataTypeFigure/timedKinds`` order).
+    var kindSpans: [SpanCounts]
+    /// Durations from admissibility (or filing) to decision, and the statutory limits.
+    var reviewDelays: ReviewDelayCounts
 
     /// The empty aggregate at `asOf` (a partial date stands for its last day): the identity of ``merge(_:)``.
     public init(asOf: CivilDate) {
         let day = SurvivalFigure.lastDay(of: asOf)
         noticeSpans = SpanCounts(asOf: day)
         complaintSpans = SpanCounts(asOf: day)
+        kindSpans = DataTypeFigure.timedKinds.map { _ in SpanCounts(asOf: day) }
+        reviewDelays = ReviewDelayCounts(asOf: day)
     }
 
     /// The aggregate of `notices` and `complaints` at `asOf`.
@@ -147,7 +156,7 @@ public struct PartialAggregate: Hashable, Sendable {
             exclude(figure, notice.flagged.contains(.status) ? .statusNotUnderstood : .unknownStatus)
         case .active:
             guard notice.cancellationDate == nil else { return exclude(figure, .activeWithCancellationDate) }
-            noticeSpans.add(country: notice.requestingCountry, start: start, end: nil)
+            addNoticeSpan(notice.kind, country: notice.requestingCountry, start: start, end: nil)
         case .cancelled, .withdrawn, .expired:
             guard let cancellation = notice.cancellationDate else {
                 return exclude(
@@ -157,7 +166,15 @@ public struct PartialAggregate: Hashable, Sendable {
             }
             guard let end = cancellation.dayNumber else { return exclude(figure, .partialCancellationDate) }
             guard end >= start else { return exclude(figure, .negativeDuration) }
-            noticeSpans.add(country: notice.requestingCountry, start: start, end: end)
+            addNoticeSpan(notice.kind, country: notice.requestingCountry, start: start, end: end)
+        }
+    }
+
+    /// Counts a notice's duration overall and, for a red notice or a diffusion, under its kind.
+    private mutating func addNoticeSpan(_ kind: NoticeKind, country: Country?, start: Int, end: Int?) {
+        noticeSpans.add(country: country, start: start, end: end)
+        if let index = DataTypeFigure.timedKinds.firstIndex(of: kind) {
+            kindSpans[index].add(country: country, start: start, end: end)
         }
     }
 
@@ -183,6 +200,8 @@ public struct PartialAggregate: Hashable, Sendable {
         outcomes.add(OutcomeKey(country: country, year: complaint.decisionDate?.year, outcome: complaint.outcome))
         if complaint.outcome == .unknown { exclude(OverturnFigure.id, .outcomeNotUnderstood) }
         if complaint.flagged.contains(.filedDate) { exclude(VolumeFigure.id, .filingDateNotUnderstood) }
+        typedOutcomes.add(TypedOutcomeKey(country: country, dataType: complaint.dataType, outcome: complaint.outcome))
+        if let reason = reviewDelays.add(complaint) { exclude(ReviewDelayFigure.id, reason) }
         let figure = SurvivalFigure.complaintFigure
         guard let filed = complaint.filedDate else {
             return exclude(
@@ -217,6 +236,9 @@ public struct PartialAggregate: Hashable, Sendable {
         noticeSpans.merge(other.noticeSpans)
         complaintSpans.merge(other.complaintSpans)
         exclusions.merge(other.exclusions, uniquingKeysWith: +)
+        typedOutcomes.merge(other.typedOutcomes)
+        for index in kindSpans.indices { kindSpans[index].merge(other.kindSpans[index]) }
+        reviewDelays.merge(other.reviewDelays)
     }
 
     /// This aggregate with `other`'s counts added.
@@ -257,6 +279,9 @@ enum ExclusionReason: String, CaseIterable {
     case filingDateAfterAsOf = "filing-date-after-as-of"
     case decisionDateAfterAsOf = "decision-date-after-as-of"
     case negativeDuration = "negative-duration"
+    case inadmissible = "inadmissible"
+    case partialAdmissibilityDate = "partial-admissibility-date"
+    case admissibilityDateAfterAsOf = "admissibility-date-after-as-of"
 }
 
 /// An optional member country in 8 bits of a packed key: its index, or 0xFF for a country not recognized.

@@ -98,8 +98,8 @@ enum SurvivalFigure {
     static func complaintDefinition(options: AnalysisOptions) -> FigureDefinition {
         FigureDefinition(
             id: complaintFigure, title: "Time from filing to decision of complaints",
-            text: "Days from a complaint's filing date to its decision date (from filing, not admissibility, "
-                + "which the data does not give). Event: any outcome but pending, with a decision date "
+            text: "Days from a complaint's filing date to its decision date (from filing, for every complaint; "
+                + "the review delays count from admissibility where the source gives it). Event: any outcome but pending, with a decision date "
                 + "(inadmissible and withdrawn end the process too). Censored: pending, at the as-of date "
                 + "\(options.asOf) (\(options.asOfOrigin)), whatever decision date it carries. Excluded, counted "
                 + "per reason: missing or partial filing or decision dates, decision before filing, filing or "

@@ -70,6 +70,8 @@ extension PlantedFigures {
             text += "\(row.withdrawn) | \(row.pending) | \(row.unknown) | \(row.decided) | "
             text += "\(PlantedFigures.percent(row.overturned, of: row.decided)) |\n"
         }
+        text += dataTypeMarkdown
+        text += limitMarkdown
         text += "\n## Complaints per year of filing\n\n| Year | Complaints |\n|---:|---:|\n"
         for row in complaintsByFilingYear { text += "| \(row.year) | \(row.complaints) |\n" }
         text += """

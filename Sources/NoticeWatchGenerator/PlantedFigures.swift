@@ -32,6 +32,12 @@ public struct PlantedFigures: Hashable, Sendable {
     public var noticesByCountry: [PlantedNoticeCount]
     /// Notices over all countries (`country` is `nil`).
     public var noticeTotal: PlantedNoticeCount
+    /// Complaints by the data type they challenged, in ``ChallengedDataType`` order (types with none left out).
+    public var complaintsByDataType: [PlantedDataTypeCount] = []
+    /// Admissible requests under each statutory limit (access, then correction or deletion).
+    public var limitCounts: [PlantedLimitCount] = []
+    /// Admissible requests whose delay counts from filing (no admissibility date in the exports).
+    public var reviewsFromFiling = 0
     /// Complaints per requesting country, by alpha-2 code; countries with no complaint are left out.
     public var complaintsByCountry: [PlantedComplaintCount]
     /// Complaints over all countries (`country` is `nil`).

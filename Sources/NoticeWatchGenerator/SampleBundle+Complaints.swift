@@ -10,10 +10,13 @@ struct ComplaintRow {
 extension SampleBundle {
     /// The complaints register: Windows-1252, `;`-separated, CRLF line ends, French headers and labels with
     /// accents, dd.MM.yyyy dates, a quoted field holding the delimiter, an unknown country and an invalid date.
+    /// The data type is in French (`Notice rouge`, `Diffusion`); the admissibility date is left empty where the
+    /// register does not say.
     static func complaintsRegister(_ rows: [ComplaintRow], _ random: inout SeededRandom) -> WrittenFile {
         let path = "ccf_complaints_register.csv"
         var lines: [String] = [
-            "Référence;N° notice;Pays requérant;Date de dépôt;Date de décision;Décision;Type de demande"
+            "Référence;N° notice;Pays requérant;Date de dépôt;Date de décision;Décision;Type de demande;"
+                + "Type de données;Date de recevabilité"
         ]
         var rowIDs: [String?] = []
         var broken: [PlantedBrokenRow] = []
@@ -23,7 +26,7 @@ extension SampleBundle {
         let invalidDateAt = rows.count / 2 + random.below(max(1, rows.count / 3))
         for (position, row) in rows.enumerated() {
             if position == atlantisAt {
-                lines.append("CCF/9904/18;;Atlantis;05.03.2018;17.10.2018;Non conforme;Effacement")
+                lines.append("CCF/9904/18;;Atlantis;05.03.2018;17.10.2018;Non conforme;Effacement;Notice rouge;")
                 rowIDs.append("CCF/9904/18")
                 unclear.append(
                     PlantedBrokenRow(
@@ -32,7 +35,7 @@ extension SampleBundle {
                         hazard: "unknown country: `Atlantis` is no member country (kept, country unrecognized)"))
             }
             if position == invalidDateAt {
-                lines.append("CCF/9905/20;;Turquie;31.02.2020;;En cours d’examen;Effacement")
+                lines.append("CCF/9905/20;;Turquie;31.02.2020;;En cours d’examen;Effacement;Diffusion;")
                 rowIDs.append("CCF/9905/20")
                 unclear.append(
                     PlantedBrokenRow(
@@ -47,6 +50,8 @@ extension SampleBundle {
             fields.append(complaint.decision.map { format($0, .dotDayFirst) } ?? "")
             fields.append(row.label)
             fields.append(requestTypes[complaint.requestType])
+            fields.append(SampleLabels.registerDataType(complaint.dataType, position: position))
+            fields.append(complaint.admissibility.map { format($0, .dotDayFirst) } ?? "")
             lines.append(fields.joined(separator: ";"))
             rowIDs.append(complaint.id)
         }
@@ -103,8 +108,18 @@ extension SampleBundle {
             if let noticeID = complaint.noticeID { out.append(jsonString: noticeID) } else { out.append("null") }
             out.append(",\"requesting_country\":")
             out.append(jsonString: random.pick(SampleCountry.all[complaint.country].caseSystemSpellings))
-            out.append(",\"request_type\":\"\(requestTypes[complaint.requestType])\",\"filed_at\":")
+            out.append(",\"request_type\":\"\(requestTypes[complaint.requestType])\",\"data_type\":")
+            out.append(jsonString: SampleLabels.caseSystemDataType(complaint.dataType, position: position))
+            out.append(",\"filed_at\":")
             appendDatetime(complaint.filed, into: &out, &random)
+            out.append(",\"admissible_on\":")
+            if let admissibility = complaint.admissibility {
+                out.append("\"")
+                out.append(date: admissibility, .iso)
+                out.append("\"")
+            } else {
+                out.append("null")
+            }
             out.append(",\"decision\":")
             if let decision = complaint.decision {
                 out.append("{\"date\":")

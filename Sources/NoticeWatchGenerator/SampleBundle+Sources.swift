@@ -127,6 +127,21 @@ extension SampleBundle {
             """
         yaml += values(SampleLabels.registerOutcomeValues, indent: 8)
         yaml += """
+                  request_type:
+                    from: Type de demande
+
+            """
+        yaml += values(SampleLabels.registerRequestTypeValues, indent: 8)
+        yaml += """
+                  data_type:
+                    from: Type de données
+
+            """
+        yaml += values(SampleLabels.registerDataTypeValues, indent: 8)
+        yaml += """
+                  admissibility_date:
+                    from: Date de recevabilité
+                    format: dd.MM.yyyy
               - name: \(sourceNames[4])
                 path: ccf_case_system.ndjson
                 format: ndjson
@@ -146,6 +161,19 @@ extension SampleBundle {
 
             """
         yaml += values(SampleLabels.caseSystemOutcomeValues, indent: 8)
+        yaml += """
+                  request_type:
+                    from: request_type
+
+            """
+        yaml += values(SampleLabels.caseSystemRequestTypeValues, indent: 8)
+        yaml += """
+                  data_type: data_type
+                  admissibility_date:
+                    from: admissible_on
+                    format: yyyy-MM-dd
+
+            """
         return yaml
     }
 

@@ -153,7 +153,7 @@ public struct SampleBundle {
         var complaintTotal = unrecognizedComplaints
         for row in complaints { complaintTotal.add(row) }
 
-        return PlantedFigures(
+        var planted = PlantedFigures(
             seed: seed, asOf: SampleWorld.asOf, sources: sources, brokenRows: files.joined().flatMap(\.broken),
             conflicts: plan.conflicts,
             noticesByCountry: notices.filter { $0.notices > 0 }.sorted { $0.country! < $1.country! },
@@ -168,5 +168,10 @@ public struct SampleBundle {
             noticesWithoutIssueDate: Set(plan.apiRows.filter(\.withoutIssueDate).map(\.notice.id)).count,
             unclearValues: files.joined().flatMap(\.unclear), unrecognizedNotices: 2,
             unrecognizedComplaints: unrecognizedComplaints, pendingWithoutFilingDate: 1)
+        planted.complaintsByDataType = PlantedFigures.complaintsByDataType(world.complaints)
+        planted.limitCounts = PlantedFigures.limitCounts(world.complaints, asOf: SampleWorld.asOf)
+        planted.reviewsFromFiling = PlantedFigures.reviewsFromFiling(world.complaints)
+        planted.addKeptUnclearComplaints()
+        return planted
     }
 }

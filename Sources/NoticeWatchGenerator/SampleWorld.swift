@@ -30,6 +30,11 @@ struct SampleComplaint: Sendable {
     var outcome: Outcome
     /// 0 deletion, 1 access and deletion, 2 revision.
     var requestType: Int
+    /// What the complaint challenged: the challenged notice's kind when it is named, else drawn.
+    var dataType: ChallengedDataType = .unknown
+    /// The day the request was found admissible; `nil` for inadmissible requests and where the export does
+    /// not say.
+    var admissibility: CivilDate?
 }
 
 /// The synthetic truth of the sample bundle: notices, diffusions and complaints with planted rates.
@@ -69,6 +74,31 @@ struct SampleWorld: Sendable {
         var idsByCountry = Array(repeating: [(id: String, issue: CivilDate)](), count: SampleCountry.all.count)
         for notice in redNotices + diffusions { idsByCountry[notice.country].append((notice.id, notice.issue)) }
         complaints = SampleWorld.drawComplaints(count: complaintCount, noticeIDs: idsByCountry, &complaintRandom)
+        var detailRandom = SeededRandom(seed: seed, stream: 4)
+        SampleWorld.drawDetails(&complaints, &detailRandom)
+    }
+
+    /// Draws each complaint's data type and admissibility date from a stream of their own, so that the rest of
+    /// the world does not depend on them.
+    private static func drawDetails(_ complaints: inout [SampleComplaint], _ random: inout SeededRandom) {
+        let types: [ChallengedDataType] = [.redNotice, .diffusion, .blueNotice, .other]
+        for index in complaints.indices {
+            let drawnType = types[random.weighted([72, 20, 4, 4])]
+            let delay = 10 + random.below(60)
+            let unstated = random.chance(perMille: 150)
+            var complaint = complaints[index]
+            if let noticeID = complaint.noticeID {
+                complaint.dataType = noticeID.hasPrefix("D-") ? .diffusion : .redNotice
+            } else {
+                complaint.dataType = drawnType
+            }
+            let admissible = CivilDate(dayNumber: complaint.filed.dayNumber! + delay)
+            let end = complaint.decision ?? asOf
+            if complaint.outcome != .inadmissible && !unstated && admissible <= end {
+                complaint.admissibility = admissible
+            }
+            complaints[index] = complaint
+        }
     }
 
     /// A uniformly drawn day of `year`, no later than ``asOf``.

@@ -20,6 +20,9 @@ public struct FlaggedFields: OptionSet, Hashable, Sendable {
     /// An entry of the subject's nationalities that names no member country (``Notice/nationalities`` lists the
     /// members only).
     public static let nationalities = FlaggedFields(rawValue: 1 << 9)
+    public static let dataType = FlaggedFields(rawValue: 1 << 11)
+    public static let requestType = FlaggedFields(rawValue: 1 << 12)
+    public static let admissibilityDate = FlaggedFields(rawValue: 1 << 13)
 
     /// Every flag with the name of its field in the sources file (`requesting_country`), in field order.
     public static let named: [(flag: FlaggedFields, field: String)] = [
@@ -27,6 +30,7 @@ public struct FlaggedFields: OptionSet, Hashable, Sendable {
         (.status, "status"), (.cancellationDate, "cancellation_date"),
         (.cancellationReason, "cancellation_reason"), (.filedDate, "filed_date"),
         (.decisionDate, "decision_date"), (.outcome, "outcome"), (.nationalities, "nationalities"),
+        (.dataType, "data_type"), (.requestType, "request_type"), (.admissibilityDate, "admissibility_date"),
     ]
 
     /// The names of the flagged fields, in field order (`["issue_date", "status"]`).

@@ -117,3 +117,49 @@ extension Outcome: OrdinalCases {
         }
     }
 }
+
+extension ChallengedDataType: OrdinalCases {
+    public var ordinal: Int {
+        switch self {
+        case .redNotice: 0
+        case .diffusion: 1
+        case .blueNotice: 2
+        case .other: 3
+        case .unknown: 4
+        }
+    }
+
+    public init?(ordinal: Int) {
+        switch ordinal {
+        case 0: self = .redNotice
+        case 1: self = .diffusion
+        case 2: self = .blueNotice
+        case 3: self = .other
+        case 4: self = .unknown
+        default: return nil
+        }
+    }
+}
+
+extension RequestType: OrdinalCases {
+    public var ordinal: Int {
+        switch self {
+        case .access: 0
+        case .correction: 1
+        case .deletion: 2
+        case .revision: 3
+        case .unknown: 4
+        }
+    }
+
+    public init?(ordinal: Int) {
+        switch ordinal {
+        case 0: self = .access
+        case 1: self = .correction
+        case 2: self = .deletion
+        case 3: self = .revision
+        case 4: self = .unknown
+        default: return nil
+        }
+    }
+}

@@ -56,6 +56,35 @@ public enum Outcome: String, Hashable, Sendable, CaseIterable, Codable {
     case unknown
 }
 
+/// What a complaint challenged: the CCF's decisions say "Data type: Red Notice", "Diffusion", "Blue Notice".
+public enum ChallengedDataType: String, Hashable, Sendable, CaseIterable, Codable {
+    case redNotice = "red-notice"
+    case diffusion
+    case blueNotice = "blue-notice"
+    case other
+    case unknown
+}
+
+/// What a request to the CCF asks for. The statutory time limits (CCF Statute, Art. 40) differ: 4 months
+/// from admissibility for access, 9 months for correction or deletion; a revision of a CCF decision has none.
+public enum RequestType: String, Hashable, Sendable, CaseIterable, Codable {
+    case access
+    case correction
+    case deletion
+    case revision
+    case unknown
+
+    /// The statutory limit in calendar months from admissibility, `nil` when none applies or the type is
+    /// unknown.
+    public var statutoryLimitMonths: Int? {
+        switch self {
+        case .access: 4
+        case .correction, .deletion: 9
+        case .revision, .unknown: nil
+        }
+    }
+}
+
 /// A notice or diffusion after normalization.
 ///
 /// A value the source gives but NoticeWatch cannot understand (an unknown label, an impossible date, text that
@@ -151,13 +180,20 @@ public struct Complaint: Hashable, Sendable {
     public var outcome: Outcome
     /// The outcome's wording in the source ("Not compliant", "Data deleted"), kept beside the category.
     public var outcomeLabel: String
+    /// What the complaint challenged: a red notice, a diffusion, another notice; `unknown` when not given.
+    public var dataType: ChallengedDataType
+    /// What the request asks for (access, correction, deletion, revision); `unknown` when not given.
+    public var requestType: RequestType
+    /// The day the CCF found the request admissible, when the source gives it: statutory limits count from it.
+    public var admissibilityDate: CivilDate?
     /// The fields whose value was given but not understood (each holds its unknown form; see ``Notice``).
     public var flagged: FlaggedFields
     public var provenance: SourceLocation
 
     public init(
         id: String, noticeID: String?, requestingCountry: CountryValue, filedDate: CivilDate?,
-        decisionDate: CivilDate?, outcome: Outcome, outcomeLabel: String, flagged: FlaggedFields = [],
+        decisionDate: CivilDate?, outcome: Outcome, outcomeLabel: String, dataType: ChallengedDataType = .unknown,
+        requestType: RequestType = .unknown, admissibilityDate: CivilDate? = nil, flagged: FlaggedFields = [],
         provenance: SourceLocation
     ) {
         self.id = id
@@ -168,29 +204,39 @@ public struct Complaint: Hashable, Sendable {
         self.outcome = outcome
         self.outcomeLabel = outcomeLabel
         self.flagged = flagged
+        self.dataType = dataType
+        self.requestType = requestType
+        self.admissibilityDate = admissibilityDate
         self.provenance = provenance
     }
 }
 
 extension Complaint: RecordWithFacts {
     /// What figures read of a complaint: its member country (`nil` when not recognized or not given), dates,
-    /// outcome and flagged fields (not its ids, wording or provenance).
+    /// outcome, data type, request type and flagged fields (not its ids, wording or provenance).
     public struct Facts: Hashable, Sendable {
         public var requestingCountry: Country?
         public var filedDate: CivilDate?
         public var decisionDate: CivilDate?
         public var outcome: Outcome
+        public var dataType: ChallengedDataType
+        public var requestType: RequestType
+        public var admissibilityDate: CivilDate?
         public var flagged: FlaggedFields
 
         public init(
             requestingCountry: Country?, filedDate: CivilDate?, decisionDate: CivilDate?, outcome: Outcome,
-            flagged: FlaggedFields = []
+            dataType: ChallengedDataType = .unknown, requestType: RequestType = .unknown,
+            admissibilityDate: CivilDate? = nil, flagged: FlaggedFields = []
         ) {
             self.requestingCountry = requestingCountry
             self.filedDate = filedDate
             self.decisionDate = decisionDate
             self.outcome = outcome
             self.flagged = flagged
+            self.dataType = dataType
+            self.requestType = requestType
+            self.admissibilityDate = admissibilityDate
         }
     }
 
@@ -199,6 +245,7 @@ extension Complaint: RecordWithFacts {
     public var facts: Facts {
         Facts(
             requestingCountry: requestingCountry.member, filedDate: filedDate, decisionDate: decisionDate,
-            outcome: outcome, flagged: flagged)
+            outcome: outcome, dataType: dataType, requestType: requestType, admissibilityDate: admissibilityDate,
+            flagged: flagged)
     }
 }

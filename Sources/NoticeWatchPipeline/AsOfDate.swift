@@ -31,6 +31,7 @@ public enum AsOfDate {
         for complaint in records.complaints {
             consider(complaint.filedDate)
             consider(complaint.decisionDate)
+            consider(complaint.admissibilityDate)
         }
         guard let latest else {
             throw PipelineError(

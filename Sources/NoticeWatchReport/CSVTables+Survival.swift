@@ -30,10 +30,16 @@ extension CSVTables {
     /// `at_risk` (parameter: the day), `observed_quantile` (parameter: the probability; value in days with
     /// 1 decimal, events only, censoring ignored) or `histogram` (parameter: the bucket's label; value: events).
     static func survivalSummary(notices: [SurvivalSummary], complaints: [SurvivalSummary]) -> CSVTable {
+        survivalSummary([("notices", notices), ("complaints", complaints)])
+    }
+
+    /// The long-form summary table of each named analysis in turn (see
+    /// ``survivalSummary(notices:complaints:)``).
+    static func survivalSummary(_ analyses: [(String, [SurvivalSummary])]) -> CSVTable {
         var table = CSVTable(header: [
             "analysis", "group", "measure", "parameter", "value", "ci_lower", "ci_upper", "note",
         ])
-        for (analysis, summaries) in [("notices", notices), ("complaints", complaints)] {
+        for (analysis, summaries) in analyses {
             for summary in summaries {
                 let prefix = [analysis, group(summary.country)]
                 let tooFew = summary.tooFew ? "too-few" : ""

@@ -20,6 +20,7 @@ enum CSVTables {
         var tables: [(name: String, make: @Sendable () -> CSVTable)] = [
             ("complaint_volumes.csv", { volumes(figures.volumes) }),
             ("overturn_rates.csv", { overturnRates(figures.overturnRates) }),
+            ("complaints_by_data_type.csv", { complaintsByDataType(figures.dataTypes) }),
             ("notice_cancellations.csv", { cancellations(figures.noticeCancellations) }),
             (
                 "survival_notices.csv",
@@ -33,6 +34,9 @@ enum CSVTables {
                 "survival_summary.csv",
                 { survivalSummary(notices: figures.noticeSurvival, complaints: figures.complaintSurvival) }
             ),
+            ("survival_by_notice_kind.csv", { survivalByNoticeKind(figures.dataTypes) }),
+            ("review_delays.csv", { reviewDelays(figures.reviewDelays) }),
+            ("notices_in_force.csv", { survivalSummary([("notices-in-force", figures.noticesInForce)]) }),
             ("exclusions.csv", { exclusions(figures.exclusions) }),
             ("accounting.csv", { accounting(ingest.sources) }),
             ("input_files.csv", { inputFiles(ingest.inputFiles) }),
@@ -42,7 +46,7 @@ enum CSVTables {
         ]
         if !figures.noticeNationalities.rows.isEmpty {
             let figure = figures.noticeNationalities
-            tables.insert(("notices_by_nationality.csv", { @Sendable in nationalities(figure) }), at: 3)
+            tables.insert(("notices_by_nationality.csv", { @Sendable in nationalities(figure) }), at: 4)
         }
         return tables + publicListBuilders(figures)
     }

@@ -35,6 +35,18 @@ enum DatasetteColumns {
             "Quartiles with intervals, at-risk numbers, observed quantiles, histograms, per group."
         ),
         "exclusions": ("Exclusions", "Records left out of a figure, with the reason."),
+        "complaints_by_data_type": (
+            "Complaints by data type", "Complaints and overturn rates for red notices, diffusions and other data."
+        ),
+        "survival_by_notice_kind": (
+            "Time to cancellation by kind", "Kaplan–Meier summary of red notices and of diffusions, per group."
+        ),
+        "review_delays": (
+            "Review delays", "Time from admissibility (or filing) to decision, and the share over the statutory limit."
+        ),
+        "notices_in_force": (
+            "Notices in force under review", "Time from an overturned complaint's filing to its notice's cancellation."
+        ),
         "values_not_understood": (
             "Values not understood",
             "Every value given but not understood: the record kept, the field unknown; with its count and first place."
@@ -99,6 +111,9 @@ enum DatasetteColumns {
             "decision_date": "ISO 8601 at its known precision",
             "outcome": "overturned, upheld, partially-overturned, inadmissible, withdrawn or pending",
             "outcome_label": "The source's wording of the outcome",
+            "data_type": "What the complaint challenged: red-notice, diffusion, blue-notice, other or unknown",
+            "request_type": "What the request asks for: access, correction, deletion, revision or unknown",
+            "admissibility_date": "The day the CCF found the request admissible (statutory limits count from it)",
         ],
         "values_not_understood": [
             "id": "1…n in the order of values_not_understood.csv", "raw_value": "The value as in the file, trimmed",
@@ -161,6 +176,22 @@ enum DatasetteColumns {
             "ccf_ci_lower": "Wilson interval, lower bound", "ccf_ci_upper": "Wilson interval, upper bound",
         ],
         "notices_by_nationality": ["notices": "Notices", "share": "Share of all notices"],
+        "complaints_by_data_type": [
+            "data_type": "red-notice, diffusion, blue-notice, other or unknown", "complaints": "Complaints",
+            "share": "Share of the scope's complaints", "decided": "Overturned + upheld + partially overturned",
+            "overturned": "Overturned complaints", "upheld": "Upheld complaints",
+            "partially_overturned": "Partially overturned complaints", "inadmissible": "Inadmissible complaints",
+            "withdrawn": "Withdrawn complaints", "pending": "Pending complaints",
+            "outcome_not_understood": "Complaints whose outcome label no vocabulary maps (in no denominator)",
+            "overturned_counted": "The numerator of the rate", "rate": "Overturn rate",
+            "ci_lower": "Wilson score interval, lower bound", "ci_upper": "Wilson score interval, upper bound",
+            "too_few_to_rank": "Fewer decided complaints than the run's minimum",
+            "difference_from_red_notice": "Diffusions' rate minus red notices' rate",
+            "difference_ci_lower": "Newcombe interval of the difference, lower bound",
+            "difference_ci_upper": "Newcombe interval of the difference, upper bound",
+        ],
+        "survival_by_notice_kind": longFormColumns, "review_delays": longFormColumns,
+        "notices_in_force": longFormColumns,
         "survival_notices": survivalColumns, "survival_complaints": survivalColumns,
         "survival_summary": [
             "analysis": "notices or complaints",
@@ -180,6 +211,15 @@ enum DatasetteColumns {
             "modified": "Seen in both with a field changed", "modified_fields": "field=count;…",
         ],
         "public_list_departures": ["month": "Of the capture that first missed the notice"],
+    ]
+
+    /// The columns of the long-form time-to-event tables (a measure per row, as `survival_summary.csv`).
+    static let longFormColumns = [
+        "analysis": "What is timed", "scope": "overall, request-type, country or year",
+        "group": "all, or the group's code or value",
+        "measure": "subjects, events, censored, km_quantile, at_risk, share_over_limit or another documented measure",
+        "parameter": "The measure's parameter (share ended, day, limit)", "value": "The measure's value",
+        "note": "not-reached, too-few or another documented note",
     ]
 
     static let survivalColumns = [

@@ -25,10 +25,12 @@ struct MarkdownReport {
             volumesSection(),
             overturnSection(),
             persistentSection(),
+            dataTypesSection(),
             cancellationsSection(),
         ]
         if let nationalities = nationalitiesSection() { sections.append(nationalities) }
         sections.append(survivalSection())
+        sections.append(reviewDelaysSection())
         if let series = figures.publicList { sections.append(publicListSection(series)) }
         if let changes { sections.append(changesSection(changes)) }
         sections += [methodSection(), dataQualitySection(), provenanceSection()]
@@ -105,6 +107,12 @@ struct MarkdownReport {
         }
         if let overall = figures.complaintSurvival.first(where: { $0.country == nil }) {
             lines.append("- " + medianSentence(overall, what: "a complaint", plural: "complaints", until: "decision"))
+        }
+        if let sentence = differenceSentence(figures.dataTypes.differences.first { $0.country == nil }) {
+            lines.append("- " + sentence)
+        }
+        for share in figures.reviewDelays.group(.overall)?.limits ?? [] {
+            lines.append("- " + limitSentence(share))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -26,7 +26,8 @@ enum RecordsDatabase {
         CREATE TABLE complaints (
             id TEXT PRIMARY KEY, notice_id TEXT, country TEXT, country_name TEXT NOT NULL,
             filed_date TEXT, decision_date TEXT, outcome TEXT NOT NULL, outcome_label TEXT NOT NULL,
-            flagged TEXT NOT NULL, source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER
+            data_type TEXT NOT NULL, request_type TEXT NOT NULL, admissibility_date TEXT, flagged TEXT NOT NULL,
+            source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER
         ) STRICT;
         CREATE TABLE quarantine (
             id INTEGER PRIMARY KEY, source TEXT NOT NULL, file TEXT NOT NULL, line INTEGER, record INTEGER,
@@ -128,7 +129,7 @@ enum RecordsDatabase {
         _ complaints: RecordList<Complaint>, into database: SQLiteDatabase
     ) throws(ReportError) {
         let names = CountryNames()
-        try insert(into: "complaints", columns: 13, records: inIDOrder(complaints, \.id), on: database) {
+        try insert(into: "complaints", columns: 16, records: inIDOrder(complaints, \.id), on: database) {
             complaint, row in
             row.append(complaint.id)
             row.append(complaint.noticeID)
@@ -137,6 +138,9 @@ enum RecordsDatabase {
             row.append(complaint.decisionDate)
             row.append(complaint.outcome.rawValue)
             row.append(complaint.outcomeLabel)
+            row.append(complaint.dataType.rawValue)
+            row.append(complaint.requestType.rawValue)
+            row.append(complaint.admissibilityDate)
             row.append(complaint.flagged.isEmpty ? "" : complaint.flagged.fieldNames.joined(separator: ","))
             row.append(complaint.provenance)
         }

@@ -19,6 +19,7 @@ enum SVGCharts {
         Chart(path: "charts/overturn-rate-by-year.svg", draw: overturnRateByYear),
         Chart(path: "charts/notice-survival.svg", draw: noticeSurvival),
         Chart(path: "charts/complaint-survival.svg", draw: complaintSurvival),
+        Chart(path: "charts/review-delays.svg", draw: reviewDelays),
     ]
 
     static let rowHeight = 20.0

@@ -87,6 +87,12 @@ struct SVGDocument {
         value.map { " fill-opacity=\"\(FixedDecimal.format($0, decimals: 2))\"" } ?? ""
     }
 
+    /// A closed shape through `commands`, filled with `fill` at `opacity`, with no outline (an interval band).
+    mutating func band(_ commands: String, fill: String, opacity: Double) {
+        elements.append(
+            "<path d=\"\(commands)\" fill=\"\(fill)\" fill-opacity=\"\(Self.number(opacity))\" stroke=\"none\"/>")
+    }
+
     /// The document's text.
     func render() -> String {
         var lines = [

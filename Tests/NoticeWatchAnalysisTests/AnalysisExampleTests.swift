@@ -197,6 +197,7 @@ struct AnalysisExampleTests {
                 "complaint-time-to-decision negative-duration 1",
                 "complaint-time-to-decision partial-filing-date 1",
                 "notice-cancelled-share unknown-status 1",
+                "notice-in-force-after-complaint missing-notice-id 5",
                 "notice-time-to-cancellation active-with-cancellation-date 1",
                 "notice-time-to-cancellation cancellation-date-after-as-of 1",
                 "notice-time-to-cancellation ended-without-cancellation-date 1",
@@ -205,6 +206,11 @@ struct AnalysisExampleTests {
                 "notice-time-to-cancellation partial-cancellation-date 1",
                 "notice-time-to-cancellation partial-issue-date 1",
                 "notice-time-to-cancellation unknown-status 1",
+                "review-delay decision-date-after-as-of 1",
+                "review-delay inadmissible 1",
+                "review-delay missing-decision-date 1",
+                "review-delay negative-duration 1",
+                "review-delay partial-filing-date 1",
             ]
         )
     }
@@ -271,13 +277,15 @@ struct AnalysisExampleTests {
         let definitions = Self.figures().definitions
         #expect(
             definitions.map(\.id) == [
-                "complaint-volume", "overturn-rate", "persistent-overturns", "notice-cancelled-share",
-                "notice-ccf-share", "notice-nationalities", "notice-time-to-cancellation",
-                "complaint-time-to-decision", "observed-duration-quantiles", "duration-histogram", "exclusions",
+                "complaint-volume", "overturn-rate", "persistent-overturns", "complaints-by-data-type",
+                "notice-cancelled-share", "notice-ccf-share", "notice-nationalities", "notice-time-to-cancellation",
+                "notice-time-to-cancellation-by-kind", "complaint-time-to-decision", "review-delay",
+                "review-delay-over-limit", "notice-in-force-after-complaint", "observed-duration-quantiles",
+                "duration-histogram", "exclusions",
             ]
         )
         #expect(definitions.allSatisfy { !$0.title.isEmpty && !$0.text.isEmpty })
-        let survival = definitions[6].text
+        let survival = definitions[7].text
         #expect(
             survival.contains(
                 "95% pointwise CI, Greenwood variance, log(−log) transform (= lifelines default; R survfit default "

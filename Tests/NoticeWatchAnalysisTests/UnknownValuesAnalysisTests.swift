@@ -91,10 +91,12 @@ struct UnknownValuesAnalysisTests {
                 "complaint-volume filing-date-not-understood 1",
                 "notice-cancelled-share status-not-understood 1",
                 "notice-cancelled-share unknown-status 1",
+                "notice-in-force-after-complaint missing-notice-id 2",
                 "notice-time-to-cancellation issue-date-not-understood 1",
                 "notice-time-to-cancellation status-not-understood 1",
                 "notice-time-to-cancellation unknown-status 1",
                 "overturn-rate outcome-not-understood 1",
+                "review-delay missing-filing-date 1",
             ])
     }
 

@@ -64,7 +64,8 @@ struct SourcesFileErrorTests {
         Case(
             name: "unknown field", yaml: source("    record: complaint\n" + fields + "      colour: Land\n"),
             expected: "sources.yml:9:7: error[sources-file-unknown-field]: unknown complaint field \"colour\" "
-                + "(expected one of: id, notice_id, requesting_country, filed_date, decision_date, outcome)"),
+                + "(expected one of: id, notice_id, requesting_country, filed_date, decision_date, outcome, data_type, request_type, admissibility_date)"
+        ),
         Case(
             name: "field mapped twice", yaml: source("    record: complaint\n" + fields + "      id: Land\n"),
             expected: "sources.yml:9:7: error[sources-file-duplicate-key]: key \"id\" appears twice in fields"),

@@ -202,7 +202,9 @@ import Testing
             Complaint(
                 id: "CCF/2", noticeID: nil, requestingCountry: .member(Country("RU")!), filedDate: nil,
                 decisionDate: CivilDate(year: 2020), outcome: .partiallyOverturned,
-                outcomeLabel: "Compliant subject to updates", provenance: SourceLocation(in: origin, line: 4)),
+                outcomeLabel: "Compliant subject to updates", dataType: .diffusion, requestType: .revision,
+                admissibilityDate: CivilDate(year: 2019, month: 12, day: 31),
+                provenance: SourceLocation(in: origin, line: 4)),
             Complaint(
                 id: "CCF/1", noticeID: "", requestingCountry: .member(Country("TR")!),
                 filedDate: CivilDate(year: 2019, month: 2, day: 28), decisionDate: CivilDate(year: 2019, month: 7),
@@ -210,7 +212,7 @@ import Testing
             Complaint(
                 id: "CCF/1", noticeID: "2019/ç-12", requestingCountry: .member(Country("EG")!), filedDate: nil,
                 decisionDate: nil, outcome: .overturned, outcomeLabel: "Non conforme — données effacées",
-                provenance: SourceLocation(in: origin, line: 7, record: 6)),
+                dataType: .other, requestType: .unknown, provenance: SourceLocation(in: origin, line: 7, record: 6)),
         ]
         var run = try SpillRun.write(complaints, to: folder)
         #expect(run.count == 3)

@@ -82,6 +82,34 @@ struct PlantedFiguresTests {
         }
     }
 
+    @Test("Complaints per data type challenged are exactly the planted counts, every type read from its label")
+    func complaintsByDataType() {
+        #expect(!planted.complaintsByDataType.isEmpty)
+        // Only the case-system complaint whose outcome is not understood gives no data type.
+        #expect(figures.dataTypes.row(.unknown)?.complaints == 1)
+        for count in planted.complaintsByDataType {
+            let row = figures.dataTypes.row(count.dataType)
+            #expect(row?.complaints == count.counts.total, "\(count.dataType) complaints")
+            #expect(row?.tally.overturned == count.counts.overturned, "\(count.dataType) overturned")
+            #expect(row?.tally.decided == count.counts.decided, "\(count.dataType) decided")
+            #expect(row?.tally.pending == count.counts.pending, "\(count.dataType) pending")
+        }
+    }
+
+    @Test("Requests over the statutory limits are exactly the planted counts, counted from admissibility")
+    func statutoryLimits() throws {
+        let delays = figures.reviewDelays
+        #expect(delays.fromFiling == planted.reviewsFromFiling && delays.fromFiling > 0)
+        let overall = try #require(delays.group(.overall))
+        #expect(overall.limits.map(\.limit.rawValue) == planted.limitCounts.map(\.limit))
+        for (share, count) in zip(overall.limits, planted.limitCounts) {
+            #expect(share.decidedWithin == count.decidedWithin, "\(count.limit) within")
+            #expect(share.decidedAfter == count.decidedAfter, "\(count.limit) after")
+            #expect(share.pendingPast == count.pendingPast, "\(count.limit) pending past")
+            #expect(share.pendingWithin == count.pendingWithin, "\(count.limit) pending within")
+        }
+    }
+
     @Test("Complaint outcomes per country are exactly the planted counts")
     func complaintOutcomes() {
         #expect(figures.volumes.total == planted.complaintTotal.total)

@@ -35,14 +35,18 @@ import Testing
         )
         #expect(
             try query(
-                "SELECT id, notice_id, country, country_name, filed_date, decision_date, outcome, outcome_label, line FROM complaints WHERE country = 'TR'"
+                "SELECT id, notice_id, country, country_name, filed_date, decision_date, outcome, outcome_label, data_type, request_type, admissibility_date, line FROM complaints WHERE country = 'TR'"
             )
                 == [
                     [
                         "CCF/3/21", "2020/7", "TR", "Türkiye", "2020-06-01", "2021-02-01", "upheld",
-                        "=HYPERLINK(\"http://evil.example\",\"Compliant\")", "4",
+                        "=HYPERLINK(\"http://evil.example\",\"Compliant\")", "diffusion", "deletion", "2020-07-01",
+                        "4",
                     ],
-                    ["CCF/4/21", nil, "TR", "Türkiye", "2020", nil, "pending", "Under examination", "6"],
+                    [
+                        "CCF/4/21", nil, "TR", "Türkiye", "2020", nil, "pending", "Under examination", "unknown",
+                        "unknown", nil, "6",
+                    ],
                 ]
         )
         #expect(try query("SELECT typeof(id), typeof(line) FROM complaints LIMIT 1") == [["text", "integer"]])

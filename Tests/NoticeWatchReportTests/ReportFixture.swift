@@ -49,7 +49,8 @@ enum ReportFixture {
             id: "CCF/3/21", noticeID: "2020/7", requestingCountry: .member(tr),
             filedDate: CivilDate(year: 2020, month: 6, day: 1),
             decisionDate: CivilDate(year: 2021, month: 2, day: 1), outcome: .upheld,
-            outcomeLabel: "=HYPERLINK(\"http://evil.example\",\"Compliant\")",
+            outcomeLabel: "=HYPERLINK(\"http://evil.example\",\"Compliant\")", dataType: .diffusion,
+            requestType: .deletion, admissibilityDate: CivilDate(year: 2020, month: 7, day: 1),
             provenance: location("ccf-2021", "ccf/decisions.csv", line: 4)
         ),
         Complaint(
@@ -270,7 +271,7 @@ enum ReportFixture {
     }
 
     static var figures: Figures {
-        Figures(
+        var figures = Figures(
             options: options, volumes: volumes, overturnRates: rates, noticeCancellations: cancellations,
             noticeSurvival: noticeSurvival, complaintSurvival: complaintSurvival,
             exclusions: [Exclusion(figure: "notice-time-to-cancellation", reason: "missing-issue-date", count: 1)],
@@ -283,6 +284,12 @@ enum ReportFixture {
                     text: "Overturned / decided, where decided = overturned + upheld + partially overturned."),
             ]
         )
+        figures.reviewDelays = ReviewDelays(
+            groups: [
+                ReviewDelays.Group(scope: .overall, survival: complaintSurvival[0], limits: []),
+                ReviewDelays.Group(scope: .country(ru), survival: noticeSurvival[1], limits: []),
+            ], fromAdmissibility: 4, fromFiling: 0)
+        return figures
     }
 
     static let provenance = RunProvenance(

@@ -12,9 +12,11 @@ import Testing
             outputs.map(\.path) == [
                 "accounting.csv", "charts/complaint-survival.svg", "charts/complaints-per-year.svg",
                 "charts/notice-survival.svg", "charts/overturn-rate-by-year.svg", "charts/overturn-rates.svg",
-                "charts/volumes.svg", "complaint_volumes.csv", "conflicts.csv", "exclusions.csv", "figures.json",
-                "input_files.csv", "metadata.json", "notice_cancellations.csv", "overturn_rates.csv", "quarantine.csv",
-                "records.sqlite", "report.html", "report.md", "survival_complaints.csv", "survival_notices.csv",
+                "charts/review-delays.svg", "charts/volumes.svg", "complaint_volumes.csv",
+                "complaints_by_data_type.csv", "conflicts.csv", "exclusions.csv", "figures.json", "input_files.csv",
+                "metadata.json", "notice_cancellations.csv", "notices_in_force.csv", "overturn_rates.csv",
+                "quarantine.csv", "records.sqlite", "report.html", "report.md", "review_delays.csv",
+                "survival_by_notice_kind.csv", "survival_complaints.csv", "survival_notices.csv",
                 "survival_summary.csv", "values_not_understood.csv", "manifest.json",
             ]
         )

@@ -50,9 +50,10 @@ func wordsOf(_ svg: String) -> String {
         #expect(collector.elements.first == "svg")
         #expect(collector.elements.contains("title"))
         // The fixture's years of decision and complaint durations are for all countries only, and its
-        // countries' notice durations are too few to draw.
+        // countries' notice and request durations are too few to draw.
         let allCountriesOnly = [
             "charts/overturn-rate-by-year.svg", "charts/complaint-survival.svg", "charts/notice-survival.svg",
+            "charts/review-delays.svg",
         ]
         if !allCountriesOnly.contains(path) {
             #expect(collector.texts.contains("Russia") || collector.texts.contains { $0.hasPrefix("Russia (") })
@@ -75,7 +76,7 @@ func wordsOf(_ svg: String) -> String {
         let messages = [
             "No complaints.", "No complaints with a filing year.", "No country has enough decisions to rank.",
             "No decided complaint with a decision year.", "No notices with a duration.",
-            "No complaints with a duration.",
+            "No complaints with a duration.", "No requests with a duration.",
         ]
         #expect(collector.texts.contains { messages.contains($0) })
     }
@@ -161,5 +162,21 @@ func wordsOf(_ svg: String) -> String {
         #expect(byYear.contains("fill-opacity=\"0.20\""), "the Wilson band")
         // 2012 has no decision: the line breaks there, so two solid runs.
         #expect(byYear.components(separatedBy: "stroke=\"#0072B2\" stroke-width=\"2.0\"/>").count - 1 >= 2)
+    }
+}
+
+@Suite struct ReviewDelayChartTests {
+    @Test("the review-delay chart is a survival chart of requests: titled, captioned, the overall curve drawn")
+    func drawnAsASurvivalChart() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let (folder, _) = try writeReport(in: temporary)
+        let text = readText(folder, "charts/review-delays.svg")
+        #expect(text.contains("Share of requests to the CCF not yet decided, by days since admissibility"))
+        #expect(text.contains("Days since admissibility (or filing)"))
+        #expect(text.contains("requests still pending"))
+        // The overall curve starts at 100% on day 0 and steps down: a path of horizontal and vertical moves.
+        #expect(text.contains("<path d=\"M") && text.contains(" H") && text.contains(" V"))
+        #expect(!text.contains("No requests with a duration."))
     }
 }

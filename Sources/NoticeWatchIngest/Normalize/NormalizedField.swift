@@ -14,6 +14,9 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
     case decisionDate = "decision_date"
     case outcome
     case nationalities
+    case dataType = "data_type"
+    case requestType = "request_type"
+    case admissibilityDate = "admissibility_date"
 
     /// What kind of value the field holds, which decides how it is normalized.
     enum ValueKind { case text, country, countryList, date, category }
@@ -26,7 +29,11 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
                 .id, .kind, .requestingCountry, .nationalities, .issueDate, .status, .cancellationDate,
                 .cancellationReason,
             ]
-        case .complaint: [.id, .noticeID, .requestingCountry, .filedDate, .decisionDate, .outcome]
+        case .complaint:
+            [
+                .id, .noticeID, .requestingCountry, .filedDate, .decisionDate, .outcome, .dataType, .requestType,
+                .admissibilityDate,
+            ]
         }
     }
 
@@ -41,8 +48,8 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
         case .id, .noticeID: .text
         case .requestingCountry: .country
         case .nationalities: .countryList
-        case .issueDate, .cancellationDate, .filedDate, .decisionDate: .date
-        case .kind, .status, .cancellationReason, .outcome: .category
+        case .issueDate, .cancellationDate, .filedDate, .decisionDate, .admissibilityDate: .date
+        case .kind, .status, .cancellationReason, .outcome, .dataType, .requestType: .category
         }
     }
 
@@ -53,6 +60,8 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
         case .status: NoticeStatus.allCases.map(\.rawValue)
         case .cancellationReason: CancellationReason.allCases.map(\.rawValue)
         case .outcome: Outcome.allCases.map(\.rawValue)
+        case .dataType: ChallengedDataType.allCases.map(\.rawValue)
+        case .requestType: RequestType.allCases.map(\.rawValue)
         default: nil
         }
     }
@@ -62,6 +71,9 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
         switch self {
         case .id, .noticeID: []
         case .nationalities: .nationalities
+        case .dataType: .dataType
+        case .requestType: .requestType
+        case .admissibilityDate: .admissibilityDate
         case .kind: .kind
         case .requestingCountry: .requestingCountry
         case .issueDate: .issueDate
@@ -89,6 +101,9 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
         case .decisionDate: 9
         case .outcome: 10
         case .nationalities: 11
+        case .dataType: 12
+        case .requestType: 13
+        case .admissibilityDate: 14
         }
     }
 

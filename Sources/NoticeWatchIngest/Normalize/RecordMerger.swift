@@ -179,8 +179,9 @@ extension RecordMerger where Record == Complaint {
         RecordMerger(id: \.id, combine: RecordMerger.combine, location: \.provenance, kind: .complaint)
     }
 
-    /// Merges `other` into `kept`: unknown fields of `kept` take `other`'s known values. An outcome is unknown
-    /// when it is `unknown`, or `pending` only because the source gave no outcome (an empty label).
+    /// Merges `other` into `kept`: unknown fields of `kept` take `other`'s known values (a case list and a
+    /// decisions table of the same complaints each give part). An outcome is unknown when it is `unknown`, or
+    /// `pending` only because the source gave no outcome (an empty label).
     static func combine(_ kept: inout Complaint, _ other: Complaint) -> [FieldDifference] {
         var fill = FieldFill(keptFlags: kept.flagged, otherFlags: other.flagged)
         fill.merge(&kept.noticeID, other.noticeID, .noticeID, known: { $0 != nil }, text: { $0 ?? "" })
@@ -193,6 +194,11 @@ extension RecordMerger where Record == Complaint {
             known: { $0.outcome != .unknown && !($0.outcome == .pending && $0.label.isEmpty) },
             text: \.outcome.rawValue)
         (kept.outcome, kept.outcomeLabel) = (outcome.outcome, outcome.label)
+        fill.merge(&kept.dataType, other.dataType, .dataType, known: { $0 != .unknown }, text: \.rawValue)
+        fill.merge(&kept.requestType, other.requestType, .requestType, known: { $0 != .unknown }, text: \.rawValue)
+        fill.merge(
+            &kept.admissibilityDate, other.admissibilityDate, .admissibilityDate, known: { $0 != nil },
+            text: FieldFill.text)
         kept.flagged = fill.keptFlags
         return fill.differences
     }

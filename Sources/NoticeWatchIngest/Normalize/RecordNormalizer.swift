@@ -46,8 +46,9 @@ struct RecordNormalizer {
     private static let constantSlot: Int16 = -1
     private static let noSlot: Int16 = -2
     private static let unmappedSlot: Int16 = -3
-    /// The fast layout of the first date format of each date field (issue, cancellation, filed, decision).
-    private let dateLayouts: (FixedDateLayout?, FixedDateLayout?, FixedDateLayout?, FixedDateLayout?)
+    /// The fast layout of the first date format of each date field (issue, cancellation, filed, decision,
+    /// admissibility).
+    private let dateLayouts: (FixedDateLayout?, FixedDateLayout?, FixedDateLayout?, FixedDateLayout?, FixedDateLayout?)
     /// The constants' bytes, one slot per field position.
     private let constants: RecordFields
     private let formats: [[DateFormat]]
@@ -77,6 +78,8 @@ struct RecordNormalizer {
     private let statuses = Array(NoticeStatus.allCases)
     private let reasons = Array(CancellationReason.allCases)
     private let outcomes = Array(Outcome.allCases)
+    private let dataTypes = Array(ChallengedDataType.allCases)
+    private let requestTypes = Array(RequestType.allCases)
 
     init(kind: RecordKind, plans: [FieldPlan]) {
         self.kind = kind
@@ -99,7 +102,10 @@ struct RecordNormalizer {
         func layout(_ field: NormalizedField) -> FixedDateLayout? {
             table[field.position]?.formats.first.flatMap(FixedDateLayout.init)
         }
-        dateLayouts = (layout(.issueDate), layout(.cancellationDate), layout(.filedDate), layout(.decisionDate))
+        dateLayouts = (
+            layout(.issueDate), layout(.cancellationDate), layout(.filedDate), layout(.decisionDate),
+            layout(.admissibilityDate)
+        )
         let constants = RecordFields(count: count)
         for (position, plan) in table.enumerated() { constants.set(position, plan?.constant) }
         self.constants = constants
@@ -171,7 +177,13 @@ struct RecordNormalizer {
             outcome: category(
                 .outcome, fields, location, cases: outcomes, default: .pending, unknown: .unknown,
                 &flagged),
-            outcomeLabel: label, flagged: flagged, provenance: location)
+            outcomeLabel: label,
+            dataType: category(
+                .dataType, fields, location, cases: dataTypes, default: .unknown, unknown: .unknown, &flagged),
+            requestType: category(
+                .requestType, fields, location, cases: requestTypes, default: .unknown, unknown: .unknown, &flagged),
+            admissibilityDate: date(.admissibilityDate, fields, location, &flagged),
+            flagged: flagged, provenance: location)
     }
 
     /// The trimmed bytes of `field`, `nil` when unmapped, absent or empty.
@@ -244,7 +256,8 @@ struct RecordNormalizer {
         case .issueDate: layout = dateLayouts.0
         case .cancellationDate: layout = dateLayouts.1
         case .filedDate: layout = dateLayouts.2
-        default: layout = dateLayouts.3
+        case .decisionDate: layout = dateLayouts.3
+        default: layout = dateLayouts.4
         }
         if let layout, let found = layout.parse(bytes), let date = found { return date }
         let position = field.position

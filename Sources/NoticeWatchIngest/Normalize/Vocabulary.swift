@@ -125,6 +125,77 @@ struct Vocabulary: Sendable {
                 ),
                 ("other", ["other", "autre", "otro"]),
             ]
+        case .dataType:
+            return [
+                (
+                    "red-notice",
+                    [
+                        "red notice", "rn", "red", "notice rouge", "rouge", "notificación roja", "notificacion roja",
+                        "difusión roja", "data type: red notice", "type de données : notice rouge",
+                        "type de données: notice rouge", "red notice (rn)", "krasnoe uvedomlenie",
+                    ]
+                ),
+                (
+                    "diffusion",
+                    [
+                        "diffusion", "difusión", "difusion", "data type: diffusion", "wanted person diffusion",
+                        "red diffusion", "diffusion (wanted person)", "type de données : diffusion",
+                        "type de données: diffusion", "rasprostranenie",
+                    ]
+                ),
+                (
+                    "blue-notice",
+                    [
+                        "blue notice", "bn", "blue", "notice bleue", "notificación azul", "notificacion azul",
+                        "data type: blue notice", "blue diffusion",
+                    ]
+                ),
+                (
+                    "other",
+                    [
+                        "other", "autre", "otro", "otra", "other notice", "yellow notice", "black notice",
+                        "green notice", "orange notice", "purple notice", "un special notice", "data type: other",
+                        "other data", "autres données", "otros datos",
+                    ]
+                ),
+                ("unknown", ["unknown", "inconnu", "inconnue", "desconocido", "n/a", "not stated", "not known"]),
+            ]
+        case .requestType:
+            return [
+                (
+                    "access",
+                    [
+                        "access", "access request", "request for access", "access to data", "demande d'accès",
+                        "accès", "acces", "accès aux données", "solicitud de acceso", "acceso",
+                        "access only", "access to files",
+                    ]
+                ),
+                (
+                    "correction",
+                    [
+                        "correction", "request for correction", "correction request", "rectification",
+                        "demande de rectification", "demande de correction", "rectificación", "corrección",
+                        "solicitud de rectificación", "update", "correction of data",
+                    ]
+                ),
+                (
+                    "deletion",
+                    [
+                        "deletion", "request for deletion", "deletion request", "deletion of data", "effacement",
+                        "demande d'effacement", "suppression", "demande de suppression", "eliminación",
+                        "supresión", "solicitud de eliminación", "solicitud de supresión", "complaint",
+                        "correction/deletion", "correction or deletion", "deletion/correction", "erasure",
+                    ]
+                ),
+                (
+                    "revision",
+                    [
+                        "revision", "request for revision", "revision request", "revision of a decision",
+                        "demande de révision", "révision", "revisión", "solicitud de revisión",
+                    ]
+                ),
+                ("unknown", ["unknown", "inconnu", "inconnue", "desconocido", "n/a", "not stated", "not known"]),
+            ]
         default:
             return []
         }

@@ -13,6 +13,7 @@ enum HeaderWords {
         case country, state, requesting, code, member
         case date, on, receipt, decision, decided, outcome, final
         case issue, status, cancellation, reason, kind
+        case dataWord, admissibility
     }
 
     /// The longest name, in UTF-8 bytes, that is split into words: the longest a field's name needs is some
@@ -175,6 +176,14 @@ enum HeaderWords {
                 ]
             ),
             (.final, ["final", "finale", "definitive", "definitiva"]),
+            (.dataWord, ["donnees", "donnee", "datos", "dannykh", "dannye"]),
+            (
+                .admissibility,
+                [
+                    "admissible", "admissibility", "admissibilite", "recevable", "recevabilite", "admisible",
+                    "admisibilidad", "admitted", "priemlemosti",
+                ]
+            ),
             (
                 .issue,
                 [

@@ -59,11 +59,22 @@ enum MappingInference {
             Pattern(
                 field: .outcome, needs: [[.decision], [.outcome]],
                 allows: [.decision, .outcome, .ccf, .final, .complaint, .caseWord]),
+            Pattern(
+                field: .dataType, needs: [[.kind, .date], [.kind, .dataWord], [.kind, .notice]],
+                allows: [.kind, .date, .dataWord, .notice]),
+            Pattern(
+                field: .requestType, needs: [[.kind, .request], [.kind, .complaint]],
+                allows: [.kind, .request, .complaint, .ccf]),
+            Pattern(
+                field: .admissibilityDate, needs: [[.admissibility]],
+                allows: [.admissibility, .date, .on, .request, .complaint, .ccf]),
         ],
     ]
 
     /// Fields that only a complaint has: one of them mapped makes a complaint of a file both kinds fit.
-    static let complaintOnly: Set<NormalizedField> = [.filedDate, .decisionDate, .outcome]
+    static let complaintOnly: Set<NormalizedField> = [
+        .filedDate, .decisionDate, .outcome, .requestType, .admissibilityDate,
+    ]
 
     /// The kind and the mapping for a file with these names, or `nil` when neither kind has its id and
     /// requesting country.

@@ -211,8 +211,9 @@ extension Notice: SpillableRecord {
 }
 
 extension Complaint: SpillableRecord {
+    /// The fixed 18 bytes (the data type and request type share one byte), then the texts.
     var spillFieldsSize: Int {
-        22 + (noticeID?.utf8.count ?? 0) + outcomeLabel.utf8.count
+        26 + (noticeID?.utf8.count ?? 0) + outcomeLabel.utf8.count
             + (requestingCountry.spillText.map { 4 + $0.utf8.count } ?? 0)
     }
 
@@ -220,8 +221,9 @@ extension Complaint: SpillableRecord {
         bytes.append(
             raw: (
                 UInt8(noticeID == nil ? 0 : 1), requestingCountry.spillByte,
-                UInt8(outcome.ordinal), UInt8(0),
-                (filedDate?.storageValue ?? 0).littleEndian, (decisionDate?.storageValue ?? 0).littleEndian
+                UInt8(outcome.ordinal), UInt8(dataType.ordinal << 4 | requestType.ordinal),
+                (filedDate?.storageValue ?? 0).littleEndian, (decisionDate?.storageValue ?? 0).littleEndian,
+                (admissibilityDate?.storageValue ?? 0).littleEndian
             ))
         bytes.append(raw: flagged.rawValue.littleEndian)
         bytes.append(noticeID ?? "")
@@ -240,6 +242,7 @@ extension Complaint: SpillableRecord {
             id: id, noticeID: hasNoticeID ? noticeID : nil,
             requestingCountry: CountryValue(spilled: facts.requestingCountry, text: text),
             filedDate: facts.filedDate, decisionDate: facts.decisionDate, outcome: facts.outcome, outcomeLabel: label,
+            dataType: facts.dataType, requestType: facts.requestType, admissibilityDate: facts.admissibilityDate,
             flagged: facts.flagged, provenance: provenance)
     }
 
@@ -248,11 +251,15 @@ extension Complaint: SpillableRecord {
         _ = fields.uint8()
         let country = fields.member()
         let outcome: Outcome = fields.choice(fallback: .unknown)
-        _ = fields.uint8()
+        let types = Int(fields.uint8())
         let filed = fields.date()
         let decision = fields.date()
+        let admissibility = fields.date()
         let flagged = fields.flags()
         return Facts(
-            requestingCountry: country, filedDate: filed, decisionDate: decision, outcome: outcome, flagged: flagged)
+            requestingCountry: country, filedDate: filed, decisionDate: decision, outcome: outcome,
+            dataType: ChallengedDataType(ordinal: types >> 4) ?? .unknown,
+            requestType: RequestType(ordinal: types & 0xF) ?? .unknown, admissibilityDate: admissibility,
+            flagged: flagged)
     }
 }

@@ -20,6 +20,13 @@ public struct Figures: Hashable, Sendable {
     public var definitions: [FigureDefinition]
     /// The public list over time, when the notice files are a dated series of captures; else `nil`.
     public var publicList: PublicListSeries?
+    /// Complaints, overturn rates and time to cancellation by data type (red notices, diffusions).
+    public var dataTypes = DataTypeSplit()
+    /// Time from admissibility (or filing) to decision, and the shares over the statutory limits.
+    public var reviewDelays = ReviewDelays()
+    /// Time from an overturned complaint's filing to its notice's cancellation (overall first, then per country
+    /// of the complaint by country order).
+    public var noticesInForce: [SurvivalSummary] = []
 
     /// Creates the figures of a run.
     public init(
