@@ -213,10 +213,13 @@ public struct IngestResult: Sendable {
     public var inputFiles: [InputFile]
     /// SHA-256 of the sources file, or `nil` when the mapping was inferred with no sources file.
     public var sourcesFileSHA256: String?
-    /// The captures of the public list, by date, when the notice files are a dated series; else empty.
+    /// The captures of the public list, by date: one per date of a dated series, or the one capture of a single
+    /// scrape of the list; else empty.
     public var captures: [ListCapture] = []
     /// Where each notice was seen across ``captures``, by id; empty when there is no series.
     public var presences: [ListPresence] = []
+    /// Whether the one capture (a single scrape) names no date of its own: the run dates it by its as-of date.
+    public var capturesDatedByAsOf = false
 
     public init(
         notices: RecordList<Notice>, complaints: RecordList<Complaint>, quarantine: [QuarantinedRow],
