@@ -112,6 +112,26 @@ struct CaptureCoverageTests {
         #expect(result.notices.map(\.status) == [.active, .active, .active])
     }
 
+    @Test("Spilled to disk, a single scrape gives the same capture, total and statuses as in memory")
+    func spilledScrape() throws {
+        let files = [
+            "jsons/RU.json": "[\n" + [Self.petrov, Self.sidorova].joined(separator: ",\n") + "\n]\n",
+            "jsons/VE.json": "[\n" + Self.garcia + "\n]\n", "jsons/ES.json": "[\n" + Self.garcia + "\n]\n",
+            "jsons/VU.json": "[]\n",
+        ]
+        let folder = try IngestFixtures.temporaryFolder(text: files)
+        let inMemory = try DatasetIngestor(directory: folder).ingest()
+        var spilling = DatasetIngestor(directory: folder)
+        spilling.recordBudget = 1
+        spilling.spillPieceSize = 1
+        let spilled = try spilling.ingest()
+        #expect(inMemory.captures.map(\.seen) == [3])
+        #expect(inMemory.captures.first?.serviceTotal == nil)
+        #expect(spilled.captures == inMemory.captures)
+        #expect(Array(spilled.notices).map(\.status) == [.active, .active, .active])
+        #expect(Array(inMemory.notices).map(\.status) == [.active, .active, .active])
+    }
+
     @Test("An export with its own status is no scrape: no capture, its statuses stand")
     func exportIsNoCapture() throws {
         let csv = """
