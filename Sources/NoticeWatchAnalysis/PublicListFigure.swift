@@ -226,8 +226,8 @@ public enum PublicListFigure {
 }
 
 extension Figures {
-    /// Adds the public list over time for a dated series of captures, with its definitions; nothing when
-    /// `captures` is empty.
+    /// Adds the public list over time for captures of the list (a series, or one scrape), with its definitions;
+    /// nothing when `captures` is empty.
     public mutating func addPublicList(captures: [ListCapture], presences: [ListPresence], grouping: ListGrouping) {
         guard !captures.isEmpty else { return }
         publicList = PublicListFigure.make(

@@ -52,6 +52,8 @@ struct PublicListCaptureTests {
         #expect(markdown.contains("| 2026-12-01 | 3 | — | 3 | ok |"))
         #expect(markdown.contains("One capture: no change can be measured yet."))
         #expect(markdown.contains("has status active, observed on the date of the last capture"))
+        // The notices on the list are active by observation: none is of unknown status in the cancellation table.
+        #expect(markdown.contains("| All countries | 3 | 0 | 0 | 0.0% |"))
         let captures = try String(contentsOfFile: report + "/public_list_captures.csv", encoding: .utf8)
         #expect(
             captures.split(whereSeparator: \.isNewline).dropFirst().first == "2026-12-01,3,3,,1.0000,false,data.json")
