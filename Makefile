@@ -9,7 +9,7 @@ PREFIX     ?= /usr/local
 # the build that `make install` installs: release (debug only to try the installation quickly)
 INSTALL_CONFIGURATION ?= release
 
-.PHONY: run test build install deps golden sample bench lint clean
+.PHONY: run test build install deps golden sample bench bench-series lint clean
 
 ## run: build in release mode and write the sample report to Reports/sample/
 run: deps
@@ -56,6 +56,12 @@ sample: deps
 ## bench: compare NoticeWatch with DuckDB, polars, pandas and lxml on generated data (N=5000000 for the large run)
 bench: deps
 	N=$(N) Scripts/bench.sh
+
+## bench-series: time a zero-config run on 7,000 public notices × 365 nightly list-page captures (with peak memory)
+SERIES_NOTICES ?= 7000
+SERIES_NIGHTS  ?= 365
+bench-series: deps
+	SERIES_NOTICES=$(SERIES_NOTICES) SERIES_NIGHTS=$(SERIES_NIGHTS) Scripts/bench.sh series
 
 ## lint: check formatting with the toolchain's swift-format
 lint:

@@ -84,14 +84,18 @@ public enum PublicListFigure {
                 text: "Each capture is a scrape of Interpol's public notices list on one date (from the dated "
                     + "folder or file name, or snapshot_date in sources.yml; a single undated scrape is dated by the "
                     + "as-of date). A notice seen in a capture was on the public list that day (a status by "
-                    + "observation). Between two consecutive captures: added (first seen in the later one), left "
+                    + "observation): one with no status of its own (list entries and detail documents of the "
+                    + "public service carry none) has status active, observed on the date of the last capture it "
+                    + "was seen in, and figures that use status count it as active, not unknown. Between two consecutive captures: added (first seen in the later one), left "
                     + "the public list (seen in the earlier, not in the later), reappeared (missing from the earlier, "
                     + "seen before and again in the later) and modified (seen in both, a field changed, named). "
                     + "Leaving the public list is not necessarily a cancellation: the requesting country can also "
                     + "ask for a notice to be made non-public. Departures per month are counted in the month of "
                     + "the capture that first missed the notice. Coverage check: a capture holding fewer than "
                     + "\(share) of the notices of the latest earlier capture that passed the check, or of the "
-                    + "service's own total, is flagged partial, and changes measured across it are marked "
+                    + "service's own total (the total its list pages give: the pages of one query share one total, "
+                    + "the totals of distinct queries, such as slices by nationality, are added up), is flagged "
+                    + "partial, and changes measured across it are marked "
                     + "unreliable (a failed or capped scrape is not mass removals)."),
             FigureDefinition(
                 id: timeOnListID, title: "Time on the public list",
@@ -222,8 +226,8 @@ public enum PublicListFigure {
 }
 
 extension Figures {
-    /// Adds the public list over time for a dated series of captures, with its definitions; nothing when
-    /// `captures` is empty.
+    /// Adds the public list over time for captures of the list (a series, or one scrape), with its definitions;
+    /// nothing when `captures` is empty.
     public mutating func addPublicList(captures: [ListCapture], presences: [ListPresence], grouping: ListGrouping) {
         guard !captures.isEmpty else { return }
         publicList = PublicListFigure.make(

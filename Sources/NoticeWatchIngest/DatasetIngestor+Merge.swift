@@ -42,7 +42,16 @@ extension DatasetIngestor {
         }
         let (inMemory, files) = (partials, partials.count)
         let series = CaptureSeries(
-            paths: partials.map { $0.prepared.kind == .notice ? $0.prepared.task.relativePath : nil })
+            files: partials.map { partial in
+                let prepared = partial.prepared
+                guard prepared.kind == .notice else { return nil }
+                return CaptureSeries.NoticeFile(
+                    path: prepared.task.relativePath, snapshotDate: prepared.task.spec.snapshotDate,
+                    mapsStatus: prepared.fields.contains { $0.field == .status }, mapsFields: !prepared.fields.isEmpty,
+                    readsEntityID: prepared.fields.contains {
+                        $0.field == .id && $0.from.map(MappingInference.pathKey) == "entityid"
+                    })
+            })
         let captureOfFile = series?.captureOfFile
         let (noticeRuns, complaintRuns) = (spilledNotices, spilledComplaints)
         let (notices, complaints) = try ConcurrentMap.both(
@@ -115,7 +124,13 @@ extension DatasetIngestor {
             conflicts: (notices.conflicts + complaints.conflicts).sorted(), sources: sources.sorted(),
             inputFiles: inputFiles.sorted(), sourcesFileSHA256: nil)
         if let series {
-            result.captures = series.captures(presences: notices.presences)
+            // A list page gives the service's own total: the coverage check compares the capture with it.
+            let headers = zip(partials, series.captureOfFile).map { partial, capture in
+                capture != nil && partial.prepared.task.format == .json
+                    ? ListPageHeader(prefix: partial.prepared.scan.prefix) : nil
+            }
+            result.captures = series.captures(presences: notices.presences, pageHeaders: headers)
+            result.capturesDatedByAsOf = series.isDatedByAsOf
             result.presences = notices.presences
         }
         return result

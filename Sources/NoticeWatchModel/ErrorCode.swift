@@ -36,6 +36,7 @@ public struct ErrorCode: Hashable, Comparable, Sendable, CustomStringConvertible
         case sourcesFileUnknownField = "sources-file-unknown-field"
         case sourcesFileMissingField = "sources-file-missing-field"
         case sourcesFileBadDateFormat = "sources-file-bad-date-format"
+        case sourcesFileBadDate = "sources-file-bad-date"
         case sourcesFileInvalidFieldPath = "sources-file-invalid-field-path"
         case sourcesFileUnknownNamespacePrefix = "sources-file-unknown-namespace-prefix"
         case sourcesFileUnknownColumn = "sources-file-unknown-column"
@@ -79,6 +80,7 @@ public struct ErrorCode: Hashable, Comparable, Sendable, CustomStringConvertible
     public static let sourcesFileUnknownField = ErrorCode(.sourcesFileUnknownField)
     public static let sourcesFileMissingField = ErrorCode(.sourcesFileMissingField)
     public static let sourcesFileBadDateFormat = ErrorCode(.sourcesFileBadDateFormat)
+    public static let sourcesFileBadDate = ErrorCode(.sourcesFileBadDate)
     public static let sourcesFileInvalidFieldPath = ErrorCode(.sourcesFileInvalidFieldPath)
     public static let sourcesFileUnknownNamespacePrefix = ErrorCode(.sourcesFileUnknownNamespacePrefix)
     public static let sourcesFileUnknownColumn = ErrorCode(.sourcesFileUnknownColumn)
@@ -121,6 +123,7 @@ public struct ErrorCode: Hashable, Comparable, Sendable, CustomStringConvertible
         case .pathNotFound, .sourcesFileSyntax, .sourcesFileUnsupportedVersion, .sourcesFileUnknownKey,
             .sourcesFileDuplicateKey, .sourcesFileMissingKey, .sourcesFileWrongType, .sourcesFileUnknownValue,
             .sourcesFileDuplicateName, .sourcesFileUnknownField, .sourcesFileMissingField, .sourcesFileBadDateFormat,
+            .sourcesFileBadDate,
             .sourcesFileInvalidFieldPath, .sourcesFileUnknownNamespacePrefix, .sourcesFileUnknownColumn,
             .sourcesFileUnknownSheet, .mappingNotInferred, .ambiguousDateFormat, .jsonLayoutUndetected,
             .xmlRecordElementUndetected,
@@ -152,6 +155,7 @@ public struct ErrorCode: Hashable, Comparable, Sendable, CustomStringConvertible
         case .sourcesFileUnknownField: "a source maps a field its record kind does not have"
         case .sourcesFileMissingField: "a source does not map a field its record kind requires"
         case .sourcesFileBadDateFormat: "a date format of the sources file is not one NoticeWatch reads"
+        case .sourcesFileBadDate: "a `snapshot_date` of the sources file is not a calendar day written yyyy-MM-dd"
         case .sourcesFileInvalidFieldPath: "a JSON or XML field path of the sources file is not a path"
         case .sourcesFileUnknownNamespacePrefix: "an XML path uses a prefix not declared under `xml.namespaces`"
         case .sourcesFileUnknownColumn: "a field is mapped to a column the CSV file does not have"

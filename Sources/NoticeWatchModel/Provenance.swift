@@ -234,10 +234,13 @@ public struct IngestResult: Sendable {
     /// The entries of the dataset folder a source names (or, with no sources file, with a data extension) that
     /// were not read, with why, sorted by path.
     public var notRead: [NotReadFile] = []
-    /// The captures of the public list, by date, when the notice files are a dated series; else empty.
+    /// The captures of the public list, by date: one per date of a dated series, or the one capture of a single
+    /// scrape of the list; else empty.
     public var captures: [ListCapture] = []
     /// Where each notice was seen across ``captures``, by id; empty when there is no series.
     public var presences: [ListPresence] = []
+    /// Whether the one capture (a single scrape) names no date of its own: the run dates it by its as-of date.
+    public var capturesDatedByAsOf = false
 
     public init(
         notices: RecordList<Notice>, complaints: RecordList<Complaint>, quarantine: [QuarantinedRow],

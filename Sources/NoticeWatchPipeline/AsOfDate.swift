@@ -1,7 +1,7 @@
 public import NoticeWatchModel
 
 /// Where the as-of date comes from: `--as-of`, else `SOURCE_DATE_EPOCH`, else the latest full date in the
-/// data — never the clock, so the same inputs give the same report on any day.
+/// data (a record's date, or the date of a dated capture of the public list) — never the clock, so the same inputs give the same report on any day.
 public enum AsOfDate {
     /// The as-of date and a phrase naming its origin, printed in the report.
     ///
@@ -32,6 +32,10 @@ public enum AsOfDate {
             consider(complaint.filedDate)
             consider(complaint.decisionDate)
             consider(complaint.admissibilityDate)
+        }
+        // A dated capture of the public list is a full date of the data (list entries carry none of their own).
+        if !records.capturesDatedByAsOf {
+            for capture in records.captures { consider(capture.date) }
         }
         guard let latest else {
             throw PipelineError(

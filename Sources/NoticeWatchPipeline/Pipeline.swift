@@ -45,9 +45,14 @@ public enum Pipeline {
         let lock = try publisher.acquireLock()
         defer { publisher.releaseLock(lock) }
 
-        let ingested = try ingest(configuration, logger: logger)
+        var ingested = try ingest(configuration, logger: logger)
         let (asOf, origin) = try AsOfDate.resolve(
             given: configuration.asOf, sourceDateEpoch: configuration.sourceDateEpoch, records: ingested)
+        // A single scrape with no date of its own is a capture of the public list on the as-of date.
+        if ingested.capturesDatedByAsOf {
+            for index in ingested.captures.indices { ingested.captures[index].date = asOf }
+            ingested.capturesDatedByAsOf = false
+        }
         let options = AnalysisOptions(
             asOf: asOf, asOfOrigin: origin, minimumDecisions: configuration.minimumDecisions,
             partialCountsAsOverturned: configuration.partialCountsAsOverturned,

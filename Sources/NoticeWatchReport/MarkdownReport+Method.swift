@@ -37,7 +37,11 @@ extension MarkdownReport {
             "Status: when a source maps a cancellation date but no status, a notice with a cancellation date is "
                 + "cancelled and one without is active as of the as-of date (censored there); status is unknown "
                 + "only when a source gives neither, or gives a status not understood. Shares are over the "
-                + "notices of known status, with the unknown count beside them.",
+                + "notices of known status, with the unknown count beside them."
+                + (figures.publicList == nil
+                    ? ""
+                    : " A notice seen on the public list with no status of its own is active, observed on the date "
+                        + "of the last capture it was seen in (a status by observation)."),
             "Countries not recognized (not members, such as Kosovo or Taiwan, former states, or not given) count in "
                 + "every total and in one \"\(CSVTables.unrecognizedName)\" row, never in a member's row or a "
                 + "ranking.",

@@ -1,9 +1,10 @@
 import NoticeWatchModel
 
 extension RecordsDatabase {
-    /// The public list history of each notice of a dated series of captures: a `captures` table, and the columns
-    /// `first_seen`, `last_seen`, `captures_seen`, `gaps` and `seen_on` (the ISO dates of the captures it was seen
-    /// in, comma-separated) of the `notices` table. With no series, nothing is added.
+    /// The public list history of each notice seen in captures of the public list (a series, or one scrape): a
+    /// `captures` table, and the columns `first_seen`, `last_seen`, `captures_seen`, `gaps` and `seen_on` (the ISO
+    /// dates of the captures it was seen in, comma-separated) of the `notices` table. With no capture, nothing is
+    /// added.
     static func insertListHistory(_ ingest: IngestResult, into database: SQLiteDatabase) throws(ReportError) {
         guard !ingest.captures.isEmpty else { return }
         try database.execute(

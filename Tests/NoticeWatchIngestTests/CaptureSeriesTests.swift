@@ -86,14 +86,17 @@ struct CaptureSeriesTests {
         #expect(history?.lastSeen.description == "2026-11-03")
     }
 
-    @Test("Files of one date are not a series: no captures, duplicates merge as before")
-    func oneDateIsNoSeries() throws {
+    @Test("Files of one date are one capture of that date: repeats in it merge as before, no modification")
+    func oneDateIsOneCapture() throws {
         var files = Self.files
         files["captures/red_notices_2026-11-02.csv"] = nil
         files["captures/red_notices_2026-11-03.csv"] = nil
         files["captures/red_notices_copy_2026-11-01.csv"] = Self.files["captures/red_notices_2026-11-01.csv"]
         let result = try DatasetIngestor(directory: try IngestFixtures.temporaryFolder(text: files)).ingest()
-        #expect(result.captures.isEmpty && result.presences.isEmpty)
+        #expect(result.captures.map(\.date.description) == ["2026-11-01"])
+        #expect(result.captures.map(\.seen) == [3])
+        #expect(!result.capturesDatedByAsOf)
+        #expect(result.presences.allSatisfy { $0.captures == [0] && $0.modifications.isEmpty })
         #expect(result.notices.count == 3)
         #expect(result.sources.first?.merged == 3)
     }

@@ -56,7 +56,7 @@ struct MergeAndInferenceTests {
                 "notice 2019/1 unknown RU 2019-03-12 active - @register.csv:2",
                 "notice 2019/2 red-notice TR 2019-03-13 cancelled - @register.csv:3",
                 "notice 2019/3 red-notice FR 2019-03-14 active - @register.csv:5",
-                "notice 2020/9 red-notice XX - unknown - @pages/a.ndjson:2 flagged=requesting_country",
+                "notice 2020/9 red-notice XX - active - @pages/a.ndjson:2 flagged=requesting_country",
                 "source pages notice read=3 kept=1 merged=2 quarantined=0",
                 "source register notice read=4 kept=3 merged=1 quarantined=0",
             ])
@@ -138,8 +138,8 @@ struct MergeAndInferenceTests {
         let result = try DatasetIngestor(directory: folder).ingest { progress in
             if progress.finished { finished.add(progress.file) }
         }
-        // The year of issue is the id's year when the page gives no issue date.
-        #expect(IngestFixtures.lines(result).first == "notice 2021/75051 unknown RU 2021 unknown - @page1.json:2")
+        // The year of issue is the id's year when the page gives no issue date; a notice on the list is active.
+        #expect(IngestFixtures.lines(result).first == "notice 2021/75051 unknown RU 2021 active - @page1.json:2")
         #expect(
             result.sources.first?.mapping == [
                 "id <- \"entity_id\"",
@@ -238,9 +238,9 @@ struct JSONSourceTests {
         let result = try DatasetIngestor(directory: folder).ingest()
         #expect(
             IngestFixtures.lines(result) == [
-                "notice 2019/12345 red-notice RU 2019-03-14 unknown - @pages/p1.json:2",
-                "notice 2020/1 red-notice TJ 2020 unknown - @pages/p1.json:3",
-                "notice 2021/7 red-notice FR - unknown - @pages/p1.json:4 flagged=issue_date",
+                "notice 2019/12345 red-notice RU 2019-03-14 active - @pages/p1.json:2",
+                "notice 2020/1 red-notice TJ 2020 active - @pages/p1.json:3",
+                "notice 2021/7 red-notice FR - active - @pages/p1.json:4 flagged=issue_date",
                 "source red notice read=3 kept=3 merged=0 quarantined=0",
             ])
         #expect(result.inputFiles.first?.readerChoices.contains("layout=records=_embedded.notices (set)") == true)

@@ -38,6 +38,16 @@ struct SourcesFileErrorTests {
             expected: "sources.yml:5:13: error[sources-file-unknown-value]: unknown format \"xls\" "
                 + "(expected one of: csv, json, ndjson, xml, xlsx, ods)"),
         Case(
+            name: "snapshot date not a calendar day",
+            yaml: source("    record: complaint\n    snapshot_date: 2026-02-30\n" + fields),
+            expected: "sources.yml:6:20: error[sources-file-bad-date]: bad snapshot_date \"2026-02-30\" (expected "
+                + "a calendar day written yyyy-MM-dd, such as 2026-11-01)"),
+        Case(
+            name: "snapshot date written day first",
+            yaml: source("    record: complaint\n    snapshot_date: \"01.11.2026\"\n" + fields),
+            expected: "sources.yml:6:20: error[sources-file-bad-date]: bad snapshot_date \"01.11.2026\" (expected "
+                + "a calendar day written yyyy-MM-dd, such as 2026-11-01)"),
+        Case(
             name: "unknown record", yaml: source("    record: person\n" + fields),
             expected: "sources.yml:5:13: error[sources-file-unknown-value]: unknown record \"person\" "
                 + "(expected one of: notice, complaint)"),

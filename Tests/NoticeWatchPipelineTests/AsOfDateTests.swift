@@ -35,6 +35,28 @@ struct AsOfDateTests {
         #expect(origin == "SOURCE_DATE_EPOCH")
     }
 
+    @Test("A dated capture of the public list is a full date of the data; an undated scrape's placeholder is not")
+    func captureDates() throws {
+        // List entries carry only the id's year: the captures' dates are the only full dates.
+        var records = Self.records([CivilDate(year: 2021), CivilDate(year: 2026, month: 10, day: 2)])
+        records.captures = [
+            ListCapture(
+                date: CivilDate(year: 2026, month: 11, day: 1)!, files: ["snapshots/2026-11-01/p1.json"], seen: 2),
+            ListCapture(
+                date: CivilDate(year: 2026, month: 11, day: 2)!, files: ["snapshots/2026-11-02/p1.json"], seen: 2),
+        ]
+        let (date, origin) = try AsOfDate.resolve(given: nil, sourceDateEpoch: nil, records: records)
+        #expect(date.description == "2026-11-02")
+        #expect(origin != "--as-of")
+        var undated = Self.records([CivilDate(year: 2021)])
+        undated.captures = [ListCapture(date: CivilDate(dayNumber: 0), files: ["data.json"], seen: 1)]
+        undated.capturesDatedByAsOf = true
+        let error = #expect(throws: PipelineError.self) {
+            try AsOfDate.resolve(given: nil, sourceDateEpoch: nil, records: undated)
+        }
+        #expect(error?.code == .noAsOfDate)
+    }
+
     @Test("A malformed SOURCE_DATE_EPOCH is a bad option")
     func badEpoch() {
         let error = #expect(throws: PipelineError.self) {

@@ -23,6 +23,7 @@ struct ErrorCodeTests {
         ("sources-file-unknown-field", 65, "a source maps a field its record kind does not have"),
         ("sources-file-missing-field", 65, "a source does not map a field its record kind requires"),
         ("sources-file-bad-date-format", 65, "a date format of the sources file is not one NoticeWatch reads"),
+        ("sources-file-bad-date", 65, "a `snapshot_date` of the sources file is not a calendar day written yyyy-MM-dd"),
         ("sources-file-invalid-field-path", 65, "a JSON or XML field path of the sources file is not a path"),
         (
             "sources-file-unknown-namespace-prefix", 65,

@@ -39,6 +39,9 @@ struct CaptureSightings<Record> {
         return left != right
     }
 
+    /// Whether the id begun last was seen in a capture (so that it was on the public list on that date).
+    var isCurrentSeen: Bool { !sightings.isEmpty }
+
     mutating func begin(_ record: Record, file: Int) {
         end()
         current = (id(record), country(record))

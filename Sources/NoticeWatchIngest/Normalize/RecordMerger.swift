@@ -28,6 +28,9 @@ struct RecordMerger<Record: RecordWithFacts> {
     var listCountry: ((Record) -> (country: Country?, byNationality: Bool))?
     /// A record's fields as text, for comparing captures (needed for a series).
     var values: ((Record) -> [(NormalizedField, String)])?
+    /// What a record seen on the public list takes from having been seen there (a notice with no status of its
+    /// own is active), applied to the kept record of each id seen in a capture.
+    var observedOnList: ((inout Record) -> Void)?
 
     /// The collector of sightings for these files, when they are a series.
     func sightings(fileCount: Int) -> CaptureSightings<Record>? {
@@ -123,6 +126,7 @@ struct RecordMerger<Record: RecordWithFacts> {
                     conflicts += differences
                 }
             }
+            if sightings?.isCurrentSeen == true { observedOnList?(&kept) }
             records.append(kept)
             start = end
         }
@@ -137,7 +141,15 @@ extension RecordMerger where Record == Notice {
     static var notices: Self {
         RecordMerger(
             id: \.id, combine: RecordMerger.combine, location: \.provenance, kind: .notice,
-            values: RecordMerger.fieldTexts)
+            values: RecordMerger.fieldTexts, observedOnList: RecordMerger.observeActive)
+    }
+
+    /// A notice on the public list on a capture date is active on that date: one with no status of its own (absent,
+    /// not a value given and not understood) takes `active`, a status by observation.
+    static func observeActive(_ notice: inout Notice) {
+        if notice.status == .unknown && !notice.flagged.contains(NormalizedField.status.flag) {
+            notice.status = .active
+        }
     }
 
     /// A notice's fields as text, for comparing captures of the public list (absent values are empty).

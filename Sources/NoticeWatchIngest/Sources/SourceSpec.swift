@@ -20,6 +20,9 @@ struct SourceSpec: Hashable, Sendable {
     var sheetMark: SourcesFileMark?
     /// The mapped fields, in ``NormalizedField`` order.
     var fields: [FieldSpec] = []
+    /// The day the source's files were captured (`snapshot_date`), over any date in their paths; `nil` when the
+    /// sources file gives none.
+    var snapshotDate: CivilDate?
     /// Whether the mapping is to be inferred from the file's header names or keys.
     var inferred = false
 

@@ -104,6 +104,23 @@ extension SourcesFileParser {
         return values
     }
 
+    /// A source's `snapshot_date`: an ISO calendar day (`2026-11-01`), the date its files were captured.
+    func snapshotDate(_ node: Node) throws(IngestError) -> CivilDate {
+        let text = try string(node, "snapshot_date")
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
+            let date = CivilDate(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!)
+        else {
+            throw failure(
+                .sourcesFileBadDate,
+                "bad snapshot_date \(TextFolding.quoted(text)) (expected a calendar day written yyyy-MM-dd, such "
+                    + "as 2026-11-01)",
+                node)
+        }
+        return date
+    }
+
     func unknownCategory(_ text: String, field: NormalizedField, categories: [String], _ node: Node) -> IngestError {
         failure(
             .sourcesFileUnknownValue,

@@ -4,7 +4,7 @@ import Yams
 /// Reads `sources.yml` with Yams' node API, so every mistake is reported with its line and column.
 ///
 /// Errors have codes `sources-file-syntax`, `-unknown-key`, `-wrong-type`, `-missing-key`, `-unknown-value`,
-/// `-unknown-field`, `-bad-date-format`, `-duplicate-name`, `-missing-field` and `-unsupported-version`. A field
+/// `-unknown-field`, `-bad-date-format`, `-bad-date`, `-duplicate-name`, `-missing-field` and `-unsupported-version`. A field
 /// mapped to a CSV column that is not in the header is checked later, when the header is read
 /// (`sources-file-unknown-column`).
 struct SourcesFileParser {
@@ -58,7 +58,9 @@ struct SourcesFileParser {
     private func parseSource(_ node: Node) throws(IngestError) -> SourceSpec {
         let map = try mapping(node, "a source")
         try checkKeys(
-            map, allowed: ["name", "path", "sheet", "format", "record", "csv", "json", "xml", "fields"], in: "a source")
+            map,
+            allowed: ["name", "path", "sheet", "format", "record", "snapshot_date", "csv", "json", "xml", "fields"],
+            in: "a source")
         let name = try requiredString(map, "name", node)
         let pathNode = try requiredNode(map, "path", node)
         let path = try string(pathNode, "path")
@@ -85,6 +87,7 @@ struct SourcesFileParser {
                 "unknown record \(TextFolding.quoted(recordText)) (expected one of: notice, complaint)", recordNode)
         }
         spec.record = record
+        if let dateNode = value(map, "snapshot_date") { spec.snapshotDate = try snapshotDate(dateNode) }
         if let csvNode = value(map, "csv") { spec.csv = try parseCSV(csvNode) }
         if let jsonNode = value(map, "json") {
             let json = try mapping(jsonNode, "json")

@@ -62,12 +62,18 @@ struct ExternalMerge<Record: SpillableRecord> {
                 kept = current
                 continue
             }
-            if let finished = kept { try write(finished) }
+            if var finished = kept {
+                if sightings?.isCurrentSeen == true { merger.observedOnList?(&finished) }
+                try write(finished)
+            }
             kept = record
             keptFile = file
             sightings?.begin(record, file: file)
         }
-        if let finished = kept { try write(finished) }
+        if var finished = kept {
+            if sightings?.isCurrentSeen == true { merger.observedOnList?(&finished) }
+            try write(finished)
+        }
         try writer.finish()
         stores.append(SpillRun(file: writer.path, count: count))
         sightings?.end()

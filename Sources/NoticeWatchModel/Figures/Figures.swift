@@ -18,7 +18,8 @@ public struct Figures: Hashable, Sendable {
     public var exclusions: [Exclusion]
     /// The definition of every figure, in the order the report presents them.
     public var definitions: [FigureDefinition]
-    /// The public list over time, when the notice files are a dated series of captures; else `nil`.
+    /// The public list over time, when the notice files hold captures of the list (a series, or one scrape);
+    /// else `nil`.
     public var publicList: PublicListSeries?
     /// Complaints, overturn rates and time to cancellation by data type (red notices, diffusions).
     public var dataTypes = DataTypeSplit()
