@@ -95,7 +95,7 @@ public enum Analysis {
     /// Every figure's definition under `options`, in the order the report presents them.
     ///
     /// Ids: `complaint-volume`, `overturn-rate`, `persistent-overturns`, `notice-cancelled-share`,
-    /// `notice-ccf-share`, `notice-nationalities`, `notice-time-to-cancellation`, `complaint-time-to-decision`,
+    /// `notice-ccf-share`, `notice-nationalities`, `notice-charges`, `notice-time-to-cancellation`, `complaint-time-to-decision`,
     /// `observed-duration-quantiles`, `duration-histogram`, `exclusions`.
     public static func definitions(options: AnalysisOptions) -> [FigureDefinition] {
         [
@@ -105,6 +105,7 @@ public enum Analysis {
             CancellationFigure.cancelledDefinition(options: options),
             CancellationFigure.ccfDefinition(options: options),
             NationalityFigure.definition(),
+            ChargeFigure.definition(options: options),
             SurvivalFigure.noticeDefinition(options: options),
             SurvivalFigure.complaintDefinition(options: options),
             SurvivalFigure.observedDefinition(options: options),
@@ -156,7 +157,8 @@ extension PartialAggregate {
             complaintSurvival: complaintSurvival,
             exclusions: excluded,
             definitions: Analysis.definitions(options: options),
-            noticeNationalities: nationalityFigure()
+            noticeNationalities: nationalityFigure(),
+            noticeCharges: chargeFigure(options: options)
         )
     }
 }

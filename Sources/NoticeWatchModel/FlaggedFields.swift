@@ -20,6 +20,9 @@ public struct FlaggedFields: OptionSet, Hashable, Sendable {
     /// An entry of the subject's nationalities that names no member country (``Notice/nationalities`` lists the
     /// members only).
     public static let nationalities = FlaggedFields(rawValue: 1 << 9)
+    /// A list of arrest warrants that is not a list of warrants (neither a JSON array of objects nor a Python
+    /// list of dicts); the notice keeps no warrant from it.
+    public static let warrants = FlaggedFields(rawValue: 1 << 10)
 
     /// Every flag with the name of its field in the sources file (`requesting_country`), in field order.
     public static let named: [(flag: FlaggedFields, field: String)] = [
@@ -27,6 +30,7 @@ public struct FlaggedFields: OptionSet, Hashable, Sendable {
         (.status, "status"), (.cancellationDate, "cancellation_date"),
         (.cancellationReason, "cancellation_reason"), (.filedDate, "filed_date"),
         (.decisionDate, "decision_date"), (.outcome, "outcome"), (.nationalities, "nationalities"),
+        (.warrants, "warrants"),
     ]
 
     /// The names of the flagged fields, in field order (`["issue_date", "status"]`).

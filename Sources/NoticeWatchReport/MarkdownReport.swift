@@ -28,6 +28,7 @@ struct MarkdownReport {
             cancellationsSection(),
         ]
         if let nationalities = nationalitiesSection() { sections.append(nationalities) }
+        if let charges = chargesSection() { sections.append(charges) }
         sections.append(survivalSection())
         if let series = figures.publicList { sections.append(publicListSection(series)) }
         if let changes { sections.append(changesSection(changes)) }

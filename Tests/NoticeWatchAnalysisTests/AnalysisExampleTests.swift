@@ -272,12 +272,12 @@ struct AnalysisExampleTests {
         #expect(
             definitions.map(\.id) == [
                 "complaint-volume", "overturn-rate", "persistent-overturns", "notice-cancelled-share",
-                "notice-ccf-share", "notice-nationalities", "notice-time-to-cancellation",
+                "notice-ccf-share", "notice-nationalities", "notice-charges", "notice-time-to-cancellation",
                 "complaint-time-to-decision", "observed-duration-quantiles", "duration-histogram", "exclusions",
             ]
         )
         #expect(definitions.allSatisfy { !$0.title.isEmpty && !$0.text.isEmpty })
-        let survival = definitions[6].text
+        let survival = definitions[7].text
         #expect(
             survival.contains(
                 "95% pointwise CI, Greenwood variance, log(−log) transform (= lifelines default; R survfit default "

@@ -13,7 +13,7 @@ enum MappingSuggester {
     static func line(_ field: NormalizedField, rawValue: String, spec: FieldSpec?) -> String {
         let key = quoted(rawValue)
         switch field.valueKind {
-        case .date, .text:
+        case .date, .text, .warrantList:
             return ""
         case .country, .countryList:
             if let (member, reason) = CountrySuccessors.member(for: rawValue) {

@@ -14,9 +14,16 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
     case decisionDate = "decision_date"
     case outcome
     case nationalities
+    /// The arrest warrants: a JSON array of objects (`issuing_country_id`, `charge`, `charge_translation`) or a
+    /// Python list of dicts as pandas writes it.
+    case warrants
+    /// One charge (a CSV `charge`, `charges` or `offence` column): the notice's one warrant, issued by its
+    /// requesting country.
+    case charge
+    case chargeTranslation = "charge_translation"
 
     /// What kind of value the field holds, which decides how it is normalized.
-    enum ValueKind { case text, country, countryList, date, category }
+    enum ValueKind { case text, country, countryList, date, category, warrantList }
 
     /// The fields of a record kind, in the order they are normalized and listed.
     static func fields(of kind: RecordKind) -> [NormalizedField] {
@@ -24,7 +31,7 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
         case .notice:
             [
                 .id, .kind, .requestingCountry, .nationalities, .issueDate, .status, .cancellationDate,
-                .cancellationReason,
+                .cancellationReason, .warrants, .charge, .chargeTranslation,
             ]
         case .complaint: [.id, .noticeID, .requestingCountry, .filedDate, .decisionDate, .outcome]
         }
@@ -38,7 +45,8 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
 
     var valueKind: ValueKind {
         switch self {
-        case .id, .noticeID: .text
+        case .id, .noticeID, .charge, .chargeTranslation: .text
+        case .warrants: .warrantList
         case .requestingCountry: .country
         case .nationalities: .countryList
         case .issueDate, .cancellationDate, .filedDate, .decisionDate: .date
@@ -60,8 +68,9 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
     /// The record's flag for a value of this field not understood (empty for ids, which are never flagged).
     var flag: FlaggedFields {
         switch self {
-        case .id, .noticeID: []
+        case .id, .noticeID, .charge, .chargeTranslation: []
         case .nationalities: .nationalities
+        case .warrants: .warrants
         case .kind: .kind
         case .requestingCountry: .requestingCountry
         case .issueDate: .issueDate
@@ -89,6 +98,9 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
         case .decisionDate: 9
         case .outcome: 10
         case .nationalities: 11
+        case .warrants: 12
+        case .charge: 13
+        case .chargeTranslation: 14
         }
     }
 

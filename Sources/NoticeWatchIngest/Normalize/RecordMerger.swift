@@ -28,6 +28,9 @@ struct RecordMerger<Record: RecordWithFacts> {
     var listCountry: ((Record) -> (country: Country?, byNationality: Bool))?
     /// A record's fields as text, for comparing captures (needed for a series).
     var values: ((Record) -> [(NormalizedField, String)])?
+    /// Whether two records with the same id hold identical values, their provenance aside: the later is an
+    /// exact repeat (a scraper that wrote one notice many times).
+    var isExactRepeat: (Record, Record) -> Bool = { _, _ in false }
 
     /// The collector of sightings for these files, when they are a series.
     func sightings(fileCount: Int) -> CaptureSightings<Record>? {
@@ -55,10 +58,33 @@ struct RecordMerger<Record: RecordWithFacts> {
         var records: RecordList<Record>
         /// How many records of each file merged into an earlier one, aligned with the files.
         var merged: [Int]
+        /// Of `merged`, those identical to a record read before them (``RecordMerger/isExactRepeat``).
+        var exactRepeats: [Int]
         /// One entry per differing field of each merged record, in no particular order.
         var conflicts: [DuplicateConflict]
         /// Where each notice was seen, by id, when the files are a series of captures; else empty.
         var presences: [ListPresence] = []
+
+        init(
+            records: RecordList<Record>, merged: [Int], exactRepeats: [Int]? = nil, conflicts: [DuplicateConflict],
+            presences: [ListPresence] = []
+        ) {
+            self.records = records
+            self.merged = merged
+            self.exactRepeats = exactRepeats ?? [Int](repeating: 0, count: merged.count)
+            self.conflicts = conflicts
+            self.presences = presences
+        }
+    }
+
+    /// Counts `other` as an exact repeat for `file` when it equals one of `variants` (the distinct values read
+    /// so far for its id, at most a few kept), else notes it among them.
+    func countRepeat(_ other: Record, file: Int, variants: inout [Record], repeats: inout [Int]) {
+        if variants.contains(where: { isExactRepeat($0, other) }) {
+            repeats[file] += 1
+        } else if variants.count < 8 {
+            variants.append(other)
+        }
     }
 
     /// Merges `files` (each in row order, the files in merge order).
@@ -104,10 +130,12 @@ struct RecordMerger<Record: RecordWithFacts> {
         var records: [Record] = []
         records.reserveCapacity(total)
         var conflicts: [DuplicateConflict] = []
+        var repeats = [Int](repeating: 0, count: files.count)
         var start = 0
         while start < total {
             let keptPlace = places[Int(order[start])]
             var kept = files[Int(keptPlace.file)][Int(keptPlace.row)]
+            var variants = [kept]
             sightings?.begin(kept, file: Int(keptPlace.file))
             var end = start + 1
             let keptID = ids[Int(order[start])]
@@ -116,6 +144,7 @@ struct RecordMerger<Record: RecordWithFacts> {
                 let place = places[Int(order[position])]
                 let other = files[Int(place.file)][Int(place.row)]
                 merged[Int(place.file)] += 1
+                countRepeat(other, file: Int(place.file), variants: &variants, repeats: &repeats)
                 sightings?.add(other, file: Int(place.file))
                 let differences = merge(other, into: &kept)
                 // Two captures of the list that differ are a modification (reported by the sightings), not a conflict.
@@ -128,7 +157,8 @@ struct RecordMerger<Record: RecordWithFacts> {
         }
         sightings?.end()
         return Merged(
-            records: RecordList(records), merged: merged, conflicts: conflicts, presences: sightings?.presences ?? [])
+            records: RecordList(records), merged: merged, exactRepeats: repeats, conflicts: conflicts,
+            presences: sightings?.presences ?? [])
     }
 }
 
@@ -137,7 +167,19 @@ extension RecordMerger where Record == Notice {
     static var notices: Self {
         RecordMerger(
             id: \.id, combine: RecordMerger.combine, location: \.provenance, kind: .notice,
-            values: RecordMerger.fieldTexts)
+            values: RecordMerger.fieldTexts, isExactRepeat: RecordMerger.isSameNotice)
+    }
+
+    /// A notice's warrants as text for a conflict entry: `RU: charge; KZ: charge`.
+    static func warrantText(_ warrants: [Warrant]) -> String {
+        warrants.map { "\($0.issuingCountry.code): \($0.charge)" }.joined(separator: "; ")
+    }
+
+    /// Whether two notices hold the same values, their provenance aside.
+    static func isSameNotice(_ first: Notice, _ second: Notice) -> Bool {
+        var first = first
+        first.provenance = second.provenance
+        return first == second
     }
 
     /// A notice's fields as text, for comparing captures of the public list (absent values are empty).
@@ -168,6 +210,7 @@ extension RecordMerger where Record == Notice {
         fill.merge(
             &kept.cancellationReason, other.cancellationReason, .cancellationReason, known: { $0 != .unknown },
             text: \.rawValue)
+        fill.merge(&kept.warrants, other.warrants, .warrants, known: { !$0.isEmpty }, text: RecordMerger.warrantText)
         kept.flagged = fill.keptFlags
         return fill.differences
     }
@@ -176,7 +219,13 @@ extension RecordMerger where Record == Notice {
 extension RecordMerger where Record == Complaint {
     /// The merger of complaints.
     static var complaints: Self {
-        RecordMerger(id: \.id, combine: RecordMerger.combine, location: \.provenance, kind: .complaint)
+        RecordMerger(
+            id: \.id, combine: RecordMerger.combine, location: \.provenance, kind: .complaint,
+            isExactRepeat: { first, second in
+                var first = first
+                first.provenance = second.provenance
+                return first == second
+            })
     }
 
     /// Merges `other` into `kept`: unknown fields of `kept` take `other`'s known values. An outcome is unknown

@@ -58,6 +58,8 @@ struct RecordNormalizer {
     /// Nationality lists as written, one parsed list per distinct spelling.
     var nationalityLists = ByteCache()
     var parsedNationalities: [(members: [Country], unrecognized: [Int])] = []
+    /// The category of each distinct charge (and translation) seen, keyed by their texts.
+    var chargeCategories: [String: ChargeCategory?] = [:]
     /// Per field position and spelling: the position of the category among its type's `allCases`, or `-1 - e`
     /// for entry `e` of ``tally``.
     private var categories: [ByteCache]
@@ -136,7 +138,13 @@ struct RecordNormalizer {
     mutating func notice(_ fields: RecordFields, at location: SourceLocation) throws(Rejection) -> Notice {
         let id = RecordNormalizer.noticeID(try identify(fields, location))
         var flagged: FlaggedFields = []
-        let country = country(fields, location, &flagged)
+        var country = country(fields, location, &flagged)
+        let warrants = warrants(fields, location, requestingCountry: country, &flagged)
+        if !warrants.isEmpty, case .unrecognized("") = country,
+            let first = requestingCountry(from: warrants, location, &flagged)
+        {
+            country = first
+        }
         let issueDate = date(.issueDate, fields, location, &flagged)
         var status = category(
             .status, fields, location, cases: statuses, default: .unknown, unknown: .unknown, &flagged)
@@ -151,7 +159,7 @@ struct RecordNormalizer {
             cancellationReason: category(
                 .cancellationReason, fields, location, cases: reasons, default: .unknown, unknown: .unknown,
                 &flagged),
-            flagged: flagged, provenance: location)
+            flagged: flagged, warrants: warrants, provenance: location)
     }
 
     /// The complaint the values describe (the normalizer's kind must be `.complaint`).

@@ -13,6 +13,7 @@ enum HeaderWords {
         case country, state, requesting, code, member
         case date, on, receipt, decision, decided, outcome, final
         case issue, status, cancellation, reason, kind
+        case charge, translation
     }
 
     /// The concepts of `name`, or `nil` when some word of it has none (`Date of birth`, `Observations`).
@@ -182,6 +183,14 @@ enum HeaderWords {
                 ]
             ),
             (.reason, ["reason", "reasons", "motif", "motifs", "motivo", "grounds", "cause", "prichina"]),
+            (
+                .charge,
+                [
+                    "charge", "charges", "offence", "offences", "offense", "offenses", "infraction", "infractions",
+                    "delito", "delitos", "delit", "crime", "crimes", "obvinenie", "obvineniye",
+                ]
+            ),
+            (.translation, ["translation", "translated", "traduction", "traduccion", "traducido", "perevod"]),
             (
                 .kind,
                 ["kind", "type", "tipo", "colour", "color", "couleur", "category", "categorie", "categoria", "vid"]

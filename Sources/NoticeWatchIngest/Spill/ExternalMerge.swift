@@ -24,6 +24,8 @@ struct ExternalMerge<Record: SpillableRecord> {
         var sightings = merger.sightings(fileCount: fileCount)
         if sightings == nil, let concatenated = concatenation(sources, fileCount: fileCount) { return concatenated }
         var merged = [Int](repeating: 0, count: fileCount)
+        var repeats = [Int](repeating: 0, count: fileCount)
+        var variants: [Record] = []
         var conflicts: [DuplicateConflict] = []
         let origins = folder.originTable
         var heap = MergeHeap<Record>()
@@ -54,6 +56,7 @@ struct ExternalMerge<Record: SpillableRecord> {
         while let (record, file) = heap.pop() {
             if var current = kept, current.id == record.id {
                 merged[file] += 1
+                merger.countRepeat(record, file: file, variants: &variants, repeats: &repeats)
                 sightings?.add(record, file: file)
                 kept = nil
                 let differences = merger.merge(record, into: &current)
@@ -64,6 +67,7 @@ struct ExternalMerge<Record: SpillableRecord> {
             }
             if let finished = kept { try write(finished) }
             kept = record
+            variants = [record]
             keptFile = file
             sightings?.begin(record, file: file)
         }
@@ -72,7 +76,8 @@ struct ExternalMerge<Record: SpillableRecord> {
         stores.append(SpillRun(file: writer.path, count: count))
         sightings?.end()
         return RecordMerger<Record>.Merged(
-            records: list(stores), merged: merged, conflicts: conflicts, presences: sightings?.presences ?? [])
+            records: list(stores), merged: merged, exactRepeats: repeats, conflicts: conflicts,
+            presences: sightings?.presences ?? [])
     }
 
     /// Records per part of a merged store.
