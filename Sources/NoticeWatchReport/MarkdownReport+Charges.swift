@@ -39,6 +39,11 @@ extension MarkdownReport {
                 [group.country?.name ?? "", FixedDecimal.count(group.notices)]
                     + group.rows.map { "\(percent($0.share)) (\(percentRange($0.interval)))" })
         }
+        if let unrecognized = figure.countries.first(where: { $0.country == nil }) {
+            byCountry.append(
+                [CSVTables.unrecognizedName, FixedDecimal.count(unrecognized.notices)]
+                    + unrecognized.rows.map { "\(percent($0.share)) (\(percentRange($0.interval)))" })
+        }
         text += byCountry.render()
         return text
     }

@@ -118,6 +118,22 @@ import Testing
         #expect(Self.notices(result)["2013/41497"]?.nationalities == [Country("NG")!, Country("GB")!])
     }
 
+    @Test("In a series of captures, a notice seen again the next night is a sighting; a repeat within one night is")
+    func capturesAreNotRepeats() throws {
+        let header = "entity_id,forename,name,date_of_birth,nationalities\n"
+        let night = "2019/98458,IRINA,SOKOLOVA,1997/07/12,\"RU,IL\"\n2013/41497,CHINEDU,OKAFOR,1985/06/14,NG\n"
+        let folder = try IngestFixtures.temporaryFolder(text: [
+            "snapshots/2026-11-01/red_notices.csv": header + night,
+            "snapshots/2026-11-02/red_notices.csv": header + night + "2013/41497,CHINEDU,OKAFOR,1985/06/14,NG\n",
+        ])
+        let result = try DatasetIngestor(directory: folder).ingest()
+        #expect(result.captures.count == 2)
+        #expect(result.sources.map(\.merged) == [0, 3])
+        #expect(result.sources.map(\.exactRepeats) == [0, 1])
+        let spilled = try SpillTests.ingest(folder, budget: 0, piece: 1)
+        #expect(spilled.sources.map(\.exactRepeats) == [0, 1])
+    }
+
     @Test("Spilled to disk, warrants and exact repeats come back as read in memory", arguments: [0, 3])
     func spilled(budget: Int) throws {
         for folder in ["warrants/details", "warrants/pandas", "warrants/capped-scrape"] {

@@ -77,10 +77,11 @@ struct RecordMerger<Record: RecordWithFacts> {
         }
     }
 
-    /// Counts `other` as an exact repeat for `file` when it equals one of `variants` (the distinct values read
-    /// so far for its id, at most a few kept), else notes it among them.
-    func countRepeat(_ other: Record, file: Int, variants: inout [Record], repeats: inout [Int]) {
-        if variants.contains(where: { isExactRepeat($0, other) }) {
+    /// Counts `other` as an exact repeat for `file` when it equals `first` (the first record read with its id,
+    /// as read) or one of `variants` (the other distinct values read for the id, at most a few kept; empty, so
+    /// never allocated, for an id read once), else notes it among the variants.
+    func countRepeat(_ other: Record, first: Record, file: Int, variants: inout [Record], repeats: inout [Int]) {
+        if isExactRepeat(first, other) || variants.contains(where: { isExactRepeat($0, other) }) {
             repeats[file] += 1
         } else if variants.count < 8 {
             variants.append(other)
@@ -135,7 +136,8 @@ struct RecordMerger<Record: RecordWithFacts> {
         while start < total {
             let keptPlace = places[Int(order[start])]
             var kept = files[Int(keptPlace.file)][Int(keptPlace.row)]
-            var variants = [kept]
+            var first = (file: Int(keptPlace.file), record: kept)
+            var variants: [Record] = []
             sightings?.begin(kept, file: Int(keptPlace.file))
             var end = start + 1
             let keptID = ids[Int(order[start])]
@@ -144,7 +146,15 @@ struct RecordMerger<Record: RecordWithFacts> {
                 let place = places[Int(order[position])]
                 let other = files[Int(place.file)][Int(place.row)]
                 merged[Int(place.file)] += 1
-                countRepeat(other, file: Int(place.file), variants: &variants, repeats: &repeats)
+                // A notice seen again in a later capture of the public list is a sighting, not a repeat: repeats
+                // are counted within one capture, from its first copy.
+                if sightings?.areDifferentCaptures(first.file, Int(place.file)) == true {
+                    first = (Int(place.file), other)
+                    variants = []
+                } else {
+                    countRepeat(
+                        other, first: first.record, file: Int(place.file), variants: &variants, repeats: &repeats)
+                }
                 sightings?.add(other, file: Int(place.file))
                 let differences = merge(other, into: &kept)
                 // Two captures of the list that differ are a modification (reported by the sightings), not a conflict.

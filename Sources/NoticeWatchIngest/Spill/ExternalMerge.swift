@@ -25,6 +25,7 @@ struct ExternalMerge<Record: SpillableRecord> {
         if sightings == nil, let concatenated = concatenation(sources, fileCount: fileCount) { return concatenated }
         var merged = [Int](repeating: 0, count: fileCount)
         var repeats = [Int](repeating: 0, count: fileCount)
+        var first: (file: Int, record: Record)?
         var variants: [Record] = []
         var conflicts: [DuplicateConflict] = []
         let origins = folder.originTable
@@ -56,7 +57,13 @@ struct ExternalMerge<Record: SpillableRecord> {
         while let (record, file) = heap.pop() {
             if var current = kept, current.id == record.id {
                 merged[file] += 1
-                merger.countRepeat(record, file: file, variants: &variants, repeats: &repeats)
+                // Repeats are counted within one capture of a series, from its first copy (see RecordMerger).
+                if let base = first, sightings?.areDifferentCaptures(base.file, file) != true {
+                    merger.countRepeat(record, first: base.record, file: file, variants: &variants, repeats: &repeats)
+                } else {
+                    first = (file, record)
+                    variants = []
+                }
                 sightings?.add(record, file: file)
                 kept = nil
                 let differences = merger.merge(record, into: &current)
@@ -67,7 +74,8 @@ struct ExternalMerge<Record: SpillableRecord> {
             }
             if let finished = kept { try write(finished) }
             kept = record
-            variants = [record]
+            first = (file, record)
+            if !variants.isEmpty { variants = [] }
             keptFile = file
             sightings?.begin(record, file: file)
         }
