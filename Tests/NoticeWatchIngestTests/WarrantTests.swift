@@ -118,6 +118,38 @@ import Testing
         #expect(Self.notices(result)["2013/41497"]?.nationalities == [Country("NG")!, Country("GB")!])
     }
 
+    @Test("From a sources file: warrants mapped to the array, values: maps an issuing country, no requesting country")
+    func sourcesFile() throws {
+        let yaml = """
+            version: 1
+            sources:
+              - name: details
+                path: details.ndjson
+                record: notice
+                fields:
+                  id: entity_id
+                  warrants:
+                    from: arrest_warrants
+                    values:
+                      "HK": CN
+            """
+        let lines = [
+            #"{"entity_id": "2020/61002", "arrest_warrants": [{"issuing_country_id": "HK", "charge": "Conspiracy to defraud"}]}"#,
+            #"{"entity_id": "2022/4410", "arrest_warrants": [{"issuing_country_id": "EG", "charge": "\u0627\u0644\u0642\u062a\u0644 \u0627\u0644\u0639\u0645\u062f"}]}"#,
+            #"{"entity_id": "2023/8812", "arrest_warrants": null}"#,
+        ]
+        let folder = try IngestFixtures.temporaryFolder(text: [
+            "sources.yml": yaml, "details.ndjson": lines.joined(separator: "\n") + "\n",
+        ])
+        let notices = Self.notices(try DatasetIngestor(directory: folder).ingest())
+        #expect(notices["2020/61002"]?.requestingCountry == CountryValue("CN"))
+        #expect(notices["2020/61002"]?.warrants.first?.issuingCountry == CountryValue("CN"))
+        #expect(notices["2020/61002"]?.flagged == [])
+        #expect(notices["2022/4410"]?.warrants.first?.charge == "القتل العمد")
+        #expect(notices["2022/4410"]?.warrants.first?.chargeCategory == .homicide)
+        #expect(notices["2023/8812"]?.warrants == [])
+    }
+
     @Test("In a series of captures, a notice seen again the next night is a sighting; a repeat within one night is")
     func capturesAreNotRepeats() throws {
         let header = "entity_id,forename,name,date_of_birth,nationalities\n"
