@@ -166,6 +166,21 @@ import Testing
         #expect(spilled.sources.map(\.exactRepeats) == [0, 1])
     }
 
+    @Test("Between two captures of detail documents, a changed charge is a modification of the warrants")
+    func chargeChangedBetweenCaptures() throws {
+        func document(_ charge: String) -> String {
+            #"[{"entity_id": "2019/71550", "nationalities": ["TJ"], "arrest_warrants": [{"issuing_country_id": "RU", "#
+                + #""charge": "\#(charge)", "charge_translation": null}]}]"#
+        }
+        let folder = try IngestFixtures.temporaryFolder(text: [
+            "snapshots/2026-11-01/details.json": document("Мошенничество"),
+            "snapshots/2026-11-02/details.json": document("Мошенничество в особо крупном размере"),
+        ])
+        let result = try DatasetIngestor(directory: folder).ingest()
+        #expect(result.conflicts.isEmpty)
+        #expect(result.presences.first?.modifications.map(\.fields) == [["warrants"]])
+    }
+
     @Test("Spilled to disk, warrants and exact repeats come back as read in memory", arguments: [0, 3])
     func spilled(budget: Int) throws {
         for folder in ["warrants/details", "warrants/pandas", "warrants/capped-scrape"] {

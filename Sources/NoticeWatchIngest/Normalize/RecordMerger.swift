@@ -200,6 +200,7 @@ extension RecordMerger where Record == Notice {
             (.issueDate, notice.issueDate?.description ?? ""), (.status, notice.status.rawValue),
             (.cancellationDate, notice.cancellationDate?.description ?? ""),
             (.cancellationReason, notice.cancellationReason.rawValue),
+            (.warrants, notice.warrants.isEmpty ? "" : warrantText(notice.warrants)),
         ]
     }
 
