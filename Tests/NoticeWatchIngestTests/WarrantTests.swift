@@ -79,6 +79,12 @@ import Testing
         let value = try #require(result.valuesNotUnderstood.first { $0.field == "warrants" })
         #expect(value.rawValue == "[{'issuing_country_id': 'FR', 'charge': 'Blanchiment")
         #expect(value.count == 1)
+        // The requesting country came from the first warrant: its mapping goes under warrants.
+        #expect(
+            result.mappingSuggestions.map(\.yaml) == [
+                "      warrants:\n        from: \"arrest_warrants\"\n        values:\n"
+                    + "          \"HK\": CN  # Hong Kong's sub-bureau is part of China's NCB\n"
+            ])
     }
 
     @Test("A register's Charges and Charge translation columns map with no sources file")
