@@ -109,9 +109,9 @@ public enum Analysis {
     /// Every figure's definition under `options`, in the order the report presents them.
     ///
     /// Ids: `complaint-volume`, `overturn-rate`, `persistent-overturns`, `complaints-by-data-type`,
-    /// `notice-cancelled-share`, `notice-ccf-share`, `notice-nationalities`, `notice-time-to-cancellation`,
-    /// `notice-time-to-cancellation-by-kind`, `complaint-time-to-decision`, `review-delay`,
-    /// `review-delay-over-limit`, `notice-in-force-after-complaint`, `observed-duration-quantiles`,
+    /// `notice-cancelled-share`, `notice-ccf-share`, `notice-nationalities`, `notice-charges`,
+    /// `notice-time-to-cancellation`, `notice-time-to-cancellation-by-kind`, `complaint-time-to-decision`,
+    /// `review-delay`, `review-delay-over-limit`, `notice-in-force-after-complaint`, `observed-duration-quantiles`,
     /// `duration-histogram`, `exclusions`.
     public static func definitions(options: AnalysisOptions) -> [FigureDefinition] {
         [
@@ -122,6 +122,7 @@ public enum Analysis {
             CancellationFigure.cancelledDefinition(options: options),
             CancellationFigure.ccfDefinition(options: options),
             NationalityFigure.definition(),
+            ChargeFigure.definition(options: options),
             SurvivalFigure.noticeDefinition(options: options),
             DataTypeFigure.survivalDefinition(options: options),
             SurvivalFigure.complaintDefinition(options: options),
@@ -179,7 +180,8 @@ extension PartialAggregate {
             complaintSurvival: complaintSurvival,
             exclusions: excluded,
             definitions: Analysis.definitions(options: options),
-            noticeNationalities: nationalityFigure()
+            noticeNationalities: nationalityFigure(),
+            noticeCharges: chargeFigure(options: options)
         )
         figures.dataTypes = dataTypes
         figures.reviewDelays = reviewDelays

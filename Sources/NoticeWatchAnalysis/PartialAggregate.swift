@@ -84,6 +84,8 @@ public struct PartialAggregate: Hashable, Sendable {
     var notices = CountTable<NoticeKey>()
     /// Notices by nationality of the subject and year of issue (see ``NationalityKey``).
     var nationalities = CountTable<NationalityKey>()
+    /// Notices with a charge or with warrants from several countries (see ``ChargeKey``).
+    var charges = CountTable<ChargeKey>()
     /// Every notice counted, and those of them with no requesting country.
     var noticeTotal = 0
     var noticesWithoutRequestingCountry = 0
@@ -135,6 +137,7 @@ public struct PartialAggregate: Hashable, Sendable {
     /// Counts one notice from its facts (see ``add(_:)-(Notice)``).
     public mutating func add(_ notice: Notice.Facts) {
         addNationalities(notice)
+        addCharges(notice)
         notices.add(
             NoticeKey(country: notice.requestingCountry, status: notice.status, reason: notice.cancellationReason))
         if notice.status == .unknown {
@@ -231,6 +234,7 @@ public struct PartialAggregate: Hashable, Sendable {
         outcomes.merge(other.outcomes)
         notices.merge(other.notices)
         nationalities.merge(other.nationalities)
+        charges.merge(other.charges)
         noticeTotal += other.noticeTotal
         noticesWithoutRequestingCountry += other.noticesWithoutRequestingCountry
         noticeSpans.merge(other.noticeSpans)

@@ -101,6 +101,7 @@ extension DatasetIngestor {
             let merged = notices.merged[index] + complaints.merged[index]
             entry.kept += partial.noticeCount + partial.complaintCount - merged
             entry.merged += merged
+            entry.exactRepeats += notices.exactRepeats[index] + complaints.exactRepeats[index]
             accounting[task.sourceIndex] = entry
             quarantine.append(contentsOf: partial.quarantine)
             valuesNotUnderstood.append(contentsOf: partial.valuesNotUnderstood)
@@ -123,6 +124,8 @@ extension DatasetIngestor {
             valuesNotUnderstood: values, mappingSuggestions: suggestions,
             conflicts: (notices.conflicts + complaints.conflicts).sorted(), sources: sources.sorted(),
             inputFiles: inputFiles.sorted(), sourcesFileSHA256: nil)
+        let warrantFields: Set<NormalizedField> = [.warrants, .charge, .chargeTranslation]
+        result.mapsWarrants = partials.contains { $0.prepared.fields.contains { warrantFields.contains($0.field) } }
         if let series {
             // A list page gives the service's own total: the coverage check compares the capture with it.
             let headers = zip(partials, series.captureOfFile).map { partial, capture in

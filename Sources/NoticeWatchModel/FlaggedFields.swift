@@ -23,6 +23,9 @@ public struct FlaggedFields: OptionSet, Hashable, Sendable {
     public static let dataType = FlaggedFields(rawValue: 1 << 11)
     public static let requestType = FlaggedFields(rawValue: 1 << 12)
     public static let admissibilityDate = FlaggedFields(rawValue: 1 << 13)
+    /// A list of arrest warrants that is not a list of warrants (neither a JSON array of objects nor a Python
+    /// list of dicts); the notice keeps no warrant from it.
+    public static let warrants = FlaggedFields(rawValue: 1 << 10)
 
     /// Every flag with the name of its field in the sources file (`requesting_country`), in field order.
     public static let named: [(flag: FlaggedFields, field: String)] = [
@@ -31,6 +34,7 @@ public struct FlaggedFields: OptionSet, Hashable, Sendable {
         (.cancellationReason, "cancellation_reason"), (.filedDate, "filed_date"),
         (.decisionDate, "decision_date"), (.outcome, "outcome"), (.nationalities, "nationalities"),
         (.dataType, "data_type"), (.requestType, "request_type"), (.admissibilityDate, "admissibility_date"),
+        (.warrants, "warrants"),
     ]
 
     /// The names of the flagged fields, in field order (`["issue_date", "status"]`).

@@ -184,6 +184,9 @@ public struct SourceAccounting: Hashable, Comparable, Sendable {
     public var kept: Int
     /// Rows merged into a record with the same id read earlier (identical or conflicting).
     public var merged: Int
+    /// Of the rows merged, those that were exact repeats of a record already read: the same id and identical
+    /// values (a scraper that sliced the service's queries, capped at 160 results, wrote one notice many times).
+    public var exactRepeats: Int
     /// Rows set aside to the quarantine: rows that cannot be a record (no id, unreadable, not data).
     public var quarantined: Int
     /// Of the rows kept or merged, those with at least one value not understood: each became (or merged into)
@@ -194,13 +197,14 @@ public struct SourceAccounting: Hashable, Comparable, Sendable {
 
     public init(
         source: String, recordKind: RecordKind, read: Int, kept: Int, merged: Int, quarantined: Int,
-        withValuesNotUnderstood: Int = 0, mapping: [String]
+        withValuesNotUnderstood: Int = 0, exactRepeats: Int = 0, mapping: [String]
     ) {
         self.source = source
         self.recordKind = recordKind
         self.read = read
         self.kept = kept
         self.merged = merged
+        self.exactRepeats = exactRepeats
         self.quarantined = quarantined
         self.withValuesNotUnderstood = withValuesNotUnderstood
         self.mapping = mapping
@@ -241,6 +245,8 @@ public struct IngestResult: Sendable {
     public var presences: [ListPresence] = []
     /// Whether the one capture (a single scrape) names no date of its own: the run dates it by its as-of date.
     public var capturesDatedByAsOf = false
+    /// Whether some source maps arrest warrants or a charge (only then can a notice have warrants).
+    public var mapsWarrants = false
 
     public init(
         notices: RecordList<Notice>, complaints: RecordList<Complaint>, quarantine: [QuarantinedRow],

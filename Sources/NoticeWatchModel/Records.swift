@@ -107,13 +107,17 @@ public struct Notice: Hashable, Sendable {
     public var cancellationReason: CancellationReason
     /// The fields whose value was given but not understood (each holds its unknown form).
     public var flagged: FlaggedFields
+    /// The arrest warrants in the source's order (empty when the source gives none: no allocation). The
+    /// requesting country is the first warrant's issuing country when the source maps no other.
+    public var warrants: [Warrant]
     /// Where the record was read (the first place, when duplicates were merged into it).
     public var provenance: SourceLocation
 
     public init(
         id: String, kind: NoticeKind, requestingCountry: CountryValue, nationalities: [Country] = [],
         issueDate: CivilDate?, status: NoticeStatus, cancellationDate: CivilDate?,
-        cancellationReason: CancellationReason, flagged: FlaggedFields = [], provenance: SourceLocation
+        cancellationReason: CancellationReason, flagged: FlaggedFields = [], warrants: [Warrant] = [],
+        provenance: SourceLocation
     ) {
         self.id = id
         self.kind = kind
@@ -124,6 +128,7 @@ public struct Notice: Hashable, Sendable {
         self.cancellationDate = cancellationDate
         self.cancellationReason = cancellationReason
         self.flagged = flagged
+        self.warrants = warrants
         self.provenance = provenance
     }
 }
@@ -140,11 +145,13 @@ extension Notice: RecordWithFacts {
         public var cancellationDate: CivilDate?
         public var cancellationReason: CancellationReason
         public var flagged: FlaggedFields
+        /// The charge categories the warrants cite and whether they come from several countries.
+        public var warrants: WarrantSummary
 
         public init(
             kind: NoticeKind, requestingCountry: Country?, nationalities: [Country] = [], issueDate: CivilDate?,
             status: NoticeStatus, cancellationDate: CivilDate?, cancellationReason: CancellationReason,
-            flagged: FlaggedFields = []
+            flagged: FlaggedFields = [], warrants: WarrantSummary = WarrantSummary()
         ) {
             self.kind = kind
             self.requestingCountry = requestingCountry
@@ -154,6 +161,7 @@ extension Notice: RecordWithFacts {
             self.cancellationDate = cancellationDate
             self.cancellationReason = cancellationReason
             self.flagged = flagged
+            self.warrants = warrants
         }
     }
 
@@ -163,7 +171,8 @@ extension Notice: RecordWithFacts {
         Facts(
             kind: kind, requestingCountry: requestingCountry.member, nationalities: nationalities,
             issueDate: issueDate, status: status, cancellationDate: cancellationDate,
-            cancellationReason: cancellationReason, flagged: flagged)
+            cancellationReason: cancellationReason, flagged: flagged,
+            warrants: warrants.isEmpty ? WarrantSummary() : WarrantSummary(warrants))
     }
 }
 

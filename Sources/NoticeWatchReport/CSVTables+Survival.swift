@@ -81,17 +81,18 @@ extension CSVTables {
         value.rounded() == value ? String(Int(value)) : FixedDecimal.format(value, decimals: 1)
     }
 
-    /// `accounting.csv`: per source, `read = kept + merged + quarantined`, and how many of the rows kept or
-    /// merged had a value not understood.
+    /// `accounting.csv`: per source, `read = kept + merged + quarantined`, how many of the rows merged were
+    /// exact repeats (`exact_repeats`, a subset of `merged`), and how many of the rows kept or merged had a
+    /// value not understood.
     static func accounting(_ sources: [SourceAccounting]) -> CSVTable {
         var table = CSVTable(header: [
-            "source", "record_kind", "read", "kept", "merged", "quarantined", "balances", "with_values_not_understood",
-            "mapping",
+            "source", "record_kind", "read", "kept", "merged", "exact_repeats", "quarantined", "balances",
+            "with_values_not_understood", "mapping",
         ])
         for source in sources.sorted() {
             table.append([
                 source.source, source.recordKind.rawValue, String(source.read), String(source.kept),
-                String(source.merged), String(source.quarantined), String(source.balances),
+                String(source.merged), String(source.exactRepeats), String(source.quarantined), String(source.balances),
                 String(source.withValuesNotUnderstood), source.mapping.joined(separator: "; "),
             ])
         }

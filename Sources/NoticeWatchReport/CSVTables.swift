@@ -48,6 +48,11 @@ enum CSVTables {
             let figure = figures.noticeNationalities
             tables.insert(("notices_by_nationality.csv", { @Sendable in nationalities(figure) }), at: 4)
         }
+        if figures.noticeCharges.overall.notices > 0 {
+            let figure = figures.noticeCharges
+            let position = tables.firstIndex { $0.name == "survival_notices.csv" } ?? tables.count
+            tables.insert(("notices_by_charge.csv", { @Sendable in charges(figure) }), at: position)
+        }
         return tables + publicListBuilders(figures)
     }
 

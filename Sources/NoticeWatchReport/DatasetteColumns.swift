@@ -35,6 +35,9 @@ enum DatasetteColumns {
             "Quartiles with intervals, at-risk numbers, observed quantiles, histograms, per group."
         ),
         "exclusions": ("Exclusions", "Records left out of a figure, with the reason."),
+        "warrants": (
+            "Warrants", "Every arrest warrant of a notice: issuing country, charge as written, translation, category."
+        ),
         "complaints_by_data_type": (
             "Complaints by data type", "Complaints and overturn rates for red notices, diffusions and other data."
         ),
@@ -115,6 +118,12 @@ enum DatasetteColumns {
             "request_type": "What the request asks for: access, correction, deletion, revision or unknown",
             "admissibility_date": "The day the CCF found the request admissible (statutory limits count from it)",
         ],
+        "warrants": [
+            "notice_id": "The notice's id", "position": "1…n in the notice's order of warrants",
+            "issuing_country": "Alpha-2 code of the issuing member, or the text as written",
+            "charge": "The charge as written", "charge_translation": "The service's translation of the charge",
+            "charge_category": "terrorism, homicide, drugs, fraud or other",
+        ],
         "values_not_understood": [
             "id": "1…n in the order of values_not_understood.csv", "raw_value": "The value as in the file, trimmed",
             "count": "Records that hold the value", "first_file": "Where it was first read: file",
@@ -138,6 +147,7 @@ enum DatasetteColumns {
             "read": "Rows read", "kept": "Rows kept as new records", "merged": "Rows merged into a record read earlier",
             "quarantined": "Rows rejected", "mapping": "How fields were mapped, '; '-separated",
             "with_values_not_understood": "Rows kept or merged that hold a value not understood",
+            "exact_repeats": "Of the rows merged, those identical to a record already read",
         ],
         "input_files": [
             "path": "The file, relative to the dataset folder", "size": "Bytes", "sha256": "SHA-256 of the file",

@@ -23,7 +23,8 @@ enum Manifest {
             JSONValue.object([
                 ("source", .string(source.source)), ("record_kind", .string(source.recordKind.rawValue)),
                 ("read", .integer(source.read)), ("kept", .integer(source.kept)), ("merged", .integer(source.merged)),
-                ("quarantined", .integer(source.quarantined)), ("balances", .bool(source.balances)),
+                ("exact_repeats", .integer(source.exactRepeats)), ("quarantined", .integer(source.quarantined)),
+                ("balances", .bool(source.balances)),
                 ("with_values_not_understood", .integer(source.withValuesNotUnderstood)),
                 ("mapping", .array(source.mapping.map(JSONValue.string))),
             ])

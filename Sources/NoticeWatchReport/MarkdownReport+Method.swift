@@ -76,7 +76,9 @@ extension MarkdownReport {
         var text = heading(
             "Data quality",
             "Every row read ends as exactly one of: kept (a new record), merged (a duplicate of a record read "
-                + "earlier) or quarantined (set aside: a row that cannot be a record, with a reason). A kept or "
+                + "earlier; of them, exact repeats hold the same id and identical values, as a scraper writes one notice "
+                + "many times when it slices the service's queries, capped at 160 results) or quarantined (set "
+                + "aside: a row that cannot be a record, with a reason). A kept or "
                 + "merged row may hold values not understood: the field is unknown, the record kept. Full lists: "
                 + "`accounting.csv`, `quarantine.csv`, `values_not_understood.csv`, `conflicts.csv`"
                 + (input.recordsDatabase
@@ -85,15 +87,17 @@ extension MarkdownReport {
         )
         var accounting = MarkdownTable(
             header: [
-                "Source", "Records", "Read", "Kept", "Merged", "Quarantined", "Balances", "With values not understood",
+                "Source", "Records", "Read", "Kept", "Merged", "Of which exact repeats", "Quarantined", "Balances",
+                "With values not understood",
             ],
-            right: [2, 3, 4, 5, 7]
+            right: [2, 3, 4, 5, 6, 8]
         )
         for source in ingest.sources.sorted() {
             accounting.append([
                 source.source, source.recordKind.rawValue, FixedDecimal.count(source.read),
                 FixedDecimal.count(source.kept),
-                FixedDecimal.count(source.merged), FixedDecimal.count(source.quarantined),
+                FixedDecimal.count(source.merged), FixedDecimal.count(source.exactRepeats),
+                FixedDecimal.count(source.quarantined),
                 source.balances ? "yes" : "**no**", FixedDecimal.count(source.withValuesNotUnderstood),
             ])
         }

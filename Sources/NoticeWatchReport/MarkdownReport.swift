@@ -29,6 +29,7 @@ struct MarkdownReport {
             cancellationsSection(),
         ]
         if let nationalities = nationalitiesSection() { sections.append(nationalities) }
+        if let charges = chargesSection() { sections.append(charges) }
         sections.append(survivalSection())
         sections.append(reviewDelaysSection())
         if let series = figures.publicList { sections.append(publicListSection(series)) }

@@ -13,7 +13,7 @@ enum RecordsDatabase {
     /// `NWCH` as a big-endian integer, so `file(1)` and tools can tell the file is NoticeWatch's.
     static let applicationID = 0x4E57_4348
     /// The schema's version, incremented when a table or column changes.
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     /// The tables, one statement each.
     static let tables = """
@@ -41,8 +41,12 @@ enum RecordsDatabase {
         ) STRICT;
         CREATE TABLE sources (
             source TEXT NOT NULL, record_kind TEXT NOT NULL, read INTEGER NOT NULL, kept INTEGER NOT NULL,
-            merged INTEGER NOT NULL, quarantined INTEGER NOT NULL, with_values_not_understood INTEGER NOT NULL,
-            mapping TEXT NOT NULL, PRIMARY KEY (source, record_kind)
+            merged INTEGER NOT NULL, exact_repeats INTEGER NOT NULL, quarantined INTEGER NOT NULL,
+            with_values_not_understood INTEGER NOT NULL, mapping TEXT NOT NULL, PRIMARY KEY (source, record_kind)
+        ) STRICT;
+        CREATE TABLE warrants (
+            notice_id TEXT NOT NULL, position INTEGER NOT NULL, issuing_country TEXT, charge TEXT NOT NULL,
+            charge_translation TEXT, charge_category TEXT, PRIMARY KEY (notice_id, position)
         ) STRICT;
         CREATE TABLE values_not_understood (
             id INTEGER PRIMARY KEY, source TEXT NOT NULL, record_kind TEXT NOT NULL, field TEXT NOT NULL,
@@ -68,6 +72,7 @@ enum RecordsDatabase {
         CREATE INDEX complaints_country ON complaints (country);
         CREATE INDEX complaints_notice_id ON complaints (notice_id);
         CREATE INDEX quarantine_reason_code ON quarantine (reason_code);
+        CREATE INDEX warrants_charge_category ON warrants (charge_category);
         """
 
     /// Writes the database to `path`, which must not exist.
@@ -101,6 +106,7 @@ enum RecordsDatabase {
         try database.execute(tables)
         try insertNotices(ingest.notices, into: database)
         try insertComplaints(ingest.complaints, into: database)
+        try insertWarrants(ingest, into: database)
         try insertAccounts(
             ingest, run: runPairs(ingest, provenance: provenance, asOf: asOf, asOfOrigin: asOfOrigin), into: database)
         try insertListHistory(ingest, into: database)
@@ -233,7 +239,7 @@ enum RecordsDatabase {
             row.append(conflict.discardedLocation)
             try conflicts.run(row)
         }
-        let sources = try SQLiteStatement("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)", on: database)
+        let sources = try SQLiteStatement("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", on: database)
         for source in ingest.sources.sorted(by: {
             ($0.source, $0.recordKind.rawValue) < ($1.source, $1.recordKind.rawValue)
         }) {
@@ -243,6 +249,7 @@ enum RecordsDatabase {
             row.append(source.read)
             row.append(source.kept)
             row.append(source.merged)
+            row.append(source.exactRepeats)
             row.append(source.quarantined)
             row.append(source.withValuesNotUnderstood)
             row.append(source.mapping.joined(separator: "; "))

@@ -24,8 +24,9 @@ struct AnalysisEdgeCaseTests {
         #expect(figures.noticeCancellations.overall.cancelledShare == nil)
         #expect(figures.noticeCancellations.byCountry.isEmpty)
         #expect(figures.noticeSurvival.isEmpty && figures.complaintSurvival.isEmpty && figures.exclusions.isEmpty)
-        #expect(figures.definitions.count == 16)
+        #expect(figures.definitions.count == 17)
         #expect(figures.reviewDelays.groups.isEmpty && figures.dataTypes.isEmpty && figures.noticesInForce.isEmpty)
+        #expect(figures.noticeCharges.overall.notices == 0 && figures.noticeCharges.countries.isEmpty)
     }
 
     @Test(arguments: [("2024", 3_287), ("2024-02", 2_981), ("2024-06-30", 3_103)])
@@ -65,7 +66,8 @@ struct AnalysisEdgeCaseTests {
         let definitions = Analysis.definitions(options: Self.options(level: level))
         #expect(
             definitions.filter { $0.text.contains(phrase) }.map(\.id) == [
-                "overturn-rate", "notice-cancelled-share", "notice-ccf-share", "review-delay-over-limit",
+                "overturn-rate", "notice-cancelled-share", "notice-ccf-share", "notice-charges",
+                "review-delay-over-limit",
             ])
     }
 

@@ -278,14 +278,14 @@ struct AnalysisExampleTests {
         #expect(
             definitions.map(\.id) == [
                 "complaint-volume", "overturn-rate", "persistent-overturns", "complaints-by-data-type",
-                "notice-cancelled-share", "notice-ccf-share", "notice-nationalities", "notice-time-to-cancellation",
-                "notice-time-to-cancellation-by-kind", "complaint-time-to-decision", "review-delay",
-                "review-delay-over-limit", "notice-in-force-after-complaint", "observed-duration-quantiles",
-                "duration-histogram", "exclusions",
+                "notice-cancelled-share", "notice-ccf-share", "notice-nationalities", "notice-charges",
+                "notice-time-to-cancellation", "notice-time-to-cancellation-by-kind", "complaint-time-to-decision",
+                "review-delay", "review-delay-over-limit", "notice-in-force-after-complaint",
+                "observed-duration-quantiles", "duration-histogram", "exclusions",
             ]
         )
         #expect(definitions.allSatisfy { !$0.title.isEmpty && !$0.text.isEmpty })
-        let survival = definitions[7].text
+        let survival = definitions[8].text
         #expect(
             survival.contains(
                 "95% pointwise CI, Greenwood variance, log(−log) transform (= lifelines default; R survfit default "

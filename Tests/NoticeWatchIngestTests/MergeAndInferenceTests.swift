@@ -145,6 +145,7 @@ struct MergeAndInferenceTests {
                 "id <- \"entity_id\"",
                 "requesting_country <- \"arrest_warrants[0].issuing_country_id\"",
                 "issue_date <- \"entity_id\" (format: id-year)",
+                "warrants <- \"arrest_warrants\"",
             ])
         #expect(finished.files == ["page1.json"])
     }

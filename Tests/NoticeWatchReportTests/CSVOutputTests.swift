@@ -117,9 +117,10 @@ import Testing
         #expect(
             readText(folder, "accounting.csv")
                 == csv([
-                    "source,record_kind,read,kept,merged,quarantined,balances,with_values_not_understood,mapping",
-                    "ccf-2021,complaint,6,4,1,1,true,0,from sources.yaml",
-                    "notices-2021,notice,4,3,0,1,true,0,id <- entity_id (inferred); country <- issuing_country_id "
+                    "source,record_kind,read,kept,merged,exact_repeats,quarantined,balances,with_values_not_understood,"
+                        + "mapping",
+                    "ccf-2021,complaint,6,4,1,0,1,true,0,from sources.yaml",
+                    "notices-2021,notice,4,3,0,0,1,true,0,id <- entity_id (inferred); country <- issuing_country_id "
                         + "(inferred)",
                 ])
         )

@@ -128,7 +128,7 @@ import Testing
 
     @Test func dataQualityAndProvenanceEscapeRawValues() throws {
         let text = try report()
-        #expect(text.contains("| ccf-2021 | complaint | 6 | 4 | 1 | 1 | yes |"))
+        #expect(text.contains("| ccf-2021 | complaint | 6 | 4 | 1 | 0 | 1 | yes |"))
         #expect(
             text.contains(
                 "| unknown-country | 1 | ccf/decisions.csv:7 requesting\\_country \"=cmd\\|' /C calc'!A0\" |"

@@ -59,6 +59,7 @@ import Testing
                     ["complaint_volumes"], ["complaints"], ["conflicts"], ["exclusions"], ["input_files"],
                     ["notice_cancellations"], ["notices"], ["overturn_rates"], ["quarantine"], ["run"], ["sources"],
                     ["survival_complaints"], ["survival_notices"], ["survival_summary"], ["values_not_understood"],
+                    ["warrants"],
                 ]
         )
         #expect(
@@ -67,6 +68,7 @@ import Testing
             )
                 == [
                     ["complaints_country"], ["complaints_notice_id"], ["notices_country"], ["quarantine_reason_code"],
+                    ["warrants_charge_category"],
                 ]
         )
         #expect(try query("PRAGMA page_size") == [["16384"]])
@@ -172,5 +174,52 @@ import Testing
                 == "\(path): error[sqlite-failed]: UNIQUE constraint failed: notices.id - while executing "
                 + "INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
+    }
+}
+
+/// The `warrants` table holds every warrant of every notice, in order, with its charge and category.
+@Suite struct WarrantsTableTests {
+    @Test func everyWarrantIsARow() throws {
+        let location = ReportFixture.location("details", "red_notices_details.json", record: 1)
+        let warrants = [
+            Warrant(
+                matching: "Участие в незаконном вооружённом формировании", translation: "Illegal armed formation",
+                issuingCountry: CountryValue("RU")),
+            Warrant(matching: "Estafa", translation: nil, issuingCountry: CountryValue("ES")),
+            Warrant(matching: "", translation: nil, issuingCountry: .unrecognized("HK")),
+        ]
+        let notice = Notice(
+            id: "2016/48213", kind: .redNotice, requestingCountry: CountryValue("RU"), issueDate: nil,
+            status: .unknown, cancellationDate: nil, cancellationReason: .unknown, warrants: warrants,
+            provenance: location)
+        let plain = Notice(
+            id: "2013/41497", kind: .redNotice, requestingCountry: .unrecognized(""), issueDate: nil,
+            status: .unknown, cancellationDate: nil, cancellationReason: .unknown, provenance: location)
+        var ingest = IngestResult(
+            notices: RecordList([plain, notice]), complaints: RecordList(), quarantine: [], conflicts: [],
+            sources: [
+                SourceAccounting(
+                    source: "details", recordKind: .notice, read: 5, kept: 2, merged: 3, quarantined: 0,
+                    exactRepeats: 2, mapping: [])
+            ], inputFiles: [], sourcesFileSHA256: nil)
+        ingest.mapsWarrants = true
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let path = try temporary.folder("db") + "/records.sqlite"
+        try RecordsDatabase.write(
+            ingest, provenance: ReportFixture.provenance, asOf: CivilDate(year: 2025, month: 6, day: 30)!,
+            asOfOrigin: "--as-of", to: path)
+        let database = try SQLiteDatabase(path: path, readOnly: true)
+        #expect(
+            try database.query("SELECT * FROM warrants ORDER BY notice_id, position") == [
+                [
+                    "2016/48213", "1", "RU", "Участие в незаконном вооружённом формировании",
+                    "Illegal armed formation", "terrorism",
+                ],
+                ["2016/48213", "2", "ES", "Estafa", nil, "fraud"],
+                ["2016/48213", "3", "HK", "", nil, nil],
+            ])
+        #expect(try database.query("SELECT merged, exact_repeats FROM sources") == [["3", "2"]])
+        #expect(try database.query("PRAGMA user_version") == [["5"]])
     }
 }

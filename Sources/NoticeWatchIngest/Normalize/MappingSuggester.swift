@@ -13,7 +13,7 @@ enum MappingSuggester {
     static func line(_ field: NormalizedField, rawValue: String, spec: FieldSpec?) -> String {
         let key = quoted(rawValue)
         switch field.valueKind {
-        case .date, .text:
+        case .date, .text, .warrantList:
             return ""
         case .country, .countryList:
             if let (member, reason) = CountrySuccessors.member(for: rawValue) {
@@ -53,13 +53,18 @@ enum MappingSuggester {
         return text
     }
 
-    /// Every suggestion for `values` (one source's entries of several fields), given the source's mapping.
+    /// Every suggestion for `values` (one source's entries of several fields), given the source's mapping. A
+    /// requesting country taken from the first warrant (the source maps `warrants` and no `requesting_country`)
+    /// is mapped under `warrants`, whose `values:` map issuing countries.
     static func suggestions(
         source: String, fields: [FieldSpec], values: [ValueNotUnderstood]
     ) -> [MappingSuggestion] {
+        let fromWarrants =
+            !fields.contains { $0.field == .requestingCountry } && fields.contains { $0.field == .warrants }
         var byField: [NormalizedField: [String]] = [:]
         for value in values where !value.suggestion.isEmpty {
-            guard let field = NormalizedField(rawValue: value.field) else { continue }
+            guard var field = NormalizedField(rawValue: value.field) else { continue }
+            if field == .requestingCountry && fromWarrants { field = .warrants }
             byField[field, default: []].append(value.suggestion)
         }
         return byField.keys.sorted().map { field in

@@ -17,9 +17,16 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
     case dataType = "data_type"
     case requestType = "request_type"
     case admissibilityDate = "admissibility_date"
+    /// The arrest warrants: a JSON array of objects (`issuing_country_id`, `charge`, `charge_translation`) or a
+    /// Python list of dicts as pandas writes it.
+    case warrants
+    /// One charge (a CSV `charge`, `charges` or `offence` column): the notice's one warrant, issued by its
+    /// requesting country.
+    case charge
+    case chargeTranslation = "charge_translation"
 
     /// What kind of value the field holds, which decides how it is normalized.
-    enum ValueKind { case text, country, countryList, date, category }
+    enum ValueKind { case text, country, countryList, date, category, warrantList }
 
     /// The fields of a record kind, in the order they are normalized and listed.
     static func fields(of kind: RecordKind) -> [NormalizedField] {
@@ -27,7 +34,7 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
         case .notice:
             [
                 .id, .kind, .requestingCountry, .nationalities, .issueDate, .status, .cancellationDate,
-                .cancellationReason,
+                .cancellationReason, .warrants, .charge, .chargeTranslation,
             ]
         case .complaint:
             [
@@ -45,7 +52,8 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
 
     var valueKind: ValueKind {
         switch self {
-        case .id, .noticeID: .text
+        case .id, .noticeID, .charge, .chargeTranslation: .text
+        case .warrants: .warrantList
         case .requestingCountry: .country
         case .nationalities: .countryList
         case .issueDate, .cancellationDate, .filedDate, .decisionDate, .admissibilityDate: .date
@@ -69,11 +77,12 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
     /// The record's flag for a value of this field not understood (empty for ids, which are never flagged).
     var flag: FlaggedFields {
         switch self {
-        case .id, .noticeID: []
+        case .id, .noticeID, .charge, .chargeTranslation: []
         case .nationalities: .nationalities
         case .dataType: .dataType
         case .requestType: .requestType
         case .admissibilityDate: .admissibilityDate
+        case .warrants: .warrants
         case .kind: .kind
         case .requestingCountry: .requestingCountry
         case .issueDate: .issueDate
@@ -104,6 +113,9 @@ enum NormalizedField: String, CaseIterable, Hashable, Sendable, Comparable {
         case .dataType: 12
         case .requestType: 13
         case .admissibilityDate: 14
+        case .warrants: 15
+        case .charge: 16
+        case .chargeTranslation: 17
         }
     }
 

@@ -31,6 +31,9 @@ struct RecordMerger<Record: RecordWithFacts> {
     /// What a record seen on the public list takes from having been seen there (a notice with no status of its
     /// own is active), applied to the kept record of each id seen in a capture.
     var observedOnList: ((inout Record) -> Void)?
+    /// Whether two records with the same id hold identical values, their provenance aside: the later is an
+    /// exact repeat (a scraper that wrote one notice many times).
+    var isExactRepeat: (Record, Record) -> Bool = { _, _ in false }
 
     /// The collector of sightings for these files, when they are a series.
     func sightings(fileCount: Int) -> CaptureSightings<Record>? {
@@ -58,10 +61,34 @@ struct RecordMerger<Record: RecordWithFacts> {
         var records: RecordList<Record>
         /// How many records of each file merged into an earlier one, aligned with the files.
         var merged: [Int]
+        /// Of `merged`, those identical to a record read before them (``RecordMerger/isExactRepeat``).
+        var exactRepeats: [Int]
         /// One entry per differing field of each merged record, in no particular order.
         var conflicts: [DuplicateConflict]
         /// Where each notice was seen, by id, when the files are a series of captures; else empty.
         var presences: [ListPresence] = []
+
+        init(
+            records: RecordList<Record>, merged: [Int], exactRepeats: [Int]? = nil, conflicts: [DuplicateConflict],
+            presences: [ListPresence] = []
+        ) {
+            self.records = records
+            self.merged = merged
+            self.exactRepeats = exactRepeats ?? [Int](repeating: 0, count: merged.count)
+            self.conflicts = conflicts
+            self.presences = presences
+        }
+    }
+
+    /// Counts `other` as an exact repeat for `file` when it equals `first` (the first record read with its id,
+    /// as read) or one of `variants` (the other distinct values read for the id, at most a few kept; empty, so
+    /// never allocated, for an id read once), else notes it among the variants.
+    func countRepeat(_ other: Record, first: Record, file: Int, variants: inout [Record], repeats: inout [Int]) {
+        if isExactRepeat(first, other) || variants.contains(where: { isExactRepeat($0, other) }) {
+            repeats[file] += 1
+        } else if variants.count < 8 {
+            variants.append(other)
+        }
     }
 
     /// Merges `files` (each in row order, the files in merge order).
@@ -107,10 +134,13 @@ struct RecordMerger<Record: RecordWithFacts> {
         var records: [Record] = []
         records.reserveCapacity(total)
         var conflicts: [DuplicateConflict] = []
+        var repeats = [Int](repeating: 0, count: files.count)
         var start = 0
         while start < total {
             let keptPlace = places[Int(order[start])]
             var kept = files[Int(keptPlace.file)][Int(keptPlace.row)]
+            var first = (file: Int(keptPlace.file), record: kept)
+            var variants: [Record] = []
             sightings?.begin(kept, file: Int(keptPlace.file))
             var end = start + 1
             let keptID = ids[Int(order[start])]
@@ -119,6 +149,15 @@ struct RecordMerger<Record: RecordWithFacts> {
                 let place = places[Int(order[position])]
                 let other = files[Int(place.file)][Int(place.row)]
                 merged[Int(place.file)] += 1
+                // A notice seen again in a later capture of the public list is a sighting, not a repeat: repeats
+                // are counted within one capture, from its first copy.
+                if sightings?.areDifferentCaptures(first.file, Int(place.file)) == true {
+                    first = (Int(place.file), other)
+                    variants = []
+                } else {
+                    countRepeat(
+                        other, first: first.record, file: Int(place.file), variants: &variants, repeats: &repeats)
+                }
                 sightings?.add(other, file: Int(place.file))
                 let differences = merge(other, into: &kept)
                 // Two captures of the list that differ are a modification (reported by the sightings), not a conflict.
@@ -132,7 +171,8 @@ struct RecordMerger<Record: RecordWithFacts> {
         }
         sightings?.end()
         return Merged(
-            records: RecordList(records), merged: merged, conflicts: conflicts, presences: sightings?.presences ?? [])
+            records: RecordList(records), merged: merged, exactRepeats: repeats, conflicts: conflicts,
+            presences: sightings?.presences ?? [])
     }
 }
 
@@ -141,7 +181,8 @@ extension RecordMerger where Record == Notice {
     static var notices: Self {
         RecordMerger(
             id: \.id, combine: RecordMerger.combine, location: \.provenance, kind: .notice,
-            values: RecordMerger.fieldTexts, observedOnList: RecordMerger.observeActive)
+            values: RecordMerger.fieldTexts, observedOnList: RecordMerger.observeActive,
+            isExactRepeat: RecordMerger.isSameNotice)
     }
 
     /// A notice on the public list on a capture date is active on that date: one with no status of its own (absent,
@@ -152,6 +193,18 @@ extension RecordMerger where Record == Notice {
         }
     }
 
+    /// A notice's warrants as text for a conflict entry: `RU: charge; KZ: charge`.
+    static func warrantText(_ warrants: [Warrant]) -> String {
+        warrants.map { "\($0.issuingCountry.code): \($0.charge)" }.joined(separator: "; ")
+    }
+
+    /// Whether two notices hold the same values, their provenance aside.
+    static func isSameNotice(_ first: Notice, _ second: Notice) -> Bool {
+        var first = first
+        first.provenance = second.provenance
+        return first == second
+    }
+
     /// A notice's fields as text, for comparing captures of the public list (absent values are empty).
     static func fieldTexts(_ notice: Notice) -> [(NormalizedField, String)] {
         [
@@ -160,6 +213,7 @@ extension RecordMerger where Record == Notice {
             (.issueDate, notice.issueDate?.description ?? ""), (.status, notice.status.rawValue),
             (.cancellationDate, notice.cancellationDate?.description ?? ""),
             (.cancellationReason, notice.cancellationReason.rawValue),
+            (.warrants, notice.warrants.isEmpty ? "" : warrantText(notice.warrants)),
         ]
     }
 
@@ -180,6 +234,7 @@ extension RecordMerger where Record == Notice {
         fill.merge(
             &kept.cancellationReason, other.cancellationReason, .cancellationReason, known: { $0 != .unknown },
             text: \.rawValue)
+        fill.merge(&kept.warrants, other.warrants, .warrants, known: { !$0.isEmpty }, text: RecordMerger.warrantText)
         kept.flagged = fill.keptFlags
         return fill.differences
     }
@@ -188,7 +243,13 @@ extension RecordMerger where Record == Notice {
 extension RecordMerger where Record == Complaint {
     /// The merger of complaints.
     static var complaints: Self {
-        RecordMerger(id: \.id, combine: RecordMerger.combine, location: \.provenance, kind: .complaint)
+        RecordMerger(
+            id: \.id, combine: RecordMerger.combine, location: \.provenance, kind: .complaint,
+            isExactRepeat: { first, second in
+                var first = first
+                first.provenance = second.provenance
+                return first == second
+            })
     }
 
     /// Merges `other` into `kept`: unknown fields of `kept` take `other`'s known values (a case list and a

@@ -42,7 +42,7 @@ struct RecordNormalizer {
     /// Where each field's value comes from, by field position: its reader value index, ``constantSlot``,
     /// ``noSlot`` (mapped to nothing the reader returns) or ``unmappedSlot``. A plain value, read per field and
     /// row without reference counting.
-    private let slots: SIMD16<Int16>
+    private let slots: SIMD32<Int16>
     private static let constantSlot: Int16 = -1
     private static let noSlot: Int16 = -2
     private static let unmappedSlot: Int16 = -3
@@ -59,6 +59,8 @@ struct RecordNormalizer {
     /// Nationality lists as written, one parsed list per distinct spelling.
     var nationalityLists = ByteCache()
     var parsedNationalities: [(members: [Country], unrecognized: [Int])] = []
+    /// The category of each distinct charge (and translation) seen, keyed by their texts.
+    var chargeCategories: [String: ChargeCategory?] = [:]
     /// Per field position and spelling: the position of the category among its type's `allCases`, or `-1 - e`
     /// for entry `e` of ``tally``.
     private var categories: [ByteCache]
@@ -87,7 +89,7 @@ struct RecordNormalizer {
         var table = [FieldPlan?](repeating: nil, count: count)
         for plan in plans { table[plan.field.position] = plan }
         self.plans = table
-        var slots = SIMD16<Int16>(repeating: RecordNormalizer.unmappedSlot)
+        var slots = SIMD32<Int16>(repeating: RecordNormalizer.unmappedSlot)
         for (position, plan) in table.enumerated() {
             guard let plan else { continue }
             if plan.constant != nil {
@@ -142,7 +144,13 @@ struct RecordNormalizer {
     mutating func notice(_ fields: RecordFields, at location: SourceLocation) throws(Rejection) -> Notice {
         let id = RecordNormalizer.noticeID(try identify(fields, location))
         var flagged: FlaggedFields = []
-        let country = country(fields, location, &flagged)
+        var country = country(fields, location, &flagged)
+        let warrants = warrants(fields, location, requestingCountry: country, &flagged)
+        if !warrants.isEmpty, case .unrecognized("") = country,
+            let first = requestingCountry(from: warrants, location, &flagged)
+        {
+            country = first
+        }
         let issueDate = date(.issueDate, fields, location, &flagged)
         var status = category(
             .status, fields, location, cases: statuses, default: .unknown, unknown: .unknown, &flagged)
@@ -157,7 +165,7 @@ struct RecordNormalizer {
             cancellationReason: category(
                 .cancellationReason, fields, location, cases: reasons, default: .unknown, unknown: .unknown,
                 &flagged),
-            flagged: flagged, provenance: location)
+            flagged: flagged, warrants: warrants, provenance: location)
     }
 
     /// The complaint the values describe (the normalizer's kind must be `.complaint`).

@@ -13,7 +13,7 @@ enum HeaderWords {
         case country, state, requesting, code, member
         case date, on, receipt, decision, decided, outcome, final
         case issue, status, cancellation, reason, kind
-        case dataWord, admissibility
+        case dataWord, admissibility, charge, translation
     }
 
     /// The longest name, in UTF-8 bytes, that is split into words: the longest a field's name needs is some
@@ -200,6 +200,14 @@ enum HeaderWords {
                 ]
             ),
             (.reason, ["reason", "reasons", "motif", "motifs", "motivo", "grounds", "cause", "prichina"]),
+            (
+                .charge,
+                [
+                    "charge", "charges", "offence", "offences", "offense", "offenses", "infraction", "infractions",
+                    "delito", "delitos", "delit", "crime", "crimes", "obvinenie", "obvineniye",
+                ]
+            ),
+            (.translation, ["translation", "translated", "traduction", "traduccion", "traducido", "perevod"]),
             (
                 .kind,
                 ["kind", "type", "tipo", "colour", "color", "couleur", "category", "categorie", "categoria", "vid"]

@@ -43,6 +43,8 @@ enum MappingInference {
                 field: .cancellationDate, needs: [[.cancellation, .date], [.cancellation, .on]],
                 allows: [.cancellation, .date, .on, .notice]),
             Pattern(field: .cancellationReason, needs: [[.cancellation, .reason]], allows: [.notice]),
+            Pattern(field: .charge, needs: [[.charge]], allows: [.charge]),
+            Pattern(field: .chargeTranslation, needs: [[.charge, .translation]], allows: []),
         ],
         .complaint: [
             Pattern(

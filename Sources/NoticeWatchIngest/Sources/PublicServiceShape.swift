@@ -12,6 +12,8 @@ import NoticeWatchModel
 /// - `requesting_country` from the first arrest warrant's `issuing_country_id` when the records have warrants:
 ///   the first warrant is the one the service lists first, and a notice whose warrants come from several
 ///   countries counts for that one. List entries have no warrants, hence no requesting country;
+/// - `warrants` from `arrest_warrants` (the whole array, or a CSV column holding it as JSON or as a Python
+///   list of dicts): every warrant with its issuing country, charge, translation and charge category;
 /// - `kind` from the notice's link (`_links.self.href`, a `url` column, or pandas' `_links` column), whose path
 ///   names the kind (`/red/`, `/yellow/`, `/un/`).
 enum PublicServiceShape {
@@ -33,6 +35,9 @@ enum PublicServiceShape {
         ]
         if let list = names.first(where: { rootKey($0) == "nationalities" }) {
             fields.append(FieldSpec(field: .nationalities, from: arrayName(list)))
+        }
+        if let warrants = names.first(where: { rootKey($0) == "arrestwarrants" }) {
+            fields.append(FieldSpec(field: .warrants, from: arrayName(warrants)))
         }
         if let warrant = names.first(where: {
             rootKey($0) == "arrestwarrants" && MappingInference.lastStepKey($0) == "issuingcountryid"

@@ -69,10 +69,11 @@ extension SourcesFileParser {
     }
 
     /// The `values:` of a vocabulary field (raw label → category) or of `requesting_country` (raw text → the
-    /// code or name of a member country, stored as its alpha-2 code; likewise each entry of `nationalities`).
+    /// code or name of a member country, stored as its alpha-2 code; likewise each entry of `nationalities` and
+    /// each warrant's issuing country under `warrants`).
     func parseValues(_ node: Node, field: NormalizedField, key: String) throws(IngestError) -> [String: String] {
         var values: [String: String] = [:]
-        if field == .requestingCountry || field == .nationalities {
+        if field == .requestingCountry || field == .nationalities || field == .warrants {
             for (label, target) in try mapping(node, "values") {
                 let labelText = try string(label, "a raw value")
                 let targetText = try string(target, "a member country")
@@ -90,7 +91,8 @@ extension SourcesFileParser {
         guard let categories = field.categories else {
             throw failure(
                 .sourcesFileUnknownKey,
-                "\"values\" applies to vocabulary fields, requesting_country and nationalities only, not \"\(key)\"",
+                "\"values\" applies to vocabulary fields, requesting_country, nationalities and warrants only, not "
+                    + "\"\(key)\"",
                 node)
         }
         for (label, category) in try mapping(node, "values") {

@@ -24,6 +24,9 @@ struct ExternalMerge<Record: SpillableRecord> {
         var sightings = merger.sightings(fileCount: fileCount)
         if sightings == nil, let concatenated = concatenation(sources, fileCount: fileCount) { return concatenated }
         var merged = [Int](repeating: 0, count: fileCount)
+        var repeats = [Int](repeating: 0, count: fileCount)
+        var first: (file: Int, record: Record)?
+        var variants: [Record] = []
         var conflicts: [DuplicateConflict] = []
         let origins = folder.originTable
         var heap = MergeHeap<Record>()
@@ -54,6 +57,13 @@ struct ExternalMerge<Record: SpillableRecord> {
         while let (record, file) = heap.pop() {
             if var current = kept, current.id == record.id {
                 merged[file] += 1
+                // Repeats are counted within one capture of a series, from its first copy (see RecordMerger).
+                if let base = first, sightings?.areDifferentCaptures(base.file, file) != true {
+                    merger.countRepeat(record, first: base.record, file: file, variants: &variants, repeats: &repeats)
+                } else {
+                    first = (file, record)
+                    variants = []
+                }
                 sightings?.add(record, file: file)
                 kept = nil
                 let differences = merger.merge(record, into: &current)
@@ -67,6 +77,8 @@ struct ExternalMerge<Record: SpillableRecord> {
                 try write(finished)
             }
             kept = record
+            first = (file, record)
+            if !variants.isEmpty { variants = [] }
             keptFile = file
             sightings?.begin(record, file: file)
         }
@@ -78,7 +90,8 @@ struct ExternalMerge<Record: SpillableRecord> {
         stores.append(SpillRun(file: writer.path, count: count))
         sightings?.end()
         return RecordMerger<Record>.Merged(
-            records: list(stores), merged: merged, conflicts: conflicts, presences: sightings?.presences ?? [])
+            records: list(stores), merged: merged, exactRepeats: repeats, conflicts: conflicts,
+            presences: sightings?.presences ?? [])
     }
 
     /// Records per part of a merged store.

@@ -162,10 +162,12 @@ extension CountryValue {
 }
 
 extension Notice: SpillableRecord {
-    /// The fixed 14 bytes, the count of nationalities and one byte per nationality, then an unrecognized
-    /// country's text.
+    /// The fixed 16 bytes (with the warrant summary), the count of nationalities and one byte per nationality,
+    /// an unrecognized country's text, then the count of warrants and each warrant.
     var spillFieldsSize: Int {
-        15 + nationalities.count + (requestingCountry.spillText.map { 4 + $0.utf8.count } ?? 0)
+        var size = 19 + nationalities.count + (requestingCountry.spillText.map { 4 + $0.utf8.count } ?? 0)
+        for warrant in warrants { size += warrant.spillSize }
+        return size
     }
 
     func appendFields(to bytes: inout SpillBytes) {
@@ -176,19 +178,29 @@ extension Notice: SpillableRecord {
                 (issueDate?.storageValue ?? 0).littleEndian, (cancellationDate?.storageValue ?? 0).littleEndian
             ))
         bytes.append(raw: flagged.rawValue.littleEndian)
+        let summary = warrants.isEmpty ? WarrantSummary() : WarrantSummary(warrants)
+        bytes.append(raw: (summary.categoryBits, UInt8(summary.severalCountries ? 1 : 0)))
         bytes.append(raw: UInt8(nationalities.count))
         for nationality in nationalities { bytes.append(raw: UInt8(nationality.index)) }
         if let text = requestingCountry.spillText { bytes.append(text) }
+        bytes.append(raw: UInt16(min(warrants.count, Int(UInt16.max))).littleEndian)
+        for warrant in warrants.prefix(Int(UInt16.max)) { warrant.append(to: &bytes) }
     }
 
     static func read(id: String, fields: inout SpillCursor, provenance: SourceLocation) -> Notice {
         let facts = readFacts(fields: &fields)
         let text = facts.requestingCountry == nil ? fields.string() : ""
+        let count = Int(fields.uint8()) | Int(fields.uint8()) << 8
+        var warrants: [Warrant] = []
+        if count > 0 {
+            warrants.reserveCapacity(count)
+            for _ in 0..<count { warrants.append(Warrant.read(from: &fields)) }
+        }
         return Notice(
             id: id, kind: facts.kind, requestingCountry: CountryValue(spilled: facts.requestingCountry, text: text),
             nationalities: facts.nationalities, issueDate: facts.issueDate, status: facts.status,
             cancellationDate: facts.cancellationDate, cancellationReason: facts.cancellationReason,
-            flagged: facts.flagged, provenance: provenance)
+            flagged: facts.flagged, warrants: warrants, provenance: provenance)
     }
 
     /// Reads the fixed fields (an unrecognized country's text after them is left unread).
@@ -200,13 +212,50 @@ extension Notice: SpillableRecord {
         let issue = fields.date()
         let cancellation = fields.date()
         let flagged = fields.flags()
+        let summary = WarrantSummary(categoryBits: fields.uint8(), severalCountries: fields.uint8() == 1)
         let count = Int(fields.uint8())
         var nationalities: [Country] = []
         nationalities.reserveCapacity(count)
         for _ in 0..<count { nationalities.append(Country(index: Int(fields.uint8()))) }
         return Facts(
             kind: kind, requestingCountry: country, nationalities: nationalities, issueDate: issue, status: status,
-            cancellationDate: cancellation, cancellationReason: reason, flagged: flagged)
+            cancellationDate: cancellation, cancellationReason: reason, flagged: flagged, warrants: summary)
+    }
+}
+
+extension Warrant {
+    /// The category byte of a warrant with no charge.
+    private static let noCategory: UInt8 = 0xFF
+
+    /// The bytes ``append(to:)`` writes: country, category and translation bytes, the charge, then the
+    /// translation and an unrecognized country's text when there are.
+    var spillSize: Int {
+        7 + charge.utf8.count + (chargeTranslation.map { 4 + $0.utf8.count } ?? 0)
+            + (issuingCountry.member == nil ? 4 + issuingCountry.code.utf8.count : 0)
+    }
+
+    func append(to bytes: inout SpillBytes) {
+        bytes.append(
+            raw: (
+                issuingCountry.spillByte, chargeCategory.map { UInt8($0.ordinal) } ?? Warrant.noCategory,
+                UInt8(chargeTranslation == nil ? 0 : 1)
+            ))
+        bytes.append(charge)
+        if let chargeTranslation { bytes.append(chargeTranslation) }
+        if issuingCountry.member == nil { bytes.append(issuingCountry.code) }
+    }
+
+    static func read(from cursor: inout SpillCursor) -> Warrant {
+        let country = cursor.member()
+        let categoryByte = cursor.uint8()
+        let hasTranslation = cursor.uint8() == 1
+        let charge = cursor.string()
+        let translation = hasTranslation ? cursor.string() : nil
+        let text = country == nil ? cursor.string() : ""
+        return Warrant(
+            issuingCountry: CountryValue(spilled: country, text: text), charge: charge,
+            chargeTranslation: translation,
+            chargeCategory: categoryByte == noCategory ? nil : ChargeCategory.allCases[Int(categoryByte)])
     }
 }
 

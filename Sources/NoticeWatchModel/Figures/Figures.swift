@@ -10,6 +10,8 @@ public struct Figures: Hashable, Sendable {
     public var noticeCancellations: NoticeCancellations
     /// Notices by nationality of the subject (list entries have no requesting country).
     public var noticeNationalities: NoticeNationalities
+    /// Notices by charge category, overall and per requesting country (empty when no notice has a charge).
+    public var noticeCharges: NoticeCharges
     /// Time from issue to cancellation of notices (overall first, then per country by country order).
     public var noticeSurvival: [SurvivalSummary]
     /// Time from filing to decision of complaints (overall first, then per country by country order).
@@ -34,9 +36,11 @@ public struct Figures: Hashable, Sendable {
         options: AnalysisOptions, volumes: ComplaintVolumes, overturnRates: OverturnRates,
         noticeCancellations: NoticeCancellations, noticeSurvival: [SurvivalSummary],
         complaintSurvival: [SurvivalSummary], exclusions: [Exclusion], definitions: [FigureDefinition],
-        noticeNationalities: NoticeNationalities = NoticeNationalities()
+        noticeNationalities: NoticeNationalities = NoticeNationalities(),
+        noticeCharges: NoticeCharges = NoticeCharges()
     ) {
         self.noticeNationalities = noticeNationalities
+        self.noticeCharges = noticeCharges
         self.options = options
         self.volumes = volumes
         self.overturnRates = overturnRates
