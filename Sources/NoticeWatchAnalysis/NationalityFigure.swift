@@ -53,7 +53,10 @@ extension PartialAggregate {
     mutating func addNationalities(_ notice: Notice.Facts) {
         noticeTotal += 1
         if notice.requestingCountry == nil { noticesWithoutRequestingCountry += 1 }
-        if notice.nationalities.isEmpty { return nationalities.add(NationalityKey(nationality: nil)) }
+        if notice.nationalities.isEmpty {
+            noticesWithoutNationality += 1
+            return
+        }
         for nationality in notice.nationalities { nationalities.add(NationalityKey(nationality: nationality)) }
     }
 
@@ -61,6 +64,7 @@ extension PartialAggregate {
     func nationalityFigure() -> NoticeNationalities {
         var counts: [Country?: Int] = [:]
         for (key, count) in nationalities.dictionary { counts[key.nationality, default: 0] += count }
+        if noticesWithoutNationality > 0 { counts[nil, default: 0] += noticesWithoutNationality }
         return NationalityFigure.make(
             counts, total: noticeTotal, withoutRequestingCountry: noticesWithoutRequestingCountry)
     }

@@ -64,6 +64,8 @@ enum NoticeInForceFigure {
         }
         var spans = SpanCounts(asOf: asOf)
         for notice in notices {
+            // Every complaint's notice found: the rest of the notices can hold none.
+            if waiting.isEmpty { break }
             guard let found = waiting.removeValue(forKey: notice.id) else { continue }
             for (country, start) in found {
                 if let reason = reason(notice, start: start, asOf: asOf) {

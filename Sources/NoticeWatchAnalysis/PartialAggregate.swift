@@ -89,6 +89,8 @@ public struct PartialAggregate: Hashable, Sendable {
     /// Every notice counted, and those of them with no requesting country.
     var noticeTotal = 0
     var noticesWithoutRequestingCountry = 0
+    /// Notices that list no member nationality: a plain count, since most exports list none.
+    var noticesWithoutNationality = 0
     /// Usable durations from issue to cancellation (end `nil`: still open, censored at the as-of date).
     var noticeSpans: SpanCounts
     /// Usable durations from filing to decision.
@@ -237,6 +239,7 @@ public struct PartialAggregate: Hashable, Sendable {
         charges.merge(other.charges)
         noticeTotal += other.noticeTotal
         noticesWithoutRequestingCountry += other.noticesWithoutRequestingCountry
+        noticesWithoutNationality += other.noticesWithoutNationality
         noticeSpans.merge(other.noticeSpans)
         complaintSpans.merge(other.complaintSpans)
         exclusions.merge(other.exclusions, uniquingKeysWith: +)

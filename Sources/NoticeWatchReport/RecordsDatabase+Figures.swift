@@ -79,9 +79,32 @@ extension RecordsDatabase {
     }
 
     /// Whether `cell` is a plain decimal number as the tables write them: `-0.25`, `412.5`, `1e-05`.
+    ///
+    /// The grammar is `-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?`, checked byte by byte: the tables have many cells, and
+    /// a cell is read once.
+    ///
+    /// - Complexity: O(bytes of the cell).
     static func isDecimal(_ cell: String) -> Bool {
-        let grammar = #/-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/#
-        return cell.wholeMatch(of: grammar) != nil
+        let bytes = Array(cell.utf8)
+        var position = 0
+        func digits() -> Bool {
+            let start = position
+            while position < bytes.count, (0x30...0x39).contains(bytes[position]) { position += 1 }
+            return position > start
+        }
+        func skip(_ byte: UInt8) -> Bool {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+            return true
+        }
+        _ = skip(UInt8(ascii: "-"))
+        guard digits() else { return false }
+        if skip(UInt8(ascii: ".")) { guard digits() else { return false } }
+        if skip(UInt8(ascii: "e")) || skip(UInt8(ascii: "E")) {
+            if !skip(UInt8(ascii: "+")) { _ = skip(UInt8(ascii: "-")) }
+            guard digits() else { return false }
+        }
+        return position == bytes.count
     }
 
     /// An SQL identifier in double quotes.

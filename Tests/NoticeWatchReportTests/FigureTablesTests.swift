@@ -54,6 +54,15 @@ import Testing
             !RecordsDatabase.isDecimal("0x10") && !RecordsDatabase.isDecimal("1.") && !RecordsDatabase.isDecimal(""))
     }
 
+    @Test(arguments: [
+        ("0", true), ("-0.25", true), ("412.5", true), ("1e-05", true), ("2.5E+3", true), ("-7e2", true),
+        ("-", false), (".5", false), ("1e", false), ("1e+", false), ("1.2.3", false), ("+1", false), (" 1", false),
+        ("1 ", false), ("١٢", false), ("NaN", false), ("inf", false),
+    ])
+    func decimalCellsFollowTheGrammar(cell: String, decimal: Bool) {
+        #expect(RecordsDatabase.isDecimal(cell) == decimal)
+    }
+
     @Test func metadataDescribesEveryTableAndColumnAndTheQueriesRun() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
