@@ -53,23 +53,7 @@ extension CSVTables {
             case .country(let country): prefix = ["country", country.alpha2]
             case .year(let year): prefix = ["filing_year", String(year)]
             }
-            let summary = group.survival
-            let tooFew = summary.tooFew ? "too-few" : ""
-            table.append(prefix + ["subjects", "", String(summary.subjects), "", "", tooFew])
-            table.append(prefix + ["events", "", String(summary.events), "", "", ""])
-            table.append(prefix + ["censored", "", String(summary.censored), "", "", ""])
-            for quantile in summary.quantiles {
-                table.append(
-                    prefix + [
-                        "km_quantile", FixedDecimal.format(quantile.probability, decimals: 2),
-                        quantile.estimate.map(days) ?? "", quantile.lower.map(days) ?? "",
-                        quantile.upper.map(days) ?? "",
-                        summary.tooFew ? "too-few" : quantile.estimate == nil ? "not-reached" : "",
-                    ])
-            }
-            for atRisk in summary.atRisk {
-                table.append(prefix + ["at_risk", String(atRisk.day), String(atRisk.count), "", "", ""])
-            }
+            for row in kaplanMeierRows(group.survival) { table.append(prefix + row) }
             for share in group.limits {
                 let limit = share.limit.rawValue
                 table.append(prefix + ["decided_within", limit, String(share.decidedWithin), "", "", ""])

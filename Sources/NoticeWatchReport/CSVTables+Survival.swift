@@ -42,23 +42,7 @@ extension CSVTables {
         for (analysis, summaries) in analyses {
             for summary in summaries {
                 let prefix = [analysis, group(summary.country)]
-                let tooFew = summary.tooFew ? "too-few" : ""
-                table.append(prefix + ["subjects", "", String(summary.subjects), "", "", tooFew])
-                table.append(prefix + ["events", "", String(summary.events), "", "", ""])
-                table.append(prefix + ["censored", "", String(summary.censored), "", "", ""])
-                for quantile in summary.quantiles {
-                    table.append(
-                        prefix + [
-                            "km_quantile", FixedDecimal.format(quantile.probability, decimals: 2),
-                            quantile.estimate.map(days) ?? "", quantile.lower.map(days) ?? "",
-                            quantile.upper.map(days) ?? "",
-                            summary.tooFew ? "too-few" : quantile.estimate == nil ? "not-reached" : "",
-                        ]
-                    )
-                }
-                for atRisk in summary.atRisk {
-                    table.append(prefix + ["at_risk", String(atRisk.day), String(atRisk.count), "", "", ""])
-                }
+                for row in kaplanMeierRows(summary) { table.append(prefix + row) }
                 for quantile in summary.observedQuantiles {
                     table.append(
                         prefix + [
@@ -74,6 +58,26 @@ extension CSVTables {
             }
         }
         return table
+    }
+
+    /// The Kaplan–Meier rows of one group in the long-form tables (after the group's own columns): `subjects`
+    /// (note `too-few` under the minimum), `events`, `censored`, one `km_quantile` per share ended (note
+    /// `not-reached` or `too-few`) and one `at_risk` per day.
+    static func kaplanMeierRows(_ summary: SurvivalSummary) -> [[String]] {
+        var rows = [
+            ["subjects", "", String(summary.subjects), "", "", summary.tooFew ? "too-few" : ""],
+            ["events", "", String(summary.events), "", "", ""],
+            ["censored", "", String(summary.censored), "", "", ""],
+        ]
+        for quantile in summary.quantiles {
+            rows.append([
+                "km_quantile", FixedDecimal.format(quantile.probability, decimals: 2),
+                quantile.estimate.map(days) ?? "", quantile.lower.map(days) ?? "", quantile.upper.map(days) ?? "",
+                summary.tooFew ? "too-few" : quantile.estimate == nil ? "not-reached" : "",
+            ])
+        }
+        for atRisk in summary.atRisk { rows.append(["at_risk", String(atRisk.day), String(atRisk.count), "", "", ""]) }
+        return rows
     }
 
     /// Days as the CSV tables write them: `412`, or `412.5` for a midpoint.

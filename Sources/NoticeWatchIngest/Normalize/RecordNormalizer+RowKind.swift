@@ -56,6 +56,8 @@ extension RecordNormalizer {
     }
 
     /// Whether `bytes` (of the id header's length) are the id column's name, with no allocation.
+    ///
+    /// Invariant: `bytes` is the borrowed view of the row's id field, read only during this call.
     @inline(__always)
     func matchesIDHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
         for index in 0..<bytes.count where RecordNormalizer.headerByte(bytes[index]) != idHeader[index] {

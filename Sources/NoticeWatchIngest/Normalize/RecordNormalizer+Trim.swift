@@ -6,6 +6,9 @@ extension RecordNormalizer {
     /// dropped, on the bytes.
     ///
     /// - Complexity: O(1) when the value starts and ends with a non-space ASCII byte, else O(spaces trimmed).
+    ///
+    /// Invariant: the result is a sub-range of `bytes`, a borrowed view of the reader's field buffer, so it is
+    /// valid exactly as long as `bytes` (the normalization of one record); nothing is allocated or freed.
     @inline(__always)
     static func trim(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         let count = bytes.count

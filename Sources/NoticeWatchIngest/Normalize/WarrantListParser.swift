@@ -25,6 +25,8 @@ enum WarrantListParser {
         return ["n/a", "na", "none", "null", "nan", "-"].contains(text)
     }
 
+    /// Invariant: `bytes` is a borrowed view of the record's field buffer (owned by the reader's field store),
+    /// valid for the one `parse` call that makes the scanner; the scanner never outlives it or frees it.
     private struct Scanner {
         let bytes: UnsafeRawBufferPointer
         var position = 0

@@ -159,9 +159,10 @@ struct ZipArchive {
         }
         defer { inflateEnd(&stream) }
         // One spare byte: output reaching it means the part inflates to more than it declares.
-        let spare = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
-        defer { spare.deallocate() }
+        var spare: UInt8 = 0
         var status: Int32 = Z_OK
+        // Invariant: zlib holds `next_in`, `next_out` and the spare byte's address only inside this closure (the
+        // stream is not used after it but to end it), and `part.bytes` has `part.count` bytes.
         stored.withUnsafeBufferPointer { input in
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
             stream.avail_in = UInt32(input.count)
@@ -169,9 +170,11 @@ struct ZipArchive {
             stream.avail_out = UInt32(part.count)
             status = CZlib.inflate(&stream, Z_FINISH)
             if status != Z_STREAM_END && stream.avail_out == 0 {
-                stream.next_out = spare
-                stream.avail_out = 1
-                status = CZlib.inflate(&stream, Z_FINISH)
+                withUnsafeMutablePointer(to: &spare) { byte in
+                    stream.next_out = byte
+                    stream.avail_out = 1
+                    status = CZlib.inflate(&stream, Z_FINISH)
+                }
                 if stream.avail_out == 0 { status = Z_NEED_DICT }
             }
         }
@@ -221,6 +224,9 @@ struct ZipArchive {
 }
 
 /// The inflated bytes of one part, owned until the reader is done with them (libxml2 reads them in place).
+///
+/// Invariant: the buffer is allocated once in `init` and freed once in `deinit`; a class, so copies share it and
+/// none can free it twice. ``contents`` is valid while the part is alive: readers keep the part, not the view.
 final class ZipPart {
     /// The buffer (one byte for an empty part, not counted).
     let bytes: UnsafeMutableRawBufferPointer
