@@ -18,14 +18,14 @@ public enum Analysis {
     /// - Complexity: O(n log n) in the number of records, counted on all cores.
     public static func figures(notices: [Notice], complaints: [Complaint], options: AnalysisOptions) -> Figures {
         var figures = aggregate(asOf: options.asOf, notices: notices, complaints: complaints).finish(options: options)
-        addNoticesInForce(to: &figures, notices: notices, complaints: complaints)
+        addNoticesInForce(to: &figures, notices: RecordList(notices), complaints: complaints)
         return figures
     }
 
     /// Adds the time notices stayed in force after an overturned complaint, which joins complaints to notices
     /// by id and so is not counted from facts alone.
     static func addNoticesInForce(
-        to figures: inout Figures, notices: some Sequence<Notice>, complaints: some Sequence<Complaint>
+        to figures: inout Figures, notices: RecordList<Notice>, complaints: some Sequence<Complaint>
     ) {
         let inForce = NoticeInForceFigure.make(notices: notices, complaints: complaints, options: figures.options)
         figures.noticesInForce = inForce.summaries

@@ -28,12 +28,13 @@ enum NoticeInForceFigure {
 
     /// The summaries (overall first, then per country) and the complaints left out, by reason.
     ///
-    /// The overturned complaints' notice ids are collected first (few, against all notices), then the notices
-    /// are walked once.
+    /// The overturned complaints' notice ids are collected first (few, against all notices), then the notices'
+    /// facts are looked up by id in one walk of their ids (``RecordList/facts(ofIDs:)``), which decodes the
+    /// notices found alone.
     ///
     /// - Complexity: O(n + m log m) for n notices and m overturned complaints; memory O(m).
     static func make(
-        notices: some Sequence<Notice>, complaints: some Sequence<Complaint>, options: AnalysisOptions
+        notices: RecordList<Notice>, complaints: some Sequence<Complaint>, options: AnalysisOptions
     ) -> (summaries: [SurvivalSummary], exclusions: [Exclusion]) {
         let asOf = SurvivalFigure.lastDay(of: options.asOf)
         var reasons: [String: Int] = [:]
@@ -63,11 +64,13 @@ enum NoticeInForceFigure {
             waiting[noticeID, default: []].append((complaint.requestingCountry.member, start))
         }
         var spans = SpanCounts(asOf: asOf)
-        for notice in notices {
-            // Every complaint's notice found: the rest of the notices can hold none.
-            if waiting.isEmpty { break }
-            guard let found = waiting.removeValue(forKey: notice.id) else { continue }
-            for (country, start) in found {
+        let found = notices.facts(ofIDs: waiting.keys)
+        // Keys in order, so that spans are added in the same order whatever the table's layout.
+        for noticeID in waiting.keys.sorted() {
+            guard let notice = found[noticeID], let complaints = waiting.removeValue(forKey: noticeID) else {
+                continue
+            }
+            for (country, start) in complaints {
                 if let reason = reason(notice, start: start, asOf: asOf) {
                     exclude(reason)
                 } else {
@@ -84,7 +87,7 @@ enum NoticeInForceFigure {
     }
 
     /// Why the span from `start` to the notice's cancellation cannot be timed, or `nil` when it can.
-    static func reason(_ notice: Notice, start: Int, asOf: Int) -> String? {
+    static func reason(_ notice: Notice.Facts, start: Int, asOf: Int) -> String? {
         switch notice.status {
         case .unknown: return "unknown-status"
         case .active: return notice.cancellationDate == nil ? nil : "active-with-cancellation-date"

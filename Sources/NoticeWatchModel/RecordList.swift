@@ -5,6 +5,8 @@
 public protocol RecordWithFacts: Sendable {
     /// The record's coded fields: countries, categories and dates, without texts or provenance.
     associatedtype Facts: Sendable
+    /// The record's id, by which a ``RecordList`` is sorted.
+    var id: String { get }
     /// This record's facts.
     var facts: Facts { get }
 }
@@ -37,6 +39,8 @@ public struct RecordList<Record: RecordWithFacts>: Sequence, Sendable {
         /// thread. (A visitor rather than an iterator: the walk's state stays in the walking function, where
         /// it needs no exclusivity check at each record.)
         public var walkFacts: @Sendable ((Record.Facts) -> Void) -> Void
+        /// Finds records by id (see ``FactsLookup``); called once per lookup, from any thread.
+        public var lookUpFacts: FactsLookup
 
         /// A part whose facts are those of the records `walk` gives.
         public init(count: Int, walk: @escaping @Sendable () -> AnyIterator<Record>) {
@@ -52,9 +56,30 @@ public struct RecordList<Record: RecordWithFacts>: Sequence, Sendable {
             count: Int, walk: @escaping @Sendable () -> AnyIterator<Record>,
             walkFacts: @escaping @Sendable ((Record.Facts) -> Void) -> Void
         ) {
+            self.init(
+                count: count, walk: walk, walkFacts: walkFacts,
+                lookUpFacts: { ids, position, body in
+                    let records = walk()
+                    while position < ids.count, let record = records.next() {
+                        while position < ids.count, ids[position] < record.id { position += 1 }
+                        if position < ids.count, ids[position] == record.id {
+                            body(position, record.facts)
+                            position += 1
+                        }
+                    }
+                })
+        }
+
+        /// A part that also finds records by id by a walk of its own, which must find what a walk of the
+        /// records `walk` gives would find.
+        public init(
+            count: Int, walk: @escaping @Sendable () -> AnyIterator<Record>,
+            walkFacts: @escaping @Sendable ((Record.Facts) -> Void) -> Void, lookUpFacts: @escaping FactsLookup
+        ) {
             self.count = count
             self.walk = walk
             self.walkFacts = walkFacts
+            self.lookUpFacts = lookUpFacts
         }
     }
 

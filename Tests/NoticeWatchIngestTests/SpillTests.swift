@@ -35,6 +35,14 @@ import Testing
         #expect(spilled.complaints == expected.complaints)
         #expect(facts(spilled.notices) == expected.notices.map(\.facts))
         #expect(facts(spilled.complaints) == expected.complaints.map(\.facts))
+        // Facts looked up by id (the stored ids' bytes compared, the records found decoded alone): every other
+        // notice, the notices complaints name, and ids no notice has, before, between and after the stored ones.
+        let ids =
+            expected.notices.enumerated().filter { $0.offset % 2 == 0 }.map(\.element.id)
+            + expected.complaints.compactMap(\.noticeID) + ["", "0", "2019/", "zzzz", "Ωmega", "2020/99999999"]
+        let looked = spilled.notices.facts(ofIDs: ids)
+        #expect(looked == expected.notices.facts(ofIDs: ids))
+        #expect(looked.count >= expected.notices.count / 2)
         #expect(IngestFixtures.lines(spilled) == IngestFixtures.lines(expected))
         #expect(spilled.conflicts == expected.conflicts)
         #expect(spilled.quarantine == expected.quarantine)

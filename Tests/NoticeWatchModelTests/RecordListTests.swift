@@ -5,6 +5,11 @@ import Testing
 struct Numbered: RecordWithFacts, Equatable, ExpressibleByIntegerLiteral {
     let value: Int
     var facts: Int { value * value }
+    /// Zero-padded, so that ids sort as the numbers do.
+    var id: String {
+        let digits = String(value)
+        return "n" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
 
     init(integerLiteral value: Int) { self.value = value }
 }
@@ -74,5 +79,31 @@ struct RecordListTests {
         let list = RecordList(parts: [part, .init(count: 1) { AnyIterator([3].makeIterator()) }])
         #expect(Array(list) == [1, 2, 3])
         #expect(Self.facts(list) == [-1, -2, 9])
+    }
+
+    @Test("Facts are found by id in stored parts, across parts, and in memory in any order")
+    func factsByID() {
+        let list = RecordList<Numbered>(parts: [
+            .init(count: 3) { AnyIterator([1, 3, 5].makeIterator()) },
+            .init(count: 0) { AnyIterator([Numbered]().makeIterator()) },
+            .init(count: 3) { AnyIterator([8, 13, 21].makeIterator()) },
+        ])
+        let wanted = ["n000021", "n000003", "n000004", "n000001", "n000021", "n000100", "m", "n000013"]
+        let expected = ["n000001": 1, "n000003": 9, "n000013": 169, "n000021": 441]
+        #expect(list.facts(ofIDs: wanted) == expected)
+        #expect(list.facts(ofIDs: []).isEmpty)
+        let inMemory: RecordList<Numbered> = [21, 3, 13, 1, 5]
+        #expect(inMemory.facts(ofIDs: wanted) == expected)
+        // A part with a lookup of its own is asked with the ids sorted and the position reached so far.
+        let custom = RecordList<Numbered>.Part(
+            count: 2, walk: { AnyIterator([2, 4].makeIterator()) }, walkFacts: { body in [4, 16].forEach(body) },
+            lookUpFacts: { ids, position, body in
+                while position < ids.count {
+                    if ids[position] == "n000004" { body(position, -16) }
+                    position += 1
+                }
+            })
+        let mixed = RecordList(parts: [.init(count: 1) { AnyIterator([1].makeIterator()) }, custom])
+        #expect(mixed.facts(ofIDs: ["n000004", "n000001"]) == ["n000001": 1, "n000004": -16])
     }
 }

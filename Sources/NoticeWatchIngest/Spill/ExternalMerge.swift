@@ -117,6 +117,12 @@ struct ExternalMerge<Record: SpillableRecord> {
                             var reader = SpillReader<Record>(run: run, origins: [])
                             while let facts = reader.nextFacts() { body(facts) }
                         }
+                    },
+                    lookUpFacts: { [folder] ids, position, body in
+                        withExtendedLifetime(folder) {
+                            var reader = SpillReader<Record>(run: run, origins: [])
+                            reader.lookUpFacts(ids.map(SpillLookupID.init), position: &position, body: body)
+                        }
                     })
             })
     }

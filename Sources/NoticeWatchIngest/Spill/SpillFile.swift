@@ -156,6 +156,36 @@ struct SpillReader<Record: SpillableRecord>: IteratorProtocol {
         }
     }
 
+    /// Calls `body` with the facts of each next record whose id is among `ids` (sorted as strings sort, from
+    /// `position` on) and its index there, until the file or the ids end; `position` ends past the ids passed.
+    /// Only the ids' bytes are compared; the facts of the records found alone are decoded.
+    mutating func lookUpFacts(
+        _ ids: [SpillLookupID], position: inout Int, body: (Int, Record.Facts) -> Void
+    ) {
+        while position < ids.count, let length = wholeRecord() {
+            let first = start
+            start += 4 + length
+            // The record's length, provenance and row take 20 bytes; the id's length and bytes follow.
+            let facts: Record.Facts? = buffer.withUnsafeBytes { raw in
+                let idLength = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: first + 20, as: UInt32.self)))
+                let id = UnsafeRawBufferPointer(rebasing: raw[(first + 24)..<(first + 24 + idLength)])
+                var order = ids[position].order(ofStored: id)
+                while order > 0 {
+                    position += 1
+                    guard position < ids.count else { return nil }
+                    order = ids[position].order(ofStored: id)
+                }
+                guard order == 0 else { return nil }
+                var cursor = SpillCursor(buffer: raw, offset: first + 24 + idLength)
+                return Record.readFacts(fields: &cursor)
+            }
+            if let facts {
+                body(position, facts)
+                position += 1
+            }
+        }
+    }
+
     /// The length of the record at `start` once the buffer holds all of it; `nil` at the end of the file.
     private mutating func wholeRecord() -> Int? {
         while true {
@@ -190,5 +220,35 @@ struct SpillReader<Record: SpillableRecord>: IteratorProtocol {
         end = kept + got
         fileOffset += got
         if got == 0 { atEnd = true }
+    }
+}
+
+/// An id looked up in a spill file, with its bytes at hand for comparing against stored ids.
+struct SpillLookupID {
+    let text: String
+    let bytes: [UInt8]
+    let isASCII: Bool
+
+    init(_ text: String) {
+        self.text = text
+        bytes = Array(text.utf8)
+        isASCII = bytes.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Where a stored id lies against this one, as strings are ordered (the order of the files): negative
+    /// before, zero equal, positive after. ASCII ids compare by bytes, which is that order; any other is
+    /// compared as a string (canonical equivalence decides, as it did when the file was sorted).
+    func order(ofStored stored: UnsafeRawBufferPointer) -> Int {
+        var storedBits: UInt8 = 0
+        for byte in stored { storedBits |= byte }
+        guard isASCII, storedBits < 0x80 else {
+            let storedText = String(decoding: stored, as: UTF8.self)
+            return storedText == text ? 0 : (storedText < text ? -1 : 1)
+        }
+        let common = min(stored.count, bytes.count)
+        for index in 0..<common where stored[index] != bytes[index] {
+            return stored[index] < bytes[index] ? -1 : 1
+        }
+        return stored.count == bytes.count ? 0 : (stored.count < bytes.count ? -1 : 1)
     }
 }
