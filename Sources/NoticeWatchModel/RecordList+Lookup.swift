@@ -7,7 +7,7 @@ extension RecordList {
     /// A part kept in storage compares the stored ids' bytes and decodes the facts of the records found
     /// alone, so a lookup reads a few bytes a record and makes no string for the others.
     public typealias FactsLookup =
-        @Sendable (_ ids: [String], _ position: inout Int, _ body: (Int, Record.Facts) -> Void) -> Void
+        @Sendable (_ ids: [LookupID], _ position: inout Int, _ body: (Int, Record.Facts) -> Void) -> Void
 
     /// The facts of the records whose ids are `ids`, in the order of `ids`; `nil` for an id no record has.
     ///
@@ -25,12 +25,29 @@ extension RecordList {
                 found[record.id] = record.facts
             }
         case .stored(let parts):
-            let sorted = wanted.sorted()
+            let sorted = wanted.sorted().map(LookupID.init)
             var position = 0
             for part in parts where position < sorted.count {
-                part.lookUpFacts(sorted, &position) { index, facts in found[sorted[index]] = facts }
+                part.lookUpFacts(sorted, &position) { index, facts in found[sorted[index].text] = facts }
             }
         }
         return found
+    }
+}
+
+/// An id looked up in a ``RecordList``, with its UTF-8 bytes at hand for comparing against stored ids' bytes.
+public struct LookupID: Sendable {
+    /// The id.
+    public let text: String
+    /// Its UTF-8 bytes.
+    public let utf8: [UInt8]
+    /// Whether every byte is ASCII, so that the bytes order as the strings do.
+    public let isASCII: Bool
+
+    /// The id `text`.
+    public init(_ text: String) {
+        self.text = text
+        utf8 = Array(text.utf8)
+        isASCII = utf8.allSatisfy { $0 < 0x80 }
     }
 }

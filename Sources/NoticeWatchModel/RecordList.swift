@@ -61,8 +61,8 @@ public struct RecordList<Record: RecordWithFacts>: Sequence, Sendable {
                 lookUpFacts: { ids, position, body in
                     let records = walk()
                     while position < ids.count, let record = records.next() {
-                        while position < ids.count, ids[position] < record.id { position += 1 }
-                        if position < ids.count, ids[position] == record.id {
+                        while position < ids.count, ids[position].text < record.id { position += 1 }
+                        if position < ids.count, ids[position].text == record.id {
                             body(position, record.facts)
                             position += 1
                         }

@@ -99,7 +99,7 @@ struct RecordListTests {
             count: 2, walk: { AnyIterator([2, 4].makeIterator()) }, walkFacts: { body in [4, 16].forEach(body) },
             lookUpFacts: { ids, position, body in
                 while position < ids.count {
-                    if ids[position] == "n000004" { body(position, -16) }
+                    if ids[position].text == "n000004" { body(position, -16) }
                     position += 1
                 }
             })

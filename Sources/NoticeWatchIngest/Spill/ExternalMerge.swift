@@ -121,7 +121,7 @@ struct ExternalMerge<Record: SpillableRecord> {
                     lookUpFacts: { [folder] ids, position, body in
                         withExtendedLifetime(folder) {
                             var reader = SpillReader<Record>(run: run, origins: [])
-                            reader.lookUpFacts(ids.map(SpillLookupID.init), position: &position, body: body)
+                            reader.lookUpFacts(ids, position: &position, body: body)
                         }
                     })
             })

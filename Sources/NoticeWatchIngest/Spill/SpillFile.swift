@@ -160,7 +160,7 @@ struct SpillReader<Record: SpillableRecord>: IteratorProtocol {
     /// `position` on) and its index there, until the file or the ids end; `position` ends past the ids passed.
     /// Only the ids' bytes are compared; the facts of the records found alone are decoded.
     mutating func lookUpFacts(
-        _ ids: [SpillLookupID], position: inout Int, body: (Int, Record.Facts) -> Void
+        _ ids: [LookupID], position: inout Int, body: (Int, Record.Facts) -> Void
     ) {
         while position < ids.count, let length = wholeRecord() {
             let first = start
@@ -223,18 +223,7 @@ struct SpillReader<Record: SpillableRecord>: IteratorProtocol {
     }
 }
 
-/// An id looked up in a spill file, with its bytes at hand for comparing against stored ids.
-struct SpillLookupID {
-    let text: String
-    let bytes: [UInt8]
-    let isASCII: Bool
-
-    init(_ text: String) {
-        self.text = text
-        bytes = Array(text.utf8)
-        isASCII = bytes.allSatisfy { $0 < 0x80 }
-    }
-
+extension LookupID {
     /// Where a stored id lies against this one, as strings are ordered (the order of the files): negative
     /// before, zero equal, positive after. ASCII ids compare by bytes, which is that order; any other is
     /// compared as a string (canonical equivalence decides, as it did when the file was sorted).
@@ -245,10 +234,10 @@ struct SpillLookupID {
             let storedText = String(decoding: stored, as: UTF8.self)
             return storedText == text ? 0 : (storedText < text ? -1 : 1)
         }
-        let common = min(stored.count, bytes.count)
-        for index in 0..<common where stored[index] != bytes[index] {
-            return stored[index] < bytes[index] ? -1 : 1
+        let common = min(stored.count, utf8.count)
+        for index in 0..<common where stored[index] != utf8[index] {
+            return stored[index] < utf8[index] ? -1 : 1
         }
-        return stored.count == bytes.count ? 0 : (stored.count < bytes.count ? -1 : 1)
+        return stored.count == utf8.count ? 0 : (stored.count < utf8.count ? -1 : 1)
     }
 }
