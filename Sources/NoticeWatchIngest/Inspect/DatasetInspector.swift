@@ -65,21 +65,22 @@ public struct DatasetInspector: Sendable {
             notRead = notRead.filter { entry in only.contains { DatasetFiles.matches(pattern: $0, path: entry.path) } }
         }
         let partBytes = partBytes
-        let outcomes = ConcurrentMap.map(tasks) { task throws(IngestError) -> FileInspection in
+        let outcomes = ConcurrentMap.map(tasks) { task throws(IngestError) -> Outcome in
             var task = task
             if !full { task.scanLimit = partBytes }
             let prepared = try task.prepare()
             if case .sheet(nil) = prepared.setup {
+                // A sheet that is not a table: a run lists it with no row, and why.
                 let why = prepared.choices.first { $0.hasPrefix("not read: ") }.map { String($0.dropFirst(10)) }
-                throw IngestError(
-                    code: .fileUnreadable, message: why ?? "the sheet is not a table", file: task.relativePath)
+                return .notRead(NotReadFile(path: task.relativePath, reason: why ?? "the sheet is not a table"))
             }
-            return try FileInspector(prepared: prepared, full: full, partBytes: partBytes).inspect()
+            return .file(try FileInspector(prepared: prepared, full: full, partBytes: partBytes).inspect())
         }
         var files: [FileInspection] = []
         for (task, outcome) in zip(tasks, outcomes) {
             switch outcome {
-            case .success(let file): files.append(file)
+            case .success(.file(let file)): files.append(file)
+            case .success(.notRead(let entry)): notRead.append(entry)
             case .failure(let error):
                 notRead.append(NotReadFile(path: task.relativePath, reason: "\(error.code): \(error.message)"))
             }
@@ -88,6 +89,12 @@ public struct DatasetInspector: Sendable {
             sourcesFile: fromFile, full: full,
             files: files.sorted { ($0.path.utf8.lexicographicallyPrecedes($1.path.utf8)) },
             notRead: Array(Set(notRead)).sorted())
+    }
+
+    /// What inspecting one file gave.
+    private enum Outcome: Sendable {
+        case file(FileInspection)
+        case notRead(NotReadFile)
     }
 
     /// Whether `pattern` (a path or glob) names the file of `task` (a workbook's sheets by the workbook's path,
