@@ -181,6 +181,30 @@ struct InspectAndInitTests {
         }
         #expect(error?.code == .pathNotFound)
     }
+
+    @Test("The documentation shows what inspect and init print, and the README's first screen the three commands")
+    func documented() throws {
+        let folder = try PipelineTestSupport.temporaryFolder("documented")
+        let fixture = PipelineTestSupport.packageRoot + "/Tests/NoticeWatchIngestTests/Fixtures/inspect/register"
+        try FileManager.default.copyItem(atPath: fixture + "/registre.csv", toPath: folder + "/registre.csv")
+        let printed = try Inspection.inspect(directory: folder).text
+        let guide = try String(
+            contentsOfFile: PipelineTestSupport.packageRoot + "/Datasets/README.md", encoding: .utf8)
+        let block = try #require(printed.components(separatedBy: "\n\n").first { $0.hasPrefix("registre.csv  (") })
+        #expect(guide.contains(block + "\n\n1 file read: a run would read everything.\n"))
+        _ = try Inspection.initialize(directory: folder, force: false)
+        let written = try String(contentsOfFile: folder + "/sources.yml", encoding: .utf8)
+        let body = try #require(written.components(separatedBy: "version: 1\n").last)
+        #expect(guide.contains("version: 1\n" + body))
+        #expect(guide.hasPrefix("# Datasets\n\n## A folder you have never seen: `inspect`, then `init`\n"))
+
+        let readme = try String(contentsOfFile: PipelineTestSupport.packageRoot + "/README.md", encoding: .utf8)
+        let firstScreen = readme.split(separator: "\n", omittingEmptySubsequences: false).prefix(30)
+            .joined(separator: "\n")
+        for command in ["noticewatch inspect ", "noticewatch init ", "noticewatch run "] {
+            #expect(firstScreen.contains(command), "the README's first screen lacks \(command)")
+        }
+    }
 }
 
 extension String {
