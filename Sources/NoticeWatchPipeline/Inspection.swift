@@ -44,7 +44,12 @@ public enum Inspection {
         if empty > 0 { text += " (\(empty) with no record, given a placeholder id)" }
         let notRead = written.inspection.notRead.count
         if notRead > 0 { text += "; \(notRead) not read by a run (listed in it)" }
-        return text + "\n"
+        text += "\n"
+        // What would stop a run is left as a run finds it (an ambiguous date column has no format to write).
+        for file in written.inspection.files {
+            for stop in file.stops { text += "a run would stop on \(file.path): \(stop)\n" }
+        }
+        return text
     }
 
     /// The inspection as JSON: sorted keys, two-space indents, `/` unescaped, a final line break.

@@ -58,7 +58,9 @@ enum InspectionText {
                 if let note = field.note { line += "; \(note)" }
                 line += "]"
                 if field.from != nil {
-                    line += " \(grouped(field.understood)) of \(grouped(field.present)) values understood"
+                    line +=
+                        " \(grouped(field.understood)) of \(grouped(field.present)) "
+                        + (field.present == 1 ? "value" : "values") + " understood"
                 }
                 lines.append(line)
                 if let evidence = field.dateEvidence {

@@ -216,4 +216,38 @@ struct InspectionTests {
         #expect(try Self.field(file, .filedDate).dateFormats == [])
         #expect(!inspection.readsEverything)
     }
+
+    @Test("The sources.yml init writes parses into the sources a run infers; an ambiguous column is left open")
+    func writtenSourcesFile() throws {
+        let register = try Data(
+            contentsOf: URL(fileURLWithPath: IngestFixtures.folder("inspect/register/registre.csv")))
+        let folder = try IngestFixtures.temporaryFolder([
+            "registre.csv": Array(register),
+            "amb.csv": Array(
+                "Case #,Country,Date filed,Outcome\nA1,RU,01/02/2021,Compliant\nA2,TR,03/04/2021,Compliant\n".utf8),
+            "jsons/AE.json": Array("[]".utf8),
+            "data/x*y.csv": Array("Ref.,Pays requérant,Lodged on\nR1,Russie,2020-01-02\n".utf8),
+        ])
+        let inspection = try DatasetInspector(directory: folder).inspect(full: true, inferring: true)
+        let text = SourcesFileWriter.text(for: inspection)
+        let specs = try SourcesFileParser(displayPath: "sources.yml").parse(text)
+        #expect(specs.map(\.name) == ["amb.csv", "data/x*y.csv", "jsons/AE.json", "registre.csv"])
+        #expect(specs.map(\.path) == specs.map(\.name))
+        let french = try #require(specs.last)
+        #expect(french.record == .complaint)
+        #expect(french.csv == CSVOptions(delimiter: 0x3B, quote: 0x22, encoding: .windows1252, header: true))
+        #expect(french.fields.map(\.field) == [.id, .requestingCountry, .filedDate, .decisionDate, .outcome])
+        #expect(french.spec(for: .filedDate)?.formats == [DateFormat("dd/MM/yyyy")!])
+        #expect(french.spec(for: .id)?.from == "N° dossier")
+        // A column that fits day-first and month-first stays open, so that a run stops as it would without the file.
+        #expect(specs[0].spec(for: .filedDate)?.formats == [])
+        #expect(text.contains("# format: not set: ambiguous: every value fits both dd/MM/yyyy and MM/dd/yyyy"))
+        // A name that holds `*` is a glob in a sources file: said so beside it.
+        #expect(text.contains("    path: \"data/x*y.csv\"  # read as a glob: it may name other files too\n"))
+        // A file with no record: a placeholder id, and its own layout.
+        #expect(specs[2].record == .notice)
+        #expect(specs[2].fields.map(\.from) == ["id"])
+        #expect(specs[2].jsonRecords == "")
+        #expect(text.contains("      records: \"\"  # detected\n"))
+    }
 }

@@ -15,6 +15,16 @@ struct FileInspector {
     /// The labels listed per field (the unknown ones first), the others counted in ``FieldInspection/otherLabels``.
     static let labelsListed = 40
 
+    /// What the first pass found about the date fields.
+    private struct DateFindings {
+        /// The formats of the fields the mapping leaves open (empty: none fits, or the column is ambiguous).
+        var formats: [NormalizedField: [DateFormat]] = [:]
+        /// A few distinct values of every date field.
+        var examples: [NormalizedField: [String]] = [:]
+        /// The two formats an ambiguous column fits.
+        var ambiguous: [NormalizedField: (DateFormat, DateFormat)] = [:]
+    }
+
     /// What one field's values gave in the part read.
     private struct Tally {
         var present = 0
@@ -25,7 +35,8 @@ struct FileInspector {
 
     func inspect() throws(IngestError) -> FileInspection {
         var stops: [String] = []
-        let (formats, examples) = try detectDateFormats(stops: &stops)
+        let dates = try detectDateFormats(stops: &stops)
+        let formats = dates.formats
         var plans: [FieldPlan] = []
         for spec in prepared.fields {
             plans.append(
@@ -82,7 +93,7 @@ struct FileInspector {
             choices: Array(Set(prepared.choices + reader.choices)).sorted(), kind: prepared.kind.rawValue,
             kindEvidence: kindEvidence,
             fields: prepared.fields.indices.map { index in
-                field(index, tally: tallies[index], formats: formats, examples: examples, unresolved: unresolved)
+                field(index, tally: tallies[index], dates: dates, unresolved: unresolved)
             },
             recordsRead: collected.read, setAside: setAsideCounts(collected.quarantine), stops: stops)
     }
@@ -124,9 +135,9 @@ struct FileInspector {
     /// values of every date field; an ambiguous column is a stop (a run would ask for `format:`).
     private func detectDateFormats(
         stops: inout [String]
-    ) throws(IngestError) -> (formats: [NormalizedField: [DateFormat]], examples: [NormalizedField: [String]]) {
+    ) throws(IngestError) -> DateFindings {
         let dates = prepared.fields.filter { $0.field.valueKind == .date && $0.from != nil }
-        guard !dates.isEmpty else { return ([:], [:]) }
+        guard !dates.isEmpty else { return DateFindings() }
         let paths = FileTask.fieldPaths(dates)
         var reader = try prepared.makeReader(paths: paths)
         var detectors = [DateFormatDetector](repeating: DateFormatDetector(), count: paths.count)
@@ -138,26 +149,26 @@ struct FileInspector {
                 if let value { detectors[index].observe(TextFolding.trim(value)) }
             }
         }
-        var formats: [NormalizedField: [DateFormat]] = [:]
-        var examples: [NormalizedField: [String]] = [:]
+        var found = DateFindings()
         for spec in dates {
             let detector = detectors[paths.firstIndex(of: spec.from!)!]
-            examples[spec.field] = detector.examples
+            found.examples[spec.field] = detector.examples
             guard spec.formats.isEmpty else { continue }
             switch detector.decide() {
             case .none:
-                formats[spec.field] = []
+                found.formats[spec.field] = []
             case .format(let format):
-                formats[spec.field] = [format]
+                found.formats[spec.field] = [format]
             case .ambiguous(let first, let second, let values):
-                formats[spec.field] = []
+                found.formats[spec.field] = []
+                found.ambiguous[spec.field] = (first, second)
                 stops.append(
                     "ambiguous-date-format: field \"\(spec.field.rawValue)\" (from \(TextFolding.quoted(spec.from!))): "
                         + "values such as \(values.map(TextFolding.quoted).joined(separator: ", ")) fit both "
                         + "\(first) and \(second); set `format:` for this field in sources.yml")
             }
         }
-        return (formats, examples)
+        return found
     }
 
     /// Counts one kept record's values: present, not understood (its flag), and each label of a category field.
@@ -184,7 +195,7 @@ struct FileInspector {
     }
 
     private func field(
-        _ index: Int, tally: Tally, formats: [NormalizedField: [DateFormat]], examples: [NormalizedField: [String]],
+        _ index: Int, tally: Tally, dates: DateFindings,
         unresolved: [ValueNotUnderstood]
     ) -> FieldInspection {
         let spec = prepared.fields[index]
@@ -194,12 +205,12 @@ struct FileInspector {
             evidence: InspectionEvidence.field(spec, kind: prepared.kind, inferred: prepared.task.spec.inferred),
             note: spec.note, present: tally.present, understood: understood)
         if spec.field.valueKind == .date && spec.from != nil {
-            let used = formats[spec.field] ?? spec.formats
+            let used = dates.formats[spec.field] ?? spec.formats
             inspection.dateFormats = used.map(\.description)
-            inspection.dateExamples = examples[spec.field] ?? []
+            inspection.dateExamples = dates.examples[spec.field] ?? []
             inspection.dateEvidence = InspectionEvidence.date(
                 spec, used: used, understood: understood, present: tally.present,
-                inferred: prepared.task.spec.inferred)
+                inferred: prepared.task.spec.inferred, ambiguous: dates.ambiguous[spec.field])
         }
         if spec.field.valueKind == .category && spec.constant == nil {
             let vocabulary = Vocabulary(field: spec.field, overrides: spec.values)

@@ -49,17 +49,24 @@ enum InspectionEvidence {
     }
 
     /// Why a date field's format: set, or detected with the share of values it parses.
-    static func date(_ spec: FieldSpec, used: [DateFormat], understood: Int, present: Int, inferred: Bool) -> String {
+    static func date(
+        _ spec: FieldSpec, used: [DateFormat], understood: Int, present: Int, inferred: Bool,
+        ambiguous: (DateFormat, DateFormat)?
+    ) -> String {
         if !spec.formats.isEmpty {
             if spec.formats == [.idYear] && inferred {
                 return "the year of the notice id (the public notices service publishes no issue date)"
             }
             return "set in sources.yml"
         }
+        if let (first, second) = ambiguous {
+            return "ambiguous: every value fits both \(first) and \(second), and a run stops until `format:` names one"
+        }
         guard let format = used.first else {
             return present == 0 ? "no value to detect a format from" : "no format fits the values read"
         }
-        return "detected: \(percent(understood, of: present)) of \(grouped(present)) values parse as \(format)"
+        return "detected: \(percent(understood, of: present)) of \(values(present)) "
+            + (present == 1 ? "parses" : "parse") + " as \(format)"
     }
 
     /// `97%`, rounded down, except that a share above 0 is at least `<1%` and below the whole at most `99%`.
@@ -69,6 +76,9 @@ enum InspectionEvidence {
         if value == 0 && part > 0 { return "<1%" }
         return "\(value)%"
     }
+
+    /// `1 value`, `1,234 values`.
+    static func values(_ count: Int) -> String { count == 1 ? "1 value" : "\(grouped(count)) values" }
 
     /// `1,234`.
     static func grouped(_ value: Int) -> String {

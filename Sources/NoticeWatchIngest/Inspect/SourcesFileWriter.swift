@@ -93,7 +93,7 @@ enum SourcesFileWriter {
         if field.present > 0 && field.field != NormalizedField.id.rawValue {
             why +=
                 "; \(InspectionEvidence.percent(field.understood, of: field.present)) of "
-                + "\(InspectionEvidence.grouped(field.present)) values understood"
+                + "\(InspectionEvidence.values(field.present)) understood"
         }
         let formats = field.dateFormats ?? []
         guard let from = field.from else {
@@ -104,7 +104,7 @@ enum SourcesFileWriter {
         var dateWhy = field.dateEvidence ?? ""
         if let example = field.dateExamples?.first { dateWhy += " (e.g. \(quoted(example)))" }
         if formats.isEmpty {
-            text += "        # format: not set (\(oneLine(dateWhy))): a run detects it, or add one such as dd.MM.yyyy\n"
+            text += "        # format: not set: \(oneLine(dateWhy))\n"
         } else if formats.count == 1 {
             text += "        format: \(quoted(formats[0]))  # \(oneLine(dateWhy))\n"
         } else {
