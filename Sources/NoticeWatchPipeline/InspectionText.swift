@@ -26,6 +26,11 @@ enum InspectionText {
             lines.append("Not read by a run:")
             for entry in inspection.notRead { lines.append("  \(quoted(entry.path)): \(entry.reason)") }
         }
+        if !inspection.unnamed.isEmpty {
+            lines.append("")
+            lines.append("Named by no source of sources.yml (a run leaves them alone):")
+            for path in inspection.unnamed { lines.append("  \(quoted(path))") }
+        }
         lines.append("")
         let files = inspection.files.count
         let stops = inspection.files.filter { !$0.stops.isEmpty }.count

@@ -250,4 +250,33 @@ struct InspectionTests {
         #expect(specs[2].jsonRecords == "")
         #expect(text.contains("      records: \"\"  # detected\n"))
     }
+
+    @Test("With a sources file, files no source names are listed apart, and do not change the exit status")
+    func unnamedFiles() throws {
+        let folder = try IngestFixtures.temporaryFolder(text: [
+            "a.csv": "notice_id,requesting_country\nN1,RU\n",
+            "old/b.csv": "notice_id,requesting_country\nN2,TR\n",
+            "notes.txt": "not data\n",
+            "sources.yml": """
+            version: 1
+            sources:
+              - name: a
+                path: a.csv
+                record: notice
+                fields:
+                  id: notice_id
+                  requesting_country: requesting_country
+            """,
+        ])
+        let inspection = try DatasetInspector(directory: folder).inspect()
+        #expect(inspection.sourcesFile)
+        #expect(inspection.files.map(\.path) == ["a.csv"])
+        #expect(inspection.unnamed == ["old/b.csv"])
+        #expect(inspection.readsEverything)
+        // init infers every file afresh, whatever the sources file says.
+        let inferred = try DatasetInspector(directory: folder).inspect(inferring: true)
+        #expect(!inferred.sourcesFile)
+        #expect(inferred.files.map(\.path) == ["a.csv", "old/b.csv"])
+        #expect(inferred.unnamed.isEmpty)
+    }
 }

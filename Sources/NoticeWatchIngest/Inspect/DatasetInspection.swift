@@ -16,12 +16,16 @@ public struct DatasetInspection: Sendable, Encodable {
     /// What a run would not read, with why: links out of the folder, FIFOs, files whose mapping cannot be
     /// inferred, files a run would stop on.
     public var notRead: [NotReadFile]
+    /// With a sources file: the files with a data extension that no source names, sorted (a run leaves them
+    /// alone, as it should when they were left out on purpose; they do not change ``readsEverything``).
+    public var unnamed: [String] = []
 
     /// Whether a run would read every file and stop on none.
     public var readsEverything: Bool { notRead.isEmpty && files.allSatisfy { $0.stops.isEmpty } }
 
     enum CodingKeys: String, CodingKey {
-        case sourcesFile = "sources_file", full, files, notRead = "not_read", readsEverything = "reads_everything"
+        case sourcesFile = "sources_file", full, files, notRead = "not_read", readsEverything = "reads_everything",
+            unnamed
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -31,6 +35,7 @@ public struct DatasetInspection: Sendable, Encodable {
         try container.encode(files, forKey: .files)
         try container.encode(notRead.map { ["path": $0.path, "reason": $0.reason] }, forKey: .notRead)
         try container.encode(readsEverything, forKey: .readsEverything)
+        try container.encode(unnamed, forKey: .unnamed)
     }
 }
 

@@ -85,10 +85,18 @@ public struct DatasetInspector: Sendable {
                 notRead.append(NotReadFile(path: task.relativePath, reason: "\(error.code): \(error.message)"))
             }
         }
+        var unnamed: [String] = []
+        if fromFile {
+            let named = Set(specs.flatMap { listing.matching($0.path) })
+            unnamed = listing.files.filter { file in
+                DatasetIngestor.hasDataExtension(file) && file != sourcesPath && !named.contains(file)
+                    && (only.isEmpty || only.contains { DatasetFiles.matches(pattern: $0, path: file) })
+            }
+        }
         return DatasetInspection(
             sourcesFile: fromFile, full: full,
             files: files.sorted { ($0.path.utf8.lexicographicallyPrecedes($1.path.utf8)) },
-            notRead: Array(Set(notRead)).sorted())
+            notRead: Array(Set(notRead)).sorted(), unnamed: unnamed)
     }
 
     /// What inspecting one file gave.
