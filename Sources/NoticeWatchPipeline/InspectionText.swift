@@ -14,8 +14,8 @@ enum InspectionText {
         lines.append(
             inspection.full
                 ? "Whole files read (--full)."
-                : "Counts are over the part read: the \(part) of a CSV file, the first "
-                    + "\(grouped(DatasetInspector.partRecords)) records of a JSON or XML file, whole sheets (--full "
+                : "Counts are over the part read: the \(part) of a CSV or JSON file, the first "
+                    + "\(grouped(DatasetInspector.partRecords)) records of an XML file, whole sheets (--full "
                     + "reads whole files).")
         for file in inspection.files {
             lines.append("")

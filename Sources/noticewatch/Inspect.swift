@@ -11,7 +11,7 @@ struct Inspect: ParsableCommand {
             examples, the labels of each category field and what they map to (an unknown one with the closest \
             known label, never applied), the country values that name no member country, and the rows a run \
             would set aside; then the files a run would not read, with why. Counts are over the part read: the \
-            first 4 MiB of a CSV file, the first 20,000 records of a JSON or XML file, whole sheets; --full reads \
+            first 4 MiB of a CSV or JSON file, the first 20,000 records of an XML file, whole sheets; --full reads \
             whole files. Nothing is written.
 
             Exit status: 0 when a run would read every file and stop on none; 4 when it would leave a file unread \

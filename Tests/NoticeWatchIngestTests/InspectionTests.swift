@@ -203,6 +203,25 @@ struct InspectionTests {
         #expect(try Self.field(whole, .requestingCountry).understood == 6000)
     }
 
+    @Test("A JSON file is cut by its bytes too (a chunk at a time): the first records only, unless --full")
+    func partReadJSON() throws {
+        let entry =
+            #"{"entity_id": "2019/%05d", "forename": "ИВАН", "name": "ПЕТРОВ", "nationalities": ["RU"], "#
+            + #""_links": {"self": {"href": "https://ws-public.interpol.int/notices/v1/red/2019-%05d"}}}"#
+        let entries = (1...16000).map { String(format: entry, $0, $0) }
+        let text = "[\n" + entries.joined(separator: ",\n") + "\n]\n"
+        #expect(text.utf8.count > 2 * 1024 * 1024 + 100_000)
+        let folder = try IngestFixtures.temporaryFolder(text: ["notices.json": text])
+        var inspector = DatasetInspector(directory: folder)
+        inspector.partBytes = 64 * 1024
+        let part = try #require(try inspector.inspect().files.first)
+        #expect(!part.readWhole)
+        #expect(part.recordsRead > 0 && part.recordsRead < 16000)
+        let whole = try #require(try inspector.inspect(full: true).files.first)
+        #expect(whole.readWhole)
+        #expect(whole.recordsRead == 16000)
+    }
+
     @Test("A date column that fits day-first and month-first is a stop: a run would ask for format:")
     func ambiguousDates() throws {
         let folder = try IngestFixtures.temporaryFolder(text: [

@@ -9,7 +9,7 @@ public struct DatasetInspection: Sendable, Encodable {
     /// Whether the folder's sources.yml gave the sources (else the mapping of each file was inferred).
     public var sourcesFile: Bool
     /// Whether whole files were read (`--full`); otherwise each file's first ``DatasetInspector/partBytes``
-    /// bytes, and the first ``DatasetInspector/partRecords`` records of a JSON or XML file.
+    /// bytes, and the first ``DatasetInspector/partRecords`` records of an XML file.
     public var full: Bool
     /// The files read, by path (`file!sheet` for a workbook's sheet).
     public var files: [FileInspection]

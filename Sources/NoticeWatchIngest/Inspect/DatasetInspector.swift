@@ -10,9 +10,9 @@ public struct DatasetInspector: Sendable {
     /// The dataset folder.
     public let directory: String
 
-    /// The bytes read from each CSV file without `--full` (the UTF-8 check and the records): 4 MiB.
+    /// The bytes read from each CSV or JSON file without `--full` (a CSV file's UTF-8 check and the records): 4 MiB.
     public static let partBytes = 4 << 20
-    /// The records read from each JSON or XML file without `--full` (their readers do not count bytes).
+    /// The records read from each XML file without `--full` (its reader does not count bytes).
     public static let partRecords = 20_000
 
     /// The bytes read per CSV file without `--full` (changed by tests to cut small files).
