@@ -205,6 +205,39 @@ struct InspectAndInitTests {
             #expect(firstScreen.contains(command), "the README's first screen lacks \(command)")
         }
     }
+
+    @Test("The executable: inspect exits 0 or 4, init 0 then 73 without --force; errors on standard error")
+    func executable() throws {
+        guard QuietOptionTests.executable != nil else { return }
+        let folder = try Self.newUserFolder()
+        try FileManager.default.removeItem(atPath: folder + "/leak.xlsx")
+        let clean = try QuietOptionTests.run(["inspect", folder])
+        #expect(clean.status == 0)
+        #expect(clean.output.hasSuffix("4 files read: a run would read everything.\n"))
+        #expect(clean.errors.isEmpty)
+        let json = try QuietOptionTests.run(["inspect", folder, "registre.csv", "--json", "--full"])
+        #expect(json.status == 0)
+        #expect(json.output.hasPrefix("{\n"))
+        #expect(json.output.contains("\"full\" : true"))
+
+        try "Observations\nà revoir\n".write(toFile: folder + "/notes.csv", atomically: false, encoding: .utf8)
+        let unread = try QuietOptionTests.run(["inspect", folder])
+        #expect(unread.status == 4)
+        #expect(unread.output.contains("Not read by a run:\n  \"notes.csv\": mapping-not-inferred: "))
+        try FileManager.default.removeItem(atPath: folder + "/notes.csv")
+
+        let written = try QuietOptionTests.run(["init", folder])
+        #expect(written.status == 0)
+        #expect(written.output == "wrote \(folder)/sources.yml: 4 sources\n")
+        let again = try QuietOptionTests.run(["init", folder])
+        #expect(again.status == 73)
+        #expect(again.output.isEmpty)
+        #expect(again.errors.contains("error[init-would-overwrite]"))
+        let forced = try QuietOptionTests.run(["init", folder, "--force"])
+        #expect(forced.status == 0)
+        let missing = try QuietOptionTests.run(["inspect", folder + "/nothing-here"])
+        #expect(missing.status == 66)
+    }
 }
 
 extension String {
