@@ -84,7 +84,7 @@ struct FileInspector {
         let unresolved = normalizer.tally.values(
             source: prepared.task.spec.name, kind: prepared.kind, fields: prepared.fields)
         return FileInspection(
-            path: prepared.task.relativePath, source: prepared.task.spec.name, format: prepared.task.format.rawValue,
+            path: prepared.task.relativePath, source: prepared.task.spec.name, format: format,
             size: prepared.scan.size, readWhole: readWhole || isSheet, encoding: dialect?.encoding.rawValue,
             delimiter: dialect.map { String(decoding: [$0.delimiter], as: UTF8.self) },
             quote: dialect.map { String(decoding: [$0.quote], as: UTF8.self) }, hasHeader: dialect?.hasHeader,
@@ -104,6 +104,12 @@ struct FileInspector {
         if isSheet { return false }
         if let bytes = reader.bytesConsumed { return bytes >= partBytes }
         return records >= DatasetInspector.partRecords
+    }
+
+    /// The format as read: a `.json` file of one record per line is NDJSON.
+    private var format: String {
+        if case .json(.ndjson) = prepared.setup { return SourceFormat.ndjson.rawValue }
+        return prepared.task.format.rawValue
     }
 
     private var isSheet: Bool {
