@@ -44,7 +44,7 @@ if ! "$SWIFT" package --disable-sandbox plugin generate-manual --configuration "
         echo ".TH NOTICEWATCH 1 \"$DAY\" \"noticewatch $("$BINARY" --version)\" \"User Commands\""
         echo ".SH NAME"
         echo "noticewatch \\- turn Interpol notice and CCF complaint files into publishable, reproducible figures"
-        for command in "" run generate; do
+        for command in "" inspect init run generate; do
             echo ".SH ${command:+${command^^} }USAGE"
             echo ".nf"
             # shellcheck disable=SC2086

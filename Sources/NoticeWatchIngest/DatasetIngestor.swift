@@ -97,7 +97,7 @@ public struct DatasetIngestor: Sendable {
     }
 
     /// One task per file of each source, sources in order and files by path (each real file once per source).
-    private func makeTasks(
+    func makeTasks(
         specs: [SourceSpec], listing: DatasetListing, sourcesPath: String?
     ) throws(IngestError) -> [FileTask] {
         var tasks: [FileTask] = []

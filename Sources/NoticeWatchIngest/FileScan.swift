@@ -30,22 +30,27 @@ struct FileScan: Sendable {
 
     /// Reads `path` once, in 1 MiB chunks (only its first bytes when `hash` and `checkUTF8` are both `false`).
     ///
+    /// - Parameter limit: with `hash` `false`, stop the UTF-8 check after about this many bytes (whole chunks;
+    ///   inflated bytes for a compressed file): ``firstInvalidUTF8`` then speaks of those bytes only, and a
+    ///   sequence cut by the limit is not invalid. `nil`: the whole file.
     /// - Throws: `file-unreadable` when the file cannot be opened or read, or a compressed file is corrupt.
     /// - Complexity: O(n) in the file's size (O(1) for a prefix-only scan); memory O(1).
-    init(path: String, displayPath: String, checkUTF8: Bool, hash: Bool = true) throws(IngestError) {
+    init(path: String, displayPath: String, checkUTF8: Bool, hash: Bool = true, limit: Int? = nil) throws(IngestError) {
         let file = try ByteStream(path: path, displayPath: displayPath)
+        let limit = hash ? nil : limit
         if file.isCompressed {
-            try self.init(compressed: file, path: path, displayPath: displayPath, checkUTF8: checkUTF8, hash: hash)
+            try self.init(
+                compressed: file, path: path, displayPath: displayPath, checkUTF8: checkUTF8, hash: hash, limit: limit)
             return
         }
-        try self.init(file: file, displayPath: displayPath, checkUTF8: checkUTF8, hash: hash)
+        try self.init(file: file, displayPath: displayPath, checkUTF8: checkUTF8, hash: hash, limit: limit)
     }
 
     /// A compressed file: the inflated bytes are sniffed (and checked), the stored bytes hashed.
     private init(
-        compressed file: ByteStream, path: String, displayPath: String, checkUTF8: Bool, hash: Bool
+        compressed file: ByteStream, path: String, displayPath: String, checkUTF8: Bool, hash: Bool, limit: Int?
     ) throws(IngestError) {
-        try self.init(file: file, displayPath: displayPath, checkUTF8: checkUTF8, hash: false)
+        try self.init(file: file, displayPath: displayPath, checkUTF8: checkUTF8, hash: false, limit: limit)
         isCompressed = true
         if hash {
             (size, sha256) = try FileScan.digest(path: path, displayPath: displayPath)
@@ -54,7 +59,9 @@ struct FileScan: Sendable {
         }
     }
 
-    private init(file: ByteStream, displayPath: String, checkUTF8: Bool, hash: Bool) throws(IngestError) {
+    private init(
+        file: ByteStream, displayPath: String, checkUTF8: Bool, hash: Bool, limit: Int? = nil
+    ) throws(IngestError) {
         let chunkSize = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize + 4, alignment: 8)
         defer { buffer.deallocate() }
@@ -96,6 +103,14 @@ struct FileScan: Sendable {
             }
             size += count
             if count == 0 { break }
+            if let limit, size >= limit {
+                // The part checked ends here: bytes carried over are a sequence cut by the limit, not invalid.
+                self.size = try file.storedSize()
+                self.sha256 = nil
+                self.prefix = prefix
+                self.firstInvalidUTF8 = firstInvalid
+                return
+            }
         }
         if checkUTF8 && firstInvalid == nil && carried > 0 { firstInvalid = size - carried }
         self.size = size

@@ -19,6 +19,8 @@ public struct ErrorCode: Hashable, Comparable, Sendable, CustomStringConvertible
         case reportFolderRefused
         /// An option's value (or an environment variable standing for one) is wrong.
         case badOptions
+        /// `noticewatch inspect`: a run would leave some file unread, or stop on one.
+        case notEverythingRead
     }
 
     private enum Value: String, CaseIterable, Sendable {
@@ -60,6 +62,8 @@ public struct ErrorCode: Hashable, Comparable, Sendable, CustomStringConvertible
         case reportLocked = "report-locked"
         case reportFolderNotOurs = "report-folder-not-ours"
         case reportFolderOverlapsDataset = "report-folder-overlaps-dataset"
+        case filesNotRead = "files-not-read"
+        case initWouldOverwrite = "init-would-overwrite"
     }
 
     private let value: Value
@@ -104,6 +108,8 @@ public struct ErrorCode: Hashable, Comparable, Sendable, CustomStringConvertible
     public static let reportLocked = ErrorCode(.reportLocked)
     public static let reportFolderNotOurs = ErrorCode(.reportFolderNotOurs)
     public static let reportFolderOverlapsDataset = ErrorCode(.reportFolderOverlapsDataset)
+    public static let filesNotRead = ErrorCode(.filesNotRead)
+    public static let initWouldOverwrite = ErrorCode(.initWouldOverwrite)
 
     /// Every code, in declaration order.
     public static let allCases: [ErrorCode] = Value.allCases.map(ErrorCode.init)
@@ -131,10 +137,11 @@ public struct ErrorCode: Hashable, Comparable, Sendable, CustomStringConvertible
             .badData
         case .badSourceDateEpoch: .badOptions
         case .spillFailed, .outputNotWritable, .sqliteFailed, .pngConversionFailed, .previousRunUnreadable,
-            .reportUnwritable, .generateFailed:
+            .reportUnwritable, .generateFailed, .initWouldOverwrite:
             .cannotWriteReport
         case .reportLocked: .locked
         case .reportFolderNotOurs, .reportFolderOverlapsDataset: .reportFolderRefused
+        case .filesNotRead: .notEverythingRead
         }
     }
 
@@ -179,6 +186,8 @@ public struct ErrorCode: Hashable, Comparable, Sendable, CustomStringConvertible
         case .reportLocked: "another run is writing the same report folder"
         case .reportFolderNotOurs: "the report folder is a file or holds files that are not a NoticeWatch report"
         case .reportFolderOverlapsDataset: "the report folder is, is inside or is above the dataset folder or an input"
+        case .filesNotRead: "`inspect`: a run would leave a file unread or stop on one (each is listed with why)"
+        case .initWouldOverwrite: "`init`: the dataset folder has a sources.yml already (`--force` replaces it)"
         }
     }
 }

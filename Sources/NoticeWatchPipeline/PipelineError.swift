@@ -20,6 +20,7 @@ extension ExitStatus {
         case .locked: self = .locked
         case .reportFolderRefused: self = .reportFolderRefused
         case .badOptions: self = .badOptions
+        case .notEverythingRead: self = .notEverythingRead
         }
     }
 }

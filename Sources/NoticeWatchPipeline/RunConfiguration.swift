@@ -92,6 +92,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case quarantineOverThreshold = 2
     /// The report was written, but every row of a source was quarantined (before ``quarantineOverThreshold``).
     case sourceSetAside = 3
+    /// `noticewatch inspect`: a run would leave some file unread, or stop on one.
+    case notEverythingRead = 4
     /// Bad options (ArgumentParser's own code for validation errors).
     case badOptions = 64
     /// The sources file is wrong, or the data cannot be analysed (an ambiguous date column, no records).
@@ -113,6 +115,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case .internalFailure: return "unexpected internal failure"
         case .quarantineOverThreshold: return "the report was written, but quarantined rows exceed --max-quarantined"
         case .sourceSetAside: return "the report was written, but every row of a source was quarantined"
+        case .notEverythingRead: return "inspect: a run would leave a file unread or stop on one"
         case .badOptions: return "bad options"
         case .badData: return "the sources file is wrong or the data cannot be analysed (no records, ambiguous dates)"
         case .unreadableInput: return "the dataset folder or an input file is missing or unreadable"

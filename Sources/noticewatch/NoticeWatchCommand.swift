@@ -12,7 +12,7 @@ struct NoticeWatchCommand: ParsableCommand {
             rates and time to cancellation, and writes a report folder.
             """,
         version: Pipeline.version,
-        subcommands: [Run.self, Generate.self],
+        subcommands: [Inspect.self, Init.self, Run.self, Generate.self],
         defaultSubcommand: nil
     )
 }

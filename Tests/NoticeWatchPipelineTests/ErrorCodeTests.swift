@@ -56,6 +56,8 @@ struct ErrorCodeTests {
             "report-folder-overlaps-dataset", 77,
             "the report folder is, is inside or is above the dataset folder or an input"
         ),
+        ("files-not-read", 4, "`inspect`: a run would leave a file unread or stop on one (each is listed with why)"),
+        ("init-would-overwrite", 73, "`init`: the dataset folder has a sources.yml already (`--force` replaces it)"),
     ]
 
     @Test("Every code has its documented meaning and exit status")

@@ -25,7 +25,7 @@ struct InstallScriptTests {
         #expect(FileManager.default.isExecutableFile(atPath: prefix + "/bin/noticewatch"))
         let man = try String(contentsOfFile: prefix + "/share/man/man1/noticewatch.1", encoding: .utf8)
         #expect(man.hasPrefix(".TH NOTICEWATCH 1 \"2025-06-30\""))
-        for option in ["--out", "--as-of", "--max-quarantined", "--quiet", "--keep", "--seed"] {
+        for option in ["--out", "--as-of", "--max-quarantined", "--quiet", "--keep", "--seed", "--full", "--json"] {
             #expect(man.contains(option), "the man page lacks \(option)")
         }
         let completions = [
@@ -35,6 +35,7 @@ struct InstallScriptTests {
         for path in completions {
             let script = try String(contentsOfFile: prefix + "/" + path, encoding: .utf8)
             #expect(script.contains("--max-quarantined"), "\(path) completes the options")
+            #expect(script.contains("inspect") && script.contains("init"), "\(path) completes the subcommands")
         }
         let schema = try Data(contentsOf: URL(fileURLWithPath: prefix + "/share/noticewatch/figures.schema.json"))
         let committed = try Data(

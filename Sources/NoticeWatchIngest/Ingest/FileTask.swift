@@ -16,6 +16,9 @@ struct FileTask: Sendable {
     var sheet: String? = nil
     /// Why a workbook is not read at all (found when its sheets were listed).
     var refusal: WorkbookRefusal? = nil
+    /// How many bytes of a CSV file the UTF-8 check reads (`noticewatch inspect` without `--full`); `nil`: the
+    /// whole file, hashed on the way, as a run does.
+    var scanLimit: Int? = nil
 }
 
 /// How a prepared file is to be read.
@@ -37,7 +40,9 @@ extension FileTask {
         let checkUTF8 = format == .csv && spec.csv.encoding == nil
         // The UTF-8 check reads the whole file, and hashes it on the way; otherwise the hash is taken on another
         // core while the file is parsed.
-        let scan = try FileScan(path: absolutePath, displayPath: relativePath, checkUTF8: checkUTF8, hash: checkUTF8)
+        let scan = try FileScan(
+            path: absolutePath, displayPath: relativePath, checkUTF8: checkUTF8,
+            hash: checkUTF8 && scanLimit == nil, limit: scanLimit)
         if spec.inferred && (scan.size == 0 || scan.isCompressed && scan.prefix.isEmpty) {
             // An empty file has no header or keys to infer a mapping from, and no rows to lose: it is listed with
             // zero rows read (as a notice source, which no figure can tell apart) instead of stopping the run.

@@ -28,6 +28,8 @@ final class JSONInput {
     private(set) var atEnd = false
     /// Bytes of the range still to read, `Int.max` when reading to the end of the file.
     private var remaining = Int.max
+    /// Bytes read from the file so far (inflated, for a compressed file), for progress and `inspect`'s part.
+    private(set) var bytesRead = 0
 
     /// Opens a file for reading, whole or only the bytes in `range`.
     ///
@@ -86,6 +88,7 @@ final class JSONInput {
         if got > 0 {
             count += got
             remaining -= got
+            bytesRead += got
             return (keep, true)
         }
         atEnd = true

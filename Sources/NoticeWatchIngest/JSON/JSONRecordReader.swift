@@ -50,6 +50,9 @@ struct JSONRecordReader: FieldReader {
     /// The line breaks consumed so far (for NDJSON, the lines read).
     var lineBreaksConsumed: Int? { stream.line - 1 }
 
+    /// The bytes read from the file so far (a chunk ahead of the records handed out).
+    var bytesConsumed: Int? { stream.input.bytesRead }
+
     /// The layout read, as the sources file writes it (`json ndjson`, `json records=_embedded.notices`).
     var choices: [String] { ["json \(layout)"] }
 
