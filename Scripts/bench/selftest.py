@@ -10,19 +10,29 @@ lands exactly on one half, and a curve that falls to zero. The fourth is written
 its files (schema.REALISTIC): day-first dates, quoted free text with commas, doubled quotes and line breaks in
 Cyrillic, Arabic and French, a Windows-1252 complaints file with CRLF line ends, requesting countries that are no
 member, and decision details no vocabulary maps. Also checks that schema.MEMBERS is the product's member table.
-Prints one line per check and exits 1 on any difference.
+
+    .build/bench-venv/bin/python Scripts/bench/selftest.py --noticewatch .build/release/noticewatch
+
+With --noticewatch, also generates a small bundle of each profile with that executable (`generate --bench`,
+3,000 notices and 900 complaints), runs it on each format, and checks that every peer, NoticeWatch and the
+generator's EXPECTED.md agree on it, as run.py does on the large bundle. Prints one line per check and exits 1
+on any difference.
 """
 
+import argparse
 import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import expected  # noqa: E402
 import figures  # noqa: E402
+import noticewatch_figures  # noqa: E402
 import schema  # noqa: E402
 
 PEERS = ("peer_duckdb", "peer_duckdb_file", "peer_polars", "peer_pandas", "peer_lxml")
@@ -279,8 +289,52 @@ def run_peer(module, folder, fmt, layout, scratch):
     return module.run(folder, fmt, layout)
 
 
-def main():
+def check_generated(noticewatch, root):
+    """Every peer and NoticeWatch on a small generated bundle of each profile, against each other and EXPECTED.md."""
     import importlib
+
+    failures = 0
+    for profile in schema.PROFILES:
+        bundle = os.path.join(root, f"generated-{profile}")
+        subprocess.run([noticewatch, "generate", "--bench", "--profile", profile, "--notices", "3000",
+                        "--complaints", "900", "--out", bundle], check=True, capture_output=True)
+        truth = expected.read(bundle)
+        results = {}
+        for fmt in ("csv", "ndjson", "xml"):
+            out = os.path.join(root, f"report-{profile}-{fmt}")
+            done = subprocess.run([noticewatch, "run", os.path.join(bundle, fmt), "--out", out, "--as-of",
+                                   schema.AS_OF, "--no-records-database", "--quiet"], capture_output=True, text=True)
+            if done.returncode != 0:
+                print(f"FAIL generated {profile} noticewatch/{fmt}: exit {done.returncode}: {done.stderr[-500:]}")
+                failures += 1
+                continue
+            results[f"noticewatch/{fmt}"] = noticewatch_figures.read(out)
+        for module_name in PEERS:
+            module = importlib.import_module(module_name)
+            for fmt in module.FORMATS:
+                engine = module_name.removeprefix("peer_").replace("_", "-")
+                results[f"{engine}/{fmt}"] = run_peer(module, bundle, fmt, schema.layout(profile), root)
+        if not results:
+            continue
+        reference_name, reference = next(iter(results.items()))
+        for name, got in results.items():
+            diff = figures.differences(reference, got) + figures.differences(truth, got, reference_keys_only=True)
+            if diff:
+                failures += 1
+                print(f"FAIL generated {profile} {name} (against {reference_name} and EXPECTED.md):")
+                for path, a, b in diff[:10]:
+                    print(f"    {path}: {b!r}, expected {a!r}")
+            else:
+                print(f"ok   generated {profile} {name}: {figures.summary(got)}")
+    return failures
+
+
+def main(argv):
+    import importlib
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--noticewatch", help="also check a small generated bundle of each profile with this executable")
+    args = parser.parse_args(argv)
 
     cases = {"edge": edge_rows(), "half": HALF_NOTICES, "zero": ZERO_NOTICES, "realistic": realistic_rows()}
     failures = check_members()
@@ -317,9 +371,11 @@ def main():
                             print(f"    {path}: {b!r}, expected {a!r}")
                     else:
                         print(f"ok   {name} {engine}/{fmt}: {figures.summary(got)}")
-    print(f"{'selftest: all peers agree with the hand-worked figures' if not failures else f'selftest: {failures} failures'}")
+        if args.noticewatch:
+            failures += check_generated(args.noticewatch, root)
+    print(f"{'selftest: all peers agree with the hand-worked figures' + (' and on the generated bundles' if args.noticewatch else '') if not failures else f'selftest: {failures} failures'}")
     return 1 if failures else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
