@@ -3,6 +3,7 @@ import NoticeWatchAnalysis
 import NoticeWatchGenerator
 import NoticeWatchIngest
 import NoticeWatchModel
+import NoticeWatchPipeline
 import Testing
 
 /// A small realistic benchmark bundle runs with no sources file, in each of its three formats, and gives back
@@ -71,5 +72,21 @@ struct RealisticBenchRunTests {
         let charges = ingested.notices.flatMap { $0.warrants.map(\.charge) }
         #expect(charges.contains("Estafa agravada, art. 250 CP\nBlanqueo de capitales"))
         #expect(charges.contains("Participation in an \"illegal armed formation\", art. 208"))
+    }
+
+    @Test("The whole default run writes the report, records.sqlite included, with the unrecognized rows")
+    func wholeRunWritesTheReport() throws {
+        let output = try PipelineTestSupport.temporaryFolder("realistic-bench-report") + "/report"
+        let result = try PipelineTestSupport.run(folder + "/csv", into: output, asOf: manifest.asOf)
+        #expect(result.exitStatus == .success && result.quarantined == 0)
+        #expect(result.notices == manifest.notices && result.complaints == manifest.complaints)
+        #expect(FileManager.default.fileExists(atPath: output + "/records.sqlite"))
+        let volumes = try String(contentsOfFile: output + "/complaint_volumes.csv", encoding: .utf8)
+        let unrecognized = try #require(
+            volumes.split(whereSeparator: \.isNewline).first { $0.contains("Unrecognized / not a member") })
+        #expect(unrecognized.split(separator: ",").contains("\(manifest.unrecognized.complaints)"))
+        let rates = try String(contentsOfFile: output + "/overturn_rates.csv", encoding: .utf8)
+        let row = try #require(rates.split(whereSeparator: \.isNewline).first { $0.hasPrefix("unrecognized,") })
+        #expect(row.contains(",\(manifest.unrecognized.decided),\(manifest.unrecognized.overturned),"))
     }
 }
