@@ -49,7 +49,8 @@ def _utf8_copy(path: str, encoding: str, folder: str) -> str:
 def _load(con, bundle: str, fmt: str, layout: schema.Layout, every_field: bool = False) -> None:
     """The notices and complaints tables: the fields the figures use, or with every_field each record's
     normalized fields (id, kind, cancellation reason, charge, notice id, filing and decision dates, the
-    outcome's own label), as a database of the records holds them."""
+    outcome's own label, the country as written beside its member code), as a database of the records holds
+    them."""
     with tempfile.TemporaryDirectory(prefix="bench-duckdb-") as scratch:
         complaints = schema.complaints_path(bundle, fmt)
         if layout.complaint_encoding != "utf-8":
@@ -86,6 +87,7 @@ def _load_files(con, notices: str, complaints: str, fmt: str, layout: schema.Lay
         columns += [
             f"{schema.sql_case(extra[2], schema.REASON_CATEGORY)} AS cancellation_reason",
             f"{_text(extra[3])} AS charge",
+            f"{_text(country)} AS country_as_written",
         ]
     con.execute(f"CREATE TABLE notices AS SELECT {', '.join(columns)} FROM {source} AS src")
     k = {key: _quoted(v) for key, v in layout.complaint.items()}
@@ -98,6 +100,7 @@ def _load_files(con, notices: str, complaints: str, fmt: str, layout: schema.Lay
             f"{_date(k['filed_date'], layout.complaint_date_format)} AS filed_date",
             f"{_date(k['decision_date'], layout.complaint_date_format)} AS decision_date",
             f"{_text(k['outcome'])} AS outcome_label",
+            f"{_text(k['country'])} AS country_as_written",
         ]
     con.execute(
         f"""CREATE TABLE complaints AS SELECT {', '.join(columns)}
