@@ -4,6 +4,7 @@ SAMPLE     ?= Datasets/sample
 SAMPLE_OUT ?= Reports/sample
 SAMPLE_AS_OF ?= 2025-06-30
 N          ?= 1000000
+PROFILE    ?= realistic
 RELEASE_BIN = .build/release/noticewatch
 PREFIX     ?= /usr/local
 # the build that `make install` installs: release (debug only to try the installation quickly)
@@ -53,9 +54,10 @@ sample: deps
 	rm -rf $(SAMPLE)
 	$(RELEASE_BIN) generate --seed 20250630 --out $(SAMPLE)
 
-## bench: compare NoticeWatch with DuckDB, polars, pandas and lxml on generated data (N=5000000 for the large run)
+## bench: compare NoticeWatch with DuckDB, polars, pandas and lxml on generated data (N=5000000 for the large run;
+## PROFILE=clean for the clean bundle instead of the realistic one)
 bench: deps
-	N=$(N) Scripts/bench.sh
+	N=$(N) PROFILE=$(PROFILE) Scripts/bench.sh
 
 ## bench-series: time a zero-config run on 7,000 public notices × 365 nightly list-page captures (with peak memory)
 SERIES_NOTICES ?= 7000

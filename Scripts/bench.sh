@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # NoticeWatch against DuckDB, polars, pandas and lxml on a large generated bundle (see Reports/bench/README.md).
 #
-#   make bench                 # 1,000,000 notices, 300,000 complaints
+#   make bench                 # 1,000,000 notices, 300,000 complaints, realistic profile, no sources file
 #   make bench N=5000000       # the large run (complaints are 0.3 × N)
+#   make bench PROFILE=clean   # the clean bundle: ISO dates, UTF-8, a sources.yml in each folder
 #   make bench-series          # Scripts/bench.sh series: 7,000 public notices × 365 nightly list-page captures
 #
-# Settings (environment): N, REPS (measured runs, default 3), WARMUP (default 1), SEED (default 20250630),
+# Settings (environment): N, PROFILE (realistic or clean, default realistic; see Reports/bench/README.md),
+# REPS (measured runs, default 3), WARMUP (default 1), SEED (default 20250630),
 # ENGINES (engine:format pairs, comma separated; default all but pandas:xml), BENCH_WORK (scratch folder,
 # default .build/bench), PYTHON (the interpreter that makes the virtual environment, default python3),
 # NOTICEWATCH (an executable to measure instead of building one), BUNDLE (an existing bundle folder with
@@ -19,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N="${N:-1000000}"
+PROFILE="${PROFILE:-realistic}"
 COMPLAINTS=$((N * 3 / 10))
 REPS="${REPS:-3}"
 WARMUP="${WARMUP:-1}"
@@ -38,6 +41,7 @@ SERIES_NIGHTS="${SERIES_NIGHTS:-365}"
 case "$SERIES_NOTICES$SERIES_NIGHTS" in '' | *[!0-9]*)
     say "SERIES_NOTICES and SERIES_NIGHTS must be whole numbers" >&2; exit 2 ;; esac
 case "$N" in '' | *[!0-9]*) say "N must be a whole number, not '$N'" >&2; exit 2 ;; esac
+case "$PROFILE" in realistic | clean) ;; *) say "PROFILE must be realistic or clean, not '$PROFILE'" >&2; exit 2 ;; esac
 case "$REPS" in '' | *[!0-9]* | 0) say "REPS must be a whole number ≥ 1, not '$REPS'" >&2; exit 2 ;; esac
 
 if [ -n "${NOTICEWATCH:-}" ]; then
@@ -125,36 +129,38 @@ if ! "$VENV/bin/python" -c "import $(IFS=,; echo "${PEERS[*]}")" 2>/dev/null; th
 fi
 
 mkdir -p "$WORK"
-# The peers must get hand-worked figures right on small bundles before their timings mean anything.
-say "checking the peers on hand-made bundles"
-"$VENV/bin/python" Scripts/bench/selftest.py >"$WORK/selftest.log" 2>&1 || {
+# The peers must get hand-worked figures right on small bundles before their timings mean anything, and agree
+# with NoticeWatch and the generator on a small generated bundle of each profile.
+say "checking the peers on hand-made and small generated bundles"
+"$VENV/bin/python" Scripts/bench/selftest.py --noticewatch "$BIN" >"$WORK/selftest.log" 2>&1 || {
     cat "$WORK/selftest.log" >&2
     say "the peers' self-test failed" >&2
     exit 1
 }
 tail -n 1 "$WORK/selftest.log"
 
-# The bundle is made again only when N, the seed or the executable changed.
+# The bundle is made again only when N, the profile, the seed or the executable changed.
 generate() {
     local stamp
-    stamp="n=$N complaints=$COMPLAINTS seed=$SEED noticewatch=$(sha256sum "$BIN" | cut -d' ' -f1)"
+    stamp="profile=$PROFILE n=$N complaints=$COMPLAINTS seed=$SEED noticewatch=$(sha256sum "$BIN" | cut -d' ' -f1)"
     if [ "$(cat "$BUNDLE/.stamp" 2>/dev/null)" = "$stamp" ]; then
         say "reusing $BUNDLE"
         return
     fi
-    say "generating $N notices and $COMPLAINTS complaints into $BUNDLE"
+    say "generating $N notices and $COMPLAINTS complaints ($PROFILE profile) into $BUNDLE"
     rm -rf "$BUNDLE"
     mkdir -p "$WORK"
     local gen_started
     gen_started=$(date +%s)
-    "$BIN" generate --bench --seed "$SEED" --notices "$N" --complaints "$COMPLAINTS" --out "$BUNDLE"
+    "$BIN" generate --bench --profile "$PROFILE" --seed "$SEED" --notices "$N" --complaints "$COMPLAINTS" \
+        --out "$BUNDLE"
     printf '%s\n' "$stamp" >"$BUNDLE/.stamp"
     say "generated in $(($(date +%s) - gen_started)) s"
 }
 if [ -n "${BUNDLE:-}" ]; then
     say "using the bundle $BUNDLE"
 else
-    BUNDLE="$WORK/bundle-N$N"
+    BUNDLE="$WORK/bundle-$PROFILE-N$N"
     generate
 fi
 for fmt in csv ndjson xml; do
@@ -163,12 +169,13 @@ done
 du -sh "$BUNDLE"/csv "$BUNDLE"/ndjson "$BUNDLE"/xml
 
 command="make bench N=$N"
+[ "$PROFILE" = realistic ] || command="$command PROFILE=$PROFILE"
 [ "$REPS" = 3 ] || command="$command REPS=$REPS"
 [ "$WARMUP" = 1 ] || command="$command WARMUP=$WARMUP"
 [ -z "$ENGINES" ] || command="$command ENGINES=$ENGINES"
 status=0
 "$VENV/bin/python" Scripts/bench/run.py \
-    --bundle "$BUNDLE" --n "$N" --complaints "$COMPLAINTS" --seed "$SEED" --noticewatch "$BIN" \
+    --bundle "$BUNDLE" --profile "$PROFILE" --n "$N" --complaints "$COMPLAINTS" --seed "$SEED" --noticewatch "$BIN" \
     --reps "$REPS" --warmup "$WARMUP" --engines "$ENGINES" --work "$WORK/runs" --reports "${REPORTS:-Reports/bench}" \
     --command "$command" || status=$?
 say "done in $(($(date +%s) - started)) s (build, bundle and runs)"

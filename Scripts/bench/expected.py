@@ -4,6 +4,10 @@
 the notices, cancelled notices, complaints and outcome counts it drew. Every engine's counts are compared
 with it too, so agreeing engines that all misread the files would still be caught. It holds no survival
 figures: those are only compared between engines.
+
+The row `Unrecognized` (realistic profile: requesting countries that are no member) is the figures' country
+"" (NoticeWatch's "unrecognized / not a member" row); complaints whose outcome is `Not understood` count in
+Complaints and in no overturn tally.
 """
 
 import os
@@ -32,6 +36,9 @@ def read(bundle: str):
     if header is None or any(c not in header for c in needed):
         raise ValueError(f"{path}: no table with the columns {', '.join(needed)}")
     countries = [r for r in rows if r["Country"] != "All"]
+    for r in countries:
+        if r["Country"] == "Unrecognized":
+            r["Country"] = ""
     total = [r for r in rows if r["Country"] == "All"]
     if len(total) != 1:
         raise ValueError(f"{path}: no single All row")

@@ -5,9 +5,11 @@ two such shapes. Counts must agree exactly; the Kaplan–Meier median must agree
 compared to 1e-9 (they are quotients of the same integers).
 
 Definitions (all engines, NoticeWatch included):
-- complaints per requesting country: every complaint row, grouped by its requesting country code.
-- overturn rate: overturned / (overturned + upheld + partially overturned), per country and overall; the
-  raw outcome labels are put in categories with schema.OUTCOME_CATEGORY.
+- complaints per requesting country: every complaint row, grouped by its requesting country's alpha-2 code
+  when that is a member's, else under "" (not recognized or not a member: NoticeWatch's one such row).
+- overturn rate: overturned / (overturned + upheld + partially overturned), per country (with "" as above)
+  and overall; the raw outcome labels are put in categories with schema.OUTCOME_CATEGORY, and a label it does
+  not know (not understood) is in no tally.
 - time to cancellation: days from issue to cancellation for ended notices (events: status cancelled,
   withdrawn or expired, with a cancellation date), from issue to the as-of date for active ones (censored:
   status active, no cancellation date). Left out, as NoticeWatch does: no issue date, other statuses, an
@@ -24,6 +26,8 @@ import json
 
 # A curve that lands on the level up to rounding has reached it (NoticeWatch uses the same tolerance).
 CROSSING_TOLERANCE = 1e-12
+# How the country "" (not recognized or not a member, NoticeWatch's one such row) is printed.
+UNRECOGNIZED = "unrecognized"
 # The days at which survival and at-risk numbers are compared (those of NoticeWatch's survival_summary.csv).
 CHECK_DAYS = (365, 730, 1826, 3652)
 
@@ -111,7 +115,7 @@ def summary(figures: dict) -> str:
     rate = "n/a" if o["rate"] is None else f"{o['rate']:.4f}"
     median = "not reached" if s["median_days"] is None else f"{s['median_days']} days"
     return (
-        f"{figures['complaints']['total']:,} complaints (most: {', '.join(f'{c} {v:,}' for c, v in top)}); "
+        f"{figures['complaints']['total']:,} complaints (most: {', '.join(f'{c or UNRECOGNIZED} {v:,}' for c, v in top)}); "
         f"overturned {o['overturned']:,} of {o['decided']:,} decided = {rate}; "
         f"{n['total']:,} notices, {n['cancelled']:,} cancelled, {n['active']:,} active; "
         f"Kaplan–Meier: {s['subjects']:,} subjects, {s['events']:,} events, median {median}, "

@@ -1,14 +1,16 @@
 """NoticeWatch's figures, read back from the CSV tables of its report folder into the canonical shape.
 
 Tables read (see Sources/NoticeWatchReport/OUTPUTS.md):
-- complaint_volumes.csv: country_code, complaints (one row per member country, zeros included)
-- overturn_rates.csv: rows with scope `overall` and `country`: overturned, upheld, partially_overturned, rate
+- complaint_volumes.csv: country_code, complaints (one row per member country, zeros included, and one row with
+  an empty code for countries that are not recognized: the figures' country "")
+- overturn_rates.csv: rows with scope `overall`, `country` and `unrecognized` (country ""): overturned, upheld,
+  partially_overturned, rate
 - notice_cancellations.csv: the `overall` row: notices, cancelled
 - survival_summary.csv: analysis `notices`, group `all`: subjects, events, censored, km_quantile 0.50, at_risk
 - survival_notices.csv: group `all`: the curve (time, survival), for S at figures.CHECK_DAYS
 
 "Active" notices are notices minus cancelled: the bench bundle's statuses are active or ended.
-accounting.csv is read for warnings only: a clean bundle should have nothing quarantined or merged.
+accounting.csv is read for warnings only: a bench bundle (either profile) has nothing quarantined or merged.
 """
 
 import csv
@@ -55,12 +57,14 @@ def read(folder: str) -> dict:
         counts = (int(r["overturned"]), int(r["upheld"]), int(r["partially_overturned"]))
         if int(r["decided"]) != sum(counts):
             raise OutputError(f"overturn_rates.csv: decided {r['decided']} is not the sum of {counts}")
-        if r["scope"] in ("overall", "country"):
+        if r["scope"] in ("overall", "country", "unrecognized"):
             _check_rate(r["rate"], counts[0], sum(counts), f"overturn_rates.csv {r['scope']} {r['country_code']}")
         if r["scope"] == "overall":
             overall = counts
         elif r["scope"] == "country":
             tallies[r["country_code"]] = counts
+        elif r["scope"] == "unrecognized":
+            tallies[""] = counts
     if overall is None:
         raise OutputError("overturn_rates.csv has no overall row")
     overall_sum = tuple(sum(v[i] for v in tallies.values()) for i in range(3))

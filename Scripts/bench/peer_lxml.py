@@ -28,21 +28,26 @@ def _day(text, fmt: str):
     try:
         if fmt == "%Y-%m-%d":
             return datetime.date.fromisoformat(text).toordinal()
+        if fmt in ("%d/%m/%Y", "%d.%m.%Y"):
+            day, month, year = text.split(fmt[2])
+            if len(day) != 2 or len(month) != 2 or len(year) != 4:
+                return None
+            return datetime.date(int(year), int(month), int(day)).toordinal()
         return datetime.datetime.strptime(text, fmt).date().toordinal()
     except ValueError:
         return None
 
 
-def _complaints(bundle: str, fmt: str):
-    k = schema.CSV_COMPLAINT
+def _complaints(bundle: str, fmt: str, layout: schema.Layout):
+    k = layout.complaint
     volumes, tallies = {}, {}
     slot = {"overturned": 0, "upheld": 1, "partially-overturned": 2}
-    with open(schema.complaints_path(bundle, fmt), newline="", encoding="utf-8") as f:
+    with open(schema.complaints_path(bundle, fmt), newline="", encoding=layout.complaint_encoding) as f:
         reader = csv.reader(f)
         header = next(reader)
         ci, oi = header.index(k["country"]), header.index(k["outcome"])
         for row in reader:
-            country = row[ci].strip().upper()
+            country = schema.member(row[ci])
             volumes[country] = volumes.get(country, 0) + 1
             tally = tallies.get(country)
             if tally is None:
@@ -54,14 +59,14 @@ def _complaints(bundle: str, fmt: str):
     return volumes, tallies
 
 
-def _notices(bundle: str):
-    x = schema.XML_NOTICE
+def _notices(bundle: str, layout: schema.Layout):
+    x = layout.xml_notice
     fields = {x["issue_date"]: "issue", x["status"]: "status", x["cancellation_date"]: "cancel"}
     as_of = datetime.date.fromisoformat(schema.AS_OF).toordinal()
     ended_statuses = set(schema.ENDED_STATUSES)
     total = cancelled = active = 0
     durations = {}  # t -> [events, count]
-    for _, record in etree.iterparse(schema.notices_path(bundle, "xml"), events=("end",), tag=schema.XML_RECORD):
+    for _, record in etree.iterparse(schema.notices_path(bundle, "xml"), events=("end",), tag=layout.xml_record):
         values = {}
         for child in record:
             name = fields.get(child.tag)
@@ -77,10 +82,10 @@ def _notices(bundle: str):
             cancelled += 1
         elif status == "active":
             active += 1
-        issue = _day(values.get("issue"), schema.XML_DATE_FORMAT)
+        issue = _day(values.get("issue"), layout.xml_date_format)
         if issue is None or issue > as_of:
             continue
-        end = _day(values.get("cancel"), schema.XML_DATE_FORMAT)
+        end = _day(values.get("cancel"), layout.xml_date_format)
         if ended:
             if end is None or end > as_of:
                 continue
@@ -122,11 +127,11 @@ def _kaplan_meier(durations: dict):
     return subjects, events, median, survival_at, at_risk
 
 
-def run(bundle: str, fmt: str) -> dict:
+def run(bundle: str, fmt: str, layout: schema.Layout = schema.CLEAN) -> dict:
     if fmt not in FORMATS:
         raise ValueError(f"lxml reads only xml, not {fmt}")
-    volumes, tallies = _complaints(bundle, fmt)
-    total, cancelled, active, durations = _notices(bundle)
+    volumes, tallies = _complaints(bundle, fmt, layout)
+    total, cancelled, active, durations = _notices(bundle, layout)
     subjects, events, median, survival_at, at_risk = _kaplan_meier(durations)
     return figures.make(
         volumes, {k: tuple(v) for k, v in tallies.items()}, total, cancelled, active, subjects, events, median,

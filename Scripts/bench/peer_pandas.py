@@ -24,33 +24,46 @@ def _date(series: pd.Series, fmt: str) -> pd.Series:
     return pd.to_datetime(series.astype("string"), format=fmt, errors="coerce")
 
 
-def _notices(bundle: str, fmt: str) -> pd.DataFrame:
+def _member(series: pd.Series) -> pd.Series:
+    code = series.astype("string").str.strip().str.upper()
+    return code.where(code.isin(schema.MEMBERS), "").astype("string")
+
+
+def _read_csv(path: str, fields: list, layout: schema.Layout, encoding: str = "utf-8") -> pd.DataFrame:
+    """The pyarrow engine for clean files; the C engine where values hold line breaks (the realistic profile):
+    the pyarrow engine cuts blocks at line ends and reads no quoted line break across them."""
+    if layout.profile == "clean":
+        return pd.read_csv(path, usecols=fields, dtype=str, engine="pyarrow", encoding=encoding)
+    return pd.read_csv(path, usecols=fields, dtype=str, engine="c", encoding=encoding)
+
+
+def _notices(bundle: str, fmt: str, layout: schema.Layout) -> pd.DataFrame:
     path = schema.notices_path(bundle, fmt)
     if fmt == "csv":
-        c = schema.CSV_NOTICE
+        c = layout.csv_notice
         fields = [c["country"], c["issue_date"], c["status"], c["cancellation_date"]]
-        raw = pd.read_csv(path, usecols=fields, dtype=str, engine="pyarrow")
+        raw = _read_csv(path, fields, layout)
         country = raw[c["country"]]
         cancellation = raw[c["cancellation_date"]]
-        date_format = schema.CSV_DATE_FORMAT
+        date_format = layout.csv_date_format
     elif fmt == "ndjson":
-        c = schema.JSON_NOTICE
+        c = layout.json_notice
         # The pyarrow engine with Arrow-backed columns: the default (ujson into Python objects) takes about
         # 40 s and 4 GiB per million notices, and would not fit 5 million in memory.
         raw = pd.read_json(path, lines=True, engine="pyarrow", dtype_backend="pyarrow")
         country = raw[c["warrants"]].list[0].struct.field(c["warrant_country"])
         cancellation = raw[c["cancellation"]].struct.field(c["cancellation_date"])
-        date_format = schema.JSON_DATE_FORMAT
+        date_format = layout.json_date_format
     else:
-        c = schema.XML_NOTICE
+        c = layout.xml_notice
         fields = [c["id"], c["country"], c["issue_date"], c["status"], c["cancellation_date"]]
-        raw = pd.read_xml(path, parser="lxml", iterparse={schema.XML_RECORD: fields}, dtype=str)
+        raw = pd.read_xml(path, parser="lxml", iterparse={layout.xml_record: fields}, dtype=str)
         country = raw[c["country"]]
         cancellation = raw[c["cancellation_date"]]
-        date_format = schema.XML_DATE_FORMAT
+        date_format = layout.xml_date_format
     return pd.DataFrame(
         {
-            "country": country.astype("string").str.strip().str.upper(),
+            "country": _member(country),
             "issue_date": _date(raw[c["issue_date"]], date_format),
             "status": _category(raw[c["status"]], schema.STATUS_CATEGORY),
             "cancellation_date": _date(cancellation, date_format),
@@ -58,14 +71,13 @@ def _notices(bundle: str, fmt: str) -> pd.DataFrame:
     )
 
 
-def _complaints(bundle: str, fmt: str) -> pd.DataFrame:
-    k = schema.CSV_COMPLAINT
-    raw = pd.read_csv(
-        schema.complaints_path(bundle, fmt), usecols=[k["country"], k["outcome"]], dtype=str, engine="pyarrow"
-    )
+def _complaints(bundle: str, fmt: str, layout: schema.Layout) -> pd.DataFrame:
+    k = layout.complaint
+    raw = _read_csv(schema.complaints_path(bundle, fmt), [k["country"], k["outcome"]], layout,
+                    encoding=layout.complaint_encoding)
     return pd.DataFrame(
         {
-            "country": raw[k["country"]].str.strip().str.upper(),
+            "country": _member(raw[k["country"]]),
             "outcome": _category(raw[k["outcome"]], schema.OUTCOME_CATEGORY),
         }
     )
@@ -99,10 +111,10 @@ def _survival(notices: pd.DataFrame):
     return len(frame), int(frame["e"].sum()), median, survival_at, at_risk
 
 
-def run(bundle: str, fmt: str) -> dict:
+def run(bundle: str, fmt: str, layout: schema.Layout = schema.CLEAN) -> dict:
     if fmt not in FORMATS:
         raise ValueError(f"pandas has no reader for {fmt}")
-    complaints = _complaints(bundle, fmt)
+    complaints = _complaints(bundle, fmt, layout)
     volumes = complaints.groupby("country").size().to_dict()
     outcome = complaints["outcome"]
     counts = (
@@ -118,7 +130,7 @@ def run(bundle: str, fmt: str) -> dict:
         .sum()
     )
     tallies = {country: (row.o, row.u, row.p) for country, row in counts.iterrows()}
-    notices = _notices(bundle, fmt)
+    notices = _notices(bundle, fmt, layout)
     status = notices["status"]
     cancelled = int(status.isin(schema.ENDED_STATUSES).sum())
     active = int((status == "active").fillna(False).sum())

@@ -25,32 +25,43 @@ def _date(expr: pl.Expr, fmt: str) -> pl.Expr:
     return expr.cast(pl.Utf8).str.strptime(pl.Date, fmt, strict=False)
 
 
-def _notices(bundle: str, fmt: str) -> pl.LazyFrame:
+def _member(expr: pl.Expr) -> pl.Expr:
+    code = expr.cast(pl.Utf8).str.strip_chars().str.to_uppercase()
+    return pl.when(code.is_in(sorted(schema.MEMBERS))).then(code).otherwise(pl.lit(""))
+
+
+def _notices(bundle: str, fmt: str, layout: schema.Layout) -> pl.LazyFrame:
     path = schema.notices_path(bundle, fmt)
     if fmt == "csv":
-        c = schema.CSV_NOTICE
+        c = layout.csv_notice
         frame = pl.scan_csv(path, infer_schema=False)
         country = pl.col(c["country"])
         cancellation = pl.col(c["cancellation_date"])
-        date_format = schema.CSV_DATE_FORMAT
+        date_format = layout.csv_date_format
     else:
-        c = schema.JSON_NOTICE
+        c = layout.json_notice
         frame = pl.scan_ndjson(path)
         country = pl.col(c["warrants"]).list.first().struct.field(c["warrant_country"])
         cancellation = pl.col(c["cancellation"]).struct.field(c["cancellation_date"])
-        date_format = schema.JSON_DATE_FORMAT
+        date_format = layout.json_date_format
     return frame.select(
-        country.cast(pl.Utf8).str.strip_chars().str.to_uppercase().alias("country"),
+        _member(country).alias("country"),
         _date(pl.col(c["issue_date"]), date_format).alias("issue_date"),
         _category(pl.col(c["status"]), schema.STATUS_CATEGORY).alias("status"),
         _date(cancellation, date_format).alias("cancellation_date"),
     )
 
 
-def _complaints(bundle: str, fmt: str) -> pl.LazyFrame:
-    k = schema.CSV_COMPLAINT
-    return pl.scan_csv(schema.complaints_path(bundle, fmt), infer_schema=False).select(
-        pl.col(k["country"]).str.strip_chars().str.to_uppercase().alias("country"),
+def _complaints(bundle: str, fmt: str, layout: schema.Layout) -> pl.LazyFrame:
+    k = layout.complaint
+    path = schema.complaints_path(bundle, fmt)
+    if layout.complaint_encoding == "utf-8":
+        frame = pl.scan_csv(path, infer_schema=False)
+    else:
+        # scan_csv reads UTF-8 only; read_csv decodes another encoding in memory first.
+        frame = pl.read_csv(path, infer_schema=False, encoding=layout.complaint_encoding).lazy()
+    return frame.select(
+        _member(pl.col(k["country"])).alias("country"),
         _category(pl.col(k["outcome"]), schema.OUTCOME_CATEGORY).alias("outcome"),
     )
 
@@ -96,11 +107,11 @@ def _survival(notices: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def run(bundle: str, fmt: str) -> dict:
+def run(bundle: str, fmt: str, layout: schema.Layout = schema.CLEAN) -> dict:
     if fmt not in FORMATS:
         raise ValueError(f"polars has no reader for {fmt}")
-    notices = _notices(bundle, fmt)
-    complaints = _complaints(bundle, fmt)
+    notices = _notices(bundle, fmt, layout)
+    complaints = _complaints(bundle, fmt, layout)
     per_country = complaints.group_by("country").agg(
         pl.len().alias("complaints"),
         (pl.col("outcome") == "overturned").sum().alias("o"),

@@ -1,6 +1,6 @@
 """Runs every engine on every format of a bench bundle, checks that they agree, and writes the table.
 
-    python run.py --bundle DIR --n N --complaints M --noticewatch BIN [--reps 3] [--warmup 1]
+    python run.py --bundle DIR --n N --complaints M --noticewatch BIN [--profile realistic] [--reps 3] [--warmup 1]
 
 Each measurement is its own process, started with subprocess and reaped with os.wait4, whose rusage gives
 that process's own peak resident set (ru_maxrss), so no two measurements share a peak. Wall time is taken
@@ -28,6 +28,7 @@ import expected  # noqa: E402
 import figures  # noqa: E402
 import noticewatch_figures  # noqa: E402
 import schema  # noqa: E402
+import worker  # noqa: E402
 
 FORMATS = ("csv", "ndjson", "xml")
 # engine -> formats it has a reader for; DuckDB and polars have no XML reader.
@@ -35,11 +36,13 @@ DEFAULT_PLAN = [
     ("noticewatch", "csv"),
     ("noticewatch-figures", "csv"),
     ("duckdb", "csv"),
+    ("duckdb-file", "csv"),
     ("polars", "csv"),
     ("pandas", "csv"),
     ("noticewatch", "ndjson"),
     ("noticewatch-figures", "ndjson"),
     ("duckdb", "ndjson"),
+    ("duckdb-file", "ndjson"),
     ("polars", "ndjson"),
     ("pandas", "ndjson"),
     ("noticewatch", "xml"),
@@ -47,11 +50,23 @@ DEFAULT_PLAN = [
     ("lxml", "xml"),
 ]
 # NoticeWatch runs twice per format: the whole report ("noticewatch"), and the figures alone without
-# records.sqlite ("noticewatch-figures", `--no-records-database`), which is what the peers compute.
+# records.sqlite ("noticewatch-figures", `--no-records-database`), which is what the peers compute. Its whole
+# run's counterpart is "duckdb-file": DuckDB writing every normalized record into a database file, then the figures.
 NOTICEWATCH = ("noticewatch", "noticewatch-figures")
 # Available with ENGINES=…: pandas.read_xml's iterparse mode is slow (about 30 s per million notices).
 OPTIONAL_PLAN = [("pandas", "xml")]
-NO_READER = {("duckdb", "xml"): "DuckDB has no XML reader", ("polars", "xml"): "polars has no XML reader"}
+NO_READER = {
+    ("duckdb", "xml"): "DuckDB has no XML reader",
+    ("duckdb-file", "xml"): "DuckDB has no XML reader",
+    ("polars", "xml"): "polars has no XML reader",
+}
+# What each profile's files look like, for the results (schema.py has the details).
+PROFILE_TEXT = {
+    "realistic": "realistic (read with no sources file: quoted multilingual free text with commas, doubled quotes "
+                 "and line breaks in about 40% of CSV rows, a Windows-1252 complaints file, day-first dates to "
+                 "detect, about 2% non-member countries, labels no vocabulary maps)",
+    "clean": "clean (ISO dates, UTF-8, category names as labels, every choice set in a sources.yml)",
+}
 
 
 def parse_args(argv):
@@ -67,6 +82,8 @@ def parse_args(argv):
     p.add_argument("--engines", default="", help="engine:format pairs, comma separated (default: all but pandas:xml)")
     p.add_argument("--command", default="make bench", help="the command line to print in the results")
     p.add_argument("--seed", default="20250630")
+    p.add_argument("--profile", default="realistic", choices=schema.PROFILES,
+                   help="the bundle's profile (how its files are written; default realistic)")
     return p.parse_args(argv)
 
 
@@ -114,7 +131,15 @@ def command_for(engine, fmt, args, out_dir, result_path):
     if engine in NOTICEWATCH:
         return [args.noticewatch, "run", os.path.join(args.bundle, fmt), "--out", out_dir, "--as-of", schema.AS_OF,
                 "--verbose"] + (["--no-records-database"] if engine == "noticewatch-figures" else [])
-    return [sys.executable, os.path.join(HERE, "worker.py"), engine, fmt, args.bundle, result_path]
+    return [sys.executable, os.path.join(HERE, "worker.py"), engine, fmt, args.bundle, result_path, args.profile]
+
+
+def remove_database(result_path):
+    """Removes the duckdb-file engine's database (and its write-ahead log) of a result, if any."""
+    database = worker.database_path(result_path)
+    for path in (database, database + ".wal"):
+        if os.path.exists(path):
+            os.remove(path)
 
 
 PHASES = ("ingest", "analysis", "report")
@@ -145,6 +170,7 @@ def run_one(engine, fmt, args):
         shutil.rmtree(out_dir, ignore_errors=True)
         if os.path.exists(result_path):
             os.remove(result_path)
+        remove_database(result_path)
         wall, peak, status = measure(command_for(engine, fmt, args, out_dir, result_path), log_path)
         if status != 0:
             with open(log_path, errors="replace") as f:
@@ -162,6 +188,10 @@ def run_one(engine, fmt, args):
             phases.append(noticewatch_phases(log_path))
         print(f"  {tag:<18} {'run' if measured else 'warm-up'} {index + 1 - (args.warmup if measured else 0)}: "
               f"{wall:7.2f} s  {peak / 2**20:8.1f} MiB", flush=True)
+    database_bytes = None
+    if os.path.exists(worker.database_path(result_path)):
+        database_bytes = os.path.getsize(worker.database_path(result_path))
+    remove_database(result_path)
     warnings = []
     try:
         if engine in NOTICEWATCH:
@@ -193,6 +223,7 @@ def run_one(engine, fmt, args):
         "phases": phase_medians,
         "bytes": size,
         "mbps": size / 1e6 / wall if wall > 0 else None,
+        "database_bytes": database_bytes,
     }
 
 
@@ -259,8 +290,8 @@ def versions(args, plan):
             out["noticewatch"] = reported.stdout.strip().splitlines()[0] + " (" + out["noticewatch"] + ")"
     except (OSError, subprocess.TimeoutExpired):
         pass
-    modules = {"duckdb": "peer_duckdb", "polars": "peer_polars", "pandas": "peer_pandas", "lxml": "peer_lxml"}
-    for engine in sorted({e for e, _ in plan if e not in NOTICEWATCH}):
+    modules = dict(worker.ENGINES)
+    for engine in sorted({e for e, _ in plan if e not in NOTICEWATCH and e != "duckdb-file"}):
         probe = f"import sys; sys.path.insert(0, {HERE!r}); import {modules[engine]} as m; print(m.version())"
         done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
         out[engine] = done.stdout.strip() or "unknown"
@@ -293,6 +324,8 @@ def table_rows(results):
         })
         if r.get("phases"):
             row["note"] = "phases: " + ", ".join(f"{p} {r['phases'][p]:.2f} s" for p in PHASES)
+        if r.get("database_bytes"):
+            row["note"] = f"database file {r['database_bytes'] / 1e6:.1f} MB; compare with NoticeWatch's whole run"
         mine, figures_only = nw.get(r["format"]), nf.get(r["format"])
         if mine and r["engine"] not in NOTICEWATCH:
             row["nw_wall_ratio"] = fmt_num(mine["wall"] / r["wall"], 2)
@@ -311,7 +344,7 @@ HEADINGS = ["engine", "format", "wall s (median)", "MB/s", "peak RSS MiB", "work
             "figures-only RSS ÷ peer", "note"]
 
 
-def targets(results, reports, n):
+def targets(results, reports, n, profile):
     """(name, PASS/FAIL/SKIP/INFO, detail) for each target.
 
     The speed targets compare the work the peers do: NoticeWatch's figures (`--no-records-database`, every
@@ -320,11 +353,20 @@ def targets(results, reports, n):
     """
     get = {(r["engine"], r["format"]): r for r in results if "wall" in r}
     out = []
-    small, large = read_kept(reports, 1_000_000), read_kept(reports, 5_000_000)
+    small, large = read_kept(reports, profile, 1_000_000), read_kept(reports, profile, 5_000_000)
     if n == 1_000_000:
         small = {(r["engine"], r["format"]): r["peak_rss_mib"] for r in table_rows(results) if "peak_rss_mib" in r}
     if n == 5_000_000:
         large = {(r["engine"], r["format"]): r["peak_rss_mib"] for r in table_rows(results) if "peak_rss_mib" in r}
+    for fmt in ("csv", "ndjson"):
+        # The whole default run against DuckDB doing the same work: the figures and a database of every record.
+        a, b = get.get(("noticewatch", fmt)), get.get(("duckdb-file", fmt))
+        name = f"{fmt.upper()} whole run ≤ DuckDB with a database file"
+        if not a or not b:
+            out.append((name, "SKIP", f"no result for noticewatch/{fmt} or duckdb-file/{fmt}"))
+        else:
+            out.append((name, "PASS" if a["wall"] <= b["wall"] else "FAIL",
+                        f"{a['wall']:.3f} s vs {b['wall']:.3f} s"))
     for mine in NOTICEWATCH:
         label = "" if mine == "noticewatch" else " (figures only)"
 
@@ -333,7 +375,8 @@ def targets(results, reports, n):
             if not a or not b:
                 out.append((name + label, "SKIP", f"no result for {mine}/{fmt} or {engine}/{fmt}"))
             elif speed and mine == "noticewatch":
-                out.append((name + label, "INFO", detail(a, b) + " (not a target: adds records.sqlite)"))
+                out.append((name + label, "INFO", detail(a, b) + " (not a target: adds records.sqlite; see the "
+                            "database-file rows)"))
             else:
                 out.append((name + label, "PASS" if test(a, b) else "FAIL", detail(a, b)))
 
@@ -356,19 +399,20 @@ def targets(results, reports, n):
             name = f"{fmt.upper()} peak RSS at 5M ≤ 1.5 × at 1M" + label
             s, l = small.get((mine, fmt)), large.get((mine, fmt))
             if not s or not l:
-                out.append((name, "SKIP", "needs results for both N=1000000 and N=5000000 in " + reports))
+                out.append((name, "SKIP", f"needs {profile} results for both N=1000000 and N=5000000 in " + reports))
             else:
                 s, l = float(s), float(l)
                 out.append((name, "PASS" if l <= 1.5 * s else "FAIL", f"{l:.1f} MiB vs 1.5 × {s:.1f} MiB"))
     return out
 
 
-def kept_path(reports, n):
-    return os.path.join(reports, f"results-N{n}.csv")
+def kept_path(reports, profile, n, extension="csv"):
+    """The results kept for the last run of one profile and N: results-realistic-N1000000.csv …"""
+    return os.path.join(reports, f"results-{profile}-N{n}.{extension}")
 
 
-def read_kept(reports, n):
-    path = kept_path(reports, n)
+def read_kept(reports, profile, n):
+    path = kept_path(reports, profile, n)
     if not os.path.exists(path):
         return {}
     with open(path, newline="") as f:
@@ -380,6 +424,7 @@ def markdown(rows, info, target_lines, check_lines):
     w = out.write
     w("# NoticeWatch benchmark results\n\n")
     w(f"- Date: {info['date']}\n- Command: `{info['command']}`\n")
+    w(f"- Profile: {PROFILE_TEXT[info['profile']]}\n")
     w(f"- Bundle: {info['n']:,} notices, {info['complaints']:,} complaints (seed {info['seed']}), "
       f"as of {schema.AS_OF}\n")
     w(f"- Runs: {info['warmup']} warm-up then {info['reps']} measured per engine and format; each one process\n")
@@ -405,17 +450,18 @@ def markdown(rows, info, target_lines, check_lines):
 def write_csv(path, rows, info):
     with open(path, "w", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["n", "complaints", "reps"] + COLUMNS + ["runs_s"])
+        writer.writerow(["profile", "n", "complaints", "reps"] + COLUMNS + ["runs_s"])
         for row in rows:
             cells = [row.get(c, "") for c in COLUMNS + ["runs_s"]]
-            writer.writerow([info["n"], info["complaints"], info["reps"]] + cells)
+            writer.writerow([info["profile"], info["n"], info["complaints"], info["reps"]] + cells)
 
 
 def main(argv):
     args = parse_args(argv)
     plan = plan_from(args.engines)
     os.makedirs(args.work, exist_ok=True)
-    print(f"bench: {args.n:,} notices, {args.complaints:,} complaints; {args.warmup} warm-up + {args.reps} runs each")
+    print(f"bench: {args.profile} profile, {args.n:,} notices, {args.complaints:,} complaints; "
+          f"{args.warmup} warm-up + {args.reps} runs each")
     results = []
     for engine, fmt in plan:
         results.append(run_one(engine, fmt, args))
@@ -431,12 +477,12 @@ def main(argv):
     done = [r for r in results if "figures" in r]
     info = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "command": args.command, "n": args.n, "complaints": args.complaints, "seed": args.seed,
+        "command": args.command, "profile": args.profile, "n": args.n, "complaints": args.complaints, "seed": args.seed,
         "reps": args.reps, "warmup": args.warmup, "expected": used_expected, "machine": machine(),
         "versions": versions(args, plan), "figures": figures.summary(done[0]["figures"]) if done else "",
     }
     rows = table_rows(results)
-    target_lines = targets(results, args.reports, args.n)
+    target_lines = targets(results, args.reports, args.n, args.profile)
     text = markdown(rows, info, target_lines, check_lines)
     print()
     print(text)
@@ -455,10 +501,11 @@ def main(argv):
     with open(os.path.join(args.reports, "results.md"), "w") as f:
         f.write(text)
     write_csv(os.path.join(args.reports, "results.csv"), rows, info)
-    write_csv(kept_path(args.reports, args.n), rows, info)
-    with open(os.path.join(args.reports, f"results-N{args.n}.md"), "w") as f:
+    write_csv(kept_path(args.reports, args.profile, args.n), rows, info)
+    with open(kept_path(args.reports, args.profile, args.n, "md"), "w") as f:
         f.write(text)
-    print(f"bench: all engines agree; written {args.reports}/results.md, results.csv and results-N{args.n}.*")
+    print(f"bench: all engines agree; written {args.reports}/results.md, results.csv and "
+          f"results-{args.profile}-N{args.n}.*")
     return 0
 
 

@@ -1,13 +1,14 @@
 import Foundation
 import NoticeWatchModel
 
-/// The benchmark bundle: many clean records in three notice formats and one complaints CSV, written fast
-/// with buffered byte-level writes, and the exact figures they hold.
+/// The benchmark bundle: many records in three notice formats and one complaints CSV, written fast with
+/// buffered byte-level writes, and the exact figures they hold.
 ///
 /// Layout: `csv/notices.csv` + `csv/complaints.csv`, `ndjson/notices.ndjson` + `ndjson/complaints.csv`,
-/// `xml/notices.xml` + `xml/complaints.csv`, a `sources.yml` in each of the three folders, and `EXPECTED.md`.
-/// The three notice files hold the same notices; the complaints file is written once and hard-linked (or
-/// copied where links are not possible) into the other folders.
+/// `xml/notices.xml` + `xml/complaints.csv`, and `EXPECTED.md`; the clean profile adds a `sources.yml` in each
+/// of the three folders, the realistic one is read with none (see ``BenchProfile``). The three notice files
+/// hold the same notices; the complaints file is written once and hard-linked (or copied where links are not
+/// possible) into the other folders.
 public struct BenchBundle {
     /// Notices in the bundle `make bench` writes by default.
     public static let defaultNotices = 1_000_000
@@ -23,13 +24,14 @@ public struct BenchBundle {
     ///   - directory: The bundle folder.
     ///   - notices: Notices to write, 1…5,000,000 (`make bench` uses 1,000,000).
     ///   - complaints: Complaints to write, 1…5,000,000 (`make bench` uses 300,000).
-    ///   - seed: The seed of every random draw; the same seed and sizes give the same bytes.
+    ///   - seed: The seed of every random draw; the same seed, sizes and profile give the same bytes.
+    ///   - profile: What the files look like (`make bench` uses ``BenchProfile/realistic``).
     /// - Returns: The exact figures of the bundle.
     /// - Throws: ``GeneratorError`` `invalid-size` for a count out of range, `directory-not-creatable` or
     ///   `file-not-writable` for I/O failures.
     /// - Complexity: O(n) in the number of records, with memory bounded by the write buffers.
     public static func write(
-        to directory: String, notices: Int, complaints: Int, seed: UInt64
+        to directory: String, notices: Int, complaints: Int, seed: UInt64, profile: BenchProfile = .clean
     ) throws(GeneratorError) -> BenchManifest {
         for (name, count) in [("notices", notices), ("complaints", complaints)]
         where !(1...maximumRecords).contains(count) {
@@ -37,9 +39,17 @@ public struct BenchBundle {
                 code: "invalid-size", message: "\(name) must be between 1 and \(maximumRecords), not \(count)")
         }
         for folder in ["csv", "ndjson", "xml"] { try FileSink.makeDirectory(FileSink.join(directory, folder)) }
+        // One slot per country of the sample world, and a last one for the countries that are no member.
         var figures = SampleCountry.all.map { BenchCountryFigures(country: $0.country) }
-        try writeNotices(directory, count: notices, seed: seed, into: &figures)
-        try writeComplaints(directory, count: complaints, notices: notices, seed: seed, into: &figures)
+        figures.append(BenchCountryFigures(country: nil))
+        switch profile {
+        case .clean:
+            try writeNotices(directory, count: notices, seed: seed, into: &figures)
+            try writeComplaints(directory, count: complaints, notices: notices, seed: seed, into: &figures)
+        case .realistic:
+            try writeRealisticNotices(directory, count: notices, seed: seed, into: &figures)
+            try writeRealisticComplaints(directory, count: complaints, notices: notices, seed: seed, into: &figures)
+        }
         for folder in ["ndjson", "xml"] {
             let target = FileSink.join(FileSink.join(directory, folder), "complaints.csv")
             let source = FileSink.join(FileSink.join(directory, "csv"), "complaints.csv")
@@ -52,20 +62,25 @@ public struct BenchBundle {
                 }
             }
         }
-        for (folder, text) in [("csv", csvSources), ("ndjson", ndjsonSources), ("xml", xmlSources)] {
-            try FileSink.write(Array(text.utf8), to: FileSink.join(FileSink.join(directory, folder), "sources.yml"))
+        var files = [
+            "EXPECTED.md", "csv/complaints.csv", "csv/notices.csv", "ndjson/complaints.csv", "ndjson/notices.ndjson",
+            "xml/complaints.csv", "xml/notices.xml",
+        ]
+        if profile == .clean {
+            for (folder, text) in [("csv", csvSources), ("ndjson", ndjsonSources), ("xml", xmlSources)] {
+                let path = FileSink.join(FileSink.join(directory, folder), "sources.yml")
+                try FileSink.write(Array(text.utf8), to: path)
+                files.append(folder + "/sources.yml")
+            }
         }
+        let unrecognized = figures.removeLast()
         var total = BenchCountryFigures(country: nil)
-        for row in figures { total.add(row) }
+        for row in figures + [unrecognized] { total.add(row) }
         let manifest = BenchManifest(
-            seed: seed, asOf: SampleWorld.asOf, notices: notices, complaints: complaints,
-            files: [
-                "EXPECTED.md", "csv/complaints.csv", "csv/notices.csv", "csv/sources.yml", "ndjson/complaints.csv",
-                "ndjson/notices.ndjson", "ndjson/sources.yml", "xml/complaints.csv", "xml/notices.xml",
-                "xml/sources.yml",
-            ],
+            seed: seed, asOf: SampleWorld.asOf, notices: notices, complaints: complaints, profile: profile,
+            files: files.sorted(),
             byCountry: figures.filter { $0.notices + $0.complaints > 0 }.sorted { $0.country! < $1.country! },
-            total: total)
+            unrecognized: unrecognized, total: total)
         try FileSink.write(Array(manifest.markdown.utf8), to: FileSink.join(directory, "EXPECTED.md"))
         return manifest
     }

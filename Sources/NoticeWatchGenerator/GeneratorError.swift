@@ -2,7 +2,7 @@
 ///
 /// `description` reads as one line in a terminal: `Datasets/sample/sources.yml: error[file-not-writable]: …`.
 public struct GeneratorError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Stable kebab-case code: `directory-not-creatable`, `file-not-writable`, `invalid-size`.
+    /// Stable kebab-case code: `directory-not-creatable`, `file-not-writable`, `invalid-size`, `invalid-profile`.
     public var code: String
     /// What went wrong, in words.
     public var message: String

@@ -9,7 +9,9 @@ struct Generate: ParsableCommand {
         discussion: """
             Without --bench: the messy sample bundle of Datasets/sample (CSV, JSON pages, NDJSON and XML, with \
             planted duplicates and broken rows; PLANTED.md lists what was planted). With --bench: the large \
-            benchmark bundle (csv/, ndjson/ and xml/ folders, each with its sources.yml).
+            benchmark bundle (csv/, ndjson/ and xml/ folders): with --profile realistic (the default) files shaped \
+            like real exports and read with no sources file, with --profile clean clean files and a sources.yml \
+            in each folder.
             """
     )
 
@@ -29,16 +31,22 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "Complaints in the benchmark bundle.")
     var complaints: Int = 300_000
 
+    @Option(name: .long, help: "The benchmark bundle's profile: realistic or clean.")
+    var profile: String = "realistic"
+
     func validate() throws {
         guard notices >= 1, complaints >= 1 else {
             throw ValidationError("--notices and --complaints must be at least 1.")
+        }
+        guard ["realistic", "clean"].contains(profile) else {
+            throw ValidationError("--profile must be realistic or clean, not \(profile).")
         }
     }
 
     func run() throws {
         do {
             let summary = try Generation.write(
-                to: out, seed: seed, bench: bench, notices: notices, complaints: complaints)
+                to: out, seed: seed, bench: bench, notices: notices, complaints: complaints, profile: profile)
             print(summary)
         } catch {
             TerminalLogHandler.write("noticewatch: \(error)")
