@@ -31,6 +31,17 @@ struct LongValueTests {
         #expect(TextFolding.quotedList(["a", "b"]) == "\"a\", \"b\"")
     }
 
+    @Test("A label longer than 256 bytes gets no guess, though it holds a known label's words")
+    func longLabelsAreNotGuessed() {
+        let vocabulary = Vocabulary(field: .outcome, overrides: [:])
+        #expect(vocabulary.guess(for: "Deleted following CCF decision")?.category == "overturned")
+        let padded = "deleted " + String(repeating: "Ж", count: (Vocabulary.longestGuessed - 8) / 2)
+        #expect(padded.utf8.count == Vocabulary.longestGuessed)
+        #expect(vocabulary.guess(for: padded)?.category == "overturned")
+        #expect(vocabulary.guess(for: padded + " ") == nil)
+        #expect(vocabulary.guess(for: "deleted " + Self.cyrillic) == nil)
+    }
+
     @Test("A header name longer than 256 bytes fits no field, without being split into words")
     func longHeaderNamesFitNothing() {
         #expect(HeaderWords.concepts("Date of issue") == [.issue, .date])

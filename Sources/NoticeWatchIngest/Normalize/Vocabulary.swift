@@ -17,6 +17,10 @@ struct Vocabulary: Sendable {
         self.table = table
     }
 
+    /// The longest label, in bytes, that ``guess(for:)`` looks for known labels in (the longest default label
+    /// is under 60 bytes).
+    static let longestGuessed = 256
+
     /// The category raw value for `label`, or `nil` when the label is unknown.
     func category(for label: String) -> String? { table[Vocabulary.key(label)] }
 
@@ -211,8 +215,12 @@ extension Vocabulary {
     /// label's key first on a tie; `nil` when none fits or the label holds a negation. A guess for a
     /// suggestion, never applied to a record.
     ///
-    /// - Complexity: O(k × n) for k known labels of length n.
+    /// A label longer than ``longestGuessed`` bytes is no label: it gets no guess, and costs nothing more than
+    /// its length to turn down.
+    ///
+    /// - Complexity: O(k × n) for k known labels and a label of n ≤ ``longestGuessed`` bytes.
     func guess(for label: String) -> (category: String, from: String)? {
+        guard label.utf8.count <= Vocabulary.longestGuessed else { return nil }
         let key = TextFolding.labelKey(label)
         let words = key.split(separator: " ").map(String.init)
         guard !words.contains(where: Vocabulary.negations.contains) else { return nil }
